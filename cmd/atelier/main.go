@@ -1,0 +1,61 @@
+// Command atelier is the fleet tool of a PC-refurbishing association: it
+// records each donated unit's path in a local ledger, probes and judges the
+// machine, wipes its disks provably and deploys the OS image.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run())
+}
+
+// run is main without os.Exit, so testscript can call it as a command.
+func run() int {
+	// Ctrl-C and SIGTERM cancel the context: long operations (wipe, deploy)
+	// stop cleanly and record that they were interrupted.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	g := newGlobals(os.Stdin, os.Stdout, os.Stderr)
+	root := newRootCmd(g)
+	if err := root.ExecuteContext(ctx); err != nil {
+		var ex *exitError
+		if errors.As(err, &ex) {
+			if ex.msg != "" {
+				fmt.Fprintln(os.Stderr, "atelier: "+ex.msg)
+			}
+			return ex.code
+		}
+		fmt.Fprintln(os.Stderr, "atelier: "+oneLine(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// exitError carries a specific exit code (e.g. a check that says "does not
+// fit", or a wipe that failed) with an optional one-line message.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// oneLine keeps errors to the one line the design promises.
+func oneLine(s string) string {
+	for i, r := range s {
+		if r == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}

@@ -1,0 +1,4 @@
+package i18n
+
+// deployMessages are the texts of the deploy commands.
+var deployMessages = Catalog{}

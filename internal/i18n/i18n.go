@@ -1,0 +1,146 @@
+// Package i18n holds atelier's French and English messages.
+//
+// Volunteers and community-centre staff read French; DSI technicians and
+// contributors elsewhere may read English. Every message a user can see goes
+// through a Lang so that one switch (LANG or --lang) changes all of them.
+package i18n
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Lang is a user-facing language: "fr" or "en".
+type Lang string
+
+const (
+	FR Lang = "fr"
+	EN Lang = "en"
+)
+
+// Message is one text in both languages. Both are fmt format strings taking
+// the same arguments in the same order.
+type Message struct {
+	EN string
+	FR string
+}
+
+// Catalog maps a stable key (e.g. "unit.unknown") to its texts.
+type Catalog map[string]Message
+
+// catalogs lists every area's messages; each area owns one file of this
+// package so that areas can grow without touching each other.
+var catalogs = []Catalog{
+	commonMessages,
+	ledgerMessages,
+	intakeMessages,
+	probeMessages,
+	checkMessages,
+	wipeMessages,
+	certMessages,
+	deployMessages,
+}
+
+// Lookup returns the message for key, or false when no catalog has it.
+func Lookup(key string) (Message, bool) {
+	for _, c := range catalogs {
+		if m, ok := c[key]; ok {
+			return m, true
+		}
+	}
+	return Message{}, false
+}
+
+// Parse reads a --lang value or a locale such as fr_FR.UTF-8.
+// Anything that is not French is English.
+func Parse(s string) Lang {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if strings.HasPrefix(s, "fr") {
+		return FR
+	}
+	return EN
+}
+
+// FromEnv picks the language: an explicit flag wins, then the POSIX locale
+// variables in their order of precedence.
+func FromEnv(flag string) Lang {
+	if flag != "" {
+		return Parse(flag)
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			return Parse(s)
+		}
+	}
+	return EN
+}
+
+// Valid reports whether s is a language atelier speaks (for --lang checks).
+func Valid(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "fr", "en":
+		return true
+	}
+	return false
+}
+
+// T formats the message key in this language. An unknown key is shown as
+// itself, so a missing translation is visible instead of silent.
+func (l Lang) T(key string, args ...any) string {
+	m, ok := Lookup(key)
+	if !ok {
+		if len(args) == 0 {
+			return key
+		}
+		return key + " " + fmt.Sprint(args...)
+	}
+	f := m.EN
+	if l == FR && m.FR != "" {
+		f = m.FR
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// Errorf returns an error whose text is the translated message.
+func (l Lang) Errorf(key string, args ...any) error {
+	return &Error{Key: key, Text: l.T(key, args...)}
+}
+
+// Error is a translated, user-facing error.
+type Error struct {
+	Key  string
+	Text string
+}
+
+func (e *Error) Error() string { return e.Text }
+
+var frMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin",
+	"juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// Date writes a calendar date the way a person says it: "3 novembre 2026"
+// or "3 November 2026".
+func (l Lang) Date(t time.Time) string {
+	t = t.Local()
+	if l == FR {
+		d := fmt.Sprint(t.Day())
+		if t.Day() == 1 {
+			d = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", d, frMonths[t.Month()-1], t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year())
+}
+
+// DateTime is Date plus the hour and minute.
+func (l Lang) DateTime(t time.Time) string {
+	t = t.Local()
+	if l == FR {
+		return fmt.Sprintf("%s à %02dh%02d", l.Date(t), t.Hour(), t.Minute())
+	}
+	return fmt.Sprintf("%s at %02d:%02d", l.Date(t), t.Hour(), t.Minute())
+}

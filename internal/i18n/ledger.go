@@ -1,0 +1,4 @@
+package i18n
+
+// ledgerMessages are the texts of the ledger commands.
+var ledgerMessages = Catalog{}

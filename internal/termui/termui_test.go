@@ -1,0 +1,38 @@
+package termui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestTablePipedHasNoColourAndFits80(t *testing.T) {
+	var b bytes.Buffer
+	rows := [][]string{{"PCS-26-0001", "Dell", strings.Repeat("Latitude E6410 ", 10), "ready"}}
+	if err := Table(&b, []string{"ID", "VENDOR", "MODEL", "STATE"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\x1b[") {
+		t.Fatalf("piped table has escape codes:\n%q", out)
+	}
+	for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if w := len([]rune(line)); w > 80 {
+			t.Fatalf("line is %d columns wide: %q", w, line)
+		}
+	}
+	if !strings.Contains(out, "PCS-26-0001") {
+		t.Fatalf("table lost a cell:\n%s", out)
+	}
+}
+
+func TestSmallTableIsNotStretched(t *testing.T) {
+	var b bytes.Buffer
+	if err := Table(&b, []string{"A"}, [][]string{{"x"}}); err != nil {
+		t.Fatal(err)
+	}
+	first := strings.Split(b.String(), "\n")[0]
+	if len([]rune(first)) > 10 {
+		t.Fatalf("a one-cell table was stretched: %q", first)
+	}
+}
