@@ -1,0 +1,89 @@
+// Package imaging finds block devices, decides which ones atelier may write
+// (the safety guard), and holds the low-level I/O the wipe and deploy engines
+// share.
+package imaging
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// Alignment is the buffer and offset alignment O_DIRECT needs on every disk
+// atelier meets (512-byte and 4Kn sectors alike).
+const Alignment = 4096
+
+// OpenWrite opens path for writing, with O_DIRECT when direct is true so the
+// page cache neither slows the write nor hides an error until later. A block
+// device is opened O_EXCL: the kernel then refuses it while it is mounted or
+// held by RAID/LVM/dm, a last check under the guard. When the filesystem
+// refuses O_DIRECT (tmpfs files on older kernels) it falls back to buffered
+// I/O; IsDirect tells the caller which one it got so it can say so.
+func OpenWrite(path string, direct bool) (*os.File, error) {
+	flags := os.O_WRONLY
+	if st, err := os.Stat(path); err == nil && st.Mode()&os.ModeDevice != 0 && st.Mode()&os.ModeCharDevice == 0 {
+		flags |= unix.O_EXCL
+	}
+	return openMaybeDirect(path, flags, direct)
+}
+
+// OpenRead opens path for reading, with O_DIRECT when asked and available,
+// so verification reads the medium and not the page cache.
+func OpenRead(path string, direct bool) (*os.File, error) {
+	return openMaybeDirect(path, os.O_RDONLY, direct)
+}
+
+func openMaybeDirect(path string, flags int, direct bool) (*os.File, error) {
+	if direct {
+		f, err := os.OpenFile(path, flags|unix.O_DIRECT, 0)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, unix.EINVAL) {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	f, err := os.OpenFile(path, flags, 0)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// IsDirect reports whether f was opened with O_DIRECT.
+func IsDirect(f *os.File) bool {
+	fl, err := unix.FcntlInt(f.Fd(), unix.F_GETFL, 0)
+	return err == nil && fl&unix.O_DIRECT != 0
+}
+
+// AlignedBuffer returns n bytes starting on an Alignment boundary, as
+// O_DIRECT requires.
+func AlignedBuffer(n int) []byte {
+	b := make([]byte, n+Alignment)
+	off := int(uintptr(unsafe.Pointer(&b[0])) & (Alignment - 1))
+	if off != 0 {
+		off = Alignment - off
+	}
+	return b[off : off+n : off+n]
+}
+
+// DeviceSize is the size in bytes of a block device (BLKGETSIZE64) or of a
+// regular file.
+func DeviceSize(f *os.File) (int64, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("size of %s: %w", f.Name(), err)
+	}
+	if st.Mode()&os.ModeDevice == 0 {
+		return st.Size(), nil
+	}
+	var size uint64
+	_, _, e := unix.Syscall(unix.SYS_IOCTL, f.Fd(), unix.BLKGETSIZE64, uintptr(unsafe.Pointer(&size)))
+	if e != 0 {
+		return 0, fmt.Errorf("size of %s: BLKGETSIZE64: %w", f.Name(), e)
+	}
+	return int64(size), nil
+}
