@@ -1,18 +1,59 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/inventory"
+	"github.com/pcsolidaire/atelier/reports"
 )
 
-// newInitCmd is a placeholder until the ledger work lands.
+// newInitCmd creates the ledger and this bench's signing key.
 func newInitCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var opts inventory.InitOptions
+	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "not built yet",
+		Short: "Create the ledger and this bench's signing key (safe to run again)",
+		Long: `init creates the ledger (file mode 0600, in a folder created 0700) and the
+bench's ed25519 signing key next to it. Run again, it changes nothing.`,
+		Example: "  atelier init\n  atelier init --prefix PCS --bench atelier-1\n  atelier --ledger /srv/atelier/ledger.db init",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("init: not built yet")
+			path, err := g.ledgerPath()
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			created, err := inventory.Init(ctx, path, opts)
+			if err != nil {
+				return g.ledgerErr(err)
+			}
+			return g.withLedger(ctx, func(l *inventory.Ledger) error {
+				pub, keyCreated, err := reports.EnsureBenchKey(l.Dir(), l.BenchName())
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(map[string]any{
+						"ledger": path, "created": created, "prefix": l.Prefix(), "bench": l.BenchName(),
+						"schema": inventory.SchemaVersion(), "key_created": keyCreated,
+						"public_key": filepath.Join(l.Dir(), reports.PubFile),
+						"fingerprint": reports.Fingerprint(pub),
+					})
+				}
+				if created {
+					fmt.Fprintln(g.stdout, g.T("init.created", path, l.Prefix(), l.BenchName()))
+				} else {
+					fmt.Fprintln(g.stdout, g.T("init.exists", path, l.Prefix(), l.BenchName()))
+				}
+				fmt.Fprintln(g.stdout, g.T("init.key", filepath.Join(l.Dir(), reports.PubFile)+" ("+reports.Fingerprint(pub)+")"))
+				return nil
+			})
 		},
 	}
+	cmd.Flags().StringVar(&opts.Prefix, "prefix", "PCS", "prefix of unit ids (PCS gives PCS-26-0042); chosen once")
+	cmd.Flags().StringVar(&opts.Bench, "bench", "", "name of this bench, recorded with every event (default: host name)")
+	return cmd
 }

@@ -1,4 +1,324 @@
 package i18n
 
-// ledgerMessages are the texts of the ledger commands.
-var ledgerMessages = Catalog{}
+// ledgerMessages are the texts of the ledger commands: init, unit, site,
+// handover, status, ledger rebuild/verify.
+var ledgerMessages = Catalog{
+	// Opening the ledger.
+	"ledger.nofolder": {
+		EN: "ledger folder %s does not exist: run atelier init, or pass --ledger PATH",
+		FR: "le dossier du registre %s n'existe pas : lancez atelier init, ou indiquez --ledger CHEMIN",
+	},
+	"ledger.missing": {
+		EN: "no ledger at %s: run atelier init first",
+		FR: "aucun registre dans %s : lancez d'abord atelier init",
+	},
+	"ledger.notsqlite": {
+		EN: "%s is not an atelier ledger (not a SQLite database); nothing was changed",
+		FR: "%s n'est pas un registre atelier (pas une base SQLite) ; rien n'a été modifié",
+	},
+	"ledger.foreign": {
+		EN: "%s is a SQLite database of another program, not an atelier ledger; nothing was changed",
+		FR: "%s est une base SQLite d'un autre programme, pas un registre atelier ; rien n'a été modifié",
+	},
+	"ledger.newer": {
+		EN: "ledger %s was written by a newer atelier (schema %d, this atelier knows up to %d): upgrade atelier; nothing was changed",
+		FR: "le registre %s a été écrit par un atelier plus récent (schéma %d, cet atelier connaît jusqu'au %d) : mettez atelier à jour ; rien n'a été modifié",
+	},
+	"ledger.notwritable": {
+		EN: "ledger folder %s is not writable (the ledger writes its journal there): fix its permissions or pass --ledger PATH",
+		FR: "le dossier du registre %s n'est pas accessible en écriture (le registre y écrit son journal) : corrigez ses droits ou indiquez --ledger CHEMIN",
+	},
+	"ledger.readonly": {
+		EN: "ledger %s is read-only: fix its permissions",
+		FR: "le registre %s est en lecture seule : corrigez ses droits",
+	},
+	"ledger.mkdir": {
+		EN: "cannot create the ledger folder %s: %s",
+		FR: "impossible de créer le dossier du registre %s : %s",
+	},
+	"ledger.create": {
+		EN: "cannot create the ledger %s: %s",
+		FR: "impossible de créer le registre %s : %s",
+	},
+	"init.prefix": {
+		EN: "unit id prefix %q: use 1 to 8 letters or digits, starting with a letter (e.g. PCS)",
+		FR: "préfixe d'identifiant %q : 1 à 8 lettres ou chiffres, commençant par une lettre (ex. PCS)",
+	},
+	"init.created": {
+		EN: "ledger created: %s (units will be numbered %s-YY-NNNN, bench %s)",
+		FR: "registre créé : %s (les unités seront numérotées %s-AA-NNNN, poste %s)",
+	},
+	"init.exists": {
+		EN: "ledger already there: %s (prefix %s, bench %s); nothing changed",
+		FR: "registre déjà présent : %s (préfixe %s, poste %s) ; rien n'a changé",
+	},
+	"init.key": {
+		EN: "bench signing key: %s",
+		FR: "clé de signature du poste : %s",
+	},
+
+	// States.
+	"state.received":    {EN: "received", FR: "reçu"},
+	"state.triaged":     {EN: "triaged", FR: "trié"},
+	"state.wiped":       {EN: "wiped", FR: "effacé"},
+	"state.imaged":      {EN: "imaged", FR: "installé"},
+	"state.ready":       {EN: "ready", FR: "prêt"},
+	"state.reserved":    {EN: "reserved", FR: "réservé"},
+	"state.handed_over": {EN: "handed over", FR: "remis"},
+	"state.returned":    {EN: "returned", FR: "revenu"},
+	"state.parts":       {EN: "parts", FR: "pièces"},
+	"state.recycled":    {EN: "recycled", FR: "recyclé"},
+	"state.none":        {EN: "nothing (final state)", FR: "rien (état final)"},
+	"state.unknown": {
+		EN: "unknown state %q; the states are: %s",
+		FR: "état inconnu %q ; les états sont : %s",
+	},
+
+	// Refused moves: "<unit> cannot ...".
+	"cannot.received":    {EN: "%s cannot go back to received", FR: "%s ne peut pas revenir à « reçu »"},
+	"cannot.triaged":     {EN: "%s cannot be triaged", FR: "%s ne peut pas passer en tri"},
+	"cannot.wiped":       {EN: "%s cannot be marked wiped", FR: "%s ne peut pas être marqué effacé"},
+	"cannot.imaged":      {EN: "%s cannot be marked imaged", FR: "%s ne peut pas être marqué installé"},
+	"cannot.ready":       {EN: "%s cannot be marked ready", FR: "%s ne peut pas être marqué prêt"},
+	"cannot.reserved":    {EN: "%s cannot be reserved", FR: "%s ne peut pas être réservé"},
+	"cannot.handed_over": {EN: "%s cannot be handed over", FR: "%s ne peut pas être remis"},
+	"cannot.returned":    {EN: "%s cannot be marked returned", FR: "%s ne peut pas être marqué revenu"},
+	"cannot.parts":       {EN: "%s cannot go to parts", FR: "%s ne peut pas partir en pièces"},
+	"cannot.recycled":    {EN: "%s cannot be recycled", FR: "%s ne peut pas être recyclé"},
+	"refuse.same": {
+		EN: "%s is already %s",
+		FR: "%s est déjà dans l'état « %s »",
+	},
+	"refuse.transition": {
+		EN: "%s: it is %s, and from there it can only go to: %s",
+		FR: "%s : il est « %s », et de là il ne peut aller que vers : %s",
+	},
+	"refuse.nosite": {
+		EN: "%s without a site: add --site NAME (see atelier site list)",
+		FR: "%s sans lieu : ajoutez --site NOM (voir atelier site list)",
+	},
+	"refuse.othersite": {
+		EN: "%s here: it is reserved for %s (move it back to ready first to change site)",
+		FR: "%s ici : il est réservé pour %s (remettez-le d'abord en « prêt » pour changer de lieu)",
+	},
+	"refuse.beneficiaryonly": {
+		EN: "--beneficiary goes only with a handover",
+		FR: "--beneficiary ne s'emploie que pour une remise",
+	},
+	"refuse.nodisk": {
+		EN: "%s: no disk is recorded for it; record them with atelier probe --save --unit %s, then wipe them with atelier wipe",
+		FR: "%s : aucun disque n'est enregistré pour lui ; enregistrez-les avec atelier probe --save --unit %s, puis effacez-les avec atelier wipe",
+	},
+	"refuse.diskwipe": {
+		EN: "%s: disk %s has no passed erasure certificate; wipe it with atelier wipe",
+		FR: "%s : le disque %s n'a pas de certificat d'effacement réussi ; effacez-le avec atelier wipe",
+	},
+	"refuse.disk": {
+		EN: "%s: disk %s has no passed erasure certificate (wipe it with atelier wipe, or record its destruction: atelier unit destroy-disk %s %s --reason ...)",
+		FR: "%s : le disque %s n'a pas de certificat d'effacement réussi (effacez-le avec atelier wipe, ou enregistrez sa destruction : atelier unit destroy-disk %s %s --reason ...)",
+	},
+	"refuse.deploy": {
+		EN: "%s: it is %s; only a wiped unit can receive an image (wipe its disks first)",
+		FR: "%s : il est « %s » ; seule une unité effacée peut recevoir une image (effacez d'abord ses disques)",
+	},
+
+	// Units.
+	"unit.unknown": {
+		EN: "no unit %q in the ledger (give its id, serial number or asset tag)",
+		FR: "aucune unité %q dans le registre (donnez son identifiant, son numéro de série ou son numéro d'inventaire)",
+	},
+	"unit.noserial": {
+		EN: "a unit needs a serial number",
+		FR: "une unité doit avoir un numéro de série",
+	},
+	"unit.serialexists": {
+		EN: "serial %s is already in the ledger as %s",
+		FR: "le numéro de série %s est déjà dans le registre : %s",
+	},
+	"import.noserial": {
+		EN: "%s line %d: no serial number",
+		FR: "%s ligne %d : pas de numéro de série",
+	},
+	"note.empty": {
+		EN: "the note is empty",
+		FR: "la note est vide",
+	},
+	"note.added": {
+		EN: "note added to %s",
+		FR: "note ajoutée à %s",
+	},
+	"moved": {
+		EN: "%s: %s -> %s",
+		FR: "%s : %s -> %s",
+	},
+	"disk.noserial": {
+		EN: "give the serial number of the destroyed disk",
+		FR: "indiquez le numéro de série du disque détruit",
+	},
+	"disk.noreason": {
+		EN: "say how the disk was destroyed: --reason \"shredded by ...\"",
+		FR: "indiquez comment le disque a été détruit : --reason \"broyé par ...\"",
+	},
+	"disk.destroyed": {
+		EN: "%s: destruction of disk %s recorded",
+		FR: "%s : destruction du disque %s enregistrée",
+	},
+	"disk.unknown": {
+		EN: "no disk %q recorded for %s",
+		FR: "aucun disque %q enregistré pour %s",
+	},
+	"list.none": {
+		EN: "no unit matches",
+		FR: "aucune unité ne correspond",
+	},
+	"list.count": {
+		EN: "%d unit(s)",
+		FR: "%d unité(s)",
+	},
+
+	// Table headers and facts.
+	"col.id":              {EN: "ID", FR: "ID"},
+	"col.serial":          {EN: "Serial", FR: "N° de série"},
+	"col.asset":           {EN: "Asset tag", FR: "N° d'inventaire"},
+	"col.machine":         {EN: "Machine", FR: "Machine"},
+	"col.state":           {EN: "State", FR: "État"},
+	"col.site":            {EN: "Site", FR: "Lieu"},
+	"col.when":            {EN: "When", FR: "Quand"},
+	"col.what":            {EN: "What", FR: "Quoi"},
+	"col.who":             {EN: "Who", FR: "Qui"},
+	"col.name":            {EN: "Name", FR: "Nom"},
+	"col.added":           {EN: "Added", FR: "Ajouté"},
+	"col.disk":            {EN: "Disk", FR: "Disque"},
+	"col.size":            {EN: "Size", FR: "Taille"},
+	"col.erasure":         {EN: "Erasure", FR: "Effacement"},
+	"fact.type":           {EN: "Type", FR: "Type"},
+	"fact.donor":          {EN: "Donor", FR: "Donateur"},
+	"fact.batch":          {EN: "Batch", FR: "Lot"},
+	"fact.grade":          {EN: "Grade", FR: "Note"},
+	"fact.received":       {EN: "Received", FR: "Reçu le"},
+	"fact.since":          {EN: "Since", FR: "Depuis le"},
+	"show.disks":          {EN: "Disks", FR: "Disques"},
+	"show.timeline":       {EN: "Timeline", FR: "Historique"},
+	"erasure.none":        {EN: "not erased", FR: "non effacé"},
+	"erasure.passed":      {EN: "erased (passed)", FR: "effacé (réussi)"},
+	"erasure.failed":      {EN: "erasure FAILED", FR: "effacement ÉCHOUÉ"},
+	"erasure.interrupted": {EN: "erasure interrupted", FR: "effacement interrompu"},
+	"erasure.destroyed":   {EN: "physically destroyed", FR: "détruit physiquement"},
+
+	// Timeline lines.
+	"ev.received":        {EN: "received (%s)", FR: "reçu (%s)"},
+	"ev.moved":           {EN: "%s -> %s", FR: "%s -> %s"},
+	"ev.moved.reason":    {EN: "%s -> %s: %s", FR: "%s -> %s : %s"},
+	"ev.moved.auto":      {EN: "%s -> %s (automatic)", FR: "%s -> %s (automatique)"},
+	"ev.moved.site":      {EN: "%s -> %s (%s)", FR: "%s -> %s (%s)"},
+	"ev.handover":        {EN: "handed over at %s, reference %s", FR: "remis à %s, référence %s"},
+	"ev.note":            {EN: "note: %s", FR: "note : %s"},
+	"ev.probed":          {EN: "probed, grade %s, %d disk(s)", FR: "examiné, note %s, %d disque(s)"},
+	"ev.destroyed":       {EN: "disk %s destroyed: %s", FR: "disque %s détruit : %s"},
+	"ev.wipe.started":    {EN: "wipe of disk %s started (%s)", FR: "effacement du disque %s commencé (%s)"},
+	"ev.wipe.unfinished": {EN: "wipe of disk %s started (%s), never finished", FR: "effacement du disque %s commencé (%s), jamais terminé"},
+	"ev.wipe.finished":   {EN: "wipe of disk %s: %s", FR: "effacement du disque %s : %s"},
+	"ev.deployed":        {EN: "image %s deployed: %s", FR: "image %s installée : %s"},
+	"ev.other":           {EN: "%s", FR: "%s"},
+
+	// Sites.
+	"site.unknown": {
+		EN: "unknown site %q: add it with atelier site add",
+		FR: "lieu inconnu %q : ajoutez-le avec atelier site add",
+	},
+	"site.exists": {
+		EN: "site %q already exists",
+		FR: "le lieu %q existe déjà",
+	},
+	"site.noname": {
+		EN: "give the site's name, e.g. atelier site add \"MDH Village 2\"",
+		FR: "donnez le nom du lieu, ex. atelier site add \"MDH Village 2\"",
+	},
+	"site.added": {
+		EN: "site added: %s",
+		FR: "lieu ajouté : %s",
+	},
+	"site.none": {
+		EN: "no site yet: add one with atelier site add NAME",
+		FR: "aucun lieu pour l'instant : ajoutez-en un avec atelier site add NOM",
+	},
+
+	// Handover.
+	"beneficiary.missing": {
+		EN: "give the beneficiary reference issued by the MDH: --beneficiary REF (e.g. MDH-VILLAGE2-2026-017)",
+		FR: "indiquez la référence du bénéficiaire donnée par la MDH : --beneficiary REF (ex. MDH-VILLAGE2-2026-017)",
+	},
+	"beneficiary.email": {
+		EN: "the beneficiary reference looks like an e-mail address: give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); personal data is never recorded",
+		FR: "la référence du bénéficiaire ressemble à une adresse e-mail : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucune donnée personnelle n'est enregistrée",
+	},
+	"beneficiary.phone": {
+		EN: "the beneficiary reference looks like a phone number: give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); personal data is never recorded",
+		FR: "la référence du bénéficiaire ressemble à un numéro de téléphone : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucune donnée personnelle n'est enregistrée",
+	},
+	"beneficiary.name": {
+		EN: "the beneficiary reference has no digit and may be a name: give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); names are never recorded",
+		FR: "la référence du bénéficiaire ne contient aucun chiffre et pourrait être un nom : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucun nom n'est enregistré",
+	},
+	"handover.done": {
+		EN: "%s handed over at %s (reference %s)",
+		FR: "%s remis à %s (référence %s)",
+	},
+
+	// Status sentences: "<id> — <machine> — <where it stands>".
+	"status.received":    {EN: "received on %s, not examined yet", FR: "reçu le %s, pas encore examiné"},
+	"status.triaged":     {EN: "examined since %s, waiting for its disks to be wiped", FR: "examiné depuis le %s, en attente d'effacement des disques"},
+	"status.wiped":       {EN: "disks wiped since %s, waiting for the system to be installed", FR: "disques effacés depuis le %s, en attente d'installation du système"},
+	"status.imaged":      {EN: "system installed since %s, waiting for its quality check", FR: "système installé depuis le %s, en attente du contrôle qualité"},
+	"status.ready":       {EN: "ready since %s, not reserved", FR: "prêt depuis le %s, pas encore réservé"},
+	"status.reserved":    {EN: "ready, reserved for %s since %s", FR: "prêt, réservé pour %s depuis le %s"},
+	"status.handed_over": {EN: "handed over by %s on %s", FR: "remis par %s le %s"},
+	"status.returned":    {EN: "came back on %s, to be examined again", FR: "revenu le %s, à examiner de nouveau"},
+	"status.parts":       {EN: "kept for spare parts since %s", FR: "gardé pour pièces depuis le %s"},
+	"status.recycled":    {EN: "sent to recycling on %s", FR: "envoyé au recyclage le %s"},
+	"status.nomodel":     {EN: "unknown model", FR: "modèle inconnu"},
+
+	// Images.
+	"image.unknown": {
+		EN: "unknown image %q: see atelier image list",
+		FR: "image inconnue %q : voir atelier image list",
+	},
+	"image.exists": {
+		EN: "an image named %q is already in the catalogue",
+		FR: "une image nommée %q est déjà dans le catalogue",
+	},
+	"image.noname": {
+		EN: "an image needs a name",
+		FR: "une image doit avoir un nom",
+	},
+	"wipe.unknownstart": {
+		EN: "no started wipe %s for %s",
+		FR: "aucun effacement commencé %s pour %s",
+	},
+	"wipe.status": {
+		EN: "wipe status %q: passed, failed or interrupted",
+		FR: "statut d'effacement %q : passed, failed ou interrupted",
+	},
+
+	// Rebuild and verify.
+	"rebuild.done": {
+		EN: "projections rebuilt from %d events: %d units",
+		FR: "vues reconstruites à partir de %d événements : %d unités",
+	},
+	"verify.ok": {
+		EN: "chain intact: %d events on %d bench(es)",
+		FR: "chaîne intacte : %d événements sur %d poste(s)",
+	},
+	"verify.altered": {
+		EN: "event %s (bench %s, #%d) was altered: its hash does not match its content",
+		FR: "l'événement %s (poste %s, n°%d) a été modifié : son empreinte ne correspond pas à son contenu",
+	},
+	"verify.unlinked": {
+		EN: "event %s (bench %s, #%d) does not follow the bench's previous event: an event was removed or inserted before it",
+		FR: "l'événement %s (poste %s, n°%d) ne suit pas l'événement précédent du poste : un événement a été supprimé ou inséré avant lui",
+	},
+	"verify.gap": {
+		EN: "event %s (bench %s) has number %d where %d was expected: an event was removed",
+		FR: "l'événement %s (poste %s) porte le n°%d au lieu du n°%d : un événement a été supprimé",
+	},
+}

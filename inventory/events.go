@@ -1,0 +1,230 @@
+package inventory
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Event kinds. A kind is never renamed: old ledgers keep their events.
+const (
+	KindReceived      = "received"
+	KindMoved         = "moved"
+	KindNote          = "note"
+	KindProbed        = "probed"
+	KindDiskDestroyed = "disk.destroyed"
+	KindWipeStarted   = "wipe.started"
+	KindWipeFinished  = "wipe.finished"
+	KindDeployed      = "deployed"
+	KindSiteAdded     = "site.added"
+	KindImageAdded    = "image.added"
+)
+
+// Event is one line of the ledger.
+type Event struct {
+	ID       string          `json:"id"`
+	Bench    string          `json:"bench"`
+	Seq      int64           `json:"seq"`
+	Unit     string          `json:"unit,omitempty"`
+	Kind     string          `json:"kind"`
+	At       time.Time       `json:"at"`
+	Operator string          `json:"operator"`
+	Payload  json.RawMessage `json:"payload"`
+	PrevHash string          `json:"prev_hash"`
+	Hash     string          `json:"hash"`
+}
+
+// eventHash is sha256 over the canonical fields, as a JSON array of strings
+// (unambiguous, and easy to recompute in any language), hex-encoded.
+func eventHash(e Event) string {
+	fields := []string{e.ID, e.Bench, strconv.FormatInt(e.Seq, 10), e.Unit, e.Kind,
+		formatTime(e.At), e.Operator, string(e.Payload), e.PrevHash}
+	b, _ := json.Marshal(fields)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func newEntropy() io.Reader { return ulid.Monotonic(rand.Reader, 0) }
+
+const eventColumns = `id, bench, bench_seq, unit_id, kind, at, operator, payload, prev_hash, hash`
+
+func scanEvent(s interface{ Scan(...any) error }) (Event, error) {
+	var e Event
+	var at, payload string
+	if err := s.Scan(&e.ID, &e.Bench, &e.Seq, &e.Unit, &e.Kind, &at, &e.Operator, &payload, &e.PrevHash, &e.Hash); err != nil {
+		return e, err
+	}
+	e.At = parseTime(at)
+	e.Payload = json.RawMessage(payload)
+	return e, nil
+}
+
+// writer appends events inside one write transaction and keeps the
+// projection in step. Nothing is visible to others until commit.
+type writer struct {
+	l        *Ledger
+	tx       *sql.Tx
+	operator string
+	p        *proj
+
+	chainLoaded bool
+	seq         int64
+	prev        string
+	lastID      ulid.ULID
+	ins         *sql.Stmt
+	nums        map[int]int // id_year -> last id_num used, for new unit ids
+}
+
+// write runs fn in one IMMEDIATE transaction and commits; an error from fn
+// rolls everything back, so a refused change writes nothing.
+func (l *Ledger) write(ctx context.Context, a Actor, fn func(w *writer) error) error {
+	op := strings.TrimSpace(a.Operator)
+	if op == "" {
+		return newErr(ErrInvalidInput, "operator.missing")
+	}
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		err = l.writeOnce(ctx, op, fn)
+		if err == nil || !isBusy(err) {
+			return err
+		}
+		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)
+	}
+	return err
+}
+
+func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) error) error {
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("ledger %s: %w", l.path, err)
+	}
+	defer tx.Rollback()
+	w := &writer{l: l, tx: tx, operator: op, p: newProj(tx), nums: map[int]int{}}
+	defer func() {
+		if w.ins != nil {
+			w.ins.Close()
+		}
+	}()
+	if err := fn(w); err != nil {
+		return err
+	}
+	if err := w.p.flush(ctx, tx); err != nil {
+		return fmt.Errorf("ledger %s: %w", l.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("ledger %s: %w", l.path, err)
+	}
+	return nil
+}
+
+func isBusy(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "database is locked") || strings.Contains(s, "SQLITE_BUSY")
+}
+
+// loadChain reads the bench's last event: the next one links to it.
+func (w *writer) loadChain(ctx context.Context) error {
+	if w.chainLoaded {
+		return nil
+	}
+	var id string
+	err := w.tx.QueryRowContext(ctx,
+		`SELECT id, bench_seq, hash FROM events WHERE bench = ? ORDER BY bench_seq DESC LIMIT 1`,
+		w.l.bench).Scan(&id, &w.seq, &w.prev)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	default:
+		if w.lastID, err = ulid.ParseStrict(id); err != nil {
+			return fmt.Errorf("event %s: %w", id, err)
+		}
+	}
+	w.ins, err = w.tx.PrepareContext(ctx, `INSERT INTO events (`+eventColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	w.chainLoaded = true
+	return nil
+}
+
+// nextID is a ULID after every earlier event of this bench, even when
+// another process wrote one in the same millisecond.
+func (w *writer) nextID(at time.Time) ulid.ULID {
+	w.l.mu.Lock()
+	id, err := ulid.New(ulid.Timestamp(at), w.l.entropy)
+	w.l.mu.Unlock()
+	if err != nil || id.Compare(w.lastID) <= 0 {
+		id = incULID(w.lastID)
+	}
+	return id
+}
+
+func incULID(u ulid.ULID) ulid.ULID {
+	for i := len(u) - 1; i >= 0; i-- {
+		u[i]++
+		if u[i] != 0 {
+			break
+		}
+	}
+	return u
+}
+
+// append writes one event, chained to the bench's previous one, and applies
+// it to the projection.
+func (w *writer) append(ctx context.Context, unit, kind string, payload any) (Event, error) {
+	return w.appendAt(ctx, w.l.now(), unit, kind, payload)
+}
+
+func (w *writer) appendAt(ctx context.Context, at time.Time, unit, kind string, payload any) (Event, error) {
+	if err := w.loadChain(ctx); err != nil {
+		return Event{}, err
+	}
+	body, err := json.Marshal(payload)
+	if err != nil {
+		return Event{}, fmt.Errorf("event %s: %w", kind, err)
+	}
+	at = at.UTC()
+	id := w.nextID(at)
+	e := Event{ID: id.String(), Bench: w.l.bench, Seq: w.seq + 1, Unit: unit, Kind: kind,
+		At: at, Operator: w.operator, Payload: body, PrevHash: w.prev}
+	e.Hash = eventHash(e)
+	if _, err := w.ins.ExecContext(ctx, e.ID, e.Bench, e.Seq, e.Unit, e.Kind, formatTime(e.At),
+		e.Operator, string(e.Payload), e.PrevHash, e.Hash); err != nil {
+		return Event{}, fmt.Errorf("event %s: %w", kind, err)
+	}
+	w.seq, w.prev, w.lastID = e.Seq, e.Hash, id
+	if err := w.p.apply(ctx, e); err != nil {
+		return Event{}, fmt.Errorf("event %s %s: %w", kind, e.ID, err)
+	}
+	return e, nil
+}
+
+// UnitEvents is the timeline of one unit, oldest first.
+func (l *Ledger) UnitEvents(ctx context.Context, unitID string) ([]Event, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE unit_id = ? ORDER BY id`, unitID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,155 @@
+package inventory
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one numbered SQL file: migrations/NNNN_what.sql.
+type migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// migrations lists the embedded migrations in version order.
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, n := range names {
+		base := strings.TrimPrefix(n, "migrations/")
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number and '_'", base)
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{Version: v, Name: base, SQL: string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	return out, nil
+}
+
+// SchemaVersion is the newest schema this binary knows.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].Version
+}
+
+// schemaVersion reads the ledger's schema version; 0 when it has none yet.
+func schemaVersion(ctx context.Context, q querier) (int, bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil {
+		return 0, false, err
+	}
+	if n == 0 {
+		return 0, false, nil
+	}
+	var v sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return 0, true, err
+	}
+	return int(v.Int64), true, nil
+}
+
+// userTables counts tables other than SQLite's own: a SQLite file with tables
+// but no schema_migrations belongs to some other program.
+func userTables(ctx context.Context, q querier) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&n)
+	return n, err
+}
+
+// migrate applies the pending migrations, each in its own transaction. It
+// refuses a ledger whose schema is newer than this binary: migrating
+// backwards would lose what the newer atelier recorded.
+func migrate(ctx context.Context, db *sql.DB, path string) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	latest := ms[len(ms)-1].Version
+	cur, has, err := schemaVersion(ctx, db)
+	if err != nil {
+		return notLedger(path, err)
+	}
+	if cur > latest {
+		return newErr(ErrNewerSchema, "ledger.newer", path, cur, latest)
+	}
+	if cur == latest {
+		return nil
+	}
+	if !has {
+		n, err := userTables(ctx, db)
+		if err != nil {
+			return notLedger(path, err)
+		}
+		if n > 0 {
+			return newErr(ErrNotLedger, "ledger.foreign", path)
+		}
+	}
+	for _, m := range ms {
+		if m.Version <= cur {
+			continue
+		}
+		if err := applyMigration(ctx, db, m); err != nil {
+			return fmt.Errorf("ledger %s: migration %s: %w", path, m.Name, err)
+		}
+	}
+	return nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+	tx, err := db.BeginTx(ctx, nil) // IMMEDIATE (see dsn): one process migrates at a time
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	// Another process may have applied it while we waited for the lock.
+	var done int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&done); err != nil {
+		return err
+	}
+	if done > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.Version, m.Name, formatTime(time.Now())); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// querier is what both *sql.DB and *sql.Tx offer for reads.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}

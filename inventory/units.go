@@ -1,0 +1,192 @@
+package inventory
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// FindUnit finds a unit by its id, serial number or DSI asset tag, in that
+// order of preference, ignoring case.
+func (l *Ledger) FindUnit(ctx context.Context, ref string) (Unit, error) {
+	u, err := findUnit(ctx, l.db, ref)
+	if err != nil {
+		return Unit{}, err
+	}
+	return u.Unit, nil
+}
+
+func findUnit(ctx context.Context, q querier, ref string) (*unitRow, error) {
+	k := key(ref)
+	if k == "" {
+		return nil, newErr(ErrUnknownUnit, "unit.unknown", ref)
+	}
+	for _, col := range []string{"id", "serial_key", "asset_key"} {
+		r, err := scanUnitRow(q.QueryRowContext(ctx,
+			`SELECT `+unitColumns+` FROM units WHERE `+col+` = ? ORDER BY id LIMIT 1`, k))
+		if err == nil {
+			return r, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("find unit %q: %w", ref, err)
+		}
+	}
+	return nil, newErr(ErrUnknownUnit, "unit.unknown", ref)
+}
+
+// FindUnitBySerial finds a unit by its serial number only.
+func (l *Ledger) FindUnitBySerial(ctx context.Context, serial string) (Unit, bool, error) {
+	r, err := scanUnitRow(l.db.QueryRowContext(ctx,
+		`SELECT `+unitColumns+` FROM units WHERE serial_key = ? ORDER BY id LIMIT 1`, key(serial)))
+	if errors.Is(err, sql.ErrNoRows) || key(serial) == "" {
+		return Unit{}, false, nil
+	}
+	if err != nil {
+		return Unit{}, false, fmt.Errorf("find serial %q: %w", serial, err)
+	}
+	return r.Unit, true, nil
+}
+
+// AddUnit registers one walk-in donation: event "received".
+func (l *Ledger) AddUnit(ctx context.Context, a Actor, nu NewUnit) (Unit, error) {
+	if strings.TrimSpace(nu.Serial) == "" {
+		return Unit{}, newErr(ErrInvalidInput, "unit.noserial")
+	}
+	var out Unit
+	err := l.write(ctx, a, func(w *writer) error {
+		if ex, err := w.unitBySerial(ctx, nu.Serial); err != nil {
+			return err
+		} else if ex != "" {
+			return newErr(ErrDuplicate, "unit.serialexists", nu.Serial, ex)
+		}
+		u, err := w.receive(ctx, nu, "")
+		out = u
+		return err
+	})
+	return out, err
+}
+
+// ImportBatch registers a DSI batch in one transaction: all rows or none.
+// A serial already in the ledger is skipped and reported, never duplicated.
+func (l *Ledger) ImportBatch(ctx context.Context, a Actor, b BatchInfo, rows []NewUnit) (ImportResult, error) {
+	var res ImportResult
+	err := l.write(ctx, a, func(w *writer) error {
+		res = ImportResult{}
+		seen := map[string]string{}
+		for _, nu := range rows {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if strings.TrimSpace(nu.Serial) == "" {
+				return newErr(ErrInvalidInput, "import.noserial", b.File, nu.SourceLine)
+			}
+			k := key(nu.Serial)
+			ex := seen[k]
+			if ex == "" {
+				var err error
+				if ex, err = w.unitBySerial(ctx, nu.Serial); err != nil {
+					return err
+				}
+			}
+			if ex != "" {
+				res.Skipped = append(res.Skipped, SkippedRow{Line: nu.SourceLine, Serial: nu.Serial, ExistingID: ex})
+				continue
+			}
+			if nu.Donor == "" {
+				nu.Donor = b.Donor
+			}
+			if nu.Batch == "" {
+				nu.Batch = b.Batch
+			}
+			u, err := w.receive(ctx, nu, b.File)
+			if err != nil {
+				return err
+			}
+			seen[k] = u.ID
+			res.Imported = append(res.Imported, u)
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+func (w *writer) unitBySerial(ctx context.Context, serial string) (string, error) {
+	var id string
+	err := w.tx.QueryRowContext(ctx, `SELECT id FROM units WHERE serial_key = ? ORDER BY id LIMIT 1`, key(serial)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
+// receive gives the unit its id and writes its "received" event.
+func (w *writer) receive(ctx context.Context, nu NewUnit, file string) (Unit, error) {
+	nu.Serial = strings.TrimSpace(nu.Serial)
+	nu.AssetTag = strings.TrimSpace(nu.AssetTag)
+	at := w.l.now()
+	yy := at.Local().Year() % 100
+	num, ok := w.nums[yy]
+	if !ok {
+		var max sql.NullInt64
+		if err := w.tx.QueryRowContext(ctx, `SELECT MAX(id_num) FROM units WHERE id_year = ?`, yy).Scan(&max); err != nil {
+			return Unit{}, err
+		}
+		num = int(max.Int64)
+	}
+	num++
+	w.nums[yy] = num
+	id := fmt.Sprintf("%s-%02d-%04d", w.l.prefix, yy, num)
+	if _, err := w.appendAt(ctx, at, id, KindReceived, receivedPayload{NewUnit: nu, File: file}); err != nil {
+		return Unit{}, err
+	}
+	return w.p.units[id].Unit, nil
+}
+
+// ListFilter selects units; empty fields match everything.
+type ListFilter struct {
+	State, Site, Batch, Donor string
+	Limit                     int
+}
+
+// ListUnits lists units by id.
+func (l *Ledger) ListUnits(ctx context.Context, f ListFilter) ([]Unit, error) {
+	q := `SELECT ` + unitColumns + ` FROM units WHERE 1 = 1`
+	var args []any
+	if f.State != "" {
+		st, err := ParseState(f.State)
+		if err != nil {
+			return nil, err
+		}
+		q += ` AND state = ?`
+		args = append(args, string(st))
+	}
+	for _, c := range []struct{ col, v string }{{"site", f.Site}, {"batch", f.Batch}, {"donor", f.Donor}} {
+		if c.v != "" {
+			q += ` AND LOWER(` + c.col + `) = LOWER(?)`
+			args = append(args, c.v)
+		}
+	}
+	q += ` ORDER BY id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := l.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list units: %w", err)
+	}
+	defer rows.Close()
+	out := []Unit{}
+	for rows.Next() {
+		r, err := scanUnitRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r.Unit)
+	}
+	return out, rows.Err()
+}
