@@ -1,4 +1,93 @@
 package i18n
 
-// intakeMessages are the texts of the intake commands.
-var intakeMessages = Catalog{}
+// intakeMessages are the texts of the intake commands: reading a GLPI or OCS
+// computer list, importing it as a donation batch, and walk-in donations.
+var intakeMessages = Catalog{
+	// The file as a whole.
+	"intake.file.empty": {
+		EN: "the file is empty",
+		FR: "le fichier est vide",
+	},
+	"intake.file.binary": {
+		EN: "unreadable encoding: binary data, not a CSV text export (export the computer list from GLPI or OCS as CSV)",
+		FR: "encodage illisible : données binaires, pas un export CSV texte (exportez la liste des ordinateurs de GLPI ou OCS en CSV)",
+	},
+	"intake.file.encoding": {
+		EN: "unreadable encoding in the header line: neither UTF-8 nor Windows-1252 text",
+		FR: "encodage illisible dans la ligne d'en-tête : ni UTF-8 ni Windows-1252",
+	},
+	"intake.file.no_serial": {
+		EN: "no serial number column (looked for: %s...); columns found: %s",
+		FR: "aucune colonne de numéro de série (recherché : %s...) ; colonnes trouvées : %s",
+	},
+	"intake.file.no_rows": {
+		EN: "no computers in the file (only a header line)",
+		FR: "aucun ordinateur dans le fichier (seulement la ligne d'en-tête)",
+	},
+	"intake.file.too_many_rows": {
+		EN: "more than %d rows: this is not one donation batch (split the export)",
+		FR: "plus de %d lignes : ce n'est pas un seul lot de dons (découpez l'export)",
+	},
+	"intake.file.bad_row": {
+		EN: "%s: 1 bad row, nothing imported (fix it and import the file again)",
+		FR: "%s : 1 ligne en erreur, rien n'a été importé (corrigez-la et importez de nouveau le fichier)",
+	},
+	"intake.file.bad_rows": {
+		EN: "%s: %d bad rows, nothing imported (fix them and import the file again)",
+		FR: "%s : %d lignes en erreur, rien n'a été importé (corrigez-les et importez de nouveau le fichier)",
+	},
+	"intake.file.open": {
+		EN: "cannot read %s: %s",
+		FR: "impossible de lire %s : %s",
+	},
+
+	// One row.
+	"intake.row.at": {
+		EN: "%s line %d: %s",
+		FR: "%s ligne %d : %s",
+	},
+	"intake.row.more": {
+		EN: "and %d more",
+		FR: "et %d de plus",
+	},
+	"intake.row.no_serial": {
+		EN: "missing serial number",
+		FR: "numéro de série manquant",
+	},
+	"intake.row.placeholder_serial": {
+		EN: "serial number %q is a placeholder, not the machine's serial",
+		FR: "le numéro de série %q est une valeur par défaut, pas celui de la machine",
+	},
+	"intake.row.duplicate": {
+		EN: "duplicate serial number %s (already on line %d)",
+		FR: "numéro de série %s en double (déjà ligne %d)",
+	},
+	"intake.row.columns": {
+		EN: "%d columns, the header has %d",
+		FR: "%d colonnes, l'en-tête en a %d",
+	},
+	"intake.row.unterminated_quote": {
+		EN: "unterminated quote: a quoted field opened on this line is never closed",
+		FR: "guillemet non fermé : un champ entre guillemets ouvert sur cette ligne n'est jamais fermé",
+	},
+	"intake.row.bad_quote": {
+		EN: "broken quoting: a quoted field on this line is not closed properly (a quote is missing or misplaced)",
+		FR: "guillemets incorrects : un champ entre guillemets sur cette ligne n'est pas bien fermé (guillemet manquant ou mal placé)",
+	},
+	"intake.row.bare_quote": {
+		EN: "stray quote inside a field that is not quoted",
+		FR: "guillemet isolé dans un champ qui n'est pas entre guillemets",
+	},
+	"intake.row.too_long": {
+		EN: "row longer than %d MiB: a quote opened here is never closed, or this is not a computer list",
+		FR: "ligne de plus de %d Mio : un guillemet ouvert ici n'est jamais fermé, ou ce n'est pas une liste d'ordinateurs",
+	},
+	"intake.row.control": {
+		EN: "unreadable encoding: control character 0x%02X (binary data)",
+		FR: "encodage illisible : caractère de contrôle 0x%02X (données binaires)",
+	},
+	"intake.row.mixed_encoding": {
+		EN: "unreadable encoding: byte 0x%02X is not UTF-8 while the rest of the file is",
+		FR: "encodage illisible : l'octet 0x%02X n'est pas de l'UTF-8 alors que le reste du fichier l'est",
+	},
+}
