@@ -31,7 +31,7 @@ var (
 	intakeOCSTagNames = []string{"TAG"}
 	// The machine's name: the asset's reference when no inventory number
 	// is given (GLPI "Nom"/"Name", OCS "Computer").
-	intakeNameNames  = []string{"Nom", "Name", "Computer", "Nom de l'ordinateur", "Computer name", "Hostname", "Nom d'hôte"}
+	intakeNameNames   = []string{"Nom", "Name", "Computer", "Nom de l'ordinateur", "Computer name", "Hostname", "Nom d'hôte"}
 	intakeVendorNames = []string{"Fabricant", "Manufacturer", "Constructeur", "Marque", "Vendor", "Brand", "System manufacturer"}
 	intakeModelNames  = []string{"Modèle", "Model", "Modèle d'ordinateur", "Computer model", "Product", "Produit", "System model", "Product name"}
 	intakeTypeNames   = []string{"Type", "Type d'ordinateur", "Computer type", "Chassis", "Chassis type", "Type de châssis"}
