@@ -23,9 +23,9 @@ var (
 )
 
 const (
-	pageMargin = 18.0 // mm
-	labelWidth = 58.0 // mm
-	lineHeight = 5.2  // mm
+	pageMargin = 15.0 // mm
+	labelWidth = 52.0 // mm
+	lineHeight = 4.6  // mm
 )
 
 // RenderPDF lays out c on A4 pages in language l. sha256 is the hex hash of
@@ -98,7 +98,7 @@ func (r *pdfWriter) status(c Certificate) {
 	}
 	p.SetTextColor(255, 255, 255)
 	p.SetFont("DejaVu", "B", 15)
-	p.CellFormat(0, 13, text, "", 1, "C", true, 0, "")
+	p.CellFormat(0, 11, text, "", 1, "C", true, 0, "")
 	p.SetTextColor(0, 0, 0)
 	p.Ln(3)
 }
@@ -193,16 +193,24 @@ func (r *pdfWriter) signature(c Certificate, sha256 string) {
 	r.section("cert.pdf.signature")
 	r.row("cert.pdf.benchkey", c.BenchKey)
 	r.row("cert.pdf.sha256", sha256)
-	r.row("cert.pdf.howto", r.l.T("cert.pdf.howto.text", c.ID, c.ID, c.ID))
+	p := r.p
+	p.Ln(2)
+	p.SetFont("DejaVu", "", 9)
+	p.SetTextColor(60, 60, 60)
+	p.MultiCell(0, lineHeight, r.l.T("cert.pdf.howto.text", c.ID, c.ID, c.ID), "", "L", false)
 }
 
 func (r *pdfWriter) section(key string) {
 	p := r.p
-	p.Ln(2)
-	p.SetFont("DejaVu", "B", 12)
+	// Keep a heading with its first rows.
+	if _, h := p.GetPageSize(); p.GetY() > h-pageMargin-25 {
+		p.AddPage()
+	}
+	p.Ln(1.5)
+	p.SetFont("DejaVu", "B", 11)
 	p.SetTextColor(0, 0, 0)
-	p.CellFormat(0, 7, r.l.T(key), "B", 1, "L", false, 0, "")
-	p.Ln(1)
+	p.CellFormat(0, 6, r.l.T(key), "B", 1, "L", false, 0, "")
+	p.Ln(0.8)
 }
 
 // row prints a label and its value; long values wrap in their column.

@@ -1,0 +1,92 @@
+package reports_test
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/pcsolidaire/atelier/reports"
+	"github.com/pcsolidaire/atelier/reports/reportstest"
+)
+
+// pdfText extracts the text a reader (or a search engine) gets from a PDF.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext missing in CI: install poppler-utils")
+		}
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	out, err := exec.Command(tool, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	// pdftotext may break a value across lines; the checks are about words.
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestPDFInFrenchByDefault(t *testing.T) {
+	is, _ := issue(t, reportstest.Sample(), "")
+	text := pdfText(t, is.PDFPath)
+	for _, want := range []string{
+		"Certificat d'effacement",
+		"EFFACEMENT RÉUSSI — NIST Clear",
+		"Numéro de série S3YJNB0K512345A",
+		"overwrite-zero", "réécriture par des zéros",
+		"Donateur DSI Échirolles",
+		"Vérification", "réussie",
+		"hdparm --sanitize-block-erase /dev/sdb → frozen",
+		"3 novembre 2026",
+		"Opérateur Camille",
+		is.SHA256[:40],
+		"atelier verify " + is.ID + ".json",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("French PDF lacks %q; text:\n%s", want, text)
+		}
+	}
+}
+
+func TestPDFInEnglish(t *testing.T) {
+	c := reportstest.Sample()
+	c.Disk.Medium = "nvme"
+	c.Sanitization.Technique = reports.TechniqueNVMeSanitizeCrypto
+	c.Sanitization.NIST = reports.NISTPurge
+	c.Sanitization.Firmware = []reports.FirmwareAttempt{{Command: "nvme sanitize /dev/nvme0n1 --sanact=4", Outcome: "ok"}}
+	c.Sanitization.Fallback = ""
+	c.Verification.Method = reports.VerifyFirmwareMarker
+	is, pub := issue(t, c, "en")
+	text := pdfText(t, is.PDFPath)
+	for _, want := range []string{
+		"Certificate of Sanitization", "ERASURE PASSED — NIST Purge",
+		"Serial number S3YJNB0K512345A", "nvme-sanitize-crypto", "firmware-marker",
+		reports.Fingerprint(pub),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("English PDF lacks %q; text:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Certificat d'effacement") {
+		t.Error("English PDF has the French title")
+	}
+}
+
+func TestPDFOfAFailedErasureSaysSo(t *testing.T) {
+	c := reportstest.Sample()
+	c.Status = reports.StatusFailed
+	c.Verification.Result = reports.ResultFailed
+	c.Errors = []reports.ErrorRange{{Op: "write", Offset: 1048576, Length: 4096, Message: "input/output error"}}
+	is, _ := issue(t, c, "fr")
+	text := pdfText(t, is.PDFPath)
+	for _, want := range []string{"ÉCHEC DE L'EFFACEMENT", "ce disque n'est pas effacé", "1048576–1052671", "input/output error"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("failed-erasure PDF lacks %q; text:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "RÉUSSI") {
+		t.Error("a failed erasure's PDF says RÉUSSI")
+	}
+}
