@@ -1,4 +1,58 @@
 package i18n
 
-// probeMessages are the texts of the probe commands.
-var probeMessages = Catalog{}
+// probeMessages are the texts of the probe command and of the warnings and
+// disk-health reasons a probe Report carries.
+var probeMessages = Catalog{
+	// warnings: a fact that could not be read
+	"probe.warn.chassis":           {EN: "chassis type unknown (no DMI data): laptop or desktop cannot be told", FR: "type de boîtier inconnu (pas de données DMI) : portable ou fixe indéterminé"},
+	"probe.warn.memory":            {EN: "installed memory unknown", FR: "mémoire installée inconnue"},
+	"probe.warn.cpu":               {EN: "processor unknown", FR: "processeur inconnu"},
+	"probe.warn.nodisk":            {EN: "no disk found", FR: "aucun disque trouvé"},
+	"probe.warn.dmi":               {EN: "no /sys/class/dmi: vendor, model, serial and BIOS unknown", FR: "pas de /sys/class/dmi : fabricant, modèle, numéro de série et BIOS inconnus"},
+	"probe.warn.serial_root":       {EN: "serial number readable by root only: run with sudo", FR: "numéro de série lisible par root seulement : lancer avec sudo"},
+	"probe.warn.cpuinfo":           {EN: "processor details unreadable (/proc/cpuinfo)", FR: "détails du processeur illisibles (/proc/cpuinfo)"},
+	"probe.warn.cpufreq":           {EN: "maximum CPU frequency unknown", FR: "fréquence maximale du processeur inconnue"},
+	"probe.warn.cpufreq_estimated": {EN: "maximum CPU frequency estimated from the current clock (cpufreq not readable)", FR: "fréquence maximale du processeur estimée d'après la fréquence du moment (cpufreq illisible)"},
+	"probe.warn.meminfo":           {EN: "memory size unreadable (/proc/meminfo)", FR: "taille mémoire illisible (/proc/meminfo)"},
+	"probe.warn.block":             {EN: "disks unreadable: %v", FR: "disques illisibles : %v"},
+	"probe.warn.diskserial":        {EN: "serial number of disk %s unknown", FR: "numéro de série du disque %s inconnu"},
+	"probe.warn.pcidb":             {EN: "PCI ID database (pci.ids) missing: devices shown by id only", FR: "base des identifiants PCI (pci.ids) absente : périphériques affichés par identifiant seulement"},
+	"probe.warn.nogpu":             {EN: "no graphics controller found", FR: "aucun contrôleur graphique trouvé"},
+	"probe.warn.bootmode":          {EN: "boot mode unknown (no /sys/firmware)", FR: "mode de démarrage inconnu (pas de /sys/firmware)"},
+	"probe.warn.uefibits":          {EN: "UEFI platform size (32/64-bit) unknown", FR: "taille de la plateforme UEFI (32/64 bits) inconnue"},
+	"probe.warn.secureboot":        {EN: "Secure Boot state unknown", FR: "état du Secure Boot inconnu"},
+	"probe.warn.battery":           {EN: "health of battery %s unknown (full or design capacity missing)", FR: "santé de la batterie %s inconnue (capacité actuelle ou d'origine manquante)"},
+	"probe.warn.panelmodes":        {EN: "resolution of internal panel %s unknown", FR: "résolution de l'écran interne %s inconnue"},
+	"probe.warn.virt":              {EN: "virtualization unknown", FR: "virtualisation inconnue"},
+	"probe.warn.dmidecode_root":    {EN: "memory slots and battery design unknown: run as root for dmidecode", FR: "emplacements mémoire et capacité batterie inconnus : lancer en root pour dmidecode"},
+	"probe.warn.dmidecode_run":     {EN: "dmidecode unavailable (%v): memory slots unknown", FR: "dmidecode indisponible (%v) : emplacements mémoire inconnus"},
+	"probe.warn.dmidecode_none":    {EN: "no dmidecode output in the capture: memory slots unknown", FR: "pas de sortie dmidecode dans la capture : emplacements mémoire inconnus"},
+	"probe.warn.dmidecode_parse":   {EN: "dmidecode output unreadable: %v", FR: "sortie dmidecode illisible : %v"},
+	"probe.warn.cpu64":             {EN: "64-bit capability unknown (SMBIOS too old to say)", FR: "capacité 64 bits inconnue (SMBIOS trop ancien pour le dire)"},
+	"probe.warn.cputhreads":        {EN: "number of CPU cores and threads unknown", FR: "nombre de cœurs et de threads inconnu"},
+	"probe.warn.smartctl_root":     {EN: "disk health unknown: run as root for smartctl", FR: "santé des disques inconnue : lancer en root pour smartctl"},
+	"probe.warn.smartctl_missing":  {EN: "smartctl not installed (package smartmontools): disk health unknown", FR: "smartctl non installé (paquet smartmontools) : santé des disques inconnue"},
+	"probe.warn.smartctl_run":      {EN: "smartctl failed on %s: %v", FR: "smartctl a échoué sur %s : %v"},
+	"probe.warn.smartctl_parse":    {EN: "smartctl output %s unreadable: %v", FR: "sortie smartctl %s illisible : %v"},
+	"probe.warn.smartctl_nodevice": {EN: "smartctl output %s describes no disk", FR: "la sortie smartctl %s ne décrit aucun disque"},
+	"probe.warn.smartctl_nomatch":  {EN: "smartctl output %s matches no disk found (serial %s): listed on its own", FR: "la sortie smartctl %s ne correspond à aucun disque trouvé (n° de série %s) : listée à part"},
+
+	// disk health reasons
+	"probe.smart.failed_status": {EN: "the disk's own SMART self-assessment says FAILING", FR: "l'auto-évaluation SMART du disque indique une PANNE"},
+	"probe.smart.prefail_now":   {EN: "a pre-failure attribute is at or below its threshold", FR: "un attribut de pré-panne est au seuil ou en dessous"},
+	"probe.smart.prefail_past":  {EN: "a pre-failure attribute was below its threshold in the past", FR: "un attribut de pré-panne a été sous son seuil par le passé"},
+	"probe.smart.errorlog":      {EN: "the disk's error log records errors", FR: "le journal d'erreurs du disque contient des erreurs"},
+	"probe.smart.selftest":      {EN: "a self-test recorded errors", FR: "un auto-test a relevé des erreurs"},
+	"probe.smart.attr_now":      {EN: "SMART attribute %d (%s) is failing now", FR: "l'attribut SMART %d (%s) est en défaut"},
+	"probe.smart.attr_past":     {EN: "SMART attribute %d (%s) failed in the past", FR: "l'attribut SMART %d (%s) a été en défaut par le passé"},
+	"probe.smart.pending":       {EN: "%d sectors pending reallocation (unreadable)", FR: "%d secteurs en attente de réallocation (illisibles)"},
+	"probe.smart.uncorrectable": {EN: "%d uncorrectable sectors", FR: "%d secteurs irrécupérables"},
+	"probe.smart.reallocated":   {EN: "%d sectors already reallocated", FR: "%d secteurs déjà réalloués"},
+	"probe.smart.nvme_critical": {EN: "NVMe critical warning 0x%02x", FR: "avertissement critique NVMe 0x%02x"},
+	"probe.smart.nvme_spare":    {EN: "NVMe spare blocks at %d%%, below the %d%% threshold", FR: "réserve NVMe à %d %%, sous le seuil de %d %%"},
+	"probe.smart.nvme_media":    {EN: "%d NVMe media errors (data lost)", FR: "%d erreurs de support NVMe (données perdues)"},
+	"probe.smart.nvme_used":     {EN: "NVMe endurance %d%% used", FR: "endurance NVMe utilisée à %d %%"},
+	"probe.smart.hours":         {EN: "%d hours powered on", FR: "%d heures de fonctionnement"},
+	"probe.smart.open_failed":   {EN: "smartctl could not open the disk", FR: "smartctl n'a pas pu ouvrir le disque"},
+	"probe.smart.nodata":        {EN: "no health data in smartctl output", FR: "aucune donnée de santé dans la sortie smartctl"},
+}

@@ -1,0 +1,322 @@
+package probe
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// DMISection is one structure of dmidecode's text output:
+//
+//	Handle 0x0003, DMI type 3, 21 bytes
+//	Chassis Information
+//		Type: Notebook
+//		Characteristics:
+//			64-bit capable
+type DMISection struct {
+	Handle string
+	Type   int
+	Title  string
+	Fields map[string]string   // "Type" -> "Notebook"
+	Lists  map[string][]string // "Characteristics" -> ["64-bit capable", ...]
+}
+
+// ErrNotDMIDecode is returned for input with no "Handle ..., DMI type N"
+// line: not a dmidecode dump at all.
+var ErrNotDMIDecode = errors.New("no DMI structure found (is it dmidecode output?)")
+
+// ParseDMISections splits dmidecode text output into its structures.
+// Unknown structures and odd lines are kept or skipped, never fatal: dumps
+// from 2002 BIOSes and 2023 ones differ in many small ways.
+func ParseDMISections(data []byte) ([]DMISection, error) {
+	var out []DMISection
+	var cur *DMISection
+	var listKey string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \r")
+		if strings.HasPrefix(line, "Handle ") {
+			sec, ok := parseHandleLine(line)
+			if !ok {
+				cur = nil
+				continue
+			}
+			out = append(out, sec)
+			cur, listKey = &out[len(out)-1], ""
+			continue
+		}
+		if cur == nil || strings.TrimSpace(line) == "" {
+			continue
+		}
+		switch {
+		case !strings.HasPrefix(line, "\t"):
+			if cur.Title == "" {
+				cur.Title = strings.TrimSpace(line)
+			}
+		case strings.HasPrefix(line, "\t\t"):
+			if listKey != "" {
+				cur.Lists[listKey] = append(cur.Lists[listKey], strings.TrimSpace(line))
+			}
+		default:
+			k, v, ok := strings.Cut(strings.TrimSpace(line), ":")
+			if !ok {
+				continue
+			}
+			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+			if v == "" {
+				listKey = k
+				continue
+			}
+			listKey = ""
+			if _, dup := cur.Fields[k]; !dup {
+				cur.Fields[k] = v
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read dmidecode output: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, ErrNotDMIDecode
+	}
+	return out, nil
+}
+
+// parseHandleLine reads "Handle 0x0003, DMI type 3, 21 bytes".
+func parseHandleLine(line string) (DMISection, bool) {
+	parts := strings.Split(line, ",")
+	if len(parts) < 2 {
+		return DMISection{}, false
+	}
+	handle := strings.TrimSpace(strings.TrimPrefix(parts[0], "Handle"))
+	t := strings.TrimSpace(parts[1])
+	if !strings.HasPrefix(t, "DMI type ") {
+		return DMISection{}, false
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(t, "DMI type "))
+	if err != nil || n < 0 || n > 255 {
+		return DMISection{}, false
+	}
+	return DMISection{Handle: handle, Type: n, Fields: map[string]string{}, Lists: map[string][]string{}}, true
+}
+
+// DMIInfo is what atelier takes from a dmidecode dump.
+type DMIInfo struct {
+	System   System
+	Firmware Firmware // BIOS vendor, version, date only
+	CPU      CPU      // from type 4; Is64BitKnown says whether Is64Bit is a fact
+	// Is64BitKnown is true when type 4 lists its characteristics (SMBIOS
+	// 2.5+): only then is a missing "64-bit capable" meaningful.
+	Is64BitKnown bool
+	Memory       Memory // slots, modules, maximum; TotalBytes = sum of modules
+	Batteries    []Battery
+}
+
+// ParseDMIDecode reads a dmidecode text dump: BIOS (type 0), system (1),
+// chassis (3), processor (4), memory arrays (16) and devices (17), and
+// batteries (22).
+func ParseDMIDecode(data []byte) (*DMIInfo, error) {
+	secs, err := ParseDMISections(data)
+	if err != nil {
+		return nil, err
+	}
+	info := &DMIInfo{
+		System:   System{Vendor: Unknown, Product: Unknown, Version: Unknown, Serial: Unknown, SKU: Unknown, Chassis: Unknown},
+		Firmware: Firmware{BIOSVendor: Unknown, BIOSVersion: Unknown, BIOSDate: Unknown},
+		CPU:      CPU{Model: Unknown, Vendor: Unknown},
+	}
+	memArrays := map[string]bool{} // handles of system memory arrays
+	var devices []DMISection
+	seen := map[int]bool{}
+	for _, sec := range secs {
+		f := sec.Fields
+		first := !seen[sec.Type]
+		seen[sec.Type] = true
+		switch sec.Type {
+		case 0:
+			if first {
+				set(&info.Firmware.BIOSVendor, f["Vendor"])
+				set(&info.Firmware.BIOSVersion, f["Version"])
+				set(&info.Firmware.BIOSDate, f["Release Date"])
+			}
+		case 1:
+			if first {
+				set(&info.System.Vendor, f["Manufacturer"])
+				set(&info.System.Product, f["Product Name"])
+				set(&info.System.Version, f["Version"])
+				set(&info.System.Serial, f["Serial Number"])
+				set(&info.System.SKU, f["SKU Number"])
+			}
+		case 3:
+			if first {
+				info.System.ChassisType, info.System.Chassis = chassisByName(f["Type"])
+			}
+		case 4:
+			info.addProcessor(sec)
+		case 16:
+			if u := f["Use"]; u != "" && u != "System Memory" {
+				continue
+			}
+			memArrays[sec.Handle] = true
+			info.Memory.MaxBytes += parseDMISize(f["Maximum Capacity"])
+			if n, err := strconv.Atoi(f["Number Of Devices"]); err == nil && n > 0 && n < 1024 {
+				info.Memory.SlotsTotal += n
+			}
+		case 17:
+			devices = append(devices, sec)
+		case 22:
+			info.addBattery(sec)
+		}
+	}
+	info.addMemoryDevices(devices, memArrays)
+	return info, nil
+}
+
+func (info *DMIInfo) addProcessor(sec DMISection) {
+	f := sec.Fields
+	if strings.HasPrefix(f["Status"], "Unpopulated") || (f["Type"] != "" && f["Type"] != "Central Processor") {
+		return
+	}
+	info.CPU.Packages++
+	if info.CPU.Model == Unknown {
+		set(&info.CPU.Model, strings.Join(strings.Fields(f["Version"]), " "))
+		set(&info.CPU.Vendor, f["Manufacturer"])
+	}
+	cores, _ := strconv.Atoi(f["Core Count"])
+	threads, _ := strconv.Atoi(f["Thread Count"])
+	if cores > 0 && cores < 4096 {
+		info.CPU.Cores += cores
+	}
+	if threads > 0 && threads < 8192 {
+		info.CPU.Threads += threads
+	}
+	if mhz := parseMHz(f["Max Speed"]); mhz > info.CPU.MaxMHz {
+		info.CPU.MaxMHz = mhz
+	}
+	if chars, ok := sec.Lists["Characteristics"]; ok {
+		info.Is64BitKnown = true
+		for _, c := range chars {
+			if c == "64-bit capable" {
+				info.CPU.Is64Bit = true
+			}
+		}
+	}
+}
+
+// addMemoryDevices turns type 17 structures of system memory arrays into
+// slots and modules. "No Module Installed" is an empty slot.
+func (info *DMIInfo) addMemoryDevices(devices []DMISection, arrays map[string]bool) {
+	total := 0
+	for _, d := range devices {
+		if h := d.Fields["Array Handle"]; len(arrays) > 0 && h != "" && !arrays[h] {
+			continue // flash or cache arrays
+		}
+		total++
+		size := parseDMISize(d.Fields["Size"])
+		if size <= 0 {
+			continue
+		}
+		m := Module{
+			Slot:       orUnknown(known(d.Fields["Locator"])),
+			SizeBytes:  size,
+			Type:       memoryType(d.Fields["Type"]),
+			FormFactor: formFactor(d.Fields["Form Factor"]),
+			SpeedMTs:   parseMHz(d.Fields["Speed"]),
+		}
+		info.Memory.Modules = append(info.Memory.Modules, m)
+		info.Memory.TotalBytes += size
+	}
+	info.Memory.SlotsUsed = len(info.Memory.Modules)
+	if total > info.Memory.SlotsTotal {
+		info.Memory.SlotsTotal = total
+	}
+	if info.Memory.SlotsTotal < info.Memory.SlotsUsed {
+		info.Memory.SlotsTotal = info.Memory.SlotsUsed
+	}
+}
+
+func (info *DMIInfo) addBattery(sec DMISection) {
+	f := sec.Fields
+	b := Battery{
+		Name:         orUnknown(known(f["Location"])),
+		Manufacturer: known(f["Manufacturer"]),
+		Model:        known(f["Name"]),
+	}
+	if v, ok := strings.CutSuffix(f["Design Capacity"], " mWh"); ok {
+		if mwh, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && mwh > 0 && mwh < 1e7 {
+			// SBDS batteries multiply the capacity field
+			if mult, err := strconv.Atoi(f["Design Capacity Multiplier"]); err == nil && mult > 1 {
+				mwh *= float64(mult)
+			}
+			b.DesignWh = round1(mwh / 1000)
+		}
+	}
+	info.Batteries = append(info.Batteries, b)
+}
+
+// parseDMISize reads "4096 MB", "8 GB", "1 TB", "512 kB"; 0 for "No Module
+// Installed", "Unknown" and anything else.
+func parseDMISize(v string) int64 {
+	num, unit, ok := strings.Cut(strings.TrimSpace(v), " ")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > 1<<20 {
+		return 0
+	}
+	unit, _, _ = strings.Cut(unit, " ")
+	switch unit {
+	case "kB", "KB":
+		return n << 10
+	case "MB":
+		return n << 20
+	case "GB":
+		return n << 30
+	case "TB":
+		return n << 40
+	}
+	return 0
+}
+
+// parseMHz reads "1333 MT/s", "1600 MHz"; 0 for "Unknown".
+func parseMHz(v string) int {
+	num, unit, ok := strings.Cut(strings.TrimSpace(v), " ")
+	if !ok || (unit != "MHz" && unit != "MT/s") {
+		return 0
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n <= 0 || n > 100000 {
+		return 0
+	}
+	return n
+}
+
+// memoryType keeps the reported type (DDR3, DDR4, LPDDR5...), or unknown.
+func memoryType(v string) string {
+	v = strings.TrimSpace(v)
+	switch v {
+	case "", "Unknown", "Other":
+		return Unknown
+	}
+	return v
+}
+
+// formFactor names a module's shape the way RAM is sold: DIMM or SO-DIMM.
+func formFactor(v string) string {
+	switch strings.TrimSpace(v) {
+	case "SODIMM":
+		return "SO-DIMM"
+	case "DIMM":
+		return "DIMM"
+	case "Row Of Chips":
+		return "soldered"
+	case "", "Unknown", "Other":
+		return Unknown
+	}
+	return strings.TrimSpace(v)
+}

@@ -1,0 +1,96 @@
+package probe
+
+import (
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+var pciAddress = regexp.MustCompile(`^[[:xdigit:]]{4}:[[:xdigit:]]{2}:[[:xdigit:]]{2}\.[[:xdigit:]]$`)
+
+// broadcomVendor is Broadcom's PCI and USB vendor id: its Wi-Fi chips need a
+// proprietary driver (broadcom-sta) that Zorin installs over the network.
+const broadcomVendor = "14e4"
+
+// gatherNetwork lists physical network interfaces from /sys/class/net.
+// Virtual ones (lo, bridges, tunnels, containers) live under
+// /sys/devices/virtual and are left out.
+func (s *source) gatherNetwork(r *Report, pci map[string]pciDevice) {
+	seen := map[string]bool{}
+	for _, name := range s.list("/sys/class/net") {
+		base := "/sys/class/net/" + name
+		target := s.linkTarget(base)
+		if target == "" || strings.Contains(target, "/virtual/") {
+			continue
+		}
+		nic := NIC{Name: name, Kind: "wired", Bus: Unknown, ID: Unknown, Vendor: Unknown, Product: Unknown, Driver: Unknown}
+		if s.exists(base+"/wireless") || s.exists(base+"/phy80211") || strings.HasPrefix(name, "wl") {
+			nic.Kind = "wifi"
+		}
+		dev := s.linkTarget(base + "/device")
+		if dev == "" && filepath.Base(filepath.Dir(target)) == "net" {
+			// captured trees keep the interface directory but not its
+			// "device" link: the device is the directory above net/.
+			dev = filepath.Dir(filepath.Dir(target))
+		}
+		if drv := s.driverOf(dev); drv != "" {
+			nic.Driver = drv
+		}
+		switch {
+		case pciAddress.MatchString(filepath.Base(dev)):
+			nic.Bus = "pci"
+			seen[filepath.Base(dev)] = true
+			if d, ok := pci[filepath.Base(dev)]; ok {
+				nic.ID = d.VendorID + ":" + d.DeviceID
+				nic.Vendor, nic.Product = orUnknown(d.Vendor), orUnknown(d.Product)
+				if d.Driver != "" {
+					nic.Driver = d.Driver
+				}
+				if d.Class == "0280" {
+					nic.Kind = "wifi" // network controller, "other": Wi-Fi in practice
+				}
+			} else {
+				v := strings.TrimPrefix(s.readString(dev+"/vendor"), "0x")
+				d := strings.TrimPrefix(s.readString(dev+"/device"), "0x")
+				if v != "" && d != "" {
+					nic.ID = v + ":" + d
+				}
+			}
+		case strings.Contains(dev, "/usb"):
+			nic.Bus = "usb"
+			usbDev := filepath.Dir(dev) // the interface's parent holds the ids
+			v, p := s.readString(usbDev+"/idVendor"), s.readString(usbDev+"/idProduct")
+			if v != "" && p != "" {
+				nic.ID = v + ":" + p
+			}
+			set(&nic.Vendor, s.readString(usbDev+"/manufacturer"))
+			set(&nic.Product, s.readString(usbDev+"/product"))
+		}
+		nic.Broadcom = nic.Kind == "wifi" && strings.HasPrefix(nic.ID, broadcomVendor+":")
+		r.Network = append(r.Network, nic)
+	}
+	// A controller without a driver has no interface: exactly the case of a
+	// Broadcom Wi-Fi card on a fresh live system. List it from PCI.
+	for _, d := range sortedPCI(pci) {
+		if seen[d.Address] || (d.Class != "0200" && d.Class != "0280") {
+			continue
+		}
+		nic := NIC{Kind: "wired", Bus: "pci", ID: d.VendorID + ":" + d.DeviceID,
+			Vendor: orUnknown(d.Vendor), Product: orUnknown(d.Product), Driver: orUnknown(d.Driver)}
+		if d.Class == "0280" {
+			nic.Kind = "wifi"
+		}
+		nic.Broadcom = nic.Kind == "wifi" && d.VendorID == broadcomVendor
+		r.Network = append(r.Network, nic)
+	}
+}
+
+func sortedPCI(m map[string]pciDevice) []pciDevice {
+	out := make([]pciDevice, 0, len(m))
+	for _, d := range m {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}

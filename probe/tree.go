@@ -1,0 +1,192 @@
+package probe
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/jaypipes/ghw"
+)
+
+// ghwOptions points ghw at the source's root. A captured tree must never
+// send ghw to the live system's tools either.
+func (s *source) ghwOptions() []any {
+	opts := []any{ghw.WithDisableWarnings()}
+	if !s.live {
+		opts = append(opts, ghw.WithChroot(s.root), ghw.WithDisableTools())
+	}
+	return opts
+}
+
+// gatherTree reads every fact a /sys and /proc tree holds.
+func (s *source) gatherTree(ctx context.Context, r *Report) {
+	steps := []func(*Report){
+		s.gatherIdentity,
+		s.gatherCPU,
+		s.gatherMemory,
+		s.gatherDisks,
+		s.gatherPCI,
+		s.gatherFirmware,
+		s.gatherBatteries,
+		s.gatherDisplay,
+	}
+	for _, step := range steps {
+		if ctx.Err() != nil {
+			return
+		}
+		step(r)
+	}
+	s.gatherVirtualization(ctx, r)
+}
+
+// known turns ghw's placeholders ("unknown", "", "None", OEM fillers) into
+// "" so callers can tell a real value from none.
+func known(v string) string {
+	v = strings.TrimSpace(v)
+	switch strings.ToLower(v) {
+	case "", Unknown, "none", "not specified", "not available", "n/a", "default string",
+		"to be filled by o.e.m.", "system product name", "system manufacturer",
+		"system version", "system serial number", "0", "--", "123456789", "oem":
+		return ""
+	}
+	return v
+}
+
+// set replaces *dst by v when v is a real value.
+func set(dst *string, v string) {
+	if v = known(v); v != "" {
+		*dst = v
+	}
+}
+
+// gatherIdentity reads product, chassis and BIOS from /sys/class/dmi.
+func (s *source) gatherIdentity(r *Report) {
+	if !s.exists("/sys/class/dmi/id") {
+		s.warn("probe.warn.dmi")
+		return
+	}
+	if p, err := ghw.Product(s.ghwOptions()...); err == nil {
+		set(&r.System.Vendor, p.Vendor)
+		set(&r.System.Product, p.Name)
+		set(&r.System.Version, p.Version)
+		set(&r.System.Serial, p.SerialNumber)
+		set(&r.System.SKU, p.SKU)
+	}
+	if c, err := ghw.Chassis(s.ghwOptions()...); err == nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(c.Type)); err == nil {
+			r.System.ChassisType = n & 0x7f
+			r.System.Chassis = chassisByNumber(n)
+		}
+	}
+	if b, err := ghw.BIOS(s.ghwOptions()...); err == nil {
+		set(&r.Firmware.BIOSVendor, b.Vendor)
+		set(&r.Firmware.BIOSVersion, b.Version)
+		set(&r.Firmware.BIOSDate, b.Date)
+	}
+	if r.System.Serial == Unknown && !isRoot() && s.live {
+		// product_serial is readable by root only.
+		s.warn("probe.warn.serial_root")
+	}
+}
+
+// importantFlags are the CPU flags a target OS or the grade looks at.
+var importantFlags = []string{"lm", "pae", "nx", "sse2", "sse4_2", "avx", "avx2", "aes"}
+
+func (s *source) gatherCPU(r *Report) {
+	info, err := ghw.CPU(s.ghwOptions()...)
+	if err != nil || len(info.Processors) == 0 {
+		s.warn("probe.warn.cpuinfo")
+		return
+	}
+	p := info.Processors[0]
+	set(&r.CPU.Model, strings.Join(strings.Fields(p.Model), " "))
+	set(&r.CPU.Vendor, p.Vendor)
+	r.CPU.Packages = len(info.Processors)
+	r.CPU.Cores = int(info.TotalCores)
+	r.CPU.Threads = int(info.TotalHardwareThreads)
+	have := map[string]bool{}
+	for _, f := range p.Capabilities {
+		have[f] = true
+	}
+	r.CPU.Flags = nil
+	for _, f := range importantFlags {
+		if have[f] {
+			r.CPU.Flags = append(r.CPU.Flags, f)
+		}
+	}
+	r.CPU.Is64Bit = have["lm"]
+	var estimated bool
+	r.CPU.MaxMHz, estimated = s.cpuMaxMHz(r.CPU.Model)
+	switch {
+	case r.CPU.MaxMHz == 0:
+		s.warn("probe.warn.cpufreq")
+	case estimated:
+		s.warn("probe.warn.cpufreq_estimated")
+	}
+}
+
+// cpuMaxMHz is the highest frequency the CPU reaches: cpufreq's
+// cpuinfo_max_freq (kHz) over all CPUs, else the rated speed in the model
+// name ("@ 1.60GHz"), else the highest "cpu MHz" line of /proc/cpuinfo
+// (then estimated is true: that is the clock of the moment, often lower).
+func (s *source) cpuMaxMHz(model string) (mhz int, estimated bool) {
+	best := int64(0)
+	for _, c := range s.list("/sys/devices/system/cpu") {
+		if !strings.HasPrefix(c, "cpu") {
+			continue
+		}
+		if khz, ok := s.readInt("/sys/devices/system/cpu/" + c + "/cpufreq/cpuinfo_max_freq"); ok && khz > best {
+			best = khz
+		}
+	}
+	if best > 0 {
+		return int(best / 1000), false
+	}
+	if mhz := ratedMHz(model); mhz > 0 {
+		return mhz, false
+	}
+	for _, line := range strings.Split(s.readString("/proc/cpuinfo"), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && strings.TrimSpace(k) == "cpu MHz" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && int64(f) > best {
+				best = int64(f + 0.5)
+			}
+		}
+	}
+	return int(best), best > 0
+}
+
+// ratedMHz reads "@ 2.40GHz" or "@ 800MHz" at the end of a CPU model name.
+func ratedMHz(model string) int {
+	_, after, ok := strings.Cut(model, "@")
+	if !ok {
+		return 0
+	}
+	v := strings.ToLower(strings.TrimSpace(after))
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(v, "ghz"):
+		v, mult = strings.TrimSuffix(v, "ghz"), 1000
+	case strings.HasSuffix(v, "mhz"):
+		v = strings.TrimSuffix(v, "mhz")
+	default:
+		return 0
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil {
+		return 0
+	}
+	return int(f*mult + 0.5)
+}
+
+func (s *source) gatherMemory(r *Report) {
+	m, err := ghw.Memory(s.ghwOptions()...)
+	if err != nil {
+		s.warn("probe.warn.meminfo")
+		return
+	}
+	r.Memory.TotalBytes = m.TotalPhysicalBytes
+	if r.Memory.TotalBytes <= 0 {
+		r.Memory.TotalBytes = m.TotalUsableBytes
+	}
+}
