@@ -10,13 +10,14 @@ import (
 // understood by SQLite and PostgreSQL alike.
 func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(p.dirtyUnits) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`, serial_key, asset_key)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`, serial_key, asset_key, site_key, batch_key, donor_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET serial = excluded.serial, asset_tag = excluded.asset_tag,
 			vendor = excluded.vendor, model = excluded.model, type = excluded.type, state = excluded.state,
 			site = excluded.site, batch = excluded.batch, donor = excluded.donor, grade = excluded.grade,
 			beneficiary = excluded.beneficiary, state_since = excluded.state_since,
-			serial_key = excluded.serial_key, asset_key = excluded.asset_key`)
+			serial_key = excluded.serial_key, asset_key = excluded.asset_key,
+			site_key = excluded.site_key, batch_key = excluded.batch_key, donor_key = excluded.donor_key`)
 		if err != nil {
 			return err
 		}
@@ -25,14 +26,14 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 			u := p.units[id]
 			if _, err := st.ExecContext(ctx, u.ID, u.IDYear, u.IDNum, u.Serial, u.AssetTag, u.Vendor, u.Model, u.Type,
 				u.State, u.Site, u.Batch, u.Donor, u.Grade, u.Beneficiary, formatTime(u.ReceivedAt), formatTime(u.StateSince),
-				key(u.Serial), key(u.AssetTag)); err != nil {
+				key(u.Serial), key(u.AssetTag), key(u.Site), key(u.Batch), key(u.Donor)); err != nil {
 				return err
 			}
 		}
 	}
 	if len(p.dirtyDisks) > 0 {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO unit_disks (`+diskColumns+`, serial_key)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (unit_id, serial_key) DO UPDATE SET serial = excluded.serial, vendor = excluded.vendor,
 			model = excluded.model, medium = excluded.medium, size_bytes = excluded.size_bytes,
 			erasure = excluded.erasure, certificate_id = excluded.certificate_id,
@@ -54,7 +55,7 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 		for _, k := range keys {
 			d := p.disks[k[0]][k[1]]
 			if _, err := st.ExecContext(ctx, d.UnitID, d.Serial, d.Vendor, d.Model, d.Medium, d.SizeBytes, d.Erasure,
-				d.CertificateID, d.CertificateSHA256, formatTime(d.RecordedAt), k[1]); err != nil {
+				d.CertificateID, d.CertificateSHA256, formatTime(d.RecordedAt), d.Position, k[1]); err != nil {
 				return err
 			}
 		}

@@ -26,6 +26,7 @@ type diskRow struct {
 	UnitID string
 	UnitDisk
 	RecordedAt time.Time
+	Position   int
 }
 
 type wipeRow struct {
@@ -103,13 +104,13 @@ func (p *proj) unit(ctx context.Context, id string) (*unitRow, error) {
 	return r, nil
 }
 
-const diskColumns = `unit_id, serial, vendor, model, medium, size_bytes, erasure, certificate_id, certificate_sha256, recorded_at`
+const diskColumns = `unit_id, serial, vendor, model, medium, size_bytes, erasure, certificate_id, certificate_sha256, recorded_at, position`
 
 func scanDiskRow(s interface{ Scan(...any) error }) (*diskRow, error) {
 	var d diskRow
 	var at string
 	if err := s.Scan(&d.UnitID, &d.Serial, &d.Vendor, &d.Model, &d.Medium, &d.SizeBytes, &d.Erasure,
-		&d.CertificateID, &d.CertificateSHA256, &at); err != nil {
+		&d.CertificateID, &d.CertificateSHA256, &at, &d.Position); err != nil {
 		return nil, err
 	}
 	d.RecordedAt = parseTime(at)
@@ -147,12 +148,7 @@ func sortedDisks(m map[string]*diskRow) []*diskRow {
 	for _, d := range m {
 		out = append(out, d)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].RecordedAt.Equal(out[j].RecordedAt) {
-			return out[i].RecordedAt.Before(out[j].RecordedAt)
-		}
-		return key(out[i].Serial) < key(out[j].Serial)
-	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Position < out[j].Position })
 	return out
 }
 
@@ -242,7 +238,7 @@ func (p *proj) recordDisk(ctx context.Context, unitID string, d DiskRecord, at t
 	k := key(d.Serial)
 	row, ok := m[k]
 	if !ok {
-		row = &diskRow{UnitID: unitID, UnitDisk: UnitDisk{DiskRecord: DiskRecord{Serial: strings.TrimSpace(d.Serial)}, Erasure: ErasureNone}, RecordedAt: at}
+		row = &diskRow{UnitID: unitID, UnitDisk: UnitDisk{DiskRecord: DiskRecord{Serial: strings.TrimSpace(d.Serial)}, Erasure: ErasureNone}, RecordedAt: at, Position: len(m) + 1}
 		m[k] = row
 	}
 	if row.Vendor == "" {

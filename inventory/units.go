@@ -167,8 +167,8 @@ func (l *Ledger) ListUnits(ctx context.Context, f ListFilter) ([]Unit, error) {
 	}
 	for _, c := range []struct{ col, v string }{{"site", f.Site}, {"batch", f.Batch}, {"donor", f.Donor}} {
 		if c.v != "" {
-			q += ` AND LOWER(` + c.col + `) = LOWER(?)`
-			args = append(args, c.v)
+			q += ` AND ` + c.col + `_key = ?`
+			args = append(args, key(c.v))
 		}
 	}
 	q += ` ORDER BY id`

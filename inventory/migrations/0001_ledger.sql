@@ -46,6 +46,9 @@ CREATE TABLE units (
     site        TEXT NOT NULL,
     batch       TEXT NOT NULL,
     donor       TEXT NOT NULL,
+    site_key    TEXT NOT NULL,  -- upper-cased: filters ignore case in any alphabet
+    batch_key   TEXT NOT NULL,
+    donor_key   TEXT NOT NULL,
     grade       TEXT NOT NULL,
     beneficiary TEXT NOT NULL,
     received_at TEXT NOT NULL,
@@ -68,6 +71,7 @@ CREATE TABLE unit_disks (
     certificate_id     TEXT NOT NULL,
     certificate_sha256 TEXT NOT NULL,
     recorded_at        TEXT NOT NULL,
+    position           INTEGER NOT NULL,  -- order in which the unit's disks were recorded
     PRIMARY KEY (unit_id, serial_key)
 );
 CREATE INDEX unit_disks_serial ON unit_disks (serial_key);

@@ -1,0 +1,89 @@
+package inventory
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// UnitDisks lists the disks recorded for a unit, in the order recorded.
+func (l *Ledger) UnitDisks(ctx context.Context, unitID string) ([]UnitDisk, error) {
+	u, err := findUnit(ctx, l.db, unitID)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newProj(l.db).unitDisks(ctx, u.ID)
+	if err != nil {
+		return nil, fmt.Errorf("disks of %s: %w", u.ID, err)
+	}
+	out := []UnitDisk{}
+	for _, d := range sortedDisks(m) {
+		out = append(out, d.UnitDisk)
+	}
+	return out, nil
+}
+
+// FindUnitByDiskSerial finds the unit a disk was last recorded with.
+func (l *Ledger) FindUnitByDiskSerial(ctx context.Context, serial string) (Unit, bool, error) {
+	k := key(serial)
+	if k == "" {
+		return Unit{}, false, nil
+	}
+	var id string
+	err := l.db.QueryRowContext(ctx,
+		`SELECT unit_id FROM unit_disks WHERE serial_key = ? ORDER BY recorded_at DESC, unit_id DESC LIMIT 1`, k).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Unit{}, false, nil
+	}
+	if err != nil {
+		return Unit{}, false, fmt.Errorf("find disk %q: %w", serial, err)
+	}
+	u, err := findUnit(ctx, l.db, id)
+	if err != nil {
+		return Unit{}, false, err
+	}
+	return u.Unit, true, nil
+}
+
+// RecordProbe records what probe/check found ("probed"): the grade, the
+// disks that came with the unit, and the full report and verdict. A unit
+// just received (or returned) moves to triaged.
+func (l *Ledger) RecordProbe(ctx context.Context, a Actor, unitID string, report, verdict json.RawMessage, grade string, disks []DiskRecord) (Unit, error) {
+	var out Unit
+	err := l.write(ctx, a, func(w *writer) error {
+		u, err := w.findUnit(ctx, unitID)
+		if err != nil {
+			return err
+		}
+		var keep []DiskRecord
+		for _, d := range disks {
+			if strings.TrimSpace(d.Serial) != "" { // a disk without serial cannot be tracked
+				keep = append(keep, d)
+			}
+		}
+		pl := probedPayload{Grade: strings.TrimSpace(grade), Disks: keep, Report: nonEmptyJSON(report), Verdict: nonEmptyJSON(verdict)}
+		if _, err := w.append(ctx, u.ID, KindProbed, pl); err != nil {
+			return err
+		}
+		if st := State(u.State); st == Received || st == Returned {
+			if err := w.move(ctx, u, Triaged, MoveOptions{Reason: "probe"}, true); err != nil {
+				return err
+			}
+		}
+		out = u.Unit
+		return nil
+	})
+	return out, err
+}
+
+// nonEmptyJSON keeps null and empty payloads out of the event.
+func nonEmptyJSON(b json.RawMessage) json.RawMessage {
+	s := strings.TrimSpace(string(b))
+	if s == "" || s == "null" {
+		return nil
+	}
+	return b
+}

@@ -1,0 +1,89 @@
+package inventory
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// AddImage adds an OS image to the catalogue; names are unique, ignoring case.
+func (l *Ledger) AddImage(ctx context.Context, a Actor, img Image) error {
+	img.Name = strings.TrimSpace(img.Name)
+	if img.Name == "" {
+		return newErr(ErrInvalidInput, "image.noname")
+	}
+	img.AddedAt = l.now().UTC()
+	return l.write(ctx, a, func(w *writer) error {
+		ex, err := w.p.image(ctx, img.Name)
+		if err != nil {
+			return err
+		}
+		if ex != nil {
+			return newErr(ErrDuplicate, "image.exists", img.Name)
+		}
+		_, err = w.append(ctx, "", KindImageAdded, img)
+		return err
+	})
+}
+
+// Images lists the catalogue by name.
+func (l *Ledger) Images(ctx context.Context) ([]Image, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT `+imageColumns+` FROM images ORDER BY name_key`)
+	if err != nil {
+		return nil, fmt.Errorf("images: %w", err)
+	}
+	defer rows.Close()
+	out := []Image{}
+	for rows.Next() {
+		im, err := scanImage(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, im)
+	}
+	return out, rows.Err()
+}
+
+// FindImage finds an image by name, ignoring case.
+func (l *Ledger) FindImage(ctx context.Context, name string) (Image, error) {
+	im, err := newProj(l.db).image(ctx, name)
+	if err != nil {
+		return Image{}, fmt.Errorf("image %q: %w", name, err)
+	}
+	if im == nil {
+		return Image{}, newErr(ErrUnknownImage, "image.unknown", name)
+	}
+	return *im, nil
+}
+
+// RecordDeploy records a deploy on a wiped unit; a passed deploy moves it to
+// imaged. Refused, with nothing written, unless the unit is wiped
+// (invariant 2: no deploy before a wipe).
+func (l *Ledger) RecordDeploy(ctx context.Context, a Actor, unitID string, d DeployOutcome) (Unit, error) {
+	switch d.Status {
+	case ErasurePassed, ErasureFailed, ErasureInterrupted:
+	default:
+		return Unit{}, newErr(ErrInvalidInput, "wipe.status", d.Status)
+	}
+	var out Unit
+	err := l.write(ctx, a, func(w *writer) error {
+		u, err := w.findUnit(ctx, unitID)
+		if err != nil {
+			return err
+		}
+		if State(u.State) != Wiped {
+			return newErr(ErrRefused, "refuse.deploy", cannot{u.ID, Imaged}, State(u.State))
+		}
+		if _, err := w.append(ctx, u.ID, KindDeployed, d); err != nil {
+			return err
+		}
+		if d.Status == ErasurePassed {
+			if err := w.move(ctx, u, Imaged, MoveOptions{Reason: "deploy " + d.Image}, true); err != nil {
+				return err
+			}
+		}
+		out = u.Unit
+		return nil
+	})
+	return out, err
+}

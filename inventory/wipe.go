@@ -1,0 +1,140 @@
+package inventory
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// WipeStarted records that a wipe began on one of the unit's disks; a disk
+// not yet recorded is recorded now. It returns the event id that
+// WipeFinished refers to.
+func (l *Ledger) WipeStarted(ctx context.Context, a Actor, unitID string, ws WipeStart) (string, error) {
+	if strings.TrimSpace(ws.Disk.Serial) == "" {
+		return "", newErr(ErrInvalidInput, "disk.noserial")
+	}
+	var id string
+	err := l.write(ctx, a, func(w *writer) error {
+		u, err := w.findUnit(ctx, unitID)
+		if err != nil {
+			return err
+		}
+		e, err := w.append(ctx, u.ID, KindWipeStarted, ws)
+		id = e.ID
+		return err
+	})
+	return id, err
+}
+
+// WipeFinished records how a wipe ended. When every recorded disk of a
+// triaged unit then has a passed erasure (or was destroyed), the unit moves
+// to wiped by itself.
+func (l *Ledger) WipeFinished(ctx context.Context, a Actor, unitID string, o WipeOutcome) (Unit, error) {
+	switch o.Status {
+	case ErasurePassed, ErasureFailed, ErasureInterrupted:
+	default:
+		return Unit{}, newErr(ErrInvalidInput, "wipe.status", o.Status)
+	}
+	var out Unit
+	err := l.write(ctx, a, func(w *writer) error {
+		u, err := w.findUnit(ctx, unitID)
+		if err != nil {
+			return err
+		}
+		if o.StartEvent != "" {
+			ws, err := w.p.wipe(ctx, o.StartEvent)
+			if err != nil {
+				return err
+			}
+			if ws == nil || ws.UnitID != u.ID {
+				return newErr(ErrInvalidInput, "wipe.unknownstart", o.StartEvent, u.ID)
+			}
+			if o.DiskSerial == "" {
+				o.DiskSerial = ws.DiskSerial
+			}
+		}
+		if strings.TrimSpace(o.DiskSerial) == "" {
+			return newErr(ErrInvalidInput, "disk.noserial")
+		}
+		if _, err := w.append(ctx, u.ID, KindWipeFinished, o); err != nil {
+			return err
+		}
+		if o.Status == ErasurePassed && State(u.State) == Triaged {
+			var probe MoveOptions
+			if w.checkMove(ctx, u, Wiped, &probe) == nil {
+				if err := w.move(ctx, u, Wiped, MoveOptions{Reason: "every disk erased"}, true); err != nil {
+					return err
+				}
+			}
+		}
+		out = u.Unit
+		return nil
+	})
+	return out, err
+}
+
+// LastWipe is the last finished wipe of one disk of the unit.
+func (l *Ledger) LastWipe(ctx context.Context, unitID, diskSerial string) (WipeOutcome, bool, error) {
+	u, err := findUnit(ctx, l.db, unitID)
+	if err != nil {
+		return WipeOutcome{}, false, err
+	}
+	var outcome string
+	err = l.db.QueryRowContext(ctx, `SELECT outcome FROM wipes
+		WHERE unit_id = ? AND disk_key = ? AND finished_at <> '' ORDER BY finished_at DESC LIMIT 1`,
+		u.ID, key(diskSerial)).Scan(&outcome)
+	if errors.Is(err, sql.ErrNoRows) {
+		return WipeOutcome{}, false, nil
+	}
+	if err != nil {
+		return WipeOutcome{}, false, fmt.Errorf("last wipe of %s: %w", diskSerial, err)
+	}
+	var o WipeOutcome
+	if err := json.Unmarshal([]byte(outcome), &o); err != nil {
+		return WipeOutcome{}, false, fmt.Errorf("last wipe of %s: %w", diskSerial, err)
+	}
+	return o, true, nil
+}
+
+// Wipe is one wipe of a unit's disk as `unit show` tells it.
+type Wipe struct {
+	StartEvent string    `json:"start_event"`
+	DiskSerial string    `json:"disk_serial"`
+	Device     string    `json:"device"`
+	Method     string    `json:"method"`
+	StartedAt  time.Time `json:"started_at"`
+	FinishedAt time.Time `json:"finished_at,omitzero"`
+	Status     string    `json:"status"` // passed|failed|interrupted, or "unfinished"
+}
+
+// Wipes lists a unit's wipes, oldest first; one started and never
+// finished has Status "unfinished".
+func (l *Ledger) Wipes(ctx context.Context, unitID string) ([]Wipe, error) {
+	u, err := findUnit(ctx, l.db, unitID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT `+wipeColumns+` FROM wipes WHERE unit_id = ? ORDER BY started_at, start_event`, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Wipe{}
+	for rows.Next() {
+		r, err := scanWipeRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		st := r.Status
+		if r.FinishedAt.IsZero() {
+			st = "unfinished"
+		}
+		out = append(out, Wipe{StartEvent: r.StartEvent, DiskSerial: r.DiskSerial, Device: r.Device, Method: r.Method,
+			StartedAt: r.StartedAt, FinishedAt: r.FinishedAt, Status: st})
+	}
+	return out, rows.Err()
+}
