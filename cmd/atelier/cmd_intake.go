@@ -2,17 +2,248 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/inventory"
 )
 
-// newIntakeCmd is a placeholder until the intake work lands.
+// intakeShown is how many rows an import prints as a table; a DSI batch of
+// thousands is summed up, and --json or `unit list --batch` gives them all.
+const intakeShown = 30
+
 func newIntakeCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "intake",
-		Short: "not built yet",
+		Short: "Register donated computers: a DSI batch (GLPI or OCS CSV export) or a walk-in",
+		Example: "  atelier intake import parc-rebut.csv --donor \"DSI Échirolles\"\n" +
+			"  atelier intake add --serial 5CG7281XYZ --vendor Dell --model \"Latitude E6410\" --type laptop",
+	}
+	cmd.AddCommand(newIntakeImportCmd(g), newIntakeAddCmd(g))
+	return cmd
+}
+
+func newIntakeImportCmd(g *globals) *cobra.Command {
+	var o inventory.IntakeOptions
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Register a DSI batch from a GLPI 10/11 or OCS Inventory computer list (CSV)",
+		Long: `Reads a computer list exported by GLPI (10 or 11, French or English headers)
+or OCS Inventory (export.csv), or saved by a spreadsheet: UTF-8 with or without
+BOM, or Windows-1252; ';', ',' or tab; quoted fields; CRLF or LF. Columns are
+found by their header (serial number, inventory number or name, manufacturer,
+model, type). FILE "-" reads standard input.
+
+The batch is all or nothing: if any row is bad (no serial, a serial twice, a
+broken quote, unreadable bytes...), every bad row is listed by line and
+nothing is written. Computers whose serial is already in the ledger are
+listed and skipped, never registered twice.`,
+		Example: "  atelier intake import parc-rebut.csv --donor \"DSI Échirolles\" --batch DSI-2026-11\n" +
+			"  atelier intake import export.csv --donor \"DSI Échirolles\" --dry-run\n" +
+			"  atelier intake import export.csv --donor \"DSI Échirolles\" --json",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("intake: not built yet")
+			var a inventory.Actor
+			if !o.DryRun { // a dry run writes nothing, so needs nobody to sign it
+				var err error
+				if a, err = g.actor(); err != nil {
+					return err
+				}
+			}
+			r, name, closeFile, err := g.intakeOpen(args[0])
+			if err != nil {
+				return err
+			}
+			defer closeFile()
+			var rep inventory.IntakeReport
+			err = g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				var err error
+				rep, err = inventory.ImportComputerList(cmd.Context(), l, a, r, name, o)
+				return err
+			})
+			if err != nil {
+				return g.intakeFailure(err)
+			}
+			if g.json {
+				return g.printJSON(rep)
+			}
+			return g.renderIntake(rep)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&o.Donor, "donor", "", "who gave the computers (required), e.g. \"DSI Échirolles\"")
+	f.StringVar(&o.Batch, "batch", "", "batch reference (default: the file name and today's date)")
+	f.BoolVar(&o.DryRun, "dry-run", false, "check the file and show what would be imported; write nothing")
+	return cmd
+}
+
+// intakeOpen opens FILE, or standard input for "-".
+func (g *globals) intakeOpen(path string) (io.Reader, string, func(), error) {
+	if path == "-" {
+		return g.stdin, "stdin", func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		var st os.FileInfo
+		if st, err = f.Stat(); err == nil && st.IsDir() {
+			err = errors.New("is a folder")
+		}
+		if err != nil {
+			f.Close()
+		}
+	}
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, "", nil, fail(1, g.T("intake.file.open", path, err))
+	}
+	return f, path, func() { f.Close() }, nil
+}
+
+// intakeFailure prints every bad row of a refused file (stderr, or JSON on
+// stdout) and exits with the one-line summary.
+func (g *globals) intakeFailure(err error) error {
+	var ie *inventory.IntakeError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	l := g.lang()
+	if g.json {
+		type badRow struct {
+			Line   int    `json:"line"`
+			Reason string `json:"reason"`
+		}
+		out := struct {
+			Error    string   `json:"error"`
+			File     string   `json:"file"`
+			BadRows  []badRow `json:"bad_rows"`
+			BadTotal int      `json:"bad_total"`
+		}{Error: ie.Summary(l), File: ie.File, BadRows: []badRow{}, BadTotal: ie.Total}
+		for i := range ie.Rows {
+			out.BadRows = append(out.BadRows, badRow{Line: ie.Rows[i].Line, Reason: ie.Rows[i].Text(l)})
+		}
+		if err := g.printJSON(out); err != nil {
+			return err
+		}
+	} else {
+		for _, line := range ie.RowLines(l) {
+			fmt.Fprintln(g.stderr, line)
+		}
+	}
+	return fail(1, ie.Summary(l))
+}
+
+func (g *globals) renderIntake(rep inventory.IntakeReport) error {
+	w := g.stdout
+	if rep.DryRun {
+		fmt.Fprintln(w, g.T("intake.import.dry", len(rep.WouldImport), rep.Batch, rep.Donor, rep.File, len(rep.Skipped)))
+		var rows [][]string
+		for _, u := range rep.WouldImport[:min(len(rep.WouldImport), intakeShown)] {
+			rows = append(rows, []string{fmt.Sprint(u.SourceLine), u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), u.Type})
+		}
+		if len(rows) > 0 {
+			if err := termui.Table(w, []string{g.T("intake.col.line"), g.T("intake.col.serial"), g.T("intake.col.tag"),
+				g.T("intake.col.machine"), g.T("intake.col.type")}, rows); err != nil {
+				return err
+			}
+		}
+		if more := len(rep.WouldImport) - intakeShown; more > 0 {
+			fmt.Fprintln(w, g.T("intake.import.more_dry", more))
+		}
+	} else {
+		fmt.Fprintln(w, g.T("intake.import.done", len(rep.Imported), rep.Batch, rep.Donor, rep.File, len(rep.Skipped)))
+		var rows [][]string
+		for _, u := range rep.Imported[:min(len(rep.Imported), intakeShown)] {
+			rows = append(rows, []string{u.ID, u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), u.Type})
+		}
+		if len(rows) > 0 {
+			if err := termui.Table(w, []string{g.T("intake.col.id"), g.T("intake.col.serial"), g.T("intake.col.tag"),
+				g.T("intake.col.machine"), g.T("intake.col.type")}, rows); err != nil {
+				return err
+			}
+		}
+		if more := len(rep.Imported) - intakeShown; more > 0 {
+			fmt.Fprintln(w, g.T("intake.import.more", more, rep.Batch))
+		}
+	}
+	if len(rep.Skipped) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, g.T("intake.import.skipped"))
+	var rows [][]string
+	for _, s := range rep.Skipped[:min(len(rep.Skipped), intakeShown)] {
+		rows = append(rows, []string{fmt.Sprint(s.Line), s.Serial, s.ExistingID})
+	}
+	if err := termui.Table(w, []string{g.T("intake.col.line"), g.T("intake.col.serial"), g.T("intake.col.existing")}, rows); err != nil {
+		return err
+	}
+	if more := len(rep.Skipped) - intakeShown; more > 0 {
+		fmt.Fprintln(w, g.T("intake.import.more_dry", more))
+	}
+	return nil
+}
+
+// intakeMachine is "Dell Latitude E6410", without repeating a vendor the
+// model already names ("HP" + "HP EliteDesk 800").
+func intakeMachine(vendor, model string) string {
+	switch {
+	case vendor == "":
+		return model
+	case model == "" || strings.HasPrefix(strings.ToLower(model), strings.ToLower(strings.Fields(vendor)[0])):
+		if model == "" {
+			return vendor
+		}
+		return model
+	}
+	return vendor + " " + model
+}
+
+func newIntakeAddCmd(g *globals) *cobra.Command {
+	var u inventory.NewUnit
+	cmd := &cobra.Command{
+		Use:   "add",
+		Short: "Register one walk-in donation",
+		Long: `Registers one computer given by hand (not in a DSI export). The serial is the
+one on the label or in the BIOS; --type is laptop, desktop, all-in-one, mini,
+tablet, server or other (French words such as portable or tour work too).
+Prints the new unit's id, to write on the machine.`,
+		Example: "  atelier intake add --serial 5CG7281XYZ --vendor Dell --model \"Latitude E6410\" --type laptop\n" +
+			"  atelier intake add --serial CZC4150KQ2 --vendor HP --model \"EliteDesk 800 G1\" --donor \"Mme Martin\" --json",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			var unit inventory.Unit
+			err = g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				var err error
+				unit, err = inventory.AddWalkIn(cmd.Context(), l, a, u)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			if g.json {
+				return g.printJSON(unit)
+			}
+			_, err = fmt.Fprintln(g.stdout, g.T("intake.add.done", unit.ID, intakeMachine(unit.Vendor, unit.Model), unit.Serial))
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&u.Serial, "serial", "", "serial number (required)")
+	f.StringVar(&u.Vendor, "vendor", "", "manufacturer, e.g. Dell")
+	f.StringVar(&u.Model, "model", "", "model, e.g. \"Latitude E6410\"")
+	f.StringVar(&u.Type, "type", "", "laptop, desktop, all-in-one, mini, tablet, server or other")
+	f.StringVar(&u.AssetTag, "asset-tag", "", "the donor's inventory number, if the machine has one")
+	f.StringVar(&u.Donor, "donor", "", "who gave it")
+	return cmd
 }

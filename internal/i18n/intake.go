@@ -90,4 +90,56 @@ var intakeMessages = Catalog{
 		EN: "unreadable encoding: byte 0x%02X is not UTF-8 while the rest of the file is",
 		FR: "encodage illisible : l'octet 0x%02X n'est pas de l'UTF-8 alors que le reste du fichier l'est",
 	},
+
+	// The import command.
+	"intake.donor.missing": {
+		EN: "--donor is required: who gave these computers (e.g. --donor \"DSI Échirolles\")",
+		FR: "--donor est obligatoire : qui a donné ces ordinateurs (par exemple --donor \"DSI Échirolles\")",
+	},
+	"intake.import.done": {
+		EN: "%d imported into batch %s (donor %s) from %s; %d already in the ledger, skipped",
+		FR: "%d importés dans le lot %s (donateur %s) depuis %s ; %d déjà dans le registre, ignorés",
+	},
+	"intake.import.dry": {
+		EN: "Dry run, nothing written: %d would be imported into batch %s (donor %s) from %s; %d already in the ledger would be skipped",
+		FR: "Simulation, rien n'a été écrit : %d seraient importés dans le lot %s (donateur %s) depuis %s ; %d déjà dans le registre seraient ignorés",
+	},
+	"intake.import.more": {
+		EN: "... and %d more (atelier unit list --batch %s)",
+		FR: "... et %d de plus (atelier unit list --batch %s)",
+	},
+	"intake.import.more_dry": {
+		EN: "... and %d more (--json lists them all)",
+		FR: "... et %d de plus (--json les liste tous)",
+	},
+	"intake.import.skipped": {
+		EN: "Already in the ledger (skipped):",
+		FR: "Déjà dans le registre (ignorés) :",
+	},
+	"intake.col.id":       {EN: "Unit", FR: "Unité"},
+	"intake.col.line":     {EN: "Line", FR: "Ligne"},
+	"intake.col.serial":   {EN: "Serial", FR: "N° de série"},
+	"intake.col.tag":      {EN: "Asset tag", FR: "N° d'inventaire"},
+	"intake.col.machine":  {EN: "Machine", FR: "Machine"},
+	"intake.col.type":     {EN: "Type", FR: "Type"},
+	"intake.col.existing": {EN: "Already as", FR: "Déjà sous"},
+	"intake.stdin":        {EN: "standard input", FR: "entrée standard"},
+
+	// Walk-in donations.
+	"intake.add.no_serial": {
+		EN: "--serial is required: the serial number on the machine's label or in its BIOS",
+		FR: "--serial est obligatoire : le numéro de série sur l'étiquette de la machine ou dans son BIOS",
+	},
+	"intake.add.placeholder": {
+		EN: "serial number %q is a placeholder, not the machine's serial: read it on the label under the machine",
+		FR: "le numéro de série %q est une valeur par défaut, pas celui de la machine : lisez-le sur l'étiquette sous la machine",
+	},
+	"intake.add.type": {
+		EN: "unknown type %q: use laptop, desktop, all-in-one, mini, tablet, server or other",
+		FR: "type %q inconnu : utilisez laptop, desktop, all-in-one, mini, tablet, server ou other",
+	},
+	"intake.add.done": {
+		EN: "%s registered: %s, serial %s",
+		FR: "%s enregistrée : %s, numéro de série %s",
+	},
 }

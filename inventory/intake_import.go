@@ -1,0 +1,135 @@
+package inventory
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// IntakeOptions are the choices of one batch import.
+type IntakeOptions struct {
+	Donor  string    // who gave the computers (required)
+	Batch  string    // the batch reference; "" derives it from the file name and Now
+	DryRun bool      // read and check everything, write nothing
+	Now    time.Time // for the derived batch reference; zero means time.Now
+}
+
+// IntakeReport is what an import did, or would do on a dry run.
+type IntakeReport struct {
+	File        string       `json:"file"`
+	Donor       string       `json:"donor"`
+	Batch       string       `json:"batch"`
+	DryRun      bool         `json:"dry_run"`
+	Rows        int          `json:"rows"`
+	Imported    []Unit       `json:"imported"`
+	WouldImport []NewUnit    `json:"would_import,omitempty"`
+	Skipped     []SkippedRow `json:"skipped"`
+}
+
+// ImportComputerList registers a DSI computer list as one donation batch:
+// the whole file is parsed and checked first (any bad row refuses it with
+// an *IntakeError and nothing is written), then every computer is recorded
+// in one transaction. Serials already in the ledger are skipped and listed,
+// never duplicated. On a dry run the ledger is only read.
+func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, file string, o IntakeOptions) (IntakeReport, error) {
+	o.Donor = strings.TrimSpace(o.Donor)
+	if o.Donor == "" {
+		return IntakeReport{}, newErr(ErrInvalidInput, "intake.donor.missing")
+	}
+	name := filepath.Base(file)
+	rows, err := ParseComputerList(r, name)
+	if err != nil {
+		return IntakeReport{}, err
+	}
+	rep := IntakeReport{File: name, Donor: o.Donor, Batch: strings.TrimSpace(o.Batch), DryRun: o.DryRun,
+		Rows: len(rows), Imported: []Unit{}, Skipped: []SkippedRow{}}
+	if rep.Batch == "" {
+		rep.Batch = IntakeBatchRef(name, o.Now)
+	}
+	for i := range rows {
+		rows[i].Donor, rows[i].Batch = rep.Donor, rep.Batch
+	}
+	if o.DryRun {
+		rep.WouldImport = []NewUnit{}
+		for _, nu := range rows {
+			if err := ctx.Err(); err != nil {
+				return IntakeReport{}, err
+			}
+			ex, found, err := l.FindUnitBySerial(ctx, nu.Serial)
+			if err != nil {
+				return IntakeReport{}, fmt.Errorf("dry run of %s line %d: %w", name, nu.SourceLine, err)
+			}
+			if found {
+				rep.Skipped = append(rep.Skipped, SkippedRow{Line: nu.SourceLine, Serial: nu.Serial, ExistingID: ex.ID})
+				continue
+			}
+			rep.WouldImport = append(rep.WouldImport, nu)
+		}
+		return rep, nil
+	}
+	res, err := l.ImportBatch(ctx, a, BatchInfo{Donor: rep.Donor, Batch: rep.Batch, File: name}, rows)
+	if err != nil {
+		return IntakeReport{}, fmt.Errorf("import %s: %w", name, err)
+	}
+	if res.Imported != nil {
+		rep.Imported = res.Imported
+	}
+	if res.Skipped != nil {
+		rep.Skipped = res.Skipped
+	}
+	return rep, nil
+}
+
+// IntakeBatchRef is the batch reference given when the DSI named none: the
+// export's name and the day of the import ("parc-2026-rebut-2026-11-22"),
+// which is how a technician would find the batch again.
+func IntakeBatchRef(file string, now time.Time) string {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	var b strings.Builder
+	for _, r := range base {
+		switch {
+		case r == '-' || r == '_' || r == '.':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteRune('-')
+		case r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+			b.WriteRune(r)
+		case r >= 0x80:
+			b.WriteString(intakeFold(string(r)))
+		}
+	}
+	ref := strings.Trim(b.String(), "-_.")
+	if ref == "" || ref == "stdin" {
+		ref = "batch"
+	}
+	return ref + "-" + now.Local().Format("2006-01-02")
+}
+
+// AddWalkIn registers one computer brought in by hand: the serial must be
+// real (not a BIOS placeholder) and the type one atelier knows, since a
+// volunteer typing it can fix it on the spot.
+func AddWalkIn(ctx context.Context, l *Ledger, a Actor, u NewUnit) (Unit, error) {
+	u.Serial = strings.TrimSpace(u.Serial)
+	u.AssetTag = strings.TrimSpace(u.AssetTag)
+	u.Vendor = strings.TrimSpace(u.Vendor)
+	u.Model = strings.TrimSpace(u.Model)
+	u.Donor = strings.TrimSpace(u.Donor)
+	if u.Serial == "" {
+		return Unit{}, newErr(ErrInvalidInput, "intake.add.no_serial")
+	}
+	if intakePlaceholderSerial(u.Serial) {
+		return Unit{}, newErr(ErrInvalidInput, "intake.add.placeholder", u.Serial)
+	}
+	t, ok := NormalizeUnitType(u.Type)
+	if !ok {
+		return Unit{}, newErr(ErrInvalidInput, "intake.add.type", u.Type)
+	}
+	u.Type = t
+	return l.AddUnit(ctx, a, u)
+}
