@@ -49,14 +49,28 @@ func ParseDMISections(data []byte) ([]DMISection, error) {
 			cur, listKey = &out[len(out)-1], ""
 			continue
 		}
-		if cur == nil || strings.TrimSpace(line) == "" {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if !strings.HasPrefix(line, "\t") && (cur == nil || cur.Title != "") {
+			// A title with no Handle line before it: some anonymising
+			// tools replace that line (linuxhw dumps do). Known titles
+			// still start their structure.
+			title := strings.TrimSpace(line)
+			if t, ok := titleTypes[title]; ok {
+				out = append(out, DMISection{Type: t, Title: title, Fields: map[string]string{}, Lists: map[string][]string{}})
+				cur, listKey = &out[len(out)-1], ""
+			} else {
+				cur = nil
+			}
+			continue
+		}
+		if cur == nil {
 			continue
 		}
 		switch {
 		case !strings.HasPrefix(line, "\t"):
-			if cur.Title == "" {
-				cur.Title = strings.TrimSpace(line)
-			}
+			cur.Title = strings.TrimSpace(line)
 		case strings.HasPrefix(line, "\t\t"):
 			if listKey != "" {
 				cur.Lists[listKey] = append(cur.Lists[listKey], strings.TrimSpace(line))
@@ -84,6 +98,18 @@ func ParseDMISections(data []byte) ([]DMISection, error) {
 		return nil, ErrNotDMIDecode
 	}
 	return out, nil
+}
+
+// titleTypes are the structure titles dmidecode prints for the types
+// atelier reads.
+var titleTypes = map[string]int{
+	"BIOS Information":      0,
+	"System Information":    1,
+	"Chassis Information":   3,
+	"Processor Information": 4,
+	"Physical Memory Array": 16,
+	"Memory Device":         17,
+	"Portable Battery":      22,
 }
 
 // parseHandleLine reads "Handle 0x0003, DMI type 3, 21 bytes".
@@ -130,7 +156,7 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 		CPU:      CPU{Model: Unknown, Vendor: Unknown},
 	}
 	memArrays := map[string]bool{} // handles of system memory arrays
-	var devices []DMISection
+	var devices, procs []DMISection
 	seen := map[int]bool{}
 	for _, sec := range secs {
 		f := sec.Fields
@@ -156,7 +182,7 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 				info.System.ChassisType, info.System.Chassis = chassisByName(f["Type"])
 			}
 		case 4:
-			info.addProcessor(sec)
+			procs = append(procs, sec)
 		case 16:
 			if u := f["Use"]; u != "" && u != "System Memory" {
 				continue
@@ -172,18 +198,49 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 			info.addBattery(sec)
 		}
 	}
+	info.addProcessors(procs)
 	info.addMemoryDevices(devices, memArrays)
 	return info, nil
 }
 
+// addProcessors reads type 4 structures. Empty sockets are skipped, unless
+// every socket says so (coreboot marks its only CPU "Unpopulated").
+func (info *DMIInfo) addProcessors(secs []DMISection) {
+	var cpus, populated []DMISection
+	for _, sec := range secs {
+		if t := sec.Fields["Type"]; t != "" && t != "Central Processor" {
+			continue
+		}
+		cpus = append(cpus, sec)
+		if !strings.HasPrefix(sec.Fields["Status"], "Unpopulated") {
+			populated = append(populated, sec)
+		}
+	}
+	if len(populated) == 0 && len(cpus) > 0 {
+		populated = cpus[:1]
+	}
+	for _, sec := range populated {
+		info.addProcessor(sec)
+	}
+	if info.CPU.Model != Unknown && !info.Is64BitKnown {
+		info.CPU.Is64Bit, info.Is64BitKnown = is64BitModel(info.CPU.Model)
+	}
+	if r := ratedMHz(info.CPU.Model); r > 0 {
+		// BIOSes often put the socket's limit in Max Speed (5200 MHz
+		// for a 3 GHz Core 2); the rated speed in the name is the fact.
+		info.CPU.MaxMHz = r
+	}
+}
+
 func (info *DMIInfo) addProcessor(sec DMISection) {
 	f := sec.Fields
-	if strings.HasPrefix(f["Status"], "Unpopulated") || (f["Type"] != "" && f["Type"] != "Central Processor") {
-		return
-	}
 	info.CPU.Packages++
 	if info.CPU.Model == Unknown {
 		set(&info.CPU.Model, strings.Join(strings.Fields(f["Version"]), " "))
+		if info.CPU.Model == Unknown {
+			// "Version: Not Specified": the family is all there is
+			set(&info.CPU.Model, strings.TrimSpace(f["Manufacturer"]+" "+f["Family"]))
+		}
 		set(&info.CPU.Vendor, f["Manufacturer"])
 	}
 	cores, _ := strconv.Atoi(f["Core Count"])
@@ -241,6 +298,9 @@ func (info *DMIInfo) addMemoryDevices(devices []DMISection, arrays map[string]bo
 
 func (info *DMIInfo) addBattery(sec DMISection) {
 	f := sec.Fields
+	if strings.Contains(f["Manufacturer"], "Virtual Battery") || f["Location"] == "Fake" {
+		return // firmware reference-board placeholder, not a battery
+	}
 	b := Battery{
 		Name:         orUnknown(known(f["Location"])),
 		Manufacturer: known(f["Manufacturer"]),
@@ -319,4 +379,22 @@ func formFactor(v string) string {
 		return Unknown
 	}
 	return strings.TrimSpace(v)
+}
+
+// is64BitModel decides 64-bit capability from the CPU name when SMBIOS is
+// too old to list characteristics. Only families that are all 64-bit (or
+// all 32-bit) are named; anything else stays unknown (ok false).
+func is64BitModel(model string) (is64, ok bool) {
+	m := strings.ToLower(model)
+	for _, p := range []string{"atom(tm) cpu n2", "atom(tm) cpu z5", "pentium m", "pentium(r) m ", "celeron(r) m ", "core(tm) duo", "core(tm) solo", "pentium(r) 4 cpu 1", "athlon(tm) xp"} {
+		if strings.Contains(m, p) {
+			return false, true
+		}
+	}
+	for _, p := range []string{"core(tm)2", "core(tm) i", "core(tm) ultra", "ryzen", "athlon(tm) 64", "athlon(tm) ii", "phenom", "turion", "xeon", "epyc", "core(tm) m"} {
+		if strings.Contains(m, p) {
+			return true, true
+		}
+	}
+	return false, false
 }

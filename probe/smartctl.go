@@ -122,9 +122,15 @@ func ParseSmartctl(data []byte, lang i18n.Lang) (*SmartctlResult, error) {
 // rawCount is an attribute's raw count: the leading number of smartctl's
 // raw string ("11685 (28 89 0)"), since some vendors pack more data in the
 // high bytes of the raw value.
+// smartctl decodes such packing itself ("11685h+23m+41.123s" for hours).
 func rawCount(value int64, s string) int64 {
-	if f := strings.Fields(s); len(f) > 0 {
-		if n, err := strconv.ParseInt(f[0], 10, 64); err == nil {
+	s = strings.TrimSpace(s)
+	end := 0
+	for end < len(s) && end < 18 && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end > 0 {
+		if n, err := strconv.ParseInt(s[:end], 10, 64); err == nil {
 			return n
 		}
 	}
