@@ -87,3 +87,13 @@ func DeviceSize(f *os.File) (int64, error) {
 	}
 	return int64(size), nil
 }
+
+// OpenReadWrite opens a disk for a wipe: written, then read back through
+// the same exclusive, direct descriptor.
+func OpenReadWrite(path string, direct bool) (*os.File, error) {
+	flags := os.O_RDWR
+	if st, err := os.Stat(path); err == nil && st.Mode()&os.ModeDevice != 0 && st.Mode()&os.ModeCharDevice == 0 {
+		flags |= unix.O_EXCL
+	}
+	return openMaybeDirect(path, flags, direct)
+}

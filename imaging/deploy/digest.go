@@ -1,0 +1,96 @@
+package deploy
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Digest is what the image catalogue records about an image file.
+type Digest struct {
+	Path        string `json:"path"`
+	Format      Format `json:"format"`
+	FileBytes   int64  `json:"file_bytes"`
+	FileSHA256  string `json:"file_sha256"`
+	ImageBytes  int64  `json:"image_bytes"`
+	ImageSHA256 string `json:"image_sha256"`
+	// Bmap is the bmap file found next to the image (or given), "" if none.
+	Bmap string `json:"bmap,omitempty"`
+}
+
+// DigestImage hashes the file and its uncompressed stream in one pass: the
+// file's sha256 says the download is intact, the stream's sha256 is what a
+// deploy without bmap checks the disk against. A bmap, when given or found
+// by bmaptool's rule, is parsed and must describe an image of that size.
+func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
+	fileHash := sha256.New()
+	s, err := openImage(path, fileHash)
+	if err != nil {
+		return Digest{}, err
+	}
+	defer s.Close()
+	imgHash := sha256.New()
+	n, err := copyCtx(ctx, imgHash, s)
+	if err != nil {
+		return Digest{}, fmt.Errorf("read image %s at byte %d: %w", path, n, err)
+	}
+	// Whatever the decompressor did not need is still part of the file.
+	if _, err := io.Copy(io.Discard, s.counted); err != nil {
+		return Digest{}, fmt.Errorf("read image %s: %w", path, err)
+	}
+	d := Digest{Path: path, Format: s.format, FileBytes: s.counted.n,
+		FileSHA256: hex.EncodeToString(fileHash.Sum(nil)), ImageBytes: n,
+		ImageSHA256: hex.EncodeToString(imgHash.Sum(nil))}
+	if bmapPath == "" {
+		bmapPath = FindBmap(path)
+	}
+	if bmapPath != "" {
+		b, err := LoadBmap(bmapPath)
+		if err != nil {
+			return Digest{}, err
+		}
+		if b.ImageSize != n {
+			return Digest{}, fmt.Errorf("bmap %s describes an image of %d bytes, %s holds %d", bmapPath, b.ImageSize, path, n)
+		}
+		d.Bmap = bmapPath
+	}
+	return d, nil
+}
+
+// LoadBmap reads and checks a bmap file.
+func LoadBmap(path string) (*Bmap, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read bmap: %w", err)
+	}
+	b, err := ParseBmap(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+// copyCtx copies in 1 MiB steps and stops when ctx is cancelled.
+func copyCtx(ctx context.Context, w io.Writer, r io.Reader) (int64, error) {
+	buf := make([]byte, 1<<20)
+	var n int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		k, err := r.Read(buf)
+		if k > 0 {
+			w.Write(buf[:k])
+			n += int64(k)
+		}
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+}

@@ -1,0 +1,325 @@
+package deploy
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"os"
+	"time"
+
+	"github.com/pcsolidaire/atelier/imaging"
+)
+
+// Progress receives the advance of each phase ("write", "verify").
+type Progress interface {
+	Phase(name string, total int64)
+	Add(n int64)
+}
+
+// Step is one thing done to the disk after writing, reported to the operator.
+type Step struct {
+	Name   string `json:"name"`
+	Status string `json:"status"` // ok, warn, failed
+	Detail string `json:"detail,omitempty"`
+}
+
+// Result is what a deploy did. Status is passed, failed or interrupted; a
+// failed disk holds a partial or wrong image and must not leave the bench.
+type Result struct {
+	Status       string  `json:"status"`
+	Image        string  `json:"image"`
+	Device       string  `json:"device"`
+	ImageBytes   int64   `json:"image_bytes"`
+	WrittenBytes int64   `json:"written_bytes"`
+	Verification string  `json:"verification"`
+	Seconds      float64 `json:"seconds"`
+	Steps        []Step  `json:"steps"`
+	Error        string  `json:"error,omitempty"`
+	ImageSHA256  string  `json:"image_sha256,omitempty"`
+}
+
+// Run writes the image, verifies it and personalises the copy. The error is
+// the reason for a status other than passed; the Result is filled either way
+// so that the ledger records what happened.
+func (p *Plan) Run(ctx context.Context, prog Progress) (Result, error) {
+	t0 := time.Now()
+	res := Result{Image: p.Image, Device: p.Device.Path, ImageBytes: p.ImageSize, Steps: []Step{}}
+	err := p.run(ctx, prog, &res)
+	res.Seconds = time.Since(t0).Seconds()
+	switch {
+	case err == nil:
+		res.Status = "passed"
+	case ctx.Err() != nil:
+		res.Status = "interrupted"
+		err = p.Lang.Errorf("deploy.interrupted", p.Device.Path)
+	default:
+		res.Status = "failed"
+	}
+	if err != nil {
+		res.Error = err.Error()
+	}
+	return res, err
+}
+
+func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
+	w, err := p.write(ctx, prog)
+	if w != nil {
+		res.WrittenBytes = w.written
+	}
+	if err != nil {
+		return err
+	}
+	res.ImageSHA256 = w.imageSHA256
+	res.Verification = p.verificationLabel()
+	res.Steps = append(res.Steps, Step{Name: "write", Status: "ok", Detail: p.Lang.T("deploy.step.write",
+		imaging.HumanBytes(w.written), p.verificationLabel())})
+	if p.Verify != "none" {
+		if err := p.readBack(ctx, w, prog); err != nil {
+			return err
+		}
+		res.Steps = append(res.Steps, Step{Name: "read-back", Status: "ok", Detail: p.Lang.T("deploy.step.readback", len(w.regions))})
+	}
+	if p.Personalise {
+		steps, err := Personalise(ctx, p.Device.Path, PersonaliseOptions{Hostname: p.Hostname, Lang: p.Lang})
+		res.Steps = append(res.Steps, steps...)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// verificationLabel says how the written data was checked, for the ledger.
+func (p *Plan) verificationLabel() string {
+	var s string
+	switch {
+	case p.bmap != nil && p.bmap.ChecksumType != "":
+		s = "bmap-" + p.bmap.ChecksumType
+	case p.ImageSHA256 != "":
+		s = "image-sha256"
+	default:
+		s = "none"
+	}
+	if p.Verify != "none" {
+		s += "+read-back"
+	}
+	return s
+}
+
+// writeState is what the write pass leaves for read-back.
+type writeState struct {
+	written     int64
+	imageSHA256 string   // of the whole stream, when it was read whole
+	regions     []region // what read-back compares
+}
+
+// region is a byte range of the disk and the hash it must have.
+type region struct {
+	label      string
+	start, end int64
+	sum        []byte
+}
+
+// write is the pipeline: decompress (own goroutine) -> hash and choose what
+// to write (this goroutine) -> write (own goroutine), chunks recycled.
+func (p *Plan) write(ctx context.Context, prog Progress) (*writeState, error) {
+	dst, err := imaging.OpenWrite(p.Device.Path, !p.NoDirect)
+	if err != nil {
+		return nil, err
+	}
+	defer dst.Close()
+	tail, err := os.OpenFile(p.Device.Path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", p.Device.Path, err)
+	}
+	defer tail.Close()
+	dw := &diskWriter{direct: dst, buffered: tail}
+	st := &writeState{}
+
+	ctx2, cancel := context.WithCancel(ctx)
+	defer cancel()
+	free := make(chan []byte, inFlight)
+	for range inFlight {
+		free <- imaging.AlignedBuffer(chunkSize)
+	}
+	chunks := make(chan chunk, 1)
+	jobs := make(chan job, 1)
+	perr, werr := make(chan error, 1), make(chan error, 1)
+
+	// A raw image with a bmap is read range by range; anything else is
+	// read as one stream (a compressed stream cannot skip).
+	var fileHash hash.Hash
+	streamed := !(p.Format == Raw && p.bmap != nil)
+	if streamed {
+		if p.FileSHA256 != "" && p.Format != Raw {
+			fileHash = sha256.New()
+		}
+		s, err := openImage(p.Image, fileHash)
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		go produceStream(ctx2, s, free, chunks, perr)
+	} else {
+		f, err := os.Open(p.Image)
+		if err != nil {
+			return nil, fmt.Errorf("open image %s: %w", p.Image, err)
+		}
+		defer f.Close()
+		go produceRanges(ctx2, f, p.bmap, free, chunks, perr)
+	}
+	if prog != nil {
+		prog.Phase("write", map[bool]int64{true: p.ImageSize, false: p.WriteBytes}[streamed])
+	}
+	go consumeWrites(ctx2, dw, jobs, free, prog, werr)
+
+	herr := p.hashStage(ctx2, chunks, jobs, st, streamed)
+	close(jobs)
+	if herr != nil {
+		cancel()
+	}
+	for c := range chunks { // unblock the producer after a failure
+		free <- c.buf
+	}
+	pe, we := <-perr, <-werr
+	st.written = dw.written
+	switch {
+	case errors.As(herr, new(*rangeError)):
+		return st, herr
+	case we != nil && !errors.Is(we, context.Canceled):
+		return st, we
+	case pe != nil && !errors.Is(pe, context.Canceled):
+		return st, p.Lang.Errorf("deploy.read", p.Image, pe)
+	case herr != nil:
+		return st, herr
+	case ctx.Err() != nil:
+		return st, ctx.Err()
+	}
+	if err := dst.Sync(); err != nil {
+		return st, fmt.Errorf("flush %s: %w", p.Device.Path, err)
+	}
+	if err := tail.Sync(); err != nil {
+		return st, fmt.Errorf("flush %s: %w", p.Device.Path, err)
+	}
+	if fileHash != nil {
+		if got := hex.EncodeToString(fileHash.Sum(nil)); got != p.FileSHA256 {
+			return st, p.Lang.Errorf("deploy.file.mismatch", p.Image, got, p.FileSHA256)
+		}
+	}
+	return st, nil
+}
+
+// rangeError is a bmap range whose data does not match its checksum.
+type rangeError struct{ text string }
+
+func (e *rangeError) Error() string { return e.text }
+
+// hashStage checks and plans each chunk: bmap ranges are hashed as they
+// stream and a wrong one stops everything before its last chunk is
+// written; without bmap the whole stream is hashed and, on a zero-wiped
+// disk, all-zero stretches are left out.
+func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, st *writeState, streamed bool) error {
+	b := p.bmap
+	var whole hash.Hash
+	if b == nil {
+		whole = sha256.New()
+	}
+	var rh hash.Hash
+	if b != nil {
+		rh = b.NewHash()
+	}
+	ri := 0
+	var seen int64
+	for c := range in {
+		data := c.buf[:c.n]
+		seen += int64(c.n)
+		var segs []segment
+		cEnd := c.off + int64(c.n)
+		if streamed && cEnd > p.ImageSize {
+			return p.Lang.Errorf("deploy.image.longer", p.Image, p.ImageSize)
+		}
+		switch {
+		case b != nil:
+			for ri < len(b.Ranges) {
+				r := b.Ranges[ri]
+				rs, re := b.Start(r), b.End(r)
+				if rs >= cEnd {
+					break
+				}
+				s, e := max(rs, c.off), min(re, cEnd)
+				if s < e {
+					segs = append(segs, segment{s, e})
+					rh.Write(data[s-c.off : e-c.off])
+				}
+				if re > cEnd {
+					break
+				}
+				sum := rh.Sum(nil)
+				rh.Reset()
+				if r.Checksum != "" && hex.EncodeToString(sum) != r.Checksum {
+					return &rangeError{p.Lang.T("deploy.range.mismatch", r.Label(), rs, re, p.BmapPath)}
+				}
+				st.regions = append(st.regions, region{label: r.Label(), start: rs, end: re, sum: sum})
+				ri++
+			}
+		case p.SkipZeros:
+			whole.Write(data)
+			segs = nonZero(data, c.off)
+		default:
+			whole.Write(data)
+			segs = []segment{{c.off, cEnd}}
+		}
+		select {
+		case out <- job{c: c, segs: segs}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if b != nil && ri < len(b.Ranges) {
+		return p.Lang.Errorf("deploy.image.shorter", p.Image, seen, p.ImageSize)
+	}
+	if streamed && seen != p.ImageSize {
+		return p.Lang.Errorf("deploy.image.shorter", p.Image, seen, p.ImageSize)
+	}
+	if whole != nil {
+		sum := whole.Sum(nil)
+		st.imageSHA256 = hex.EncodeToString(sum)
+		if p.ImageSHA256 != "" && st.imageSHA256 != p.ImageSHA256 {
+			return p.Lang.Errorf("deploy.image.mismatch", p.Image, st.imageSHA256, p.ImageSHA256)
+		}
+		st.regions = []region{{label: "0-" + fmt.Sprint(p.ImageSize), start: 0, end: p.ImageSize, sum: sum}}
+	}
+	return nil
+}
+
+// zeroRun is the granularity of zero skipping: big enough that skipping
+// does not shred writes into tiny pieces.
+const zeroRun = 64 << 10
+
+var zeros = make([]byte, zeroRun)
+
+// nonZero returns the stretches of data (at image offset off) that hold
+// anything but zeros, in zeroRun steps.
+func nonZero(data []byte, off int64) []segment {
+	var segs []segment
+	for i := 0; i < len(data); i += zeroRun {
+		j := min(i+zeroRun, len(data))
+		if bytes.Equal(data[i:j], zeros[:j-i]) {
+			continue
+		}
+		s, e := off+int64(i), off+int64(j)
+		if n := len(segs); n > 0 && segs[n-1].end == s {
+			segs[n-1].end = e
+		} else {
+			segs = append(segs, segment{s, e})
+		}
+	}
+	return segs
+}

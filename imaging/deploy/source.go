@@ -1,0 +1,155 @@
+package deploy
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+	"github.com/ulikunitz/xz"
+)
+
+// Format is how an image file is stored.
+type Format string
+
+const (
+	Raw  Format = "raw"
+	Zstd Format = "zstd"
+	XZ   Format = "xz"
+	Gzip Format = "gzip"
+)
+
+// magic numbers of the compressed formats; anything else is a raw image.
+var magics = []struct {
+	f Format
+	m []byte
+}{
+	{Zstd, []byte{0x28, 0xb5, 0x2f, 0xfd}},
+	{XZ, []byte{0xfd, '7', 'z', 'X', 'Z', 0x00}},
+	{Gzip, []byte{0x1f, 0x8b}},
+}
+
+// DetectFormat looks at the first bytes of the file rather than trusting its
+// name, so a renamed file still reads right.
+func DetectFormat(path string) (Format, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("open image %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read image %s: %w", path, err)
+	}
+	for _, m := range magics {
+		if bytes.HasPrefix(head[:n], m.m) {
+			return m.f, nil
+		}
+	}
+	return Raw, nil
+}
+
+// decompress wraps r (the image file's bytes) into the uncompressed stream.
+func decompress(r io.Reader, f Format) (io.ReadCloser, error) {
+	switch f {
+	case Raw:
+		return io.NopCloser(r), nil
+	case Zstd:
+		// The decoder decodes blocks ahead on its own goroutines; two is
+		// enough on a bench PC and leaves a core for hashing and writing.
+		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(min(2, runtime.GOMAXPROCS(0))),
+			zstd.WithDecoderLowmem(false), zstd.WithDecoderMaxWindow(1<<31))
+		if err != nil {
+			return nil, fmt.Errorf("zstd: %w", err)
+		}
+		return d.IOReadCloser(), nil
+	case XZ:
+		d, err := xz.NewReader(r)
+		if err != nil {
+			return nil, fmt.Errorf("xz: %w", err)
+		}
+		return io.NopCloser(d), nil
+	case Gzip:
+		d, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		return d, nil
+	}
+	return nil, fmt.Errorf("unknown image format %q", f)
+}
+
+// imageStream is an open image: the uncompressed bytes, plus the file's
+// compressed bytes counted (and hashed when asked) as they are read.
+type imageStream struct {
+	io.Reader
+	file    *os.File
+	dec     io.ReadCloser
+	format  Format
+	counted *countingReader
+}
+
+func (s *imageStream) Close() error {
+	s.dec.Close()
+	return s.file.Close()
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+	w io.Writer // optional hash of the file's bytes
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.w != nil && n > 0 {
+		c.w.Write(p[:n])
+	}
+	return n, err
+}
+
+// openImage opens path as an uncompressed stream; fileHash (may be nil)
+// receives the file's own bytes.
+func openImage(path string, fileHash io.Writer) (*imageStream, error) {
+	format, err := DetectFormat(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open image %s: %w", path, err)
+	}
+	c := &countingReader{r: bufio.NewReaderSize(f, 1<<20), w: fileHash}
+	dec, err := decompress(c, format)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("image %s: %w", path, err)
+	}
+	return &imageStream{Reader: dec, file: f, dec: dec, format: format, counted: c}, nil
+}
+
+// FindBmap applies bmaptool's discovery rule: IMAGE.bmap, then the same
+// after dropping one extension at a time (foo.img.zst -> foo.img.zst.bmap,
+// foo.img.bmap, foo.bmap). It returns "" when there is none.
+func FindBmap(image string) string {
+	p := image
+	for {
+		if st, err := os.Stat(p + ".bmap"); err == nil && st.Mode().IsRegular() {
+			return p + ".bmap"
+		}
+		ext := filepath.Ext(p)
+		if ext == "" || ext == p || strings.HasSuffix(p, "/"+ext) {
+			return ""
+		}
+		p = strings.TrimSuffix(p, ext)
+	}
+}

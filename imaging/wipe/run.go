@@ -1,0 +1,349 @@
+package wipe
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"time"
+
+	"github.com/pcsolidaire/atelier/imaging"
+)
+
+// Statuses of a finished wipe.
+const (
+	StatusPassed      = "passed"
+	StatusFailed      = "failed"
+	StatusInterrupted = "interrupted"
+)
+
+// Job is one disk to wipe according to a plan.
+type Job struct {
+	Device imaging.BlockDevice
+	Plan   Plan
+	// VerifyAsked is the operator's --verify ("" = default); a fallback
+	// overwrite keeps an explicit choice and otherwise verifies fully.
+	VerifyAsked string
+	Runner      Runner
+	// Medium is the disk; nil opens Device.Path with direct I/O. Tests
+	// pass a stand-in with Size.
+	Medium    Medium
+	Size      int64
+	Seed      []byte
+	Chunk     int // default DefaultChunk
+	Sector    int // error-range granularity, default 4096
+	MaxErrors int // default 4096 ranges
+	PollEvery time.Duration
+	// Progress receives bytes done and the total; the total can grow when
+	// a firmware erase falls back to an overwrite.
+	Progress func(done, total int64)
+}
+
+// Attempt is one technique tried, for the certificate.
+type Attempt struct {
+	Technique string `json:"technique"`
+	Detail    string `json:"detail,omitempty"`
+	Outcome   string `json:"outcome"` // done, unavailable, failed, interrupted
+	Error     string `json:"error,omitempty"`
+}
+
+// Result is what happened to one disk.
+type Result struct {
+	Disk               string    `json:"disk"`
+	Serial             string    `json:"serial"`
+	Status             string    `json:"status"`
+	Technique          string    `json:"technique"` // what was done
+	Detail             string    `json:"detail,omitempty"`
+	Tried              []Attempt `json:"tried"`
+	NIST               string    `json:"nist"`
+	Pattern            string    `json:"pattern,omitempty"`
+	Passes             int       `json:"passes"`
+	Verification       string    `json:"verification"`
+	VerificationResult string    `json:"verification_result"`
+	Bytes              int64     `json:"bytes"`
+	VerifiedBytes      int64     `json:"verified_bytes"`
+	SizeBytes          int64     `json:"size_bytes"`
+	Errors             []IOError `json:"errors"`
+	HiddenSectors      int64     `json:"hidden_sectors,omitempty"`
+	Direct             bool      `json:"direct_io"`
+	Start              time.Time `json:"start"`
+	End                time.Time `json:"end"`
+}
+
+// ErrorStrings renders the error ranges for the ledger and certificates.
+func (r Result) ErrorStrings() []string {
+	out := []string{}
+	for _, e := range r.Errors {
+		out = append(out, e.String())
+	}
+	return out
+}
+
+// Run wipes one disk. It never returns passed unless every byte it meant to
+// erase was written (or erased by the firmware) and the verification agreed.
+// A cancelled ctx gives interrupted.
+func Run(ctx context.Context, j Job) (res Result, err error) {
+	res = Result{Disk: j.Device.Path, Serial: j.Device.Serial, Start: time.Now().UTC(), Tried: []Attempt{}, Errors: []IOError{}}
+	defer func() { res.End = time.Now().UTC() }()
+	m, size := j.Medium, j.Size
+	if m == nil {
+		f, err := imaging.OpenReadWrite(j.Device.Path, true)
+		if err != nil {
+			return res, err
+		}
+		defer f.Close()
+		if size, err = imaging.DeviceSize(f); err != nil {
+			return res, err
+		}
+		m, res.Direct = f, imaging.IsDirect(f)
+	} else if f, ok := m.(*os.File); ok {
+		res.Direct = imaging.IsDirect(f)
+	}
+	res.SizeBytes = size
+	if size <= 0 {
+		return res, fmt.Errorf("%s: size is 0", j.Device.Path)
+	}
+	if j.Chunk == 0 {
+		j.Chunk = DefaultChunk
+	}
+	if j.Sector == 0 {
+		j.Sector = 4096
+	}
+	if j.MaxErrors == 0 {
+		j.MaxErrors = 4096
+	}
+	errs := &errorLog{max: j.MaxErrors}
+	var done, total atomic.Int64
+	e := &engine{m: m, size: size, chunk: j.Chunk, sector: j.Sector, errs: errs,
+		progress: func(n int64) {
+			d := done.Add(n)
+			if j.Progress != nil {
+				j.Progress(d, total.Load())
+			}
+		}}
+	if err := e.check(); err != nil {
+		return res, err
+	}
+	p := j.Plan
+	technique := p.Technique
+	if f := p.Facts.HPA; f != nil {
+		res.HiddenSectors = f.HiddenSectors()
+	}
+
+	finish := func(runErr error) (Result, error) {
+		res.Errors = errs.sorted()
+		switch {
+		case errors.Is(runErr, context.Canceled) || errors.Is(runErr, context.DeadlineExceeded) || ctx.Err() != nil:
+			res.Status = StatusInterrupted
+		case runErr != nil && !errors.Is(runErr, errTooManyErrors):
+			res.Status = StatusFailed
+			res.Errors = append(res.Errors, IOError{Op: "wipe", Err: runErr.Error()})
+		case len(res.Errors) > 0 || errors.Is(runErr, errTooManyErrors) || res.VerificationResult == StatusFailed:
+			res.Status = StatusFailed
+		default:
+			res.Status = StatusPassed
+		}
+		if res.Status == StatusInterrupted && res.VerificationResult == "" {
+			res.VerificationResult = "not done"
+		}
+		res.NIST = NISTNone
+		if res.Status == StatusPassed {
+			res.NIST = nistFor(res.Technique, j.Device, p.Facts, res.Detail != "ATA SECURITY ERASE UNIT (normal)")
+		}
+		return res, nil
+	}
+
+	// Tried-and-abandoned firmware techniques the plan already knows of.
+	if p.Why != "" && (IsFirmware(p.Method) || p.Method == MethodAuto) && !IsFirmware(technique) {
+		asked := p.Method
+		if asked == MethodAuto {
+			asked = "firmware erase"
+		}
+		res.Tried = append(res.Tried, Attempt{Technique: asked, Outcome: "unavailable", Error: p.Why})
+	}
+
+	if IsFirmware(technique) {
+		spans := sampleSpans(size, j.Sector)
+		if p.Verify == VerifyFull {
+			spans = fullSpans(size, j.Chunk)
+		}
+		marker, err := newMarker()
+		if err != nil {
+			return res, err
+		}
+		verifyBytes := int64(0)
+		if p.Verify != VerifyNone {
+			verifyBytes = spanBytes(spans)
+		}
+		total.Store(verifyBytes)
+		if err := e.writeMarkers(marker, spans); err != nil {
+			return finish(err)
+		}
+		fw := firmwareRun{r: j.Runner, dev: j.Device.Path, facts: p.Facts, poll: j.PollEvery}
+		detail, ferr := fw.run(ctx, technique)
+		if ctx.Err() != nil {
+			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: StatusInterrupted})
+			res.Technique = technique
+			return finish(ctx.Err())
+		}
+		if ferr == nil {
+			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "done"})
+			res.Technique, res.Detail, res.Passes = technique, detail, 1
+			res.Verification = p.Verify
+			if p.Verify == VerifyNone {
+				// Even unasked, the markers themselves are checked: an
+				// erase that did nothing must not pass.
+				res.Verification = "markers"
+				spans = markerSpans(spans)
+			}
+			n, err := e.verifyErased(ctx, marker, spans)
+			res.VerifiedBytes = n
+			res.VerificationResult = StatusPassed
+			if len(errs.list) > 0 || err != nil {
+				res.VerificationResult = StatusFailed
+			}
+			return finish(err)
+		}
+		res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "failed", Error: ferr.Error()})
+		technique = MethodZero
+		if p.Fallback != "" {
+			technique = p.Fallback
+		}
+		p.Verify = j.VerifyAsked
+		if p.Verify == "" {
+			p.Verify = VerifyFull
+		}
+		p.Pattern = PatternZero
+	}
+
+	// Overwrite.
+	pat, err := newPattern(p.Pattern, j.Seed)
+	if err != nil {
+		return res, err
+	}
+	res.Technique, res.Pattern, res.Passes, res.Verification = technique, pat.name(), 1, p.Verify
+	res.Detail = "overwrite, 1 pass, " + pat.name()
+	var spans []span
+	switch p.Verify {
+	case VerifyFull:
+		spans = fullSpans(size, j.Chunk)
+	case VerifySample:
+		spans = sampleSpans(size, j.Sector)
+	}
+	total.Store(done.Load() + size + spanBytes(spans))
+	written, werr := e.overwrite(ctx, pat)
+	res.Bytes = written
+	res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: res.Detail, Outcome: outcome(werr)})
+	if werr != nil {
+		return finish(werr)
+	}
+	if res.HiddenSectors > 0 {
+		errs.add(IOError{Op: "hidden", Err: fmt.Sprintf("%d sectors hidden by HPA/DCO were not overwritten (remove the hidden area with hdparm -N and wipe again)", res.HiddenSectors)})
+	}
+	if len(spans) == 0 {
+		res.VerificationResult = "not done"
+		return finish(nil)
+	}
+	before := len(errs.list)
+	n, verr := e.verify(ctx, pat, spans)
+	res.VerifiedBytes = n
+	res.VerificationResult = StatusPassed
+	if len(errs.list) > before || verr != nil {
+		res.VerificationResult = StatusFailed
+	}
+	if verr != nil && ctx.Err() != nil {
+		res.VerificationResult = "not done"
+	}
+	return finish(verr)
+}
+
+func outcome(err error) string {
+	switch {
+	case err == nil:
+		return "done"
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return StatusInterrupted
+	}
+	return "failed"
+}
+
+func spanBytes(spans []span) int64 {
+	var n int64
+	for _, s := range spans {
+		n += s.Len
+	}
+	return n
+}
+
+// marker is a 4 KiB block written before a firmware erase at the start of
+// sampled spans; finding it afterwards proves the erase did not happen.
+type marker []byte
+
+func newMarker() (marker, error) {
+	nonce := make([]byte, 8)
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, err
+	}
+	head := []byte("ATELIER-WIPE-MARKER-" + hex.EncodeToString(nonce) + "\n")
+	m := imaging.AlignedBuffer(imaging.Alignment)
+	for i := 0; i < len(m); i += copy(m[i:], head) {
+	}
+	return m, nil
+}
+
+// markerSpans picks up to 16 spans, always the first and the last.
+func markerSpans(spans []span) []span {
+	if len(spans) <= 16 {
+		return spans
+	}
+	out := make([]span, 0, 16)
+	for i := 0; i < 16; i++ {
+		out = append(out, spans[i*(len(spans)-1)/15])
+	}
+	return out
+}
+
+func (e *engine) writeMarkers(mk marker, spans []span) error {
+	for _, s := range markerSpans(spans) {
+		if s.Len < int64(len(mk)) {
+			continue
+		}
+		if _, err := e.m.WriteAt(mk, s.Off); err != nil {
+			return fmt.Errorf("write marker at %d: %w", s.Off, err)
+		}
+	}
+	return e.m.Sync()
+}
+
+// verifyErased reads the spans and fails every block still holding the
+// marker, and every range that cannot be read.
+func (e *engine) verifyErased(ctx context.Context, mk marker, spans []span) (int64, error) {
+	var n int64
+	buf := imaging.AlignedBuffer(e.chunk)
+	bs := len(mk)
+	for _, s := range spans {
+		for off := s.Off; off < s.Off+s.Len; off += int64(e.chunk) {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			l := min(int64(e.chunk), s.Off+s.Len-off)
+			r, err := e.m.ReadAt(buf[:l], off)
+			if err != nil && r < int(l) {
+				e.errs.add(IOError{Op: "read", Start: off, End: off + l, Err: errText(err)})
+			} else {
+				for b := 0; b+bs <= int(l); b += bs {
+					if bytes.Equal(buf[b:b+bs], mk) {
+						e.errs.add(IOError{Op: "verify", Start: off + int64(b), End: off + int64(b+bs), Err: "marker written before the erase is still there"})
+					}
+				}
+			}
+			n += l
+			e.add(l)
+		}
+	}
+	return n, nil
+}
