@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"golang.org/x/text/transform"
 )
 
 // IntakeOptions are the choices of one batch import.
@@ -91,6 +93,9 @@ func IntakeBatchRef(file string, now time.Time) string {
 		now = time.Now()
 	}
 	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if f, _, err := transform.String(intakeFolder, base); err == nil {
+		base = f // "Écoles été" -> "Ecoles ete": a reference to type, not to read
+	}
 	var b strings.Builder
 	for _, r := range base {
 		switch {
@@ -100,8 +105,6 @@ func IntakeBatchRef(file string, now time.Time) string {
 			b.WriteRune('-')
 		case r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
 			b.WriteRune(r)
-		case r >= 0x80:
-			b.WriteString(intakeFold(string(r)))
 		}
 	}
 	ref := strings.Trim(b.String(), "-_.")

@@ -190,7 +190,7 @@ func TestIntakeReadsFiftyMegabytes(t *testing.T) {
 		t.Skip("50 MB file")
 	}
 	var b bytes.Buffer
-	n := writeGLPIExport(&b, 50<<20)
+	n := writeGLPIExport(&b, 50<<20, 0)
 	units, err := ParseComputerList(&b, "big.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -200,13 +200,13 @@ func TestIntakeReadsFiftyMegabytes(t *testing.T) {
 	}
 }
 
-// writeGLPIExport writes a French GLPI 10 export of at least size bytes
-// (or of rows rows when size is 0) and returns the number of computers.
-func writeGLPIExport(b *bytes.Buffer, size int) int {
+// writeGLPIExport writes a French GLPI 10 export of at least size bytes, or
+// of rows computers when size is 0, and returns the number of computers.
+func writeGLPIExport(b *bytes.Buffer, size, rows int) int {
 	b.WriteString("\ufeff\"Nom\";\"Entité\";\"Statut\";\"Fabricant\";\"Numéro de série\";\"Type\";\"Modèle\";" +
 		"\"Système d'exploitation - Nom\";\"Lieu\";\"Dernière modification\";\"Numéro d'inventaire\";\"Processeur\";\n")
 	n := 0
-	for b.Len() < size {
+	for (size > 0 && b.Len() < size) || (size == 0 && n < rows) {
 		n++
 		fmt.Fprintf(b, "\"ECH-PC-%06d\";\"Ville d'Échirolles\";\"Rebut\";\"Dell Inc.\";\"SN%08d\";\"Portable\";"+
 			"\"Latitude E6410\";\"Windows 10 Professionnel\";\"Hôtel de ville > 2e étage\";\"2026-10-03 14:12\";"+
