@@ -36,7 +36,9 @@ type Issued struct {
 const SigSuffix = ".sig"
 
 // Issue signs c with the bench key and writes outDir/ID.json, ID.json.sig
-// and ID.pdf (lang "en" for English, French otherwise). It fills Schema,
+// and ID.pdf (lang "en" for English, French otherwise). It accepts the wipe
+// engine's words ("zero", "markers", "not done", "done"...) and records the
+// certificate's own (see aliases). It fills Schema,
 // ID (a new ULID when empty) and BenchKey, normalises c (see Canonical) and
 // refuses a certificate that claims more than was done (see Validate).
 // Each file appears whole or not at all; the JSON is written last, so a
@@ -50,7 +52,7 @@ func Issue(c Certificate, key ed25519.PrivateKey, outDir, lang string) (Issued, 
 		c.ID = ulid.Make().String()
 	}
 	c.BenchKey = Fingerprint(key.Public().(ed25519.PublicKey))
-	c = Canonical(c)
+	c = Canonical(normalizeVocabulary(c))
 	if err := Validate(c); err != nil {
 		return Issued{}, fmt.Errorf("issue certificate for disk %s: %w", c.Disk.Serial, err)
 	}

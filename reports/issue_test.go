@@ -189,3 +189,21 @@ func TestFailedCertificateIsIssuedWithItsErrors(t *testing.T) {
 		t.Errorf("failed certificate lost its error range: %+v", got.Errors)
 	}
 }
+
+// The wipe engine's own words are accepted and recorded in the
+// certificate's vocabulary.
+func TestIssueRecordsCanonicalWords(t *testing.T) {
+	c := reportstest.Sample()
+	c.Sanitization.Technique = "zero"
+	c.Sanitization.Firmware[0].Outcome = "unavailable"
+	c.Verification = reports.Verification{Method: reports.VerifyNone, Result: "not done"}
+	is, pub := issue(t, c, "fr")
+	got, err := reports.Verify(is.JSONPath, pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Sanitization.Technique != reports.TechniqueOverwriteZero || got.Sanitization.Firmware[0].Outcome != "unsupported" ||
+		got.Verification.Result != reports.ResultSkipped {
+		t.Errorf("aliases not normalised: %+v %+v", got.Sanitization, got.Verification)
+	}
+}

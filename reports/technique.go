@@ -17,6 +17,11 @@ const (
 	TechniqueNVMeSanitizeOverwrite = "nvme-sanitize-overwrite"
 	TechniqueNVMeFormatUserData    = "nvme-format-user-data" // nvme format --ses=1
 	TechniqueNVMeFormatCrypto      = "nvme-format-crypto"    // nvme format --ses=2
+
+	// When the engine does not record which action the firmware ran.
+	TechniqueATASanitize  = "ata-sanitize"
+	TechniqueNVMeSanitize = "nvme-sanitize"
+	TechniqueNVMeFormat   = "nvme-format"
 )
 
 // techniqueKinds groups techniques by what NIST SP 800-88 Rev. 1 (Table A-1
@@ -34,6 +39,43 @@ var techniqueKinds = map[string]string{
 	TechniqueNVMeSanitizeOverwrite:  "firmware-purge",
 	TechniqueNVMeFormatUserData:     "firmware-purge",
 	TechniqueNVMeFormatCrypto:       "firmware-purge",
+	TechniqueATASanitize:            "firmware-purge",
+	TechniqueNVMeSanitize:           "firmware-purge",
+	TechniqueNVMeFormat:             "firmware-purge",
+}
+
+// aliases maps the wipe engine's --method names and words to the
+// certificate's vocabulary, so Issue accepts either; a signed certificate
+// only ever holds the canonical words.
+var aliases = map[string]map[string]string{
+	"technique": {"zero": TechniqueOverwriteZero, "random": TechniqueOverwriteRandom},
+	"verify":    {"markers": VerifyFirmwareMarker, "marker": VerifyFirmwareMarker},
+	"result":    {"not done": ResultSkipped, "": ResultSkipped},
+	"outcome":   {"done": "ok", "unavailable": "unsupported"},
+}
+
+// normalizeVocabulary rewrites known aliases (see aliases).
+func normalizeVocabulary(c Certificate) Certificate {
+	alias := func(kind, v string) string {
+		if w, ok := aliases[kind][v]; ok {
+			return w
+		}
+		return v
+	}
+	c.Sanitization.Technique = alias("technique", c.Sanitization.Technique)
+	c.Verification.Method = alias("verify", c.Verification.Method)
+	if c.Verification.Method == VerifyNone || c.Verification.Result == "not done" {
+		c.Verification.Result = alias("result", c.Verification.Result)
+	}
+	if c.Sanitization.Firmware != nil {
+		fw := make([]FirmwareAttempt, len(c.Sanitization.Firmware))
+		for i, f := range c.Sanitization.Firmware {
+			f.Outcome = alias("outcome", f.Outcome)
+			fw[i] = f
+		}
+		c.Sanitization.Firmware = fw
+	}
+	return c
 }
 
 // KnownTechnique reports whether t is one of the Technique* names.

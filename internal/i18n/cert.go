@@ -239,6 +239,10 @@ var certMessages = Catalog{
 	"cert.tech.nvme-format-user-data":     {EN: "NVMe Format, user data erase", FR: "NVMe Format, effacement des données utilisateur"},
 	"cert.tech.nvme-format-crypto":        {EN: "NVMe Format, cryptographic erase", FR: "NVMe Format, effacement cryptographique"},
 
+	"cert.tech.ata-sanitize":  {EN: "ATA Sanitize", FR: "ATA Sanitize"},
+	"cert.tech.nvme-sanitize": {EN: "NVMe Sanitize", FR: "NVMe Sanitize"},
+	"cert.tech.nvme-format":   {EN: "NVMe Format with secure erase", FR: "NVMe Format avec effacement sécurisé"},
+
 	"cert.result.passed":  {EN: "passed", FR: "réussie"},
 	"cert.result.failed":  {EN: "FAILED", FR: "ÉCHEC"},
 	"cert.result.skipped": {EN: "not done", FR: "non faite"},
