@@ -1,18 +1,45 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/inventory"
 )
 
-// newHandoverCmd is a placeholder until the ledger work lands.
+// newHandoverCmd records that a unit was given to a beneficiary, known only
+// by the opaque reference the MDH issued.
 func newHandoverCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "handover",
-		Short: "not built yet",
+	var site, ref string
+	cmd := &cobra.Command{
+		Use:   "handover UNIT --site NAME --beneficiary REF",
+		Short: "Record the handover of a unit to a beneficiary reference",
+		Long: `handover records that the unit was given to a beneficiary at a site. The
+beneficiary is named only by the opaque reference the MDH issued (e.g.
+MDH-VILLAGE2-2026-017): never a name, phone number or e-mail address, which
+are refused. A ready unit is reserved for the site in the same step.`,
+		Example: "  atelier handover PCS-26-0042 --site \"MDH Village 2\" --beneficiary MDH-VILLAGE2-2026-017",
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("handover: not built yet")
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				u, err := l.Handover(cmd.Context(), a, args[0], site, ref)
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(u)
+				}
+				fmt.Fprintln(g.stdout, g.T("handover.done", u.ID, u.Site, ref))
+				return nil
+			})
 		},
 	}
+	cmd.Flags().StringVar(&site, "site", "", "site (MDH) where the unit is handed over")
+	cmd.Flags().StringVar(&ref, "beneficiary", "", "opaque reference issued by the MDH, e.g. MDH-VILLAGE2-2026-017")
+	return cmd
 }

@@ -39,7 +39,7 @@ bench's ed25519 signing key next to it. Run again, it changes nothing.`,
 					return g.printJSON(map[string]any{
 						"ledger": path, "created": created, "prefix": l.Prefix(), "bench": l.BenchName(),
 						"schema": inventory.SchemaVersion(), "key_created": keyCreated,
-						"public_key": filepath.Join(l.Dir(), reports.PubFile),
+						"public_key":  filepath.Join(l.Dir(), reports.PubFile),
 						"fingerprint": reports.Fingerprint(pub),
 					})
 				}

@@ -1,18 +1,247 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/inventory"
 )
 
-// newUnitCmd is a placeholder until the ledger work lands.
+// newUnitCmd browses and updates units in the ledger.
 func newUnitCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "unit",
-		Short: "not built yet",
+	cmd := &cobra.Command{
+		Use:     "unit",
+		Short:   "Browse and update units: list, show, note, move, destroy-disk",
+		Example: "  atelier unit list --state ready\n  atelier unit show PCS-26-0042\n  atelier unit move PCS-26-0042 ready --reason \"QA ok\"",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
+	return cmd
+}
+
+func newUnitListCmd(g *globals) *cobra.Command {
+	var f inventory.ListFilter
+	cmd := &cobra.Command{
+		Use:     "list",
+		Short:   "List units, optionally filtered by state, site, batch or donor",
+		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("unit: not built yet")
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				units, err := l.ListUnits(cmd.Context(), f)
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(units)
+				}
+				return renderUnitList(g, units)
+			})
 		},
 	}
+	cmd.Flags().StringVar(&f.State, "state", "", "only units in this state (received, triaged, wiped, imaged, ready, reserved, handed_over, returned, parts, recycled)")
+	cmd.Flags().StringVar(&f.Site, "site", "", "only units reserved for or handed over at this site")
+	cmd.Flags().StringVar(&f.Batch, "batch", "", "only units of this DSI batch")
+	cmd.Flags().StringVar(&f.Donor, "donor", "", "only units from this donor")
+	return cmd
+}
+
+func renderUnitList(g *globals, units []inventory.Unit) error {
+	if len(units) == 0 {
+		fmt.Fprintln(g.stdout, g.T("list.none"))
+		return nil
+	}
+	rows := make([][]string, 0, len(units))
+	for _, u := range units {
+		rows = append(rows, []string{u.ID, u.Serial, strings.TrimSpace(u.Vendor + " " + u.Model), g.T("state." + u.State), u.Site})
+	}
+	if err := termui.Table(g.stdout, []string{g.T("col.id"), g.T("col.serial"), g.T("col.machine"), g.T("col.state"), g.T("col.site")}, rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(g.stdout, g.T("list.count", len(units)))
+	return nil
+}
+
+func newUnitShowCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:     "show UNIT",
+		Short:   "Show a unit's facts, disks and timeline (by id, serial or asset tag)",
+		Example: "  atelier unit show PCS-26-0042\n  atelier unit show CN0ABC123 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				d, err := l.Show(cmd.Context(), args[0], g.lang())
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(d)
+				}
+				return renderUnitShow(g, d)
+			})
+		},
+	}
+}
+
+func renderUnitShow(g *globals, d inventory.UnitDetail) error {
+	w := g.stdout
+	lang := g.lang()
+	fmt.Fprintln(w, termui.Heading(w, d.ID+" — "+strings.TrimSpace(d.Vendor+" "+d.Model)))
+	pairs := [][2]string{
+		{g.T("col.state"), g.T("fact.statesince", g.T("state."+d.State), lang.Date(d.StateSince))},
+		{g.T("col.serial"), d.Serial},
+	}
+	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.type"), d.Type}, {g.T("col.site"), d.Site},
+		{g.T("fact.donor"), d.Donor}, {g.T("fact.batch"), d.Batch}, {g.T("fact.grade"), d.Grade}} {
+		if p[1] != "" {
+			pairs = append(pairs, p)
+		}
+	}
+	pairs = append(pairs, [2]string{g.T("fact.received"), lang.DateTime(d.ReceivedAt)})
+	if err := termui.KeyValues(w, pairs); err != nil {
+		return err
+	}
+	if len(d.Disks) > 0 {
+		fmt.Fprintln(w, "\n"+termui.Heading(w, g.T("show.disks")))
+		rows := [][]string{}
+		for _, k := range d.Disks {
+			meaning := "bad"
+			if k.Erasure == inventory.ErasurePassed || k.Erasure == inventory.ErasureDestroyed {
+				meaning = "good"
+			}
+			rows = append(rows, []string{k.Serial, strings.TrimSpace(k.Vendor + " " + k.Model + " " + k.Medium),
+				unitDiskSize(k.SizeBytes), termui.Status(w, g.T("erasure."+k.Erasure), meaning)})
+		}
+		if err := termui.Table(w, []string{g.T("col.disk"), g.T("col.model"), g.T("col.size"), g.T("col.erasure")}, rows); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(w, "\n"+termui.Heading(w, g.T("show.timeline")))
+	rows := [][]string{}
+	for _, e := range d.Events {
+		what := e.Summary
+		if e.Unfinished {
+			what = termui.Status(w, what, "warn")
+		}
+		rows = append(rows, []string{e.At.Local().Format("2006-01-02 15:04"), what, e.Operator})
+	}
+	return termui.Table(w, []string{g.T("col.when"), g.T("col.what"), g.T("col.who")}, rows)
+}
+
+func unitDiskSize(n int64) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n >= 1e12:
+		return fmt.Sprintf("%.1f TB", float64(n)/1e12)
+	case n >= 1e9:
+		return fmt.Sprintf("%.0f GB", float64(n)/1e9)
+	}
+	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+}
+
+func newUnitNoteCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:     "note UNIT TEXT",
+		Short:   "Add a note to a unit's timeline",
+		Example: "  atelier unit note PCS-26-0042 \"keyboard: missing Q key\"",
+		Args:    cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				e, err := l.Note(cmd.Context(), a, args[0], strings.Join(args[1:], " "))
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(e)
+				}
+				fmt.Fprintln(g.stdout, g.T("note.added", e.Unit))
+				return nil
+			})
+		},
+	}
+}
+
+func newUnitMoveCmd(g *globals) *cobra.Command {
+	var o inventory.MoveOptions
+	cmd := &cobra.Command{
+		Use:   "move UNIT STATE",
+		Short: "Move a unit to another state, if the lifecycle allows it",
+		Long: `move records a change of state. The lifecycle is:
+  received -> triaged | recycled        triaged -> wiped | parts | recycled
+  wiped -> imaged | parts | recycled    imaged -> ready | parts | recycled
+  ready -> reserved | recycled          reserved -> handed_over | ready
+  handed_over -> returned               returned -> triaged
+  parts -> recycled
+No unit is handed over, sent to parts or recycled while one of its disks
+lacks a passed erasure certificate or a recorded destruction.`,
+		Example: "  atelier unit move PCS-26-0042 ready --reason \"QA ok\"\n  atelier unit move PCS-26-0042 reserved --site \"MDH Village 2\"",
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			to, err := inventory.ParseState(args[1])
+			if err != nil {
+				return g.ledgerErr(err)
+			}
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				before, err := l.FindUnit(cmd.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				u, err := l.Move(cmd.Context(), a, before.ID, to, o)
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(u)
+				}
+				fmt.Fprintln(g.stdout, g.T("moved", u.ID, g.T("state."+before.State), g.T("state."+u.State)))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&o.Reason, "reason", "", "why (kept in the timeline)")
+	cmd.Flags().StringVar(&o.Site, "site", "", "site the unit is reserved for (with reserved)")
+	cmd.Flags().StringVar(&o.Beneficiary, "beneficiary", "", "opaque MDH reference (with handed_over; see atelier handover)")
+	return cmd
+}
+
+func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:     "destroy-disk UNIT DISK-SERIAL --reason TEXT",
+		Short:   "Record the physical destruction of one of a unit's disks",
+		Example: "  atelier unit destroy-disk PCS-26-0042 WD-WX41A123 --reason \"drilled, faulty disk\"",
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				u, err := l.DestroyDisk(cmd.Context(), a, args[0], args[1], reason)
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(map[string]any{"id": u.ID, "disk": args[1], "erasure": inventory.ErasureDestroyed, "reason": reason})
+				}
+				fmt.Fprintln(g.stdout, g.T("disk.destroyed", u.ID, args[1]))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "how it was destroyed (required)")
+	return cmd
 }

@@ -1,0 +1,125 @@
+package inventory
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
+)
+
+// UnitDetail is everything `unit show` tells about one unit.
+type UnitDetail struct {
+	Unit
+	Disks  []UnitDisk      `json:"disks"`
+	Wipes  []Wipe          `json:"wipes"`
+	Events []TimelineEntry `json:"events"`
+}
+
+// TimelineEntry is an event as the timeline shows it.
+type TimelineEntry struct {
+	Event
+	Summary    string `json:"summary"`
+	Unfinished bool   `json:"unfinished,omitempty"` // a wipe started and never finished
+}
+
+// Show gathers a unit's facts, disks, wipes and timeline; summaries are in lang.
+func (l *Ledger) Show(ctx context.Context, ref string, lang i18n.Lang) (UnitDetail, error) {
+	u, err := l.FindUnit(ctx, ref)
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	d := UnitDetail{Unit: u}
+	if d.Disks, err = l.UnitDisks(ctx, u.ID); err != nil {
+		return d, err
+	}
+	if d.Wipes, err = l.Wipes(ctx, u.ID); err != nil {
+		return d, err
+	}
+	unfinished := map[string]bool{}
+	for _, w := range d.Wipes {
+		if w.Status == "unfinished" {
+			unfinished[w.StartEvent] = true
+		}
+	}
+	evs, err := l.UnitEvents(ctx, u.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Events = make([]TimelineEntry, 0, len(evs))
+	for _, e := range evs {
+		d.Events = append(d.Events, TimelineEntry{Event: e, Unfinished: unfinished[e.ID], Summary: Describe(e, unfinished[e.ID], lang)})
+	}
+	return d, nil
+}
+
+// Describe says what an event did, in one short line.
+func Describe(e Event, unfinished bool, lang i18n.Lang) string {
+	st := func(s State) string { return lang.T("state." + string(s)) }
+	switch e.Kind {
+	case KindReceived:
+		var p receivedPayload
+		json.Unmarshal(e.Payload, &p)
+		from := p.Donor
+		if p.Batch != "" {
+			from = strings.TrimSpace(from + ", " + p.Batch)
+		}
+		if p.File != "" {
+			from = strings.TrimSpace(from + ", " + p.File)
+		}
+		if from = strings.Trim(from, ", "); from == "" {
+			return lang.T("state.received")
+		}
+		return lang.T("ev.received", from)
+	case KindMoved:
+		var p movedPayload
+		json.Unmarshal(e.Payload, &p)
+		switch {
+		case p.To == HandedOver:
+			return lang.T("ev.handover", p.Site, p.Beneficiary)
+		case p.Auto:
+			return lang.T("ev.moved.auto", st(p.From), st(p.To))
+		case p.Site != "":
+			return lang.T("ev.moved.site", st(p.From), st(p.To), p.Site)
+		case p.Reason != "":
+			return lang.T("ev.moved.reason", st(p.From), st(p.To), p.Reason)
+		}
+		return lang.T("ev.moved", st(p.From), st(p.To))
+	case KindNote:
+		var p notePayload
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev.note", p.Text)
+	case KindProbed:
+		var p probedPayload
+		json.Unmarshal(e.Payload, &p)
+		g := p.Grade
+		if g == "" {
+			g = "?"
+		}
+		return lang.T("ev.probed", g, len(p.Disks))
+	case KindDiskDestroyed:
+		var p destroyedPayload
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev.destroyed", p.Serial, p.Reason)
+	case KindWipeStarted:
+		var p WipeStart
+		json.Unmarshal(e.Payload, &p)
+		if unfinished {
+			return lang.T("ev.wipe.unfinished", p.Disk.Serial, p.Method)
+		}
+		return lang.T("ev.wipe.started", p.Disk.Serial, p.Method)
+	case KindWipeFinished:
+		var p WipeOutcome
+		json.Unmarshal(e.Payload, &p)
+		res := lang.T("erasure." + p.Status)
+		if p.CertificateID != "" {
+			res += " (" + p.CertificateID + ")"
+		}
+		return lang.T("ev.wipe.finished", p.DiskSerial, res)
+	case KindDeployed:
+		var p DeployOutcome
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev.deployed", p.Image, p.Status)
+	}
+	return lang.T("ev.other", e.Kind)
+}
