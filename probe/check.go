@@ -1,0 +1,97 @@
+package probe
+
+import (
+	"slices"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
+)
+
+// Fits values: the target runs well, runs with reservations, or does not run.
+const (
+	FitsYes  = "yes"
+	FitsWarn = "warn"
+	FitsNo   = "no"
+)
+
+// Verdict is what Check says of a machine: a grade, the best target that
+// fits and, per target, whether it fits, why, and what to do.
+type Verdict struct {
+	Grade        string          `json:"grade"`
+	GradeMeaning string          `json:"grade_meaning,omitempty"`
+	GradeReasons []string        `json:"grade_reasons,omitempty"` // what the next better grade needs
+	Recommended  string          `json:"recommended"`             // "" when nothing fits
+	Targets      []TargetVerdict `json:"targets"`
+	// Advice is the recommended target's advice, or, when nothing fits,
+	// every target's advice once.
+	Advice   []string `json:"advice"`
+	Lang     string   `json:"lang"`
+	Profiles string   `json:"profiles"` // where the profiles came from
+}
+
+// TargetVerdict is the verdict for one target.
+type TargetVerdict struct {
+	Target  string   `json:"target"`
+	Name    string   `json:"name"`
+	Fits    string   `json:"fits"` // yes, warn, no
+	Reasons []string `json:"reasons"`
+	Advice  []string `json:"advice"`
+}
+
+// AnyFits reports whether at least one target fits, with or without
+// warnings.
+func (v Verdict) AnyFits() bool {
+	return slices.ContainsFunc(v.Targets, func(t TargetVerdict) bool { return t.Fits != FitsNo })
+}
+
+// Check judges r against every target of set, in set's order of
+// preference. Facts the Report lacks give warnings, never a crash and never
+// a "does not fit" on their own. Messages are in lang.
+func Check(r *Report, set ProfileSet, lang i18n.Lang) Verdict {
+	if r == nil {
+		r = &Report{}
+	}
+	f := gatherFacts(r)
+	v := Verdict{Lang: string(lang), Profiles: set.Origin, Targets: []TargetVerdict{}, Advice: []string{}}
+	for _, p := range set.Profiles {
+		j := judge{lang: lang, f: f, p: p, pol: set.Policy}
+		j.run()
+		v.Targets = append(v.Targets, j.verdict())
+	}
+	// The best target is the first that fits plainly, else the first that
+	// fits with warnings among editions confirmed as published, else any.
+	for _, ok := range []func(i int) bool{
+		func(i int) bool { return v.Targets[i].Fits == FitsYes },
+		func(i int) bool { return v.Targets[i].Fits == FitsWarn && set.Profiles[i].EditionConfirmed.Value },
+		func(i int) bool { return v.Targets[i].Fits == FitsWarn },
+	} {
+		if i := slices.IndexFunc(indexes(len(v.Targets)), ok); i >= 0 {
+			v.Recommended = v.Targets[i].Target
+			v.Advice = append(v.Advice, v.Targets[i].Advice...)
+			break
+		}
+	}
+	if v.Recommended == "" {
+		for _, t := range v.Targets {
+			v.Advice = appendNew(v.Advice, t.Advice...)
+		}
+	}
+	v.Grade, v.GradeMeaning, v.GradeReasons = grade(f, set.Grades, lang)
+	return v
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, s := range items {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+func indexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}

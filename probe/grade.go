@@ -1,0 +1,81 @@
+package probe
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
+)
+
+// grade gives the first grade of the grid whose every criterion the
+// machine meets, its meaning, and what the next better grade would need.
+// An unknown fact does not meet a criterion: a grade is a promise.
+func grade(f facts, rules GradeRules, l i18n.Lang) (string, string, []string) {
+	for i, r := range rules.Grades {
+		if len(unmetCriteria(f, r, l)) > 0 {
+			continue
+		}
+		meaning := r.Meaning.EN
+		if l == i18n.FR {
+			meaning = r.Meaning.FR
+		}
+		var why []string
+		if i > 0 {
+			why = unmetCriteria(f, rules.Grades[i-1], l)
+		}
+		return r.Grade, meaning, why
+	}
+	return Unknown, "", nil
+}
+
+// unmetCriteria lists, in words, each criterion of r the machine misses.
+func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
+	var out []string
+	miss := func(key string, args ...any) {
+		out = append(out, l.T(key, append([]any{r.Grade}, args...)...))
+	}
+	if r.MinRAMGB > 0 && (f.ramBytes == 0 || !f.hasRAM(r.MinRAMGB)) {
+		miss("check.grade.ram", sizeGB(l, r.MinRAMGB), ramText(f, l))
+	}
+	if r.SSD && !f.hasSSD {
+		miss("check.grade.ssd")
+	}
+	if r.MinStorageGB > 0 {
+		size := f.largest.SizeBytes
+		if r.SSD {
+			size = f.ssdSize
+		}
+		if float64(size) < r.MinStorageGB*gb {
+			miss("check.grade.storage", sizeGB(l, r.MinStorageGB), sizeGB(l, float64(size)/gb))
+		}
+	}
+	if r.Require64Bit && f.cpu64 != triYes {
+		miss("check.grade.64bit")
+	}
+	if r.MinCores > 0 && f.cores < r.MinCores {
+		miss("check.grade.cores", r.MinCores, f.cores)
+	}
+	if r.MinThreads > 0 && f.threads < r.MinThreads {
+		miss("check.grade.threads", r.MinThreads, f.threads)
+	}
+	for _, flag := range r.CPUFlags {
+		if !slices.ContainsFunc(f.r.CPU.Flags, func(s string) bool { return strings.EqualFold(s, flag) }) {
+			miss("check.grade.flag", flag)
+		}
+	}
+	if r.MinBatteryPct > 0 {
+		for _, b := range f.batteries {
+			if b.HealthPercent < r.MinBatteryPct {
+				miss("check.grade.battery", percent(r.MinBatteryPct), percent(b.HealthPercent))
+			}
+		}
+	}
+	return out
+}
+
+func ramText(f facts, l i18n.Lang) string {
+	if f.ramBytes == 0 {
+		return l.T("unknown")
+	}
+	return sizeGB(l, f.ramGB())
+}
