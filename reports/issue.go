@@ -27,6 +27,13 @@ type Issued struct {
 	JSON     []byte // the exact signed bytes
 }
 
+// CertificatesFolder is where certificates go, inside the ledger's folder,
+// unless the operator names another (--out).
+const CertificatesFolder = "certificates"
+
+// CertificatesDir is the default certificate folder for a ledger folder.
+func CertificatesDir(ledgerDir string) string { return filepath.Join(ledgerDir, CertificatesFolder) }
+
 // SigSuffix is appended to the JSON file name for its detached signature.
 // The signature file holds the standard base64 of the 64-byte ed25519
 // signature of the JSON file's exact bytes, and a newline. With OpenSSL 3:
