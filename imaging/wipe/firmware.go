@@ -10,6 +10,30 @@ import (
 // It only has to be known to us for the minutes the erase lasts.
 const ataPassword = "atelier"
 
+// What the drive was told to do, in words, and in the certificate's
+// vocabulary.
+const (
+	detailSecureErase    = "ATA SECURITY ERASE UNIT (normal)"
+	detailSecureEraseEnh = "ATA SECURITY ERASE UNIT (enhanced)"
+	detailATABlock       = "ATA SANITIZE BLOCK ERASE"
+	detailATACrypto      = "ATA SANITIZE CRYPTO SCRAMBLE"
+	detailNVMeBlock      = "NVMe SANITIZE BLOCK ERASE"
+	detailNVMeCrypto     = "NVMe SANITIZE CRYPTO ERASE"
+	detailFormat1        = "NVMe FORMAT (user data erase, SES=1)"
+	detailFormat2        = "NVMe FORMAT (cryptographic erase, SES=2)"
+)
+
+var detailTechnique = map[string]string{
+	detailSecureErase:    "ata-secure-erase",
+	detailSecureEraseEnh: "ata-secure-erase-enhanced",
+	detailATABlock:       "ata-sanitize-block",
+	detailATACrypto:      "ata-sanitize-crypto",
+	detailNVMeBlock:      "nvme-sanitize-block",
+	detailNVMeCrypto:     "nvme-sanitize-crypto",
+	detailFormat1:        "nvme-format-user-data",
+	detailFormat2:        "nvme-format-crypto",
+}
+
 // firmwareRun drives one firmware erase through the runner. It returns
 // what the drive was told to do (for the certificate) and nil once the
 // drive reports the erase complete.
@@ -44,9 +68,9 @@ func (fw firmwareRun) ataSecureErase(ctx context.Context) (string, error) {
 	if _, err := fw.r.Run(ctx, "hdparm", "--user-master", "u", "--security-set-pass", ataPassword, fw.dev); err != nil {
 		return "", err
 	}
-	flag, detail := "--security-erase", "ATA SECURITY ERASE UNIT (normal)"
+	flag, detail := "--security-erase", detailSecureErase
 	if enhanced {
-		flag, detail = "--security-erase-enhanced", "ATA SECURITY ERASE UNIT (enhanced)"
+		flag, detail = "--security-erase-enhanced", detailSecureEraseEnh
 	}
 	if _, err := fw.r.Run(ctx, "hdparm", "--user-master", "u", flag, ataPassword, fw.dev); err != nil {
 		// Best effort: leave the drive unlocked. Use a fresh context, the
@@ -71,9 +95,9 @@ func (fw firmwareRun) ataSanitize(ctx context.Context) (string, error) {
 	if st, err := ParseSanitizeStatus(string(out)); err == nil && st.Frozen {
 		return "", fmt.Errorf("sanitize is frozen (SD1)")
 	}
-	flag, detail := "--sanitize-block-erase", "ATA SANITIZE BLOCK ERASE"
+	flag, detail := "--sanitize-block-erase", detailATABlock
 	if s := fw.facts.ATA; s != nil && !s.Sanitize.BlockErase && s.Sanitize.CryptoScramble {
-		flag, detail = "--sanitize-crypto-scramble", "ATA SANITIZE CRYPTO SCRAMBLE"
+		flag, detail = "--sanitize-crypto-scramble", detailATACrypto
 	}
 	if _, err := fw.r.Run(ctx, "hdparm", "--yes-i-know-what-i-am-doing", flag, fw.dev); err != nil {
 		return detail, err
@@ -106,9 +130,9 @@ func (fw firmwareRun) ataSanitize(ctx context.Context) (string, error) {
 // nvmeSanitize starts a block erase (sanact 2) or a crypto erase (sanact 4)
 // and polls the sanitize log until it completes.
 func (fw firmwareRun) nvmeSanitize(ctx context.Context) (string, error) {
-	act, detail := "2", "NVMe SANITIZE BLOCK ERASE"
+	act, detail := "2", detailNVMeBlock
 	if c := fw.facts.NVMe; c != nil && !c.SanitizeBlock() && c.SanitizeCrypto() {
-		act, detail = "4", "NVMe SANITIZE CRYPTO ERASE"
+		act, detail = "4", detailNVMeCrypto
 	}
 	if _, err := fw.r.Run(ctx, "nvme", "sanitize", fw.dev, "--sanact="+act); err != nil {
 		return detail, err
@@ -142,9 +166,9 @@ func (fw firmwareRun) nvmeSanitize(ctx context.Context) (string, error) {
 // controller supports it, else user-data erase (ses=1). nvme-cli waits for
 // completion.
 func (fw firmwareRun) nvmeFormat(ctx context.Context) (string, error) {
-	ses, detail := "1", "NVMe FORMAT (user data erase, SES=1)"
+	ses, detail := "1", detailFormat1
 	if c := fw.facts.NVMe; c != nil && c.FormatCrypto() {
-		ses, detail = "2", "NVMe FORMAT (cryptographic erase, SES=2)"
+		ses, detail = "2", detailFormat2
 	}
 	_, err := fw.r.Run(ctx, "nvme", "format", fw.dev, "--ses="+ses, "--force")
 	return detail, err

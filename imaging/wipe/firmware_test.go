@@ -84,7 +84,7 @@ func TestATASecureEraseOnHDD(t *testing.T) {
 	if strings.Join(fr.lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("commands:\n%s\nwant:\n%s", strings.Join(fr.lines, "\n"), strings.Join(want, "\n"))
 	}
-	if r.Status != StatusPassed || r.NIST != NISTPurge || r.Technique != MethodATASecureErase || r.VerificationResult != StatusPassed {
+	if r.Status != StatusPassed || r.NIST != NISTPurge || r.Technique != "ata-secure-erase-enhanced" || r.VerificationResult != StatusPassed {
 		t.Fatalf("result %+v", r)
 	}
 }
@@ -106,7 +106,7 @@ func TestATASanitizeOnSSD(t *testing.T) {
 	if strings.Join(fr.lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("commands:\n%s", strings.Join(fr.lines, "\n"))
 	}
-	if r.Status != StatusPassed || r.NIST != NISTPurge || r.Technique != MethodATASanitize {
+	if r.Status != StatusPassed || r.NIST != NISTPurge || r.Technique != "ata-sanitize-block" {
 		t.Fatalf("result %+v", r)
 	}
 }
@@ -183,7 +183,7 @@ func TestFailedFirmwareFallsBackToVerifiedOverwrite(t *testing.T) {
 		"nvme id-ctrl": {string(sample(t, "nvme-id-ctrl-sanitize.json"))},
 	}, fail: map[string]error{"nvme sanitize /": errors.New("NVMe status: Sanitize Prohibited While Persistent Memory Region is Enabled")}}
 	r, _ := fwRun(t, fwDevice("nvme", "nvme", len(d.data)), MethodAuto, fr, d)
-	if r.Status != StatusPassed || r.Technique != MethodZero || r.NIST != NISTClear || r.Verification != VerifyFull {
+	if r.Status != StatusPassed || r.Technique != "overwrite-zero" || r.Method != MethodZero || r.NIST != NISTClear || r.Verification != VerifyFull {
 		t.Fatalf("result %+v", r)
 	}
 	if len(r.Tried) != 2 || r.Tried[0].Technique != MethodNVMeSanitize || r.Tried[0].Outcome != "failed" || r.Tried[1].Outcome != "done" {

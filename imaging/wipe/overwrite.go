@@ -145,7 +145,7 @@ func (e *engine) writeChunk(ctx context.Context, buf []byte, off int64) (int64, 
 
 func (e *engine) flush() error {
 	if err := e.m.Sync(); err != nil {
-		e.errs.add(IOError{Op: "flush", Err: errText(err)})
+		e.errs.add(IOError{Op: "write", Err: "flush: " + errText(err)})
 	}
 	return nil
 }

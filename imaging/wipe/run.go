@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -45,10 +46,11 @@ type Job struct {
 
 // Attempt is one technique tried, for the certificate.
 type Attempt struct {
-	Technique string `json:"technique"`
-	Detail    string `json:"detail,omitempty"`
-	Outcome   string `json:"outcome"` // done, unavailable, failed, interrupted
-	Error     string `json:"error,omitempty"`
+	Technique string   `json:"technique"`
+	Detail    string   `json:"detail,omitempty"`
+	Outcome   string   `json:"outcome"` // done, unavailable, failed, interrupted
+	Error     string   `json:"error,omitempty"`
+	Commands  []string `json:"commands,omitempty"` // command lines sent to the drive
 }
 
 // Result is what happened to one disk.
@@ -56,7 +58,8 @@ type Result struct {
 	Disk               string    `json:"disk"`
 	Serial             string    `json:"serial"`
 	Status             string    `json:"status"`
-	Technique          string    `json:"technique"` // what was done
+	Method             string    `json:"method"`    // family of what was done: zero, ata-sanitize...
+	Technique          string    `json:"technique"` // precisely what was done: overwrite-zero, ata-sanitize-block...
 	Detail             string    `json:"detail,omitempty"`
 	Tried              []Attempt `json:"tried"`
 	NIST               string    `json:"nist"`
@@ -141,7 +144,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 			res.Status = StatusInterrupted
 		case runErr != nil && !errors.Is(runErr, errTooManyErrors):
 			res.Status = StatusFailed
-			res.Errors = append(res.Errors, IOError{Op: "wipe", Err: runErr.Error()})
+			res.Errors = append(res.Errors, IOError{Op: "write", Err: runErr.Error()})
 		case len(res.Errors) > 0 || errors.Is(runErr, errTooManyErrors) || res.VerificationResult == StatusFailed:
 			res.Status = StatusFailed
 		default:
@@ -150,9 +153,10 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		if res.Status == StatusInterrupted && res.VerificationResult == "" {
 			res.VerificationResult = "not done"
 		}
+		res.Technique = precise(res.Method, res.Detail)
 		res.NIST = NISTNone
 		if res.Status == StatusPassed {
-			res.NIST = nistFor(res.Technique, j.Device, p.Facts, res.Detail != "ATA SECURITY ERASE UNIT (normal)")
+			res.NIST = nistFor(res.Method, j.Device, p.Facts, res.Detail != detailSecureErase)
 		}
 		return res, nil
 	}
@@ -183,16 +187,17 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		if err := e.writeMarkers(marker, spans); err != nil {
 			return finish(err)
 		}
-		fw := firmwareRun{r: j.Runner, dev: j.Device.Path, facts: p.Facts, poll: j.PollEvery}
+		var lines []string
+		fw := firmwareRun{r: recorder{j.Runner, &lines}, dev: j.Device.Path, facts: p.Facts, poll: j.PollEvery}
 		detail, ferr := fw.run(ctx, technique)
 		if ctx.Err() != nil {
-			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: StatusInterrupted})
-			res.Technique = technique
+			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: StatusInterrupted, Commands: lines})
+			res.Method, res.Detail = technique, detail
 			return finish(ctx.Err())
 		}
 		if ferr == nil {
-			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "done"})
-			res.Technique, res.Detail, res.Passes = technique, detail, 1
+			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "done", Commands: lines})
+			res.Method, res.Detail, res.Passes = technique, detail, 1
 			res.Verification = p.Verify
 			if p.Verify == VerifyNone {
 				// Even unasked, the markers themselves are checked: an
@@ -208,7 +213,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 			}
 			return finish(err)
 		}
-		res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "failed", Error: ferr.Error()})
+		res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "failed", Error: ferr.Error(), Commands: lines})
 		technique = MethodZero
 		if p.Fallback != "" {
 			technique = p.Fallback
@@ -225,7 +230,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 	if err != nil {
 		return res, err
 	}
-	res.Technique, res.Pattern, res.Passes, res.Verification = technique, pat.name(), 1, p.Verify
+	res.Method, res.Pattern, res.Passes, res.Verification = technique, pat.name(), 1, p.Verify
 	res.Detail = "overwrite, 1 pass, " + pat.name()
 	var spans []span
 	switch p.Verify {
@@ -242,7 +247,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		return finish(werr)
 	}
 	if res.HiddenSectors > 0 {
-		errs.add(IOError{Op: "hidden", Err: fmt.Sprintf("%d sectors hidden by HPA/DCO were not overwritten (remove the hidden area with hdparm -N and wipe again)", res.HiddenSectors)})
+		errs.add(IOError{Op: "write", Err: fmt.Sprintf("%d sectors hidden by HPA/DCO were not overwritten (remove the hidden area with hdparm -N and wipe again)", res.HiddenSectors)})
 	}
 	if len(spans) == 0 {
 		res.VerificationResult = "not done"
@@ -346,4 +351,27 @@ func (e *engine) verifyErased(ctx context.Context, mk marker, spans []span) (int
 		}
 	}
 	return n, nil
+}
+
+// recorder keeps the command lines sent to the drive for the certificate.
+type recorder struct {
+	r     Runner
+	lines *[]string
+}
+
+func (rc recorder) Run(ctx context.Context, name string, args ...string) ([]byte, error) {
+	*rc.lines = append(*rc.lines, strings.Join(append([]string{name}, args...), " "))
+	return rc.r.Run(ctx, name, args...)
+}
+
+// precise names what was done in the certificate's vocabulary.
+func precise(method, detail string) string {
+	switch method {
+	case MethodZero, MethodRandom:
+		return "overwrite-" + method
+	}
+	if t, ok := detailTechnique[detail]; ok {
+		return t
+	}
+	return method
 }
