@@ -26,6 +26,8 @@ const (
 	pageMargin = 15.0 // mm
 	labelWidth = 52.0 // mm
 	lineHeight = 4.6  // mm
+
+	maxPDFErrors = 40
 )
 
 // RenderPDF lays out c on A4 pages in language l. sha256 is the hex hash of
@@ -167,7 +169,13 @@ func (r *pdfWriter) verification(c Certificate) {
 	errs := r.l.T("cert.pdf.errors.none")
 	if len(c.Errors) > 0 {
 		var lines []string
-		for _, e := range c.Errors {
+		for i, e := range c.Errors {
+			// A dying disk can log thousands of ranges: the JSON keeps
+			// them all, the PDF the first ones.
+			if i == maxPDFErrors {
+				lines = append(lines, r.l.T("cert.pdf.errors.more", len(c.Errors)-maxPDFErrors, c.ID))
+				break
+			}
 			if e.Length > 0 {
 				lines = append(lines, r.l.T("cert.pdf.error.range", e.Op, e.Offset, e.Offset+e.Length-1, e.Message))
 			} else {
@@ -221,6 +229,14 @@ func (r *pdfWriter) row(labelKey, value string) {
 	}
 	width, _ := p.GetPageSize()
 	valueWidth := width - 2*pageMargin - labelWidth
+	valueSize := 10.0
+	p.SetFont("DejaVu", "", valueSize)
+	// A long unbreakable token (hash, key) gets a smaller size rather than
+	// a break in the middle, so it can be read out and compared.
+	if !strings.ContainsAny(value, " \n") && p.GetStringWidth(value) > valueWidth {
+		valueSize = 8
+		p.SetFont("DejaVu", "", valueSize)
+	}
 	lines := 0
 	for _, part := range strings.Split(value, "\n") {
 		lines += max(1, len(p.SplitText(part, valueWidth)))
@@ -235,7 +251,7 @@ func (r *pdfWriter) row(labelKey, value string) {
 	p.SetTextColor(90, 90, 90)
 	p.SetXY(pageMargin, y)
 	p.CellFormat(labelWidth, lineHeight, r.l.T(labelKey), "", 0, "L", false, 0, "")
-	p.SetFont("DejaVu", "", 10)
+	p.SetFont("DejaVu", "", valueSize)
 	p.SetTextColor(0, 0, 0)
 	p.SetXY(pageMargin+labelWidth, y)
 	p.MultiCell(valueWidth, lineHeight, value, "", "L", false)

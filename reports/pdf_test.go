@@ -41,7 +41,7 @@ func TestPDFInFrenchByDefault(t *testing.T) {
 		"hdparm --sanitize-block-erase /dev/sdb → frozen",
 		"3 novembre 2026",
 		"Opérateur Camille",
-		is.SHA256[:40],
+		is.SHA256,
 		"atelier verify " + is.ID + ".json",
 	} {
 		if !strings.Contains(text, want) {
@@ -88,5 +88,22 @@ func TestPDFOfAFailedErasureSaysSo(t *testing.T) {
 	}
 	if strings.Contains(text, "RÉUSSI") {
 		t.Error("a failed erasure's PDF says RÉUSSI")
+	}
+}
+
+func TestPDFOfADyingDiskStaysReadable(t *testing.T) {
+	c := reportstest.Sample()
+	c.Status = reports.StatusFailed
+	c.Verification.Result = reports.ResultFailed
+	for i := range 500 {
+		c.Errors = append(c.Errors, reports.ErrorRange{Op: "write", Offset: int64(i) * 1 << 20, Length: 4096, Message: "input/output error"})
+	}
+	is, pub := issue(t, c, "en")
+	if got, err := reports.Verify(is.JSONPath, pub); err != nil || len(got.Errors) != 500 {
+		t.Fatalf("the JSON must keep every range: %v", err)
+	}
+	text := pdfText(t, is.PDFPath)
+	if !strings.Contains(text, "… and 460 more, listed in "+is.ID+".json") {
+		t.Errorf("PDF does not say how many ranges it left out; text:\n%.2000s", text)
 	}
 }

@@ -202,6 +202,7 @@ var certMessages = Catalog{
 	"cert.pdf.detail":         {EN: "Detail", FR: "Détail"},
 	"cert.pdf.errors":         {EN: "Errors", FR: "Erreurs"},
 	"cert.pdf.errors.none":    {EN: "none", FR: "aucune"},
+	"cert.pdf.errors.more":    {EN: "… and %d more, listed in %s.json", FR: "… et %d autres, listées dans %s.json"},
 	"cert.pdf.error.range":    {EN: "%s error at bytes %d–%d: %s", FR: "erreur de %s aux octets %d–%d : %s"},
 	"cert.pdf.error.norange":  {EN: "%s error: %s", FR: "erreur de %s : %s"},
 	"cert.pdf.when":           {EN: "Date and people", FR: "Date et intervenants"},
