@@ -229,3 +229,18 @@ func TestNormalizeUnitType(t *testing.T) {
 		t.Errorf("unknown type: %q, %v", got, ok)
 	}
 }
+
+// BenchmarkIntakeParse10k is the parser's share of a 10,000-row import.
+func BenchmarkIntakeParse10k(b *testing.B) {
+	var buf bytes.Buffer
+	writeGLPIExport(&buf, 0, 10000)
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if units, err := ParseComputerList(bytes.NewReader(data), "glpi.csv"); err != nil || len(units) != 10000 {
+			b.Fatalf("%v, %d units", err, len(units))
+		}
+	}
+	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
