@@ -57,6 +57,10 @@ func EnsureBenchKey(dir, bench string) (ed25519.PublicKey, bool, error) {
 		return nil, false, fmt.Errorf("bench key %s: %w", keyPath, err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, PubFile)); err == nil {
+		if _, err := os.Stat(keyPath); err == nil {
+			// Another atelier init made both files meanwhile.
+			return EnsureBenchKey(dir, bench)
+		}
 		return nil, false, problem("cert.key.orphan.pub", filepath.Join(dir, PubFile), keyPath)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {

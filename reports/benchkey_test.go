@@ -117,3 +117,38 @@ func TestOpenSSLVerifiesTheSignature(t *testing.T) {
 func decodeBase64(text, dst []byte) (int, error) {
 	return base64.StdEncoding.Decode(dst, bytes.TrimSpace(text))
 }
+
+// Several atelier processes may start on a fresh bench at once: they must
+// end up with one key, the same for all.
+func TestConcurrentEnsureBenchKeyAgreesOnOneKey(t *testing.T) {
+	dir := t.TempDir()
+	const n = 8
+	keys := make(chan string, n)
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			pub, _, err := reports.EnsureBenchKey(dir, "etabli-1")
+			if err != nil {
+				errs <- err
+				return
+			}
+			keys <- reports.Fingerprint(pub)
+		}()
+	}
+	seen := map[string]bool{}
+	for range n {
+		select {
+		case err := <-errs:
+			t.Fatalf("concurrent EnsureBenchKey: %v", err)
+		case k := <-keys:
+			seen[k] = true
+		}
+	}
+	onDisk, err := reports.LoadBenchPublicKey(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 1 || !seen[reports.Fingerprint(onDisk)] {
+		t.Errorf("processes got %d different keys (%v), bench.pub is %s", len(seen), seen, reports.Fingerprint(onDisk))
+	}
+}
