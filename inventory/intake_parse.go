@@ -63,7 +63,7 @@ func ParseComputerList(r io.Reader, file string) ([]NewUnit, error) {
 	}
 	cols := intakeFindColumns(header)
 	if cols.serial < 0 {
-		return nil, fail("intake.file.no_serial", strings.Join(intakeSerialNames[:6], ", "), intakeListHeader(header))
+		return nil, fail("intake.file.no_serial", intakeSerialShown, intakeListHeader(header))
 	}
 
 	var (
@@ -270,6 +270,10 @@ func intakeBadRows(file string, dec *intakeDecoder, bad intakeRowErrors) error {
 	}
 	return &IntakeError{File: file, Rows: rows, Total: bad.total + dec.badTotal}
 }
+
+// intakeSerialShown are the serial column names a refusal quotes: one per
+// exporter, so the technician recognises theirs.
+const intakeSerialShown = "Numéro de série, Serial number, BIOS Serial number, SSN, S/N"
 
 // intakeListHeader shows the columns a file has, for the "no serial column"
 // message: enough to see a wrong file or a renamed column.

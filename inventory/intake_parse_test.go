@@ -90,8 +90,8 @@ func TestIntakeRefusesBadFiles(t *testing.T) {
 		"empty.csv":       {"empty.csv: the file is empty"},
 		"blank.csv":       {"blank.csv: the file is empty"},
 		"header_only.csv": {"header_only.csv: no computers in the file (only a header line)"},
-		"no_serial.csv": {"no_serial.csv: no serial number column (looked for: Numéro de série, N° de série, " +
-			"No de série, Num série, Série, Serial number...); columns found: Nom, Fabricant, Modèle, Lieu"},
+		"no_serial.csv": {"no_serial.csv: no serial number column (looked for: Numéro de série, Serial number, " +
+			"BIOS Serial number, SSN, S/N...); columns found: Nom, Fabricant, Modèle, Lieu"},
 		"bad_binary.csv": {"bad_binary.csv: unreadable encoding: binary data, not a CSV text export (export the computer list from GLPI or OCS as CSV)"},
 		"bad_rows.csv": {
 			"bad_rows.csv: 4 bad rows, nothing imported (fix them and import the file again)",
