@@ -1,18 +1,104 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/inventory"
 )
 
-// newLedgerCmd is a placeholder until the ledger work lands.
+// newLedgerCmd holds the ledger's maintenance commands.
 func newLedgerCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "ledger",
+		Short:   "Ledger maintenance: rebuild the views from the events, verify the hash chain",
+		Example: "  atelier ledger verify\n  atelier ledger rebuild",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g), newLedgerSynthCmd(g))
+	return cmd
+}
+
+func newLedgerRebuildCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "ledger",
-		Short: "not built yet",
+		Use:   "rebuild",
+		Short: "Recompute units, disks, wipes, sites, images and handovers from the events",
+		Long: `The events are the ledger's only truth; the tables that commands read are
+views computed from them. rebuild empties those views and replays every
+event, in one transaction.`,
+		Example: "  atelier ledger rebuild",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("ledger: not built yet")
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				res, err := l.Rebuild(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(res)
+				}
+				fmt.Fprintln(g.stdout, g.T("rebuild.done", res.Events, res.Units))
+				return nil
+			})
 		},
 	}
+}
+
+func newLedgerVerifyCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "verify",
+		Short: "Check every bench's hash chain; name the first altered or missing event",
+		Long: `Each event carries the hash of its content and of the bench's previous event.
+verify recomputes them all and fails, naming the first bad event, when one was
+edited, removed or inserted behind atelier's back.`,
+		Example: "  atelier ledger verify\n  atelier ledger verify --json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				res, err := l.Verify(cmd.Context())
+				if g.json && err == nil {
+					return g.printJSON(map[string]any{"ok": true, "events": res.Events, "benches": res.Benches})
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(g.stdout, g.T("verify.ok", res.Events, res.Benches))
+				return nil
+			})
+		},
+	}
+}
+
+// newLedgerSynthCmd fills a ledger with synthetic units for benchmarks
+// (scripts/bench-ledger.sh); hidden from help.
+func newLedgerSynthCmd(g *globals) *cobra.Command {
+	var n int
+	cmd := &cobra.Command{
+		Use:     "synthesize --units N",
+		Short:   "Add N synthetic units (about 10 events each), for benchmarks",
+		Example: "  atelier --ledger /tmp/bench.db ledger synthesize --units 100000",
+		Hidden:  true,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				ev, err := l.Synthesize(cmd.Context(), a, n)
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(map[string]int{"units": n, "events": ev})
+				}
+				fmt.Fprintf(g.stdout, "%d units, %d events\n", n, ev)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().IntVar(&n, "units", 1000, "number of units to add")
+	return cmd
 }
