@@ -100,6 +100,9 @@ func (s *source) describe(o Options) string {
 // finish fills what is still unknown with warnings and makes every list
 // non-nil, so the JSON form always has the same shape.
 func (s *source) finish(r *Report) {
+	if !s.tree {
+		s.warn("probe.warn.notree")
+	}
 	if r.System.Chassis == Unknown {
 		s.warn("probe.warn.chassis")
 	}

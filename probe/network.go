@@ -37,35 +37,35 @@ func (s *source) gatherNetwork(r *Report, pci map[string]pciDevice) {
 		if drv := s.driverOf(dev); drv != "" {
 			nic.Driver = drv
 		}
-		switch {
-		case pciAddress.MatchString(filepath.Base(dev)):
+		bus, at := s.busOf(dev)
+		switch bus {
+		case "pci":
 			nic.Bus = "pci"
-			seen[filepath.Base(dev)] = true
-			if d, ok := pci[filepath.Base(dev)]; ok {
+			seen[filepath.Base(at)] = true
+			if d, ok := pci[filepath.Base(at)]; ok {
 				nic.ID = d.VendorID + ":" + d.DeviceID
 				nic.Vendor, nic.Product = orUnknown(d.Vendor), orUnknown(d.Product)
-				if d.Driver != "" {
+				if nic.Driver == Unknown && d.Driver != "" {
 					nic.Driver = d.Driver
 				}
 				if d.Class == "0280" {
 					nic.Kind = "wifi" // network controller, "other": Wi-Fi in practice
 				}
 			} else {
-				v := strings.TrimPrefix(s.readString(dev+"/vendor"), "0x")
-				d := strings.TrimPrefix(s.readString(dev+"/device"), "0x")
+				v := strings.TrimPrefix(s.readString(at+"/vendor"), "0x")
+				d := strings.TrimPrefix(s.readString(at+"/device"), "0x")
 				if v != "" && d != "" {
 					nic.ID = v + ":" + d
 				}
 			}
-		case strings.Contains(dev, "/usb"):
+		case "usb":
 			nic.Bus = "usb"
-			usbDev := filepath.Dir(dev) // the interface's parent holds the ids
-			v, p := s.readString(usbDev+"/idVendor"), s.readString(usbDev+"/idProduct")
+			v, p := s.readString(at+"/idVendor"), s.readString(at+"/idProduct")
 			if v != "" && p != "" {
 				nic.ID = v + ":" + p
 			}
-			set(&nic.Vendor, s.readString(usbDev+"/manufacturer"))
-			set(&nic.Product, s.readString(usbDev+"/product"))
+			set(&nic.Vendor, s.readString(at+"/manufacturer"))
+			set(&nic.Product, s.readString(at+"/product"))
 		}
 		nic.Broadcom = nic.Kind == "wifi" && strings.HasPrefix(nic.ID, broadcomVendor+":")
 		r.Network = append(r.Network, nic)
@@ -93,4 +93,19 @@ func sortedPCI(m map[string]pciDevice) []pciDevice {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Address < out[j].Address })
 	return out
+}
+
+// busOf walks up from a device directory to the PCI function or USB device
+// it hangs from (a virtio NIC sits under its PCI function, a USB NIC's
+// interface under its USB device) and returns the bus and that directory.
+func (s *source) busOf(dev string) (bus, at string) {
+	for p, depth := dev, 0; p != "" && p != "/" && depth < 4; p, depth = filepath.Dir(p), depth+1 {
+		switch {
+		case pciAddress.MatchString(filepath.Base(p)):
+			return "pci", p
+		case s.exists(p + "/idVendor"):
+			return "usb", p
+		}
+	}
+	return "", ""
 }

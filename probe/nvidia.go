@@ -32,6 +32,7 @@ var nvidiaRanges = []struct {
 	// Fermi (GF1xx) — last driver 390.
 	{0x06C0, 0x06DF, "Fermi"}, // GF100
 	{0x0DC0, 0x0DFF, "Fermi"}, // GF106, GF108
+	{0x0F00, 0x0F0F, "Fermi"}, // GF108
 	{0x0E20, 0x0E3F, "Fermi"}, // GF104
 	{0x1040, 0x107F, "Fermi"}, // GF119
 	{0x1080, 0x109F, "Fermi"}, // GF110
@@ -46,6 +47,8 @@ var nvidiaRanges = []struct {
 	{0x1280, 0x12BF, "Kepler"}, // GK208
 	// Maxwell (GM1xx, GM2xx)
 	{0x1340, 0x137F, "Maxwell"}, // GM108
+	{0x1740, 0x174F, "Maxwell"}, // GM108M
+	{0x1780, 0x179F, "Maxwell"}, // GM107
 	{0x1380, 0x13BF, "Maxwell"}, // GM107
 	{0x13C0, 0x13FF, "Maxwell"}, // GM204
 	{0x1400, 0x143F, "Maxwell"}, // GM206
@@ -54,24 +57,25 @@ var nvidiaRanges = []struct {
 	{0x17C0, 0x17FF, "Maxwell"}, // GM200
 	// Pascal (GP1xx)
 	{0x15F0, 0x15FF, "Pascal"}, // GP100
-	{0x1B00, 0x1B3F, "Pascal"}, // GP102
-	{0x1B80, 0x1BBF, "Pascal"}, // GP104
+	{0x1720, 0x172F, "Pascal"}, // GP100
+	{0x1B00, 0x1B7F, "Pascal"}, // GP102
+	{0x1B80, 0x1BFF, "Pascal"}, // GP104
 	{0x1C00, 0x1C3F, "Pascal"}, // GP106
 	{0x1C60, 0x1C7F, "Pascal"}, // GP106 mobile
-	{0x1C80, 0x1CBF, "Pascal"}, // GP107
-	{0x1D00, 0x1D3F, "Pascal"}, // GP108
+	{0x1C80, 0x1CFF, "Pascal"}, // GP107
+	{0x1D00, 0x1D5F, "Pascal"}, // GP108
 	// Volta (GV100)
-	{0x1D80, 0x1DBF, "Volta"},
+	{0x1D80, 0x1DFF, "Volta"},
 	// Turing (TU1xx)
-	{0x1E00, 0x1E3F, "Turing"}, // TU102
-	{0x1E80, 0x1EBF, "Turing"}, // TU104
+	{0x1E00, 0x1E7F, "Turing"}, // TU102
+	{0x1E80, 0x1EFF, "Turing"}, // TU104
 	{0x1F00, 0x1F7F, "Turing"}, // TU106
 	{0x1F80, 0x1FFF, "Turing"}, // TU117
 	{0x2180, 0x21FF, "Turing"}, // TU116
 	// Ampere (GA1xx)
-	{0x20B0, 0x20FF, "Ampere"}, // GA100
+	{0x2080, 0x20FF, "Ampere"}, // GA100
 	{0x2200, 0x223F, "Ampere"}, // GA102
-	{0x2400, 0x243F, "Ampere"}, // GA103
+	{0x2400, 0x247F, "Ampere"}, // GA103
 	{0x2480, 0x24FF, "Ampere"}, // GA104
 	{0x2500, 0x257F, "Ampere"}, // GA106
 	{0x2580, 0x25FF, "Ampere"}, // GA107

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"log/slog"
 	"strconv"
 	"strings"
 
@@ -10,8 +11,13 @@ import (
 
 // ghwOptions points ghw at the source's root. A captured tree must never
 // send ghw to the live system's tools either.
+//
+// ghw's warnings go nowhere: atelier reports missing facts itself, in the
+// user's language. WithDisableWarnings alone is not enough in v0.26: nested
+// calls (PCI -> topology) reset its global log level from the environment,
+// so a discarding logger, which travels in the context, is set too.
 func (s *source) ghwOptions() []any {
-	opts := []any{ghw.WithDisableWarnings()}
+	opts := []any{ghw.WithDisableWarnings(), ghw.WithLogger(slog.New(slog.DiscardHandler))}
 	if !s.live {
 		opts = append(opts, ghw.WithChroot(s.root), ghw.WithDisableTools())
 	}
@@ -167,6 +173,8 @@ func ratedMHz(model string) int {
 	switch {
 	case strings.HasSuffix(v, "ghz"):
 		v, mult = strings.TrimSuffix(v, "ghz"), 1000
+	case strings.HasSuffix(v, "gh"): // Dell BIOSes cut "2.80GHz" to "2.80GH"
+		v, mult = strings.TrimSuffix(v, "gh"), 1000
 	case strings.HasSuffix(v, "mhz"):
 		v = strings.TrimSuffix(v, "mhz")
 	default:

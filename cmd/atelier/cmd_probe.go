@@ -1,18 +1,254 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/probe"
 )
 
-// newProbeCmd is a placeholder until the probe work lands.
+// newProbeCmd describes this machine (or a captured one) as a probe Report.
 func newProbeCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var o probe.Options
+	var save bool
+	var unit string
+	cmd := &cobra.Command{
 		Use:   "probe",
-		Short: "not built yet",
+		Short: "Describe this machine: system, firmware, CPU, memory, disks and their health, GPU, network, battery",
+		Long: `probe gathers what a volunteer needs to know about the machine on the bench.
+
+Live (default) it reads /sys and /proc, and, as root, runs dmidecode (memory
+slots, battery design) and smartctl (disk health) when installed. --root reads
+a captured tree (a directory or a .tar.gz: ghw snapshots, or a file written by
+--capture) instead; --dmidecode and --smartctl read tool outputs saved
+elsewhere. When any of them is given, nothing is read from this machine.
+A fact that cannot be read is "unknown" and listed under warnings.`,
+		Example: `  sudo atelier probe
+  sudo atelier probe --save
+  atelier probe --json > report.json
+  sudo atelier probe --capture pc-0042.tar.gz
+  atelier probe --root pc-0042.tar.gz
+  atelier probe --dmidecode dmidecode.txt --smartctl sda.json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("probe: not built yet")
+			if unit != "" && !save {
+				return g.lang().Errorf("probe.err.unit_without_save")
+			}
+			o.ToolVersion = version
+			o.Lang = g.lang()
+			r, err := probe.Gather(cmd.Context(), o)
+			if err != nil {
+				return g.lang().Errorf("probe.err.gather", err)
+			}
+			if save {
+				if err := saveProbe(cmd, g, r, unit); err != nil {
+					return err
+				}
+			}
+			if g.json {
+				return g.printJSON(r)
+			}
+			return renderProbeReport(g, g.stdout, r)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&o.Root, "root", "", "read a captured tree (directory or .tar.gz) instead of this machine")
+	f.StringVar(&o.DMIDecode, "dmidecode", "", "read a dmidecode text dump")
+	f.StringArrayVar(&o.Smartctl, "smartctl", nil, "read a smartctl --json output (repeatable, one per disk)")
+	f.StringVar(&o.Capture, "capture", "", "also write everything read to this .tar.gz, replayable with --root")
+	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
+	f.BoolVar(&save, "save", false, "record the report in the ledger, on the unit with the machine's serial")
+	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
+	return cmd
+}
+
+// renderProbeReport writes the compact human view: one line per fact, a disk
+// table, then the warnings.
+func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
+	T := g.T
+	title := strings.TrimSpace(probeOrDash(r.System.Vendor) + " " + probeOrDash(r.System.Product))
+	fmt.Fprintln(w, termui.Heading(w, fmt.Sprintf("%s (%s)", title, T("probe.chassis."+r.System.Chassis))))
+	pairs := [][2]string{
+		{T("probe.label.serial"), probeOrDash(r.System.Serial)},
+		{T("probe.label.firmware"), probeFirmwareLine(g, r.Firmware)},
+		{T("probe.label.cpu"), probeCPULine(g, r.CPU)},
+		{T("probe.label.memory"), probeMemoryLine(g, r.Memory)},
+	}
+	if r.Display.Width > 0 {
+		pairs = append(pairs, [2]string{T("probe.label.display"), fmt.Sprintf("%s %dx%d", r.Display.Connector, r.Display.Width, r.Display.Height)})
+	}
+	for _, gpu := range r.GPUs {
+		line := gpu.Vendor + " " + gpu.Product + " [" + gpu.PCIID + "]"
+		if gpu.Generation != "" && gpu.Generation != probe.Unknown {
+			line += " — " + gpu.Generation
+		}
+		pairs = append(pairs, [2]string{T("probe.label.gpu"), probeShorten(line, 60)})
+	}
+	for _, n := range r.Network {
+		line := T("probe.net."+n.Kind) + ": " + n.Vendor + " " + n.Product + " [" + n.ID + "]"
+		if n.Broadcom {
+			line += " " + termui.Status(w, T("probe.net.broadcom"), "warn")
+		}
+		pairs = append(pairs, [2]string{T("probe.label.network"), probeShorten(line, 60)})
+	}
+	for _, b := range r.Batteries {
+		pairs = append(pairs, [2]string{T("probe.label.battery"), probeBatteryLine(g, w, b)})
+	}
+	virt := r.Virtualization
+	if virt == probe.Unknown {
+		virt = T("probe.unknown")
+	}
+	pairs = append(pairs, [2]string{T("probe.label.virt"), virt})
+	if err := termui.KeyValues(w, pairs); err != nil {
+		return err
+	}
+	if len(r.Disks) > 0 {
+		fmt.Fprintln(w)
+		rows := make([][]string, 0, len(r.Disks))
+		for _, d := range r.Disks {
+			rows = append(rows, []string{d.Name, probeShorten(d.Model, 28), probeDiskSize(d.SizeBytes), d.Medium, probeHealthCell(g, w, d.Health)})
+		}
+		if err := termui.Table(w, []string{T("probe.col.disk"), T("probe.col.model"), T("probe.col.size"), T("probe.col.medium"), T("probe.col.health")}, rows); err != nil {
+			return err
+		}
+	}
+	if len(r.Warnings) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, termui.Heading(w, T("probe.label.warnings")))
+		for _, warn := range r.Warnings {
+			fmt.Fprintln(w, "  - "+warn)
+		}
+	}
+	return nil
+}
+
+func probeFirmwareLine(g *globals, f probe.Firmware) string {
+	mode := strings.ToUpper(f.BootMode)
+	if f.BootMode == probe.Unknown {
+		mode = g.T("probe.unknown")
+	}
+	if f.UEFIBits > 0 {
+		mode += fmt.Sprintf(" %d-bit", f.UEFIBits)
+	}
+	parts := []string{mode}
+	if f.BootMode == "uefi" {
+		parts = append(parts, g.T("probe.secureboot."+f.SecureBoot))
+	}
+	if f.BIOSVersion != probe.Unknown {
+		parts = append(parts, "BIOS "+f.BIOSVersion+" ("+f.BIOSDate+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func probeCPULine(g *globals, c probe.CPU) string {
+	if c.Model == probe.Unknown {
+		return g.T("probe.unknown")
+	}
+	line := c.Model
+	var facts []string
+	if c.Cores > 0 {
+		facts = append(facts, g.T("probe.cpu.cores", c.Cores, c.Threads))
+	}
+	if c.MaxMHz > 0 {
+		facts = append(facts, fmt.Sprintf("%d MHz", c.MaxMHz))
+	}
+	if c.Is64Bit {
+		facts = append(facts, "64-bit")
+	} else {
+		facts = append(facts, g.T("probe.cpu.no64"))
+	}
+	return line + " — " + strings.Join(facts, ", ")
+}
+
+func probeMemoryLine(g *globals, m probe.Memory) string {
+	if m.TotalBytes == 0 {
+		return g.T("probe.unknown")
+	}
+	line := probeMemSize(m.TotalBytes)
+	if m.SlotsTotal > 0 {
+		line += " — " + g.T("probe.mem.slots", m.SlotsUsed, m.SlotsTotal)
+		if m.MaxBytes > 0 {
+			line += ", max " + probeMemSize(m.MaxBytes)
+		}
+	}
+	if len(m.Modules) > 0 {
+		mod := m.Modules[0]
+		line += fmt.Sprintf(" — %s %s", mod.Type, mod.FormFactor)
+		if mod.SpeedMTs > 0 {
+			line += fmt.Sprintf(" %d MT/s", mod.SpeedMTs)
+		}
+	}
+	return line
+}
+
+func probeBatteryLine(g *globals, w io.Writer, b probe.Battery) string {
+	if b.HealthPercent == 0 {
+		return b.Name + ": " + g.T("probe.battery.unknown")
+	}
+	meaning := "good"
+	if b.HealthPercent < 60 {
+		meaning = "warn"
+	}
+	line := fmt.Sprintf("%s: %s (%.1f / %.1f Wh", b.Name, termui.Status(w, fmt.Sprintf("%.0f%%", b.HealthPercent), meaning), b.FullWh, b.DesignWh)
+	if b.Cycles > 0 {
+		line += ", " + g.T("probe.battery.cycles", b.Cycles)
+	}
+	return line + ")"
+}
+
+func probeHealthCell(g *globals, w io.Writer, h *probe.Health) string {
+	if h == nil {
+		return g.T("probe.unknown")
+	}
+	meaning := map[string]string{"good": "good", "worn": "warn", "failing": "bad"}[h.Verdict]
+	cell := termui.Status(w, g.T("probe.health."+h.Verdict), meaning)
+	if h.PowerOnHours > 0 {
+		cell += fmt.Sprintf(" %d h", h.PowerOnHours)
+	}
+	return cell
+}
+
+func probeOrDash(s string) string {
+	if s == "" || s == probe.Unknown {
+		return "?"
+	}
+	return s
+}
+
+func probeShorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// probeDiskSize shows a disk size the way disks are sold (decimal units).
+func probeDiskSize(n int64) string {
+	switch {
+	case n <= 0:
+		return "?"
+	case n >= 1e12:
+		return fmt.Sprintf("%.1f TB", float64(n)/1e12)
+	default:
+		return fmt.Sprintf("%.0f GB", float64(n)/1e9)
+	}
+}
+
+// probeMemSize shows a memory size the way RAM is sold (binary gigabytes).
+func probeMemSize(n int64) string {
+	gib := float64(n) / (1 << 30)
+	if gib >= 10 || gib == float64(int64(gib)) {
+		return fmt.Sprintf("%.0f GB", gib)
+	}
+	return fmt.Sprintf("%.1f GB", gib)
+}
+
+// saveProbe records the report on its unit in the ledger.
+func saveProbe(cmd *cobra.Command, g *globals, r *probe.Report, unit string) error {
+	return g.lang().Errorf("probe.err.save_unavailable")
 }
