@@ -40,7 +40,7 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 	if r.SSD && !f.hasSSD {
 		miss("check.grade.ssd")
 	}
-	if r.MinStorageGB > 0 {
+	if r.MinStorageGB > 0 && (!r.SSD || f.hasSSD) { // no SSD at all is said once above
 		size := f.largest.SizeBytes
 		if r.SSD {
 			size = f.ssdSize

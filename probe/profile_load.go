@@ -260,10 +260,11 @@ func validateProfile(name string, p *Profile) error {
 	case !p.StorageGB.Set():
 		return missing("storage_min_gb")
 	}
-	for field, f := range map[string]Flag{"cpu_64bit": p.CPU64Bit, "edition_confirmed": p.EditionConfirmed} {
-		if err := checkFlag(name, field, f); err != nil {
-			return err
-		}
+	if err := checkFlag(name, "edition_confirmed", p.EditionConfirmed); err != nil {
+		return err
+	}
+	if err := checkFlag(name, "cpu_64bit", p.CPU64Bit); err != nil {
+		return err
 	}
 	figs := map[string]Figure{
 		"cpu_min_cores": p.CPUMinCores, "cpu_min_mhz": p.CPUMinMHz, "ram_min_gb": p.RAMMinGB,

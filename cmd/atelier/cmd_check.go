@@ -1,18 +1,250 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/probe"
 )
 
-// newCheckCmd is a placeholder until the check work lands.
+// exitNothingFits is check's exit code when no target fits the machine, so
+// that a script can tell "judged: not worth it" (3) from "could not judge" (1).
+const exitNothingFits = 3
+
+// newCheckCmd judges a machine against the requirement profiles and the
+// house policy.
 func newCheckCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var o probe.Options
+	var reportFile, profiles, unit string
+	var targets []string
+	var save bool
+	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "not built yet",
+		Short: "Judge this machine (or a saved report) against Zorin OS editions and the house policy",
+		Long: `check tells whether each target (Zorin OS 17 and 18: Core, Education, Lite,
+Pro) fits the machine: yes, with warnings, or no, every reason in plain words,
+and what to do (RAM to add, SSD, battery, drivers). It also gives a grade
+(A/B/C/D from the association's grid) and the recommended target.
+
+The machine is probed live, like atelier probe, unless --report reads a saved
+probe report (atelier probe --json > report.json). --root, --dmidecode and
+--smartctl read captured data instead, as for probe.
+
+The requirement profiles, the house policy and the grade grid are data files
+built into atelier; --profiles DIR (or ATELIER_PROFILES) points to a folder of
+the association's own .json files (or to one file), which replace the built-in
+ones of the same target or kind.
+
+--save records the report and verdict on the unit whose serial matches the
+machine's (or --unit) and moves a received unit to triaged; every disk is
+recorded so it must be erased before the unit leaves. A machine not in the
+ledger is registered as a walk-in donation only after a confirmation in a
+terminal; in a script, register it first with atelier intake add.
+
+Exit codes: 0 when at least one target fits (with or without warnings),
+3 when no target fits, 1 when the machine could not be judged.`,
+		Example: `  sudo atelier check
+  atelier check --report pc-0042.json --target zorin-18-core
+  atelier check --report pc-0042.json --json
+  sudo atelier check --save
+  atelier check --report report.json --save --unit PCS-26-0042
+  atelier check --dmidecode dmidecode.txt --smartctl sda.json --profiles ./our-profiles`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("check: not built yet")
+			l := g.lang()
+			if unit != "" && !save {
+				return l.Errorf("check.err.unit_without_save")
+			}
+			if reportFile != "" && (o.Root != "" || o.DMIDecode != "" || len(o.Smartctl) > 0 || o.Capture != "") {
+				return l.Errorf("check.err.report_and_sources")
+			}
+			if profiles == "" {
+				profiles = os.Getenv("ATELIER_PROFILES")
+			}
+			set, err := probe.LoadProfiles(profiles)
+			if err == nil {
+				set, err = set.Only(targets)
+			}
+			if err != nil {
+				return profileErr(g, err)
+			}
+			var r *probe.Report
+			if reportFile != "" {
+				r, err = readReport(g, reportFile)
+			} else {
+				o.ToolVersion, o.Lang = version, l
+				r, err = probe.Gather(cmd.Context(), o)
+				if err != nil {
+					err = l.Errorf("check.err.gather", err)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			v := probe.Check(r, set, l)
+			if g.json {
+				err = g.printJSON(v)
+			} else {
+				err = renderVerdict(g, g.stdout, r, v)
+			}
+			if err != nil {
+				return err
+			}
+			// Saved after the verdict is shown: a volunteer whose save is
+			// refused (unknown serial) still reads the verdict.
+			if save {
+				if !g.json {
+					fmt.Fprintln(g.stdout)
+				}
+				if err := saveTriage(cmd.Context(), g, r, &v, unit); err != nil {
+					return err
+				}
+			}
+			if !v.AnyFits() {
+				return fail(exitNothingFits, g.T("check.nothing_fits"))
+			}
+			return nil
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&reportFile, "report", "", "judge a saved probe report (JSON) instead of probing")
+	f.StringArrayVar(&targets, "target", nil, "judge only this target (repeatable), e.g. zorin-18-core")
+	f.StringVar(&profiles, "profiles", "", "folder (or file) of the association's profiles, policy and grades (env ATELIER_PROFILES)")
+	f.StringVar(&o.Root, "root", "", "read a captured tree (directory or .tar.gz) instead of this machine")
+	f.StringVar(&o.DMIDecode, "dmidecode", "", "read a dmidecode text dump")
+	f.StringArrayVar(&o.Smartctl, "smartctl", nil, "read a smartctl --json output (repeatable, one per disk)")
+	f.StringVar(&o.Capture, "capture", "", "also write everything read to this .tar.gz, replayable with --root")
+	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
+	f.BoolVar(&save, "save", false, "record the report and verdict in the ledger, on the unit with the machine's serial")
+	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
+	return cmd
+}
+
+// profileErr says a profile problem in the user's language.
+func profileErr(g *globals, err error) error {
+	var pe *probe.ProfileError
+	if errors.As(err, &pe) {
+		return fail(1, pe.Text(g.lang()))
+	}
+	return err
+}
+
+// readReport reads a probe report written by atelier probe --json. Unknown
+// fields are accepted (a newer atelier may add some); another schema is not.
+func readReport(g *globals, path string) (*probe.Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, g.lang().Errorf("check.err.report_read", path, checkErrText(err))
+	}
+	var r probe.Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, g.lang().Errorf("check.err.report_json", path, err.Error())
+	}
+	if r.Schema != "" && r.Schema != probe.Schema {
+		return nil, g.lang().Errorf("check.err.report_schema", path, r.Schema, probe.Schema)
+	}
+	return &r, nil
+}
+
+func checkErrText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// renderVerdict writes the human view: the machine, one table row per
+// target, the grade, the recommendation and what to do. Reasons shared by
+// every target are said once, under the table.
+func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) error {
+	T := g.T
+	fmt.Fprintln(w, termui.Heading(w, machineTitle(g, r)))
+	common := commonReasons(v.Targets)
+	rows := make([][]string, 0, len(v.Targets))
+	for _, t := range v.Targets {
+		var own []string
+		for _, why := range t.Reasons {
+			if !slices.Contains(common, why) {
+				own = append(own, "- "+why)
+			}
+		}
+		rows = append(rows, []string{t.Target, fitsCell(g, w, t.Fits), strings.Join(own, "\n")})
+	}
+	if err := termui.Table(w, []string{T("check.col.target"), T("check.col.fits"), T("check.col.reasons")}, rows); err != nil {
+		return err
+	}
+	if len(common) > 0 {
+		fmt.Fprintln(w, termui.Heading(w, T("check.label.every_target")))
+		for _, why := range common {
+			fmt.Fprintln(w, "  - "+why)
+		}
+	}
+	fmt.Fprintln(w)
+	grade := v.Grade
+	if v.GradeMeaning != "" {
+		grade += " — " + v.GradeMeaning
+	}
+	rec := T("check.none_fits")
+	if i := slices.IndexFunc(v.Targets, func(t probe.TargetVerdict) bool { return t.Target == v.Recommended }); i >= 0 {
+		rec = v.Targets[i].Name + " (" + v.Recommended + ")"
+	}
+	if err := termui.KeyValues(w, [][2]string{{T("check.label.grade"), grade}}); err != nil {
+		return err
+	}
+	for _, why := range v.GradeReasons {
+		fmt.Fprintln(w, "  - "+why)
+	}
+	if err := termui.KeyValues(w, [][2]string{{T("check.label.recommended"), rec}}); err != nil {
+		return err
+	}
+	if len(v.Advice) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, termui.Heading(w, T("check.label.advice")))
+		for _, a := range v.Advice {
+			fmt.Fprintln(w, "  - "+a)
+		}
+	}
+	return nil
+}
+
+func machineTitle(g *globals, r *probe.Report) string {
+	name := strings.TrimSpace(checkOrDash(r.System.Vendor) + " " + checkOrDash(r.System.Product))
+	return g.T("check.title", name, checkOrDash(r.System.Serial))
+}
+
+func fitsCell(g *globals, w io.Writer, fits string) string {
+	meaning := map[string]string{probe.FitsYes: "good", probe.FitsWarn: "warn", probe.FitsNo: "bad"}[fits]
+	return termui.Status(w, g.T("check.fits."+fits), meaning)
+}
+
+// commonReasons are the reasons every target gives (house policy, battery,
+// unknown facts): said once rather than on every row. With one target there
+// is nothing to factor.
+func commonReasons(ts []probe.TargetVerdict) []string {
+	if len(ts) < 2 {
+		return nil
+	}
+	var out []string
+	for _, why := range ts[0].Reasons {
+		if !slices.ContainsFunc(ts[1:], func(t probe.TargetVerdict) bool { return !slices.Contains(t.Reasons, why) }) {
+			out = append(out, why)
+		}
+	}
+	return out
+}
+
+func checkOrDash(s string) string {
+	if strings.TrimSpace(s) == "" || s == probe.Unknown {
+		return "?"
+	}
+	return s
 }

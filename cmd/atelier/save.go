@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcsolidaire/atelier/inventory"
+	"github.com/pcsolidaire/atelier/probe"
+)
+
+// saveTriage records a probe report (and the check verdict, when there is
+// one) on its unit: probe --save and check --save both end here.
+//
+// The unit is --unit when given, else the unit whose serial is the
+// machine's DMI serial. A machine the ledger does not know is registered as
+// a walk-in donation only after a "yes" typed in a terminal; outside a
+// terminal atelier refuses and says how to register it first (atelier
+// intake add), so that a script never creates units by surprise.
+//
+// Every internal disk of the report is recorded against the unit (the
+// ledger then refuses to let the unit leave before each one is erased);
+// removable and USB disks are left out: they are the live USB stick the
+// machine was booted from, not the donation's disks.
+func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdict, unitRef string) error {
+	actor, err := g.actor()
+	if err != nil {
+		return err
+	}
+	return g.withLedger(ctx, func(l *inventory.Ledger) error {
+		u, err := triageUnit(ctx, g, l, actor, r, unitRef)
+		if err != nil {
+			return err
+		}
+		report, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("save report: %w", err)
+		}
+		var verdict json.RawMessage
+		grade := ""
+		if v != nil {
+			if verdict, err = json.Marshal(v); err != nil {
+				return fmt.Errorf("save verdict: %w", err)
+			}
+			grade = v.Grade
+		}
+		disks, noSerial := diskRecords(r)
+		if _, err := l.RecordProbe(ctx, actor, u.ID, report, verdict, grade, disks); err != nil {
+			return err
+		}
+		now, err := l.FindUnit(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		// Keep stdout for the JSON document when --json is given.
+		out := g.stdout
+		if g.json {
+			out = g.stderr
+		}
+		if grade == "" {
+			grade = "-"
+		}
+		fmt.Fprintln(out, g.T("check.save.done", now.ID, g.T("state."+now.State), grade, len(disks)))
+		for _, name := range noSerial {
+			fmt.Fprintln(out, g.T("check.save.disk_noserial", name, now.ID))
+		}
+		return nil
+	})
+}
+
+// triageUnit finds the unit to record on, or registers a walk-in.
+func triageUnit(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Actor, r *probe.Report, ref string) (inventory.Unit, error) {
+	if ref != "" {
+		return l.FindUnit(ctx, ref)
+	}
+	serial := strings.TrimSpace(r.System.Serial)
+	if !usableSerial(serial) {
+		return inventory.Unit{}, g.lang().Errorf("check.save.no_serial", serial)
+	}
+	u, found, err := l.FindUnitBySerial(ctx, serial)
+	if err != nil || found {
+		return u, err
+	}
+	if !g.interactive() {
+		return inventory.Unit{}, g.lang().Errorf("check.save.walkin_refused", serial, serial)
+	}
+	machine := strings.TrimSpace(checkOrDash(r.System.Vendor) + " " + checkOrDash(r.System.Product))
+	if !confirm(g.stdin, g.stderr, g.T("check.save.walkin_prompt", serial, machine)) {
+		return inventory.Unit{}, g.lang().Errorf("check.save.walkin_declined")
+	}
+	nu := inventory.NewUnit{Serial: serial, Type: r.System.Chassis}
+	if s := r.System.Vendor; usableText(s) {
+		nu.Vendor = s
+	}
+	if s := r.System.Product; usableText(s) {
+		nu.Model = s
+	}
+	if nu.Type == probe.Unknown {
+		nu.Type = ""
+	}
+	return l.AddUnit(ctx, a, nu)
+}
+
+// confirm asks a yes/no question; only "y", "yes", "o", "oui" say yes.
+func confirm(in io.Reader, out io.Writer, question string) bool {
+	fmt.Fprint(out, question)
+	line, _ := bufio.NewReader(in).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes", "o", "oui":
+		return true
+	}
+	return false
+}
+
+// usableSerial rejects the placeholders firmware vendors leave in DMI.
+func usableSerial(s string) bool {
+	if !usableText(s) {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "to be filled by o.e.m.", "system serial number", "default string", "not specified",
+		"not applicable", "none", "n/a", "--", "chassis serial number", "serial number", "0123456789":
+		return false
+	}
+	return strings.Trim(s, "0") != "" && strings.Trim(s, "F") != "" && strings.Trim(s, "-") != ""
+}
+
+func usableText(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && s != probe.Unknown
+}
+
+// diskRecords lists the disks to record, and the names of internal disks
+// whose serial could not be read (the ledger cannot track those).
+func diskRecords(r *probe.Report) ([]inventory.DiskRecord, []string) {
+	recs := []inventory.DiskRecord{}
+	var noSerial []string
+	for _, d := range r.Disks {
+		if d.Removable || d.Medium == "usb" || d.Transport == "usb" {
+			continue
+		}
+		if !usableText(d.Serial) {
+			noSerial = append(noSerial, d.Name)
+			continue
+		}
+		rec := inventory.DiskRecord{Serial: strings.TrimSpace(d.Serial), Medium: d.Medium, SizeBytes: d.SizeBytes}
+		if usableText(d.Vendor) {
+			rec.Vendor = d.Vendor
+		}
+		if usableText(d.Model) {
+			rec.Model = d.Model
+		}
+		recs = append(recs, rec)
+	}
+	return recs, noSerial
+}
