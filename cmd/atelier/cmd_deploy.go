@@ -1,18 +1,172 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/imaging/deploy"
+	"github.com/pcsolidaire/atelier/internal/termui"
 )
 
-// newDeployCmd is a placeholder until the deploy work lands.
+// deployFlags are the options of atelier deploy.
+type deployFlags struct {
+	image, unit, hostname, verify, bmap string
+	noPersonalise, noBmap, yes, dryRun  bool
+}
+
+// newDeployCmd writes an image onto a disk, verifies and personalises it.
 func newDeployCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "deploy",
-		Short: "not built yet",
+	var f deployFlags
+	cmd := &cobra.Command{
+		Use:   "deploy --image NAME|FILE DISK",
+		Short: "Write an OS image onto a wiped disk, verify it and personalise the copy",
+		Long: `deploy writes a catalogue image (or an image file) onto DISK: raw, .zst, .xz
+or .gz, decompressed while writing. With a bmap only the mapped ranges are
+written and each is checked against its checksum as it streams; without one
+the whole image is checked against its catalogue sha256 (and, on a disk that
+atelier just wiped with zeros, zero blocks are skipped). Everything written is
+then read back and compared (--verify none to skip). Then the copy is made
+this machine's own: GPT backup at the disk's end and a new disk GUID, last
+partition and its ext4 grown, machine-id emptied, SSH host keys and saved
+Wi-Fi removed, hostname set (from the unit id by default), OEM first-boot
+set-up enabled when the image has it.
+
+The safety guard refuses the system disk, mounted or held disks and the disk
+holding the image; a disk smaller than the image is refused before writing.
+With --unit the result is recorded: the unit must be wiped, and moves to
+imaged when the deploy passed.`,
+		Example: "  atelier deploy --image zorin-18.1-core /dev/sdb --unit PCS-26-0042\n  atelier deploy --image ./zorin.img.zst /dev/sdc --yes --no-personalise\n  atelier deploy --image zorin-18.1-core /dev/sdb --dry-run",
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("deploy: not built yet")
+			if f.image == "" {
+				return fmt.Errorf("%s", g.T("deploy.noimage"))
+			}
+			return runDeploy(cmd.Context(), g, f, args[0])
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.image, "image", "", "catalogue name or image file (required)")
+	fl.StringVar(&f.unit, "unit", "", "unit the disk belongs to (id, serial or asset tag): the deploy is recorded on it")
+	fl.StringVar(&f.hostname, "hostname", "", "hostname of the copy (default: the unit id in lower case, e.g. pcs-26-0042)")
+	fl.BoolVar(&f.noPersonalise, "no-personalise", false, "write and verify only: no GPT, partition, hostname or identity changes")
+	fl.StringVar(&f.verify, "verify", "full", "read-back verification: full or none")
+	fl.StringVar(&f.bmap, "bmap", "", "bmap file (default: the catalogue's, or found next to the image)")
+	fl.BoolVar(&f.noBmap, "no-bmap", false, "ignore any bmap and write the whole image")
+	fl.BoolVar(&f.yes, "yes", false, "do not ask for confirmation (needed when not at a terminal)")
+	fl.BoolVar(&f.dryRun, "dry-run", false, "check everything and say what would be written, write nothing")
+	return cmd
+}
+
+func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) error {
+	lang := g.lang()
+	src, err := resolveDeploySource(ctx, g, f)
+	if err != nil {
+		return err
+	}
+	defer src.close()
+	req := deploy.Request{Image: src.path, Bmap: f.bmap, NoBmap: f.noBmap, ImageBytes: src.imageBytes,
+		ImageSHA256: src.imageSHA256, FileSHA256: src.fileSHA256, Target: disk, Verify: f.verify,
+		Personalise: !f.noPersonalise, Hostname: f.hostname, Lang: lang}
+	if req.Bmap == "" && !f.noBmap {
+		req.Bmap = src.bmap
+	}
+	if req.Hostname == "" && src.unit != nil {
+		req.Hostname = deploy.HostnameFor(src.unit.ID)
+	}
+	plan, err := deploy.Prepare(ctx, req)
+	if err != nil {
+		return err
+	}
+	plan.SkipZeros = src.zeroWiped(ctx, plan.Device.Serial)
+	if err := imaging.Confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
+		Interactive: g.interactive(), In: g.stdin, Out: g.stderr, Lang: lang}); err != nil {
+		return err
+	}
+	if f.dryRun {
+		return renderDeployPlan(g, plan, src)
+	}
+
+	var prog deploy.Progress
+	var bars *barProgress
+	if !g.json && termui.IsTerminal(g.stderr) {
+		bars = newBarProgress(g.stderr, lang)
+		prog = bars
+	}
+	res, runErr := plan.Run(ctx, prog)
+	if bars != nil {
+		bars.Wait()
+	}
+	recErr := src.record(context.WithoutCancel(ctx), g, plan, res)
+	if g.json {
+		if err := g.printJSON(deployJSON{Result: res, Unit: src.unitID(), Recorded: recErr == nil && src.unit != nil,
+			SkippedZeros: plan.SkipZeros, Image: src.name}); err != nil {
+			return err
+		}
+	} else {
+		renderDeployResult(g, res, src)
+	}
+	if runErr != nil {
+		return fail(1, g.T("deploy.failed", res.Status, oneLine(runErr.Error())))
+	}
+	return recErr
+}
+
+type deployJSON struct {
+	deploy.Result
+	Image        string `json:"image"`
+	Unit         string `json:"unit,omitempty"`
+	Recorded     bool   `json:"recorded"`
+	SkippedZeros bool   `json:"skipped_zeros"`
+}
+
+func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
+	bmap := g.T("image.nobmap")
+	if p.BmapPath != "" {
+		bmap = p.BmapPath
+	}
+	if g.json {
+		return g.printJSON(map[string]any{"dry_run": true, "image": src.name, "file": p.Image, "format": p.Format,
+			"bmap": p.BmapPath, "device": p.Device, "image_bytes": p.ImageSize, "write_bytes": p.WriteBytes,
+			"skip_zeros": p.SkipZeros, "verify": p.Verify, "personalise": p.Personalise, "hostname": p.Hostname})
+	}
+	fmt.Fprintln(g.stdout, g.T("deploy.dryrun"))
+	return termui.KeyValues(g.stdout, [][2]string{
+		{g.T("image.h.name"), src.name},
+		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
+		{g.T("image.h.bmap"), bmap},
+		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytes(p.Device.SizeBytes))},
+		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytes(p.WriteBytes), imaging.HumanBytes(p.ImageSize))},
+		{g.T("deploy.h.verify"), p.Verify},
+		{g.T("deploy.h.hostname"), planHostname(g, p)},
+	})
+}
+
+func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
+	for _, s := range res.Steps {
+		meaning := map[string]string{"ok": "good", "warn": "warn", "failed": "bad"}[s.Status]
+		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), s.Name, s.Detail)
+	}
+	mbps := 0.0
+	if res.Seconds > 0 {
+		mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds
+	}
+	meaning := map[string]string{"passed": "good", "interrupted": "warn", "failed": "bad"}[res.Status]
+	fmt.Fprintln(g.stdout, termui.Status(g.stdout, g.T("deploy.done", g.T("deploy.status."+res.Status), res.Device,
+		imaging.HumanBytes(res.WrittenBytes), res.Seconds, mbps, res.Verification), meaning))
+	if src.unit == nil {
+		fmt.Fprintln(g.stdout, g.T("deploy.notrecorded"))
+	}
+}
+
+func planHostname(g *globals, p *deploy.Plan) string {
+	switch {
+	case !p.Personalise:
+		return g.T("deploy.h.nopersonalise")
+	case p.Hostname == "":
+		return g.T("deploy.h.keptname")
+	}
+	return p.Hostname
 }

@@ -153,4 +153,89 @@ var deployMessages = Catalog{
 		EN: "the image has no oem-config: first-boot account creation not enabled",
 		FR: "l'image n'a pas oem-config : création de compte au premier démarrage non activée",
 	},
+	// atelier image.
+	"image.added": {
+		EN: "image %s added to the catalogue",
+		FR: "image %s ajoutée au catalogue",
+	},
+	"image.nobmap":        {EN: "none (the whole image is written)", FR: "aucune (toute l'image est écrite)"},
+	"image.none":          {EN: "no image in the catalogue yet: atelier image add FILE", FR: "aucune image au catalogue : atelier image add FICHIER"},
+	"image.h.name":        {EN: "image", FR: "image"},
+	"image.h.path":        {EN: "file", FR: "fichier"},
+	"image.h.format":      {EN: "format", FR: "format"},
+	"image.h.os":          {EN: "system", FR: "système"},
+	"image.h.filesize":    {EN: "file size", FR: "taille du fichier"},
+	"image.h.imagesize":   {EN: "image size", FR: "taille de l'image"},
+	"image.h.sha256":      {EN: "file sha256", FR: "sha256 du fichier"},
+	"image.h.imagesha256": {EN: "image sha256", FR: "sha256 de l'image"},
+	"image.h.bmap":        {EN: "bmap", FR: "bmap"},
+	"image.h.hasbmap":     {EN: "bmap", FR: "bmap"},
+	"image.h.added":       {EN: "added", FR: "ajoutée le"},
+	"image.verify.ok": {
+		EN: "image %s is intact: file and image sha256 match the catalogue",
+		FR: "image %s intacte : les sha256 du fichier et de l'image correspondent au catalogue",
+	},
+	"image.verify.bad": {
+		EN: "image %s does not match the catalogue: %s",
+		FR: "l'image %s ne correspond pas au catalogue : %s",
+	},
+	"image.verify.file": {
+		EN: "file sha256 is %s, recorded %s",
+		FR: "le sha256 du fichier est %s, enregistré %s",
+	},
+	"image.verify.stream": {
+		EN: "image sha256 is %s, recorded %s",
+		FR: "le sha256 de l'image est %s, enregistré %s",
+	},
+	// atelier deploy.
+	"deploy.noimage": {
+		EN: "--image is required: a catalogue name (atelier image list) or an image file",
+		FR: "--image est obligatoire : un nom du catalogue (atelier image list) ou un fichier image",
+	},
+	"deploy.image.unknown": {
+		EN: "image %q is neither in the catalogue nor a file (atelier image list)",
+		FR: "l'image %q n'est ni au catalogue ni un fichier (atelier image list)",
+	},
+	"deploy.unit.notwiped": {
+		EN: "refused: unit %s is %s, not wiped: wipe its disk before deploying (nothing was written)",
+		FR: "refusé : l'unité %s est à l'état %s, pas effacée : effacez son disque avant de déployer (rien n'a été écrit)",
+	},
+	"deploy.phase.write":  {EN: "writing", FR: "écriture"},
+	"deploy.phase.verify": {EN: "reading back", FR: "relecture"},
+	"deploy.failed": {
+		EN: "deploy %s: %s",
+		FR: "déploiement %s : %s",
+	},
+	"deploy.dryrun": {
+		EN: "dry run: nothing written. This deploy would do:",
+		FR: "simulation : rien n'est écrit. Ce déploiement ferait :",
+	},
+	"deploy.h.disk":     {EN: "disk", FR: "disque"},
+	"deploy.h.write":    {EN: "to write", FR: "à écrire"},
+	"deploy.h.verify":   {EN: "read-back", FR: "relecture"},
+	"deploy.h.hostname": {EN: "hostname", FR: "nom d'hôte"},
+	"deploy.h.nopersonalise": {
+		EN: "not personalised (--no-personalise)",
+		FR: "non personnalisé (--no-personalise)",
+	},
+	"deploy.h.keptname": {
+		EN: "kept from the image (no --hostname, no --unit)",
+		FR: "celui de l'image (ni --hostname ni --unit)",
+	},
+	"deploy.status.ok":     {EN: "ok", FR: "ok"},
+	"deploy.status.warn":   {EN: "warning", FR: "attention"},
+	"deploy.status.failed": {EN: "failed", FR: "échec"},
+	"deploy.status.passed": {EN: "passed", FR: "réussi"},
+	"deploy.status.interrupted": {
+		EN: "interrupted",
+		FR: "interrompu",
+	},
+	"deploy.done": {
+		EN: "deploy %s on %s: %s written in %.1f s (%.0f MB/s), verification %s",
+		FR: "déploiement %s sur %s : %s écrits en %.1f s (%.0f Mo/s), vérification %s",
+	},
+	"deploy.notrecorded": {
+		EN: "not recorded in the ledger (no --unit)",
+		FR: "non enregistré dans le registre (pas de --unit)",
+	},
 }
