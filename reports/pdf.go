@@ -25,7 +25,7 @@ var (
 const (
 	pageMargin = 15.0 // mm
 	labelWidth = 52.0 // mm
-	lineHeight = 4.6  // mm
+	lineHeight = 4.3  // mm
 
 	maxPDFErrors = 40
 )
@@ -64,6 +64,7 @@ func RenderPDF(c Certificate, sha256 string, l i18n.Lang) ([]byte, error) {
 	r.verification(c)
 	r.people(c)
 	r.signature(c, sha256)
+	r.handSignatures()
 
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
@@ -214,11 +215,11 @@ func (r *pdfWriter) section(key string) {
 	if _, h := p.GetPageSize(); p.GetY() > h-pageMargin-25 {
 		p.AddPage()
 	}
-	p.Ln(1.5)
+	p.Ln(1.2)
 	p.SetFont("DejaVu", "B", 11)
 	p.SetTextColor(0, 0, 0)
-	p.CellFormat(0, 6, r.l.T(key), "B", 1, "L", false, 0, "")
-	p.Ln(0.8)
+	p.CellFormat(0, 5.5, r.l.T(key), "B", 1, "L", false, 0, "")
+	p.Ln(0.6)
 }
 
 // row prints a label and its value; long values wrap in their column.
@@ -335,4 +336,29 @@ func (r *pdfWriter) duration(sec float64) string {
 		return fmt.Sprintf("%d min %02d s", m, s)
 	}
 	return fmt.Sprintf("%.1f s", sec)
+}
+
+// handSignatures leaves room for the operator and a validator to sign the
+// printed copy, as NIST SP 800-88 Appendix G's form does: the paper trail
+// the DSI files alongside the electronic signature.
+func (r *pdfWriter) handSignatures() {
+	p := r.p
+	const boxHeight = 15.0
+	if _, h := p.GetPageSize(); p.GetY()+boxHeight+3 > h-pageMargin {
+		p.AddPage()
+	}
+	p.Ln(3)
+	width, _ := p.GetPageSize()
+	half := (width - 2*pageMargin - 6) / 2
+	y := p.GetY()
+	p.SetFont("DejaVu", "", 8)
+	p.SetTextColor(90, 90, 90)
+	p.SetDrawColor(160, 160, 160)
+	for i, key := range []string{"cert.pdf.sign.operator", "cert.pdf.sign.validator"} {
+		x := pageMargin + float64(i)*(half+6)
+		p.Rect(x, y, half, boxHeight, "D")
+		p.SetXY(x+1.5, y+1)
+		p.CellFormat(half-3, 4, r.l.T(key), "", 0, "L", false, 0, "")
+	}
+	p.SetXY(pageMargin, y+boxHeight)
 }

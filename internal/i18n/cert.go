@@ -135,10 +135,6 @@ var certMessages = Catalog{
 	},
 
 	// atelier verify.
-	"cert.cmd.short": {
-		EN: "Check an erasure certificate's signature and content",
-		FR: "Vérifier la signature et le contenu d'un certificat d'effacement",
-	},
 	"cert.cmd.valid": {
 		EN: "valid: disk %s erased (%s) on %s by bench %s, operator %s",
 		FR: "valide : disque %s effacé (%s) le %s sur le poste %s, par %s",
@@ -214,13 +210,12 @@ var certMessages = Catalog{
 	"cert.pdf.signature":      {EN: "Signature", FR: "Signature"},
 	"cert.pdf.benchkey":       {EN: "Bench key", FR: "Clé du poste"},
 	"cert.pdf.sha256":         {EN: "SHA-256 of the JSON", FR: "SHA-256 du JSON"},
-	"cert.pdf.howto":          {EN: "How to check", FR: "Comment vérifier"},
 	"cert.pdf.howto.text": {
 		EN: "This PDF presents the certificate %s.json, which is the authoritative record, signed with ed25519 by the bench key (%s.json.sig). Check it with: atelier verify %s.json --key bench.pub",
 		FR: "Ce PDF présente le certificat %s.json, qui fait foi, signé en ed25519 par la clé du poste (%s.json.sig). Pour le vérifier : atelier verify %s.json --key bench.pub",
 	},
-	"cert.pdf.yes": {EN: "yes", FR: "oui"},
-	"cert.pdf.no":  {EN: "no", FR: "non"},
+	"cert.pdf.sign.operator":  {EN: "Operator's signature", FR: "Signature de l'opérateur"},
+	"cert.pdf.sign.validator": {EN: "Checked by (name, date, signature)", FR: "Validé par (nom, date, signature)"},
 	"cert.pdf.page": {
 		EN: "Certificate %s — page %d/{nb}",
 		FR: "Certificat %s — page %d/{nb}",
