@@ -231,8 +231,8 @@ func identity(s sysfs, name string) (vendor, model, serial string) {
 	model = firstNonEmpty(s.str("block", name, "device", "model"), strings.ReplaceAll(udev["ID_MODEL"], "_", " "))
 	serial = firstNonEmpty(udev["ID_SERIAL_SHORT"], s.str("block", name, "device", "serial"),
 		s.str("block", name, "serial"), vpdSerial(s, name))
-	if vendor == "ATA" {
-		vendor = "" // libata's placeholder, not a maker
+	if vendor == "ATA" || strings.HasPrefix(vendor, "0x") {
+		vendor = "" // libata's placeholder or a PCI id, not a maker's name
 	}
 	if strings.HasPrefix(name, "loop") && model == "" {
 		model = "loop"

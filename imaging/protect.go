@@ -43,6 +43,7 @@ func protections(s sysfs, opts ListOptions) (map[string][]Reason, error) {
 		for _, d := range s.disksUnder(name, map[string]bool{}) {
 			if m.MountPoint == "/" {
 				out[d] = append(out[d], Reason{Key: "guard.reason.root"})
+				continue // "mounted on /" would say the same again
 			}
 			mounted[d] = append(mounted[d], m.MountPoint)
 		}

@@ -1,18 +1,67 @@
 package main
 
 import (
-	"errors"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/termui"
 )
 
-// newDisksCmd is a placeholder until the wipe work lands.
+// newDisksCmd lists the block devices and whether atelier would write them.
 func newDisksCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "disks",
-		Short: "not built yet",
+		Short: "List disks with vendor, model, serial, size, medium and whether atelier refuses to write them",
+		Long: `List every disk of this machine (attached loop devices included) with its
+vendor, model, serial, size, medium (hdd, ssd, nvme, usb, mmc, loop) and
+transport. A disk is "protected" when atelier will refuse to wipe or deploy
+to it, and the reason says why: it holds the running system or atelier
+itself, has a mounted filesystem, is used as swap, is part of a RAID/LVM/dm
+stack, or is read-only.`,
+		Example: "  atelier disks\n  atelier disks --json | jq '.[] | select(.protected == false) | .path'",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("disks: not built yet")
+			disks, err := imaging.ListDisks(cmd.Context(), imaging.ListOptions{Lang: g.lang()})
+			if err != nil {
+				return err
+			}
+			if g.json {
+				if disks == nil {
+					disks = []imaging.BlockDevice{}
+				}
+				return g.printJSON(disks)
+			}
+			return renderDisks(g, disks)
 		},
 	}
+}
+
+func renderDisks(g *globals, disks []imaging.BlockDevice) error {
+	if len(disks) == 0 {
+		_, err := g.stdout.Write([]byte(g.T("disks.none") + "\n"))
+		return err
+	}
+	headers := []string{g.T("disks.col.path"), g.T("disks.col.model"), g.T("disks.col.serial"), g.T("disks.col.size"),
+		g.T("disks.col.medium"), g.T("disks.col.protected")}
+	var rows [][]string
+	for _, d := range disks {
+		prot := g.T("no")
+		if d.Protected {
+			// The table names the first reason; --json and the refusal
+			// itself give them all.
+			prot = termui.Status(g.stdout, g.T("yes"), "bad") + ": " + d.ProtectedReasons[0]
+			if n := len(d.ProtectedReasons) - 1; n > 0 {
+				prot += g.T("disks.more", n)
+			}
+		}
+		model := strings.TrimSpace(d.Vendor + " " + d.Model)
+		medium := d.Medium
+		if d.Transport != "" && d.Transport != d.Medium {
+			medium += " (" + d.Transport + ")"
+		}
+		rows = append(rows, []string{d.Path, model, d.Serial, imaging.HumanBytes(d.SizeBytes), medium, prot})
+	}
+	return termui.Table(g.stdout, headers, rows)
 }

@@ -73,3 +73,53 @@ var wipeMessages = Catalog{
 		FR: "%s : les caractères tapés ne correspondent pas à son numéro de série ; rien n'a été écrit",
 	},
 }
+
+// disks and wipe commands
+var _ = addWipeCommandMessages()
+
+func addWipeCommandMessages() bool {
+	for k, m := range wipeCommandMessages {
+		wipeMessages[k] = m
+	}
+	return true
+}
+
+var wipeCommandMessages = Catalog{
+	"disks.more":              {EN: " (+%d more)", FR: " (+%d autres)"},
+	"disks.none":              {EN: "No disks found.", FR: "Aucun disque trouvé."},
+	"disks.col.path":          {EN: "Device", FR: "Périphérique"},
+	"disks.col.model":         {EN: "Model", FR: "Modèle"},
+	"disks.col.serial":        {EN: "Serial", FR: "N° de série"},
+	"disks.col.size":          {EN: "Size", FR: "Taille"},
+	"disks.col.medium":        {EN: "Medium", FR: "Support"},
+	"disks.col.protected":     {EN: "Protected", FR: "Protégé"},
+	"wipe.badmethod":          {EN: "--method %q: choose one of %s", FR: "--method %q : choisissez parmi %s"},
+	"wipe.badverify":          {EN: "--verify %q: choose full, sample or none", FR: "--verify %q : choisissez full, sample ou none"},
+	"wipe.twice":              {EN: "%s and %s are the same disk", FR: "%s et %s sont le même disque"},
+	"wipe.nokey":              {EN: "no bench key to sign certificates (run atelier init): %v", FR: "pas de clé de poste pour signer les certificats (lancez atelier init) : %v"},
+	"wipe.note.nounit":        {EN: "not recorded in the ledger: no unit has this disk (use --unit ID, or atelier probe --save first); the certificate is still issued", FR: "non enregistré dans le registre : aucune unité n'a ce disque (utilisez --unit ID, ou d'abord atelier probe --save) ; le certificat est quand même émis"},
+	"wipe.note.noserial":      {EN: "the disk has no serial number, so the ledger cannot record it", FR: "le disque n'a pas de numéro de série, le registre ne peut pas l'enregistrer"},
+	"wipe.note.certfailed":    {EN: "certificate not issued: %v", FR: "certificat non émis : %v"},
+	"wipe.note.ledgerfailed":  {EN: "the ledger could not record the end of the wipe: %s", FR: "le registre n'a pas pu enregistrer la fin de l'effacement : %s"},
+	"wipe.starting":           {EN: "wiping %s: %s, verification %s", FR: "effacement de %s : %s, vérification %s"},
+	"wipe.dryrun.head":        {EN: "Plan (dry run):", FR: "Plan (simulation) :"},
+	"wipe.dryrun.fallback":    {EN: "else %s", FR: "sinon %s"},
+	"wipe.dryrun.why":         {EN: "%s: no firmware erase: %s", FR: "%s : pas d'effacement par le micrologiciel : %s"},
+	"wipe.dryrun.hidden":      {EN: "%s: %d sectors are hidden (HPA/DCO); an overwrite cannot reach them", FR: "%s : %d secteurs sont cachés (HPA/DCO) ; un écrasement ne peut pas les atteindre"},
+	"wipe.dryrun.nothing":     {EN: "Dry run: nothing was written.", FR: "Simulation : rien n'a été écrit."},
+	"wipe.col.disk":           {EN: "Disk", FR: "Disque"},
+	"wipe.col.technique":      {EN: "Technique", FR: "Technique"},
+	"wipe.col.verify":         {EN: "Verify", FR: "Vérif."},
+	"wipe.col.duration":       {EN: "Duration", FR: "Durée"},
+	"wipe.col.status":         {EN: "Result", FR: "Résultat"},
+	"wipe.col.bytes":          {EN: "Written", FR: "Écrit"},
+	"wipe.col.errors":         {EN: "Errors", FR: "Erreurs"},
+	"wipe.col.unit":           {EN: "Unit", FR: "Unité"},
+	"wipe.col.certificate":    {EN: "Certificate", FR: "Certificat"},
+	"wipe.status.passed":      {EN: "passed", FR: "réussi"},
+	"wipe.status.failed":      {EN: "FAILED", FR: "ÉCHEC"},
+	"wipe.status.interrupted": {EN: "interrupted", FR: "interrompu"},
+	"wipe.certfiles":          {EN: "certificate %s (PDF %s)", FR: "certificat %s (PDF %s)"},
+	"wipe.interrupted":        {EN: "wipe interrupted on %d of %d disks: no certificate for them, the ledger records the interruption", FR: "effacement interrompu sur %d disque(s) sur %d : pas de certificat pour eux, le registre enregistre l'interruption"},
+	"wipe.failed":             {EN: "wipe FAILED on %d of %d disks (see the errors above); do not hand them over", FR: "effacement en ÉCHEC sur %d disque(s) sur %d (voir les erreurs ci-dessus) ; ne les remettez pas"},
+}

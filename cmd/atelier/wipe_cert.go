@@ -1,0 +1,101 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/reports"
+)
+
+// buildCertificate turns a wipe result into the certificate's NIST fields.
+// It copies what the engine did; reports.Issue refuses anything that claims
+// more.
+func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) reports.Certificate {
+	r, d := t.res, t.dev
+	c := reports.Certificate{Status: r.Status, Operator: operator, Bench: bench}
+	c.Disk = reports.Disk{Vendor: d.Vendor, Model: d.Model, Serial: d.Serial, CapacityBytes: d.SizeBytes,
+		Medium: d.Medium, Transport: d.Transport, Device: d.Path}
+	if h := t.plan.Facts.HPA; h != nil {
+		c.Disk.Hidden.Checked = true
+		c.Disk.Hidden.HPA = h.Enabled
+		if h.NativeSectors > h.CurrentSectors {
+			c.Disk.Hidden.HPASectors = h.NativeSectors - h.CurrentSectors
+		}
+		if h.DCOSectors > h.NativeSectors {
+			c.Disk.Hidden.DCO = true
+			c.Disk.Hidden.DCOSectors = h.DCOSectors - h.NativeSectors
+		}
+	}
+	if t.unit != nil {
+		c.Source = reports.Source{UnitID: t.unit.ID, AssetTag: t.unit.AssetTag, Donor: t.unit.Donor, Batch: t.unit.Batch}
+	}
+	s := reports.Sanitization{MethodRequested: t.plan.Method, Technique: r.Technique, NIST: r.NIST, Passes: r.Passes,
+		Tool: reports.Tool{Name: "atelier", Version: toolVersion}, Firmware: []reports.FirmwareAttempt{}}
+	switch r.Pattern {
+	case wipe.PatternZero:
+		s.Pattern = "zeros"
+	case wipe.PatternRandom:
+		s.Pattern = "random (seeded AES-128-CTR stream)"
+	default:
+		s.Pattern = "firmware"
+	}
+	for _, a := range r.Tried {
+		if !wipe.IsFirmware(a.Technique) && a.Outcome != "unavailable" {
+			continue
+		}
+		cmd := strings.Join(a.Commands, "; ")
+		if cmd == "" {
+			cmd = a.Technique
+		}
+		outcome := map[string]string{"done": "ok", "unavailable": "unsupported", "failed": "failed"}[a.Outcome]
+		if strings.Contains(a.Error, "frozen") {
+			outcome = "frozen"
+		}
+		if outcome == "" {
+			outcome = "failed"
+		}
+		s.Firmware = append(s.Firmware, reports.FirmwareAttempt{Command: cmd, Outcome: outcome, Detail: firstNonEmptyStr(a.Error, a.Detail)})
+		if a.Outcome != "done" && s.Fallback == "" {
+			s.Fallback = a.Technique + ": " + a.Error
+		}
+	}
+	c.Sanitization = s
+
+	v := reports.Verification{Method: r.Verification, Result: r.VerificationResult, BytesVerified: r.VerifiedBytes}
+	switch {
+	case v.Method == wipe.VerifyNone:
+		v.Result = reports.ResultSkipped
+	case v.Method == "markers":
+		v.Method = reports.VerifyFirmwareMarker
+	}
+	if v.Method == "" {
+		v.Method = t.plan.Verify
+	}
+	if v.Method != wipe.VerifyNone && v.Result != reports.ResultPassed && v.Result != reports.ResultFailed {
+		// Only a failed wipe gets here (it stopped before verifying).
+		v.Result, v.Detail = reports.ResultFailed, "not completed"
+	}
+	c.Verification = v
+
+	c.Errors = []reports.ErrorRange{}
+	for _, e := range r.Errors {
+		op := e.Op
+		switch op {
+		case "write", "read", "verify", "firmware":
+		default:
+			op = "write"
+		}
+		c.Errors = append(c.Errors, reports.ErrorRange{Op: op, Offset: e.Start, Length: max(0, e.End-e.Start), Message: e.Err})
+	}
+	c.Times = reports.Times{Started: r.Start, Finished: r.End, DurationSeconds: r.End.Sub(r.Start).Seconds()}
+	return c
+}
+
+func firstNonEmptyStr(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

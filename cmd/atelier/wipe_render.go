@@ -1,0 +1,164 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/internal/termui"
+)
+
+// planJSON is one disk of a dry run.
+type planJSON struct {
+	Disk            string  `json:"disk"`
+	Serial          string  `json:"serial"`
+	Model           string  `json:"model"`
+	SizeBytes       int64   `json:"size_bytes"`
+	Medium          string  `json:"medium"`
+	Method          string  `json:"method"`
+	Technique       string  `json:"technique"`
+	Fallback        string  `json:"fallback,omitempty"`
+	Verify          string  `json:"verify"`
+	NIST            string  `json:"nist"`
+	EstimateSeconds float64 `json:"estimate_seconds"`
+	Why             string  `json:"why,omitempty"`
+	HiddenSectors   int64   `json:"hidden_sectors"`
+}
+
+func renderPlans(g *globals, targets []*wipeTarget) error {
+	if g.json {
+		out := []planJSON{}
+		for _, t := range targets {
+			p := t.plan
+			var hidden int64
+			if p.Facts.HPA != nil {
+				hidden = p.Facts.HPA.HiddenSectors()
+			}
+			out = append(out, planJSON{Disk: t.dev.Path, Serial: t.dev.Serial, Model: t.dev.Model, SizeBytes: t.dev.SizeBytes,
+				Medium: t.dev.Medium, Method: p.Method, Technique: p.Technique, Fallback: p.Fallback, Verify: p.Verify,
+				NIST: p.NIST, EstimateSeconds: p.Estimate.Seconds(), Why: p.Why, HiddenSectors: hidden})
+		}
+		return g.printJSON(out)
+	}
+	fmt.Fprintln(g.stdout, g.T("wipe.dryrun.head"))
+	var rows [][]string
+	for _, t := range targets {
+		p := t.plan
+		tech := p.Technique
+		if p.Fallback != "" {
+			tech += " (" + g.T("wipe.dryrun.fallback", p.Fallback) + ")"
+		}
+		rows = append(rows, []string{t.dev.Path, strings.TrimSpace(t.dev.Model + " " + t.dev.Serial),
+			imaging.HumanBytes(t.dev.SizeBytes), tech, p.Verify, p.NIST, roundDuration(p.Estimate)})
+	}
+	if err := termui.Table(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.disk"), g.T("disks.col.size"),
+		g.T("wipe.col.technique"), g.T("wipe.col.verify"), "NIST", g.T("wipe.col.duration")}, rows); err != nil {
+		return err
+	}
+	for _, t := range targets {
+		if t.plan.Why != "" {
+			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.why", t.dev.Path, t.plan.Why))
+		}
+		if h := t.plan.Facts.HPA; h != nil && h.HiddenSectors() > 0 {
+			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.hidden", t.dev.Path, h.HiddenSectors()))
+		}
+	}
+	fmt.Fprintln(g.stdout, g.T("wipe.dryrun.nothing"))
+	return nil
+}
+
+func roundDuration(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return d.Round(time.Second).String()
+	default:
+		return d.Round(time.Minute).String()
+	}
+}
+
+// resultJSON is one disk of atelier wipe --json.
+type resultJSON struct {
+	Disk         string         `json:"disk"`
+	Serial       string         `json:"serial"`
+	Status       string         `json:"status"`
+	Technique    string         `json:"technique"`
+	NIST         string         `json:"nist"`
+	Bytes        int64          `json:"bytes"`
+	Errors       []string       `json:"errors"`
+	Certificate  *string        `json:"certificate"`
+	Unit         string         `json:"unit,omitempty"`
+	Recorded     bool           `json:"recorded"`
+	Verification string         `json:"verification"`
+	Verified     string         `json:"verification_result"`
+	Seconds      float64        `json:"seconds"`
+	Tried        []wipe.Attempt `json:"tried"`
+	Notes        []string       `json:"notes,omitempty"`
+}
+
+// renderWipeResults prints the summary and turns anything but "all
+// passed" into a non-zero exit: 130 when interrupted, 1 when failed.
+func renderWipeResults(g *globals, targets []*wipeTarget) error {
+	failed, interrupted := 0, 0
+	for _, t := range targets {
+		switch t.res.Status {
+		case wipe.StatusFailed:
+			failed++
+		case wipe.StatusInterrupted:
+			interrupted++
+		}
+	}
+	if g.json {
+		out := []resultJSON{}
+		for _, t := range targets {
+			r := resultJSON{Disk: t.dev.Path, Serial: t.dev.Serial, Status: t.res.Status, Technique: t.res.Technique,
+				NIST: t.res.NIST, Bytes: t.res.Bytes, Errors: t.res.ErrorStrings(), Verification: t.res.Verification,
+				Verified: t.res.VerificationResult, Seconds: t.res.End.Sub(t.res.Start).Seconds(), Tried: t.res.Tried, Notes: t.notes}
+			if t.cert != nil {
+				r.Certificate = &t.cert.JSONPath
+			}
+			if t.unit != nil {
+				r.Unit, r.Recorded = t.unit.ID, true
+			}
+			out = append(out, r)
+		}
+		if err := g.printJSON(out); err != nil {
+			return err
+		}
+	} else {
+		var rows [][]string
+		for _, t := range targets {
+			word := map[string]string{wipe.StatusPassed: "good", wipe.StatusFailed: "bad", wipe.StatusInterrupted: "warn"}[t.res.Status]
+			unit := "-"
+			if t.unit != nil {
+				unit = t.unit.ID
+			}
+			rows = append(rows, []string{t.dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.res.Status), word),
+				t.res.Technique, t.res.NIST, fmt.Sprint(len(t.res.Errors)), unit})
+		}
+		// Certificates' paths are too long for the table: they follow it.
+		if err := termui.Table(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.status"), g.T("wipe.col.technique"),
+			"NIST", g.T("wipe.col.errors"), g.T("wipe.col.unit")}, rows); err != nil {
+			return err
+		}
+		for _, t := range targets {
+			for _, e := range t.res.ErrorStrings() {
+				fmt.Fprintln(g.stdout, "  "+t.dev.Path+": "+e)
+			}
+			for _, n := range t.notes {
+				fmt.Fprintln(g.stdout, "  "+t.dev.Path+": "+n)
+			}
+			if t.cert != nil {
+				fmt.Fprintln(g.stdout, "  "+t.dev.Path+": "+g.T("wipe.certfiles", t.cert.JSONPath, t.cert.PDFPath))
+			}
+		}
+	}
+	switch {
+	case interrupted > 0:
+		return fail(130, g.T("wipe.interrupted", interrupted, len(targets)))
+	case failed > 0:
+		return fail(1, g.T("wipe.failed", failed, len(targets)))
+	}
+	return nil
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/inventory"
+	"github.com/pcsolidaire/atelier/reports"
+)
+
+// wipeTarget is one disk of an atelier wipe run, from plan to record.
+type wipeTarget struct {
+	dev    imaging.BlockDevice
+	plan   wipe.Plan
+	unit   *inventory.Unit
+	start  string // ledger event id of wipe.started
+	res    wipe.Result
+	cert   *reports.Issued
+	notes  []string // what the operator must know (not recorded, ledger error...)
+	runErr error    // the wipe could not even start (open failed)
+}
+
+// runWipe checks every disk before writing any: one refused disk stops the
+// whole command with nothing written, so a typo in a list of four disks
+// never costs the other three... nor the system disk.
+func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error {
+	lang := g.lang()
+	var targets []*wipeTarget
+	seen := map[string]string{}
+	for _, a := range args {
+		d, err := imaging.Inspect(ctx, a, imaging.ListOptions{Lang: lang})
+		if err != nil {
+			return err
+		}
+		if prev, dup := seen[d.Name]; dup {
+			return lang.Errorf("wipe.twice", prev, a)
+		}
+		seen[d.Name] = a
+		if err := d.Refusal(lang); err != nil {
+			return err
+		}
+		targets = append(targets, &wipeTarget{dev: d})
+	}
+	runner := wipe.ExecRunner{}
+	for _, t := range targets {
+		facts := wipe.Gather(ctx, runner, t.dev)
+		p, err := wipe.MakePlan(t.dev, f.method, f.verify, facts)
+		if err != nil {
+			return err
+		}
+		t.plan = p
+	}
+	if f.dryRun {
+		return renderPlans(g, targets)
+	}
+
+	actor, err := g.actor()
+	if err != nil {
+		return err
+	}
+	l, err := g.openLedger(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	key, err := reports.LoadBenchKey(l.Dir())
+	if err != nil {
+		return lang.Errorf("wipe.nokey", err)
+	}
+	outDir := f.out
+	if outDir == "" {
+		outDir = reports.CertificatesDir(l.Dir())
+	}
+	if err := resolveUnits(ctx, g, l, f.unit, targets); err != nil {
+		return err
+	}
+	for _, t := range targets {
+		err := imaging.Confirm(t.dev, imaging.ConfirmOptions{Yes: f.yes, Interactive: g.interactive(),
+			In: g.stdin, Out: g.stderr, Lang: lang})
+		if err != nil {
+			return err
+		}
+	}
+	// The ledger hears of every wipe before its first write: a kill -9
+	// then leaves "started, never finished" on the unit.
+	for _, t := range targets {
+		if t.unit == nil {
+			continue
+		}
+		id, err := l.WipeStarted(ctx, actor, t.unit.ID, inventory.WipeStart{Disk: diskRecord(t.dev), Device: t.dev.Path, Method: f.method})
+		if err != nil {
+			return g.ledgerErr(err)
+		}
+		t.start = id
+	}
+
+	ui := newWipeProgress(g)
+	var wg sync.WaitGroup
+	for _, t := range targets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bar := ui.add(t.dev.Path, t.plan)
+			t.res, t.runErr = wipe.Run(ctx, wipe.Job{Device: t.dev, Plan: t.plan, VerifyAsked: f.verify,
+				Runner: runner, Progress: bar.update})
+			if t.runErr != nil {
+				t.res.Status = wipe.StatusFailed
+				t.res.Errors = append(t.res.Errors, wipe.IOError{Op: "write", Err: t.runErr.Error()})
+			}
+			bar.done(t.res.Status)
+			record(ctx, g, l, actor, key, outDir, t)
+		}()
+	}
+	wg.Wait()
+	ui.wait()
+	return renderWipeResults(g, targets)
+}
+
+// resolveUnits finds each disk's unit: --unit for all, else the unit whose
+// probe recorded the disk's serial. No unit is not an error: the bench
+// often wipes loose donated disks; the certificate is still issued and the
+// operator is told the ledger has no record of it.
+func resolveUnits(ctx context.Context, g *globals, l *inventory.Ledger, ref string, targets []*wipeTarget) error {
+	if ref != "" {
+		u, err := l.FindUnit(ctx, ref)
+		if err != nil {
+			return g.ledgerErr(err)
+		}
+		for _, t := range targets {
+			t.unit = &u
+		}
+	} else {
+		for _, t := range targets {
+			if t.dev.Serial == "" {
+				continue
+			}
+			u, ok, err := l.FindUnitByDiskSerial(ctx, t.dev.Serial)
+			if err != nil {
+				return g.ledgerErr(err)
+			}
+			if ok {
+				t.unit = &u
+			}
+		}
+	}
+	for _, t := range targets {
+		if t.unit != nil && diskSerial(t.dev) == "" {
+			t.unit = nil
+			t.notes = append(t.notes, g.T("wipe.note.noserial"))
+		}
+		if t.unit == nil {
+			t.notes = append(t.notes, g.T("wipe.note.nounit"))
+		}
+	}
+	return nil
+}
+
+// diskSerial is the identity the ledger keys the disk by. A loop device has
+// no serial; its backing file stands in for one.
+func diskSerial(d imaging.BlockDevice) string {
+	if d.Serial != "" {
+		return d.Serial
+	}
+	if d.BackingFile != "" {
+		return "loop:" + d.BackingFile
+	}
+	return ""
+}
+
+func diskRecord(d imaging.BlockDevice) inventory.DiskRecord {
+	return inventory.DiskRecord{Serial: diskSerial(d), Vendor: d.Vendor, Model: d.Model, Medium: d.Medium, SizeBytes: d.SizeBytes}
+}
+
+// record issues the certificate (passed or failed; never for an
+// interrupted wipe) and then tells the ledger how the wipe ended. It uses a
+// context that survives Ctrl-C: the interruption itself must be recorded.
+func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Actor, key ed25519.PrivateKey, outDir string, t *wipeTarget) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if t.res.Status != wipe.StatusInterrupted && t.runErr == nil {
+		c := buildCertificate(t, a.Operator, l.BenchName(), version)
+		is, err := reports.Issue(c, key, outDir, string(g.lang()))
+		if err != nil {
+			t.notes = append(t.notes, g.T("wipe.note.certfailed", err))
+		} else {
+			t.cert = &is
+		}
+	}
+	if t.unit == nil {
+		return
+	}
+	o := inventory.WipeOutcome{StartEvent: t.start, DiskSerial: diskSerial(t.dev), Status: t.res.Status,
+		Technique: t.res.Technique, NIST: t.res.NIST, Pattern: t.res.Pattern, Bytes: t.res.Bytes, Errors: t.res.ErrorStrings()}
+	if t.cert != nil {
+		o.CertificateID, o.CertificateSHA256, o.Certificate = t.cert.ID, t.cert.SHA256, json.RawMessage(t.cert.JSON)
+	}
+	if _, err := l.WipeFinished(rctx, a, t.unit.ID, o); err != nil {
+		t.notes = append(t.notes, g.T("wipe.note.ledgerfailed", fmt.Sprint(g.ledgerErr(err))))
+	}
+}
