@@ -63,6 +63,9 @@ func normalizeVocabulary(c Certificate) Certificate {
 		return v
 	}
 	c.Sanitization.Technique = alias("technique", c.Sanitization.Technique)
+	if c.Status == StatusFailed && c.Sanitization.NIST == "" {
+		c.Sanitization.NIST = NISTNone // a failed erasure claims nothing
+	}
 	c.Verification.Method = alias("verify", c.Verification.Method)
 	if c.Verification.Method == VerifyNone || c.Verification.Result == "not done" {
 		c.Verification.Result = alias("result", c.Verification.Result)
