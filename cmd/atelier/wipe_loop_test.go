@@ -1,0 +1,357 @@
+package main
+
+// End-to-end tests of atelier disks and atelier wipe on loop devices the
+// tests create themselves. They run the real binary (testscript's TestMain
+// puts "atelier" on PATH). CI runs as root, so there they must run.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+func wipeNeedRoot(t *testing.T) {
+	t.Helper()
+	if os.Geteuid() == 0 {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("wipe tests need root and CI=true: run CI as root")
+	}
+	t.Skip("needs root for loop devices (CI runs it)")
+}
+
+// wipeLoop attaches a loop device over a file of size bytes filled with
+// fill (sparse when fill is 0) and detaches it at the end, failed or not.
+func wipeLoop(t *testing.T, size int64, fill byte) string {
+	t.Helper()
+	wipeNeedRoot(t)
+	file := filepath.Join(t.TempDir(), "disk.img")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fill != 0 {
+		chunk := bytes.Repeat([]byte{fill}, 1<<20)
+		for n := int64(0); n < size; n += int64(len(chunk)) {
+			if _, err := f.Write(chunk[:min(int64(len(chunk)), size-n)]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	} else if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err := exec.Command("losetup", "-f", "--show", file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("losetup: %v: %s", err, out)
+	}
+	dev := strings.TrimSpace(string(out))
+	if !strings.HasPrefix(dev, "/dev/loop") {
+		t.Fatalf("losetup gave %q", dev)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("losetup", "-d", dev).CombinedOutput(); err != nil {
+			t.Errorf("losetup -d %s: %v: %s", dev, err, out)
+		}
+	})
+	return dev
+}
+
+// bench is a fresh ledger with its bench key, for one test.
+type bench struct {
+	t   *testing.T
+	dir string
+}
+
+func newBench(t *testing.T) *bench {
+	b := &bench{t: t, dir: t.TempDir()}
+	if _, errOut, code := b.run("init"); code != 0 {
+		t.Fatalf("atelier init: %s", errOut)
+	}
+	return b
+}
+
+func (b *bench) cmd(args ...string) *exec.Cmd {
+	c := exec.Command("atelier", args...)
+	c.Env = append(os.Environ(), "ATELIER_LEDGER="+filepath.Join(b.dir, "ledger.db"), "ATELIER_OPERATOR=camille",
+		"LANG=en_US.UTF-8", "LC_ALL=", "XDG_DATA_HOME="+b.dir)
+	return c
+}
+
+func (b *bench) run(args ...string) (stdout, stderr string, code int) {
+	b.t.Helper()
+	c := b.cmd(args...)
+	var o, e bytes.Buffer
+	c.Stdout, c.Stderr = &o, &e
+	err := c.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		b.t.Fatalf("atelier %v: %v", args, err)
+	}
+	return o.String(), e.String(), code
+}
+
+func (b *bench) addUnit(serial string) string {
+	out, errOut, code := b.run("intake", "add", "--serial", serial, "--vendor", "Dell", "--model", "Latitude E6410", "--type", "laptop", "--json")
+	if code != 0 {
+		b.t.Fatalf("intake add: %s", errOut)
+	}
+	var u struct{ ID string }
+	if err := json.Unmarshal([]byte(out), &u); err != nil || u.ID == "" {
+		b.t.Fatalf("intake add --json: %q", out)
+	}
+	return u.ID
+}
+
+type wipeResultJSON struct {
+	Disk, Serial, Status, Technique, NIST, Unit string
+	Bytes                                       int64
+	Errors                                      []string
+	Certificate                                 *string
+	Recorded                                    bool
+}
+
+func decodeResults(t *testing.T, out string) []wipeResultJSON {
+	t.Helper()
+	var rs []wipeResultJSON
+	if err := json.Unmarshal([]byte(out), &rs); err != nil {
+		t.Fatalf("wipe --json: %v\n%s", err, out)
+	}
+	return rs
+}
+
+// deviceBytes reads a whole device through the page cache (flushed first),
+// independently of the wipe engine.
+func deviceBytes(t *testing.T, dev string) []byte {
+	t.Helper()
+	exec.Command("blockdev", "--flushbufs", dev).Run()
+	b, err := os.ReadFile(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestWipeTwoLoopDevicesInParallel(t *testing.T) {
+	wipeNeedRoot(t)
+	b := newBench(t)
+	unit := b.addUnit("5CG7281XYZ")
+	d1 := wipeLoop(t, 40<<20, 0xA5)
+	d2 := wipeLoop(t, 24<<20, 0x5A)
+	out, errOut, code := b.run("wipe", "--yes", "--json", "--unit", unit, d1, d2)
+	if code != 0 {
+		t.Fatalf("wipe exit %d: %s\n%s", code, errOut, out)
+	}
+	rs := decodeResults(t, out)
+	if len(rs) != 2 {
+		t.Fatalf("%d results", len(rs))
+	}
+	for _, r := range rs {
+		if r.Status != "passed" || r.Technique != "overwrite-zero" || r.NIST != "Clear" || !r.Recorded || r.Unit != unit || r.Certificate == nil {
+			t.Fatalf("result %+v", r)
+		}
+		if _, errOut, code := b.run("verify", *r.Certificate); code != 0 {
+			t.Fatalf("certificate %s does not verify: %s", *r.Certificate, errOut)
+		}
+		got := deviceBytes(t, r.Disk)
+		if int64(len(got)) != r.Bytes || !bytes.Equal(got, make([]byte, len(got))) {
+			t.Fatalf("%s is not all zeros after the wipe", r.Disk)
+		}
+	}
+	show, _, _ := b.run("unit", "show", unit)
+	if strings.Count(show, "erased (passed)") < 2 {
+		t.Fatalf("unit show does not list both erasures:\n%s", show)
+	}
+}
+
+func TestWipeRandomWithoutUnitStillCertifies(t *testing.T) {
+	wipeNeedRoot(t)
+	b := newBench(t)
+	d := wipeLoop(t, 16<<20, 0)
+	outDir := filepath.Join(t.TempDir(), "certs")
+	out, errOut, code := b.run("wipe", "--yes", "--json", "--method", "random", "--out", outDir, d)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r := decodeResults(t, out)[0]
+	if r.Status != "passed" || r.Technique != "overwrite-random" || r.Recorded || r.Certificate == nil || filepath.Dir(*r.Certificate) != outDir {
+		t.Fatalf("%+v", r)
+	}
+	// Random data, not zeros, is on the disk.
+	if got := deviceBytes(t, d); bytes.Count(got, []byte{0}) > len(got)/100 {
+		t.Fatal("the random wipe left mostly zeros")
+	}
+}
+
+func TestWipeInterruptedBySignal(t *testing.T) {
+	wipeNeedRoot(t)
+	b := newBench(t)
+	unit := b.addUnit("CZC4150KQ2")
+	d := wipeLoop(t, 2<<30, 0) // large enough to still be running when signalled
+	outDir := filepath.Join(t.TempDir(), "certs")
+	c := b.cmd("wipe", "--yes", "--json", "--method", "random", "--unit", unit, "--out", outDir, d)
+	var stdout bytes.Buffer
+	c.Stdout = &stdout
+	stderr, err := c.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the wipe has begun writing, then press Ctrl-C.
+	started := make(chan struct{})
+	var errText strings.Builder
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			errText.WriteString(sc.Text() + "\n")
+			if strings.HasPrefix(sc.Text(), "wiping ") {
+				close(started)
+			}
+		}
+	}()
+	select {
+	case <-started:
+	case <-time.After(60 * time.Second):
+		c.Process.Kill()
+		t.Fatal("the wipe never started")
+	}
+	time.Sleep(300 * time.Millisecond)
+	c.Process.Signal(syscall.SIGINT)
+	err = c.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Fatalf("exit: %v (want 130); stderr: %s", err, errText.String())
+	}
+	r := decodeResults(t, stdout.String())[0]
+	if r.Status != "interrupted" || r.Certificate != nil || r.NIST != "none" || r.Bytes >= 2<<30 {
+		t.Fatalf("%+v", r)
+	}
+	if ents, _ := os.ReadDir(outDir); len(ents) != 0 {
+		t.Fatalf("files written for an interrupted wipe: %v", ents)
+	}
+	show, _, _ := b.run("unit", "show", unit)
+	if !strings.Contains(show, "interrupted") {
+		t.Fatalf("unit show does not record the interruption:\n%s", show)
+	}
+}
+
+func TestWipeKilledLeavesStartedNeverFinished(t *testing.T) {
+	wipeNeedRoot(t)
+	b := newBench(t)
+	unit := b.addUnit("MXL1234ABC")
+	d := wipeLoop(t, 2<<30, 0)
+	c := b.cmd("wipe", "--yes", "--method", "random", "--unit", unit, d)
+	stderr, _ := c.StderrPipe()
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(stderr).ReadString('\n')
+	if !strings.HasPrefix(line, "wiping ") {
+		c.Process.Kill()
+		c.Wait()
+		t.Fatalf("first line %q", line)
+	}
+	c.Process.Signal(syscall.SIGKILL)
+	go io.Copy(io.Discard, stderr)
+	c.Wait()
+	show, _, _ := b.run("unit", "show", unit)
+	if !strings.Contains(show, "never finished") {
+		t.Fatalf("unit show after kill -9:\n%s", show)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(b.dir, "certificates")); len(ents) != 0 {
+		t.Fatalf("certificate after kill -9: %v", ents)
+	}
+}
+
+func TestWipeRefusesMountedLoopDevice(t *testing.T) {
+	wipeNeedRoot(t)
+	b := newBench(t)
+	d := wipeLoop(t, 32<<20, 0)
+	if out, err := exec.Command("mkfs.ext4", "-q", "-F", d).CombinedOutput(); err != nil {
+		t.Fatalf("mkfs.ext4: %v: %s", err, out)
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", d, mnt).CombinedOutput(); err != nil {
+		t.Fatalf("mount: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+	_, errOut, code := b.run("wipe", "--yes", d)
+	if code == 0 || !strings.Contains(errOut, "mounted filesystem") || !strings.Contains(errOut, mnt) {
+		t.Fatalf("mounted device: exit %d, %s", code, errOut)
+	}
+	out, _, _ := b.run("disks", "--json")
+	if !strings.Contains(out, `"path": "`+d+`"`) || !strings.Contains(out, "mounted filesystem ("+mnt+")") {
+		t.Fatalf("disks --json does not show %s protected:\n%s", d, out)
+	}
+}
+
+// rootDisk finds the whole disk holding / through sysfs.
+func rootDisk(t *testing.T) string {
+	t.Helper()
+	var st unix.Stat_t
+	if err := unix.Stat("/", &st); err != nil || unix.Major(st.Dev) == 0 {
+		t.Skip("/ is not on a block device here")
+	}
+	link, err := os.Readlink(fmt.Sprintf("/sys/dev/block/%d:%d", unix.Major(st.Dev), unix.Minor(st.Dev)))
+	if err != nil {
+		t.Skip("no sysfs entry for the device of /")
+	}
+	name := filepath.Base(link)
+	if _, err := os.Stat(filepath.Join("/sys/class/block", name, "partition")); err == nil {
+		name = filepath.Base(filepath.Dir(link))
+	}
+	if sl, _ := os.ReadDir(filepath.Join("/sys/block", name, "slaves")); len(sl) > 0 {
+		t.Skip("/ is on a dm/md stack")
+	}
+	return "/dev/" + name
+}
+
+// The disk holding / is refused; this test only ever uses --dry-run on it.
+func TestWipeDryRunRefusesRootDisk(t *testing.T) {
+	disk := rootDisk(t)
+	b := &bench{t: t, dir: t.TempDir()}
+	for _, lang := range []string{"en", "fr"} {
+		_, errOut, code := b.run("wipe", "--dry-run", "--yes", "--lang", lang, disk)
+		want := map[string]string{"en": "running system", "fr": "système en cours"}[lang]
+		if code == 0 || !strings.Contains(errOut, want) {
+			t.Fatalf("wipe --dry-run %s (%s): exit %d, %q", disk, lang, code, errOut)
+		}
+	}
+}
+
+func TestWipeDryRunWritesNothing(t *testing.T) {
+	wipeNeedRoot(t)
+	b := &bench{t: t, dir: t.TempDir()}
+	d := wipeLoop(t, 8<<20, 0xEE)
+	out, errOut, code := b.run("wipe", "--dry-run", "--json", d)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var plans []struct{ Technique, NIST, Verify string }
+	if err := json.Unmarshal([]byte(out), &plans); err != nil || len(plans) != 1 {
+		t.Fatalf("%v %s", err, out)
+	}
+	if p := plans[0]; p.Technique != "zero" || p.NIST != "Clear" || p.Verify != "full" {
+		t.Fatalf("plan %+v", p)
+	}
+	if got := deviceBytes(t, d); !bytes.Equal(got, bytes.Repeat([]byte{0xEE}, len(got))) {
+		t.Fatal("a dry run changed the disk")
+	}
+}
