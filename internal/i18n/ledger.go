@@ -205,6 +205,9 @@ var ledgerMessages = Catalog{
 	"erasure.interrupted": {EN: "erasure interrupted", FR: "effacement interrompu"},
 	"erasure.destroyed":   {EN: "physically destroyed", FR: "détruit physiquement"},
 
+	"fact.statesince": {EN: "%s since %s", FR: "%s depuis le %s"},
+	"col.model":       {EN: "Model", FR: "Modèle"},
+
 	// Timeline lines.
 	"ev.received":        {EN: "received (%s)", FR: "reçu (%s)"},
 	"ev.moved":           {EN: "%s -> %s", FR: "%s -> %s"},
