@@ -164,3 +164,29 @@ func TestCheckCorpusEveryDumpGetsAVerdict(t *testing.T) {
 		}
 	}
 }
+
+// ghw snapshots carry /proc/cpuinfo: the CPU flags are real, so the grade
+// can reach A. The Ryzen 5 1600 desktop (32 GB, two SSDs and an HDD) fits
+// plainly; the 2 GB Xeon VM fits with warnings that say it is a VM.
+func TestCheckCorpusSnapshots(t *testing.T) {
+	corpus := ckCorpus(t)
+	snap := func(name string) Verdict {
+		t.Helper()
+		r, err := Gather(context.Background(), Options{Root: filepath.Join(corpus, "ghw-snapshots", name+".tar.gz")})
+		if err != nil {
+			t.Fatalf("Gather %s: %v", name, err)
+		}
+		return Check(r, ckSet(t), i18n.EN)
+	}
+	v := snap("amd-ryzen-1600")
+	if core := ckTarget(t, v, "zorin-18-core"); core.Fits != FitsYes || v.Grade != "A" || v.Recommended != "zorin-18-core" {
+		t.Errorf("Ryzen 5 1600: fits %q %v, grade %q %v, recommended %q", core.Fits, core.Reasons, v.Grade, v.GradeReasons, v.Recommended)
+	}
+	v = snap("xeon-vm")
+	core := ckTarget(t, v, "zorin-18-core")
+	if core.Fits != FitsWarn {
+		t.Errorf("xeon-vm fits %q", core.Fits)
+	}
+	ckWant(t, "xeon-vm reasons", core.Reasons, "virtual machine (kvm)")
+	ckWant(t, "xeon-vm reasons", core.Reasons, "2 GB of RAM: Zorin OS 18 Core recommends 4 GB")
+}
