@@ -21,21 +21,23 @@ type IntakeOptions struct {
 
 // IntakeReport is what an import did, or would do on a dry run.
 type IntakeReport struct {
-	File        string       `json:"file"`
-	Donor       string       `json:"donor"`
-	Batch       string       `json:"batch"`
-	DryRun      bool         `json:"dry_run"`
-	Rows        int          `json:"rows"`
-	Imported    []Unit       `json:"imported"`
-	WouldImport []NewUnit    `json:"would_import,omitempty"`
-	Skipped     []SkippedRow `json:"skipped"`
+	File          string       `json:"file"`
+	Donor         string       `json:"donor"`
+	Batch         string       `json:"batch"`
+	DryRun        bool         `json:"dry_run"`
+	CheckedLedger bool         `json:"checked_against_ledger"`
+	Rows          int          `json:"rows"`
+	Imported      []Unit       `json:"imported"`
+	WouldImport   []NewUnit    `json:"would_import,omitempty"`
+	Skipped       []SkippedRow `json:"skipped"`
 }
 
 // ImportComputerList registers a DSI computer list as one donation batch:
 // the whole file is parsed and checked first (any bad row refuses it with
 // an *IntakeError and nothing is written), then every computer is recorded
 // in one transaction. Serials already in the ledger are skipped and listed,
-// never duplicated. On a dry run the ledger is only read.
+// never duplicated. On a dry run the ledger is only read, and l may be nil:
+// the file is then checked on its own (serials not compared with a ledger).
 func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, file string, o IntakeOptions) (IntakeReport, error) {
 	o.Donor = strings.TrimSpace(o.Donor)
 	if o.Donor == "" {
@@ -47,7 +49,7 @@ func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, fi
 		return IntakeReport{}, err
 	}
 	rep := IntakeReport{File: name, Donor: o.Donor, Batch: strings.TrimSpace(o.Batch), DryRun: o.DryRun,
-		Rows: len(rows), Imported: []Unit{}, Skipped: []SkippedRow{}}
+		Rows: len(rows), Imported: []Unit{}, Skipped: []SkippedRow{}, CheckedLedger: l != nil}
 	if rep.Batch == "" {
 		rep.Batch = IntakeBatchRef(name, o.Now)
 	}
@@ -56,6 +58,10 @@ func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, fi
 	}
 	if o.DryRun {
 		rep.WouldImport = []NewUnit{}
+		if l == nil { // checking a file with no ledger at hand (the DSI's office)
+			rep.WouldImport = rows
+			return rep, nil
+		}
 		for _, nu := range rows {
 			if err := ctx.Err(); err != nil {
 				return IntakeReport{}, err

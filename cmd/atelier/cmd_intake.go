@@ -60,17 +60,29 @@ listed and skipped, never registered twice.`,
 				return err
 			}
 			defer closeFile()
-			var rep inventory.IntakeReport
-			err = g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				var err error
-				rep, err = inventory.ImportComputerList(cmd.Context(), l, a, r, name, o)
-				return err
-			})
+			path, err := g.ledgerPath()
 			if err != nil {
-				return g.intakeFailure(err)
+				return err
+			}
+			l, err := inventory.Open(cmd.Context(), path)
+			// A DSI checking its export before sending it has no ledger: a
+			// dry run then checks the file on its own.
+			noLedger := o.DryRun && (errors.Is(err, inventory.ErrNoLedger) || errors.Is(err, inventory.ErrFolderMissing))
+			switch {
+			case err == nil:
+				defer l.Close()
+			case !noLedger:
+				return g.ledgerErr(err)
+			}
+			rep, err := inventory.ImportComputerList(cmd.Context(), l, a, r, name, o)
+			if err != nil {
+				return g.intakeFailure(g.ledgerErr(err))
 			}
 			if g.json {
 				return g.printJSON(rep)
+			}
+			if noLedger {
+				fmt.Fprintln(g.stdout, g.T("intake.import.no_ledger"))
 			}
 			return g.renderIntake(rep)
 		},

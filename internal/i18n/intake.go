@@ -104,6 +104,10 @@ var intakeMessages = Catalog{
 		EN: "Dry run, nothing written: %d would be imported into batch %s (donor %s) from %s; %d already in the ledger would be skipped",
 		FR: "Simulation, rien n'a été écrit : %d seraient importés dans le lot %s (donateur %s) depuis %s ; %d déjà dans le registre seraient ignorés",
 	},
+	"intake.import.no_ledger": {
+		EN: "No ledger here: the file was checked on its own, serials not compared with registered units.",
+		FR: "Pas de registre ici : le fichier a été vérifié seul, sans comparer les numéros de série aux unités enregistrées.",
+	},
 	"intake.import.more": {
 		EN: "... and %d more (atelier unit list --batch %s)",
 		FR: "... et %d de plus (atelier unit list --batch %s)",
