@@ -45,7 +45,8 @@ A fact that cannot be read is "unknown" and listed under warnings.`,
 				return g.lang().Errorf("probe.err.gather", err)
 			}
 			if save {
-				if err := saveProbe(cmd, g, r, unit); err != nil {
+				// the verdict is check's: probe records the report alone
+				if err := saveTriage(cmd.Context(), g, r, nil, unit); err != nil {
 					return err
 				}
 			}
@@ -82,18 +83,18 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		pairs = append(pairs, [2]string{T("probe.label.display"), fmt.Sprintf("%s %dx%d", r.Display.Connector, r.Display.Width, r.Display.Height)})
 	}
 	for _, gpu := range r.GPUs {
-		line := gpu.Vendor + " " + gpu.Product + " [" + gpu.PCIID + "]"
+		line := "[" + gpu.PCIID + "] " + gpu.Vendor + " " + gpu.Product
 		if gpu.Generation != "" && gpu.Generation != probe.Unknown {
 			line += " — " + gpu.Generation
 		}
-		pairs = append(pairs, [2]string{T("probe.label.gpu"), probeShorten(line, 60)})
+		pairs = append(pairs, [2]string{T("probe.label.gpu"), line})
 	}
 	for _, n := range r.Network {
-		line := T("probe.net."+n.Kind) + ": " + n.Vendor + " " + n.Product + " [" + n.ID + "]"
+		line := T("probe.net."+n.Kind) + " [" + n.ID + "] " + n.Vendor + " " + n.Product
 		if n.Broadcom {
 			line += " " + termui.Status(w, T("probe.net.broadcom"), "warn")
 		}
-		pairs = append(pairs, [2]string{T("probe.label.network"), probeShorten(line, 60)})
+		pairs = append(pairs, [2]string{T("probe.label.network"), line})
 	}
 	for _, b := range r.Batteries {
 		pairs = append(pairs, [2]string{T("probe.label.battery"), probeBatteryLine(g, w, b)})
@@ -103,7 +104,7 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		virt = T("probe.unknown")
 	}
 	pairs = append(pairs, [2]string{T("probe.label.virt"), virt})
-	if err := termui.KeyValues(w, pairs); err != nil {
+	if err := termui.KeyValues(w, probeWrapPairs(pairs, termui.Width(w))); err != nil {
 		return err
 	}
 	if len(r.Disks) > 0 {
@@ -120,7 +121,7 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, termui.Heading(w, T("probe.label.warnings")))
 		for _, warn := range r.Warnings {
-			fmt.Fprintln(w, "  - "+warn)
+			fmt.Fprintln(w, "  - "+strings.Join(probeWrap(warn, termui.Width(w)-4), "\n    "))
 		}
 	}
 	return nil
@@ -154,7 +155,7 @@ func probeCPULine(g *globals, c probe.CPU) string {
 		facts = append(facts, g.T("probe.cpu.cores", c.Cores, c.Threads))
 	}
 	if c.MaxMHz > 0 {
-		facts = append(facts, fmt.Sprintf("%d MHz", c.MaxMHz))
+		facts = append(facts, fmt.Sprintf("%d\u00a0MHz", c.MaxMHz)) // no break inside
 	}
 	if c.Is64Bit {
 		facts = append(facts, "64-bit")
@@ -248,7 +249,41 @@ func probeMemSize(n int64) string {
 	return fmt.Sprintf("%.1f GB", gib)
 }
 
-// saveProbe records the report on its unit in the ledger.
-func saveProbe(cmd *cobra.Command, g *globals, r *probe.Report, unit string) error {
-	return g.lang().Errorf("probe.err.save_unavailable")
+// probeWrapPairs wraps long values so that "key: value" lines fit the
+// width; continuation lines are indented under the value.
+func probeWrapPairs(pairs [][2]string, width int) [][2]string {
+	keyWidth := 0
+	for _, p := range pairs {
+		if n := len([]rune(p[0])); n > keyWidth {
+			keyWidth = n
+		}
+	}
+	indent := "\n" + strings.Repeat(" ", keyWidth+2)
+	out := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = [2]string{p[0], strings.Join(probeWrap(p[1], width-keyWidth-2), indent)}
+	}
+	return out
+}
+
+// probeWrap breaks text at spaces into lines of at most width runes (a
+// longer word stays whole). Non-breaking spaces hold "2800 MHz" together.
+func probeWrap(text string, width int) []string {
+	if width < 20 {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(text, " ") {
+		switch {
+		case line == "":
+			line = word
+		case len([]rune(line))+1+len([]rune(word)) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }

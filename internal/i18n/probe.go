@@ -60,7 +60,6 @@ var probeMessages = Catalog{
 	// probe command
 	"probe.err.gather":            {EN: "probe failed: %v", FR: "échec de l'analyse : %v"},
 	"probe.err.unit_without_save": {EN: "--unit needs --save", FR: "--unit s'utilise avec --save"},
-	"probe.err.save_unavailable":  {EN: "--save is not available in this build", FR: "--save n'est pas disponible dans cette version"},
 	"probe.label.serial":          {EN: "Serial", FR: "N° de série"},
 	"probe.label.firmware":        {EN: "Firmware", FR: "Micrologiciel"},
 	"probe.label.cpu":             {EN: "Processor", FR: "Processeur"},
