@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/pcsolidaire/atelier/inventory"
@@ -21,6 +22,9 @@ import (
 // terminal atelier refuses and says how to register it first (atelier
 // intake add), so that a script never creates units by surprise.
 //
+// probe --save passes no verdict: the report is then checked against the
+// profiles (built-in, or ATELIER_PROFILES) so the grade is recorded too.
+//
 // Every internal disk of the report is recorded against the unit (the
 // ledger then refuses to let the unit leave before each one is erased);
 // removable and USB disks are left out: they are the live USB stick the
@@ -29,6 +33,16 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 	actor, err := g.actor()
 	if err != nil {
 		return err
+	}
+	if v == nil {
+		// probe --save: a triaged unit is one checked against the targets,
+		// so the verdict and grade are recorded with the report.
+		set, err := probe.LoadProfiles(os.Getenv("ATELIER_PROFILES"))
+		if err != nil {
+			return profileErr(g, err)
+		}
+		checked := probe.Check(r, set, g.lang())
+		v = &checked
 	}
 	return g.withLedger(ctx, func(l *inventory.Ledger) error {
 		u, err := triageUnit(ctx, g, l, actor, r, unitRef)
@@ -39,14 +53,11 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 		if err != nil {
 			return fmt.Errorf("save report: %w", err)
 		}
-		var verdict json.RawMessage
-		grade := ""
-		if v != nil {
-			if verdict, err = json.Marshal(v); err != nil {
-				return fmt.Errorf("save verdict: %w", err)
-			}
-			grade = v.Grade
+		verdict, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("save verdict: %w", err)
 		}
+		grade := v.Grade
 		disks, noSerial := diskRecords(r)
 		if _, err := l.RecordProbe(ctx, actor, u.ID, report, verdict, grade, disks); err != nil {
 			return err
@@ -59,9 +70,6 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 		out := g.stdout
 		if g.json {
 			out = g.stderr
-		}
-		if grade == "" {
-			grade = "-"
 		}
 		fmt.Fprintln(out, g.T("check.save.done", now.ID, g.T("state."+now.State), grade, len(disks)))
 		for _, name := range noSerial {
