@@ -323,3 +323,14 @@ func TestCheckVerdictJSONShape(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckGradeOfAMachineThatCameWithoutDisk(t *testing.T) {
+	r := ckModernLaptop()
+	r.Disks = nil
+	v := Check(r, ckSet(t), i18n.EN)
+	if v.Grade != "A" {
+		t.Errorf("grade %q %v, want A: storage is graded as if the advised SSD were fitted", v.Grade, v.GradeReasons)
+	}
+	ckWant(t, "grade reasons", v.GradeReasons, "no internal disk: graded as if fitted with the advised SSD")
+	ckWant(t, "advice", v.Advice, "fit an SSD of 120 GB or more")
+}

@@ -20,8 +20,11 @@ func grade(f facts, rules GradeRules, l i18n.Lang) (string, string, []string) {
 			meaning = r.Meaning.FR
 		}
 		var why []string
+		if len(f.internal) == 0 {
+			why = append(why, l.T("check.grade.nodisk"))
+		}
 		if i > 0 {
-			why = unmetCriteria(f, rules.Grades[i-1], l)
+			why = append(why, unmetCriteria(f, rules.Grades[i-1], l)...)
 		}
 		return r.Grade, meaning, why
 	}
@@ -37,10 +40,14 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 	if r.MinRAMGB > 0 && (f.ramBytes == 0 || !f.hasRAM(r.MinRAMGB)) {
 		miss("check.grade.ram", sizeGB(l, r.MinRAMGB), ramText(f, l))
 	}
-	if r.SSD && !f.hasSSD {
+	// A machine that came without a disk (a DSI often keeps them) is graded
+	// as if fitted with the SSD the advice asks for: storage criteria are
+	// left out, and the grade says so.
+	noDisk := len(f.internal) == 0
+	if r.SSD && !f.hasSSD && !noDisk {
 		miss("check.grade.ssd")
 	}
-	if r.MinStorageGB > 0 && (!r.SSD || f.hasSSD) { // no SSD at all is said once above
+	if r.MinStorageGB > 0 && !noDisk && (!r.SSD || f.hasSSD) { // no SSD at all is said once above
 		size := f.largest.SizeBytes
 		if r.SSD {
 			size = f.ssdSize

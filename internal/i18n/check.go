@@ -61,6 +61,7 @@ var checkMessages = Catalog{
 
 	// Grades.
 	"check.grade.ram":     {EN: "grade %s needs %s of RAM (has %s)", FR: "la catégorie %s demande %s de RAM (a %s)"},
+	"check.grade.nodisk":  {EN: "no internal disk: graded as if fitted with the advised SSD", FR: "aucun disque interne : catégorie donnée comme si le SSD conseillé était installé"},
 	"check.grade.ssd":     {EN: "grade %s needs an SSD", FR: "la catégorie %s demande un SSD"},
 	"check.grade.storage": {EN: "grade %s needs a disk of %s (has %s)", FR: "la catégorie %s demande un disque de %s (a %s)"},
 	"check.grade.64bit":   {EN: "grade %s needs a 64-bit processor", FR: "la catégorie %s demande un processeur 64 bits"},
