@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/pcsolidaire/atelier/probe"
+)
+
+func TestSaveConfirmAcceptsOnlyAnExplicitYes(t *testing.T) {
+	for answer, want := range map[string]bool{"y\n": true, "oui\n": true, " YES \n": true, "o": true,
+		"\n": false, "n\n": false, "non\n": false, "": false, "yes please\n": false} {
+		var out bytes.Buffer
+		if got := confirm(strings.NewReader(answer), &out, "Register? [y/N] "); got != want {
+			t.Errorf("answer %q: confirm = %v, want %v", answer, got, want)
+		}
+		if out.String() != "Register? [y/N] " {
+			t.Errorf("question shown as %q", out.String())
+		}
+	}
+}
+
+func TestSaveRejectsPlaceholderSerials(t *testing.T) {
+	for _, s := range []string{"", "unknown", "To Be Filled By O.E.M.", "System Serial Number", "Default string",
+		"0000000000", "--", "FFFFFFFF", "Not Specified"} {
+		if usableSerial(s) {
+			t.Errorf("%q accepted as a serial", s)
+		}
+	}
+	for _, s := range []string{"5CG7281XYZ", "PF1ABCDE", "CZC4150KQ2"} {
+		if !usableSerial(s) {
+			t.Errorf("%q refused as a serial", s)
+		}
+	}
+}
+
+func TestSaveRecordsInternalDisksOnly(t *testing.T) {
+	r := &probe.Report{Disks: []probe.Disk{
+		{Name: "sda", Model: "ST9250410AS", Serial: " 5VG3ABCD ", Vendor: "unknown", SizeBytes: 250059350016, Medium: "hdd"},
+		{Name: "sdb", Model: "Cruzer Blade", Serial: "4C530001220528", Medium: "usb", Transport: "usb", Removable: true},
+		{Name: "mmcblk1", Serial: "0x1234", Medium: "mmc", Removable: true},
+		{Name: "nvme0n1", Model: "unknown", Serial: "unknown", Medium: "nvme"},
+	}}
+	recs, noSerial := diskRecords(r)
+	if len(recs) != 1 || recs[0].Serial != "5VG3ABCD" || recs[0].Vendor != "" || recs[0].Model != "ST9250410AS" || recs[0].Medium != "hdd" {
+		t.Errorf("records = %+v", recs)
+	}
+	if len(noSerial) != 1 || noSerial[0] != "nvme0n1" {
+		t.Errorf("disks without serial = %v", noSerial)
+	}
+}
