@@ -91,7 +91,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 	for _, c := range []struct {
 		name, sql, want string
 	}{
-		{"payload edited", `UPDATE events SET payload = replace(payload, 'power supply', 'all fine') WHERE kind = 'note' AND unit_id = 'PCS-26-0032'`, "was altered"},
+		{"payload edited", `UPDATE events SET payload = replace(payload, 'power supply', 'all fine') WHERE kind = 'note' AND payload LIKE '%power supply%'`, "was altered"},
 		{"operator edited", `UPDATE events SET operator = 'mallory' WHERE bench_seq = 5`, "#5) was altered"},
 		{"event removed", `DELETE FROM events WHERE bench_seq = 7`, "number 8 where 7 was expected"},
 		{"hash recomputed", `UPDATE events SET payload = '{}', hash = 'x' WHERE bench_seq = 3`, "#3) was altered"},

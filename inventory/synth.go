@@ -8,7 +8,8 @@ import (
 
 // Synthesize fills the ledger with n synthetic units following realistic
 // paths (about ten events each), in one transaction, for benchmarks. Units
-// are spread over the lifecycle: a fifth of them ready.
+// are spread over the lifecycle as in a workshop that has run for a while:
+// most handed over or recycled, a tenth ready and waiting.
 func (l *Ledger) Synthesize(ctx context.Context, a Actor, n int) (events int, err error) {
 	const site = "MDH Synthetic"
 	err = l.write(ctx, a, func(w *writer) error {
@@ -35,13 +36,13 @@ func (l *Ledger) Synthesize(ctx context.Context, a Actor, n int) (events int, er
 			serial := fmt.Sprintf("SYN%08d", i)
 			nu := NewUnit{Serial: serial, AssetTag: fmt.Sprintf("INV-%07d", i), Vendor: "Dell",
 				Model: "Latitude E6410", Type: "laptop", Donor: "DSI Synthetic", Batch: fmt.Sprintf("B%03d", i/1000)}
-			u, err := w.receive(ctx, nu, "synthetic.csv")
+			u, err := w.receiveAt(ctx, tick(), nu, "synthetic.csv")
 			if err != nil {
 				return err
 			}
 			events++
 			disk := DiskRecord{Serial: "D" + serial, Vendor: "WDC", Model: "WD5000", Medium: "HDD", SizeBytes: 500107862016}
-			stop := []State{Received, Triaged, Wiped, Imaged, Ready, Ready, Reserved, HandedOver, Parts, Recycled}[i%10]
+			stop := []State{Received, Triaged, Wiped, Imaged, Ready, Reserved, HandedOver, HandedOver, HandedOver, Recycled}[i%10]
 			path := []func() error{
 				func() error { return add(u.ID, KindNote, notePayload{Text: "synthetic unit"}) },
 				func() error {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // FindUnit finds a unit by its id, serial number or DSI asset tag, in that
@@ -126,9 +127,12 @@ func (w *writer) unitBySerial(ctx context.Context, serial string) (string, error
 
 // receive gives the unit its id and writes its "received" event.
 func (w *writer) receive(ctx context.Context, nu NewUnit, file string) (Unit, error) {
+	return w.receiveAt(ctx, w.l.now(), nu, file)
+}
+
+func (w *writer) receiveAt(ctx context.Context, at time.Time, nu NewUnit, file string) (Unit, error) {
 	nu.Serial = strings.TrimSpace(nu.Serial)
 	nu.AssetTag = strings.TrimSpace(nu.AssetTag)
-	at := w.l.now()
 	yy := at.Local().Year() % 100
 	num, ok := w.nums[yy]
 	if !ok {
@@ -155,7 +159,8 @@ type ListFilter struct {
 
 // ListUnits lists units by id.
 func (l *Ledger) ListUnits(ctx context.Context, f ListFilter) ([]Unit, error) {
-	q := `SELECT ` + unitColumns + ` FROM units WHERE 1 = 1`
+	q := `SELECT id, serial, asset_tag, vendor, model, type, state, site, batch, donor, grade, received_at, state_since
+		FROM units WHERE 1 = 1`
 	var args []any
 	if f.State != "" {
 		st, err := ParseState(f.State)
@@ -181,12 +186,15 @@ func (l *Ledger) ListUnits(ctx context.Context, f ListFilter) ([]Unit, error) {
 	}
 	defer rows.Close()
 	out := []Unit{}
+	var recv, since string
 	for rows.Next() {
-		r, err := scanUnitRow(rows)
-		if err != nil {
+		var u Unit
+		if err := rows.Scan(&u.ID, &u.Serial, &u.AssetTag, &u.Vendor, &u.Model, &u.Type, &u.State, &u.Site,
+			&u.Batch, &u.Donor, &u.Grade, &recv, &since); err != nil {
 			return nil, err
 		}
-		out = append(out, r.Unit)
+		u.ReceivedAt, u.StateSince = parseTime(recv), parseTime(since)
+		out = append(out, u)
 	}
 	return out, rows.Err()
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,7 +40,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 					return err
 				}
 				if g.json {
-					return g.printJSON(units)
+					return writeUnitsJSON(g.stdout, units)
 				}
 				return renderUnitList(g, units)
 			})
@@ -48,6 +51,29 @@ func newUnitListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Batch, "batch", "", "only units of this DSI batch")
 	cmd.Flags().StringVar(&f.Donor, "donor", "", "only units from this donor")
 	return cmd
+}
+
+// writeUnitsJSON writes the array one compact object per line: still
+// readable, and fast enough for 100,000 units (indenting doubles the cost).
+func writeUnitsJSON(w io.Writer, units []inventory.Unit) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("[")
+	for i, u := range units {
+		b, err := json.Marshal(u)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  ")
+		bw.Write(b)
+	}
+	if len(units) > 0 {
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }
 
 func renderUnitList(g *globals, units []inventory.Unit) error {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Ledger benchmark: a synthetic ledger of 100,000 units (about 1,000,000
+# events), then `unit list --state ready --json`, `ledger rebuild` and
+# `ledger verify` through the built binary, each against sqlite3 doing the
+# bare minimum of the same work on the same file (the peer).
+# Targets (issue 2): list < 100 ms, rebuild < 10 s.
+# UNITS=10000 scripts/bench-ledger.sh for a quick run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+UNITS=${UNITS:-100000}
+BIN=${BIN:-bin/atelier}
+if [ ! -x "$BIN" ]; then
+  go build -o "$BIN" ./cmd/atelier
+fi
+command -v sqlite3 >/dev/null || { echo "bench-ledger: sqlite3 is needed for the peer figures"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export ATELIER_LEDGER=$tmp/ledger.db ATELIER_OPERATOR=bench LANG=C
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# median of the arguments
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }'; }
+
+"$BIN" init --bench bench >/dev/null
+t=$(date +%s%N)
+"$BIN" ledger synthesize --units "$UNITS" >/dev/null
+gen=$(ms "$t")
+events=$(sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*) FROM events')
+ready=$(sqlite3 "$ATELIER_LEDGER" "SELECT COUNT(*) FROM units WHERE state = 'ready'")
+echo "ledger: $UNITS units, $events events ($ready ready), generated in ${gen} ms"
+
+list=() peer=()
+for _ in 1 2 3 4 5; do
+  t=$(date +%s%N); "$BIN" unit list --state ready --json >/dev/null; list+=("$(ms "$t")")
+  t=$(date +%s%N)
+  sqlite3 "$ATELIER_LEDGER" "SELECT json_group_array(json_object('id', id, 'serial', serial, 'asset_tag', asset_tag,
+    'vendor', vendor, 'model', model, 'type', type, 'state', state, 'site', site, 'batch', batch, 'donor', donor,
+    'grade', grade, 'received_at', received_at, 'state_since', state_since)) FROM units WHERE state = 'ready'" >/dev/null
+  peer+=("$(ms "$t")")
+done
+l=$(median "${list[@]}"); p=$(median "${peer[@]}")
+echo "unit list --state ready --json: ${l} ms (median of 5; target < 100 ms); sqlite3 json query: ${p} ms; ratio $(ratio "$l" "$p")x"
+
+t=$(date +%s%N); "$BIN" ledger rebuild >/dev/null; r=$(ms "$t")
+t=$(date +%s%N); sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*), SUM(LENGTH(payload)) FROM events' >/dev/null; p=$(ms "$t")
+echo "ledger rebuild: ${r} ms (target < 10000 ms); sqlite3 reading every event: ${p} ms; ratio $(ratio "$r" "$p")x"
+
+t=$(date +%s%N); "$BIN" ledger verify >/dev/null; v=$(ms "$t")
+t=$(date +%s%N); sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*), SUM(LENGTH(hash) + LENGTH(prev_hash) + LENGTH(payload)) FROM events' >/dev/null; p=$(ms "$t")
+echo "ledger verify: ${v} ms; sqlite3 reading every event's hashes: ${p} ms; ratio $(ratio "$v" "$p")x"
+echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
