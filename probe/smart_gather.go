@@ -74,7 +74,11 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 			s.smartctlOut[fmt.Sprintf("file%02d", i)] = out.data
 		}
 		if !res.HasDevice {
-			s.warn("probe.warn.smartctl_nodevice", out.name)
+			if len(res.Errors) > 0 {
+				s.warn("probe.warn.smartctl_error", out.name, strings.Join(res.Errors, "; "))
+			} else {
+				s.warn("probe.warn.smartctl_nodevice", out.name)
+			}
 			continue
 		}
 		s.attachHealth(r, out.name, res)

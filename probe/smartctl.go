@@ -74,6 +74,9 @@ type SmartctlResult struct {
 	// or a failed open): they are not attached to any disk.
 	HasDevice bool
 	Health    Health
+	// Errors are smartctl's own error messages ("Unable to detect device
+	// type"), worth showing when no health could be read.
+	Errors []string
 }
 
 // Thresholds of the health verdict. Any pending or uncorrectable sector
@@ -106,6 +109,13 @@ func ParseSmartctl(data []byte, lang i18n.Lang) (*SmartctlResult, error) {
 	}
 	if j.Device != nil {
 		res.Device, res.Protocol = j.Device.Name, j.Device.Protocol
+	}
+	if j.Smartctl != nil {
+		for _, m := range j.Smartctl.Messages {
+			if m.Severity == "error" && m.String != "" {
+				res.Errors = append(res.Errors, m.String)
+			}
+		}
 	}
 	if j.UserCapacity != nil {
 		res.SizeBytes = j.UserCapacity.Bytes

@@ -69,10 +69,13 @@ func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) erro
 		data = b
 	}
 	info, err := ParseDMIDecode(data)
-	if err != nil {
-		if o.DMIDecode != "" {
-			return fmt.Errorf("--dmidecode %s: %w", o.DMIDecode, err)
-		}
+	switch {
+	case err != nil && o.DMIDecode != "":
+		return fmt.Errorf("--dmidecode %s: %w", o.DMIDecode, err)
+	case errors.Is(err, ErrNotDMIDecode) && s.live:
+		s.warn("probe.warn.dmidecode_empty")
+		return nil
+	case err != nil:
 		s.warn("probe.warn.dmidecode_parse", err)
 		return nil
 	}

@@ -28,6 +28,8 @@ var probeMessages = Catalog{
 	"probe.warn.dmidecode_root":    {EN: "memory slots and battery design unknown: run as root for dmidecode", FR: "emplacements mémoire et capacité batterie inconnus : lancer en root pour dmidecode"},
 	"probe.warn.dmidecode_run":     {EN: "dmidecode unavailable (%v): memory slots unknown", FR: "dmidecode indisponible (%v) : emplacements mémoire inconnus"},
 	"probe.warn.dmidecode_none":    {EN: "no dmidecode output in the capture: memory slots unknown", FR: "pas de sortie dmidecode dans la capture : emplacements mémoire inconnus"},
+	"probe.warn.dmidecode_empty":   {EN: "dmidecode found no SMBIOS table (virtual machine?): memory slots unknown", FR: "dmidecode ne trouve aucune table SMBIOS (machine virtuelle ?) : emplacements mémoire inconnus"},
+	"probe.warn.smartctl_error":    {EN: "smartctl on %s: %s", FR: "smartctl sur %s : %s"},
 	"probe.warn.dmidecode_parse":   {EN: "dmidecode output unreadable: %v", FR: "sortie dmidecode illisible : %v"},
 	"probe.warn.cpu64":             {EN: "64-bit capability unknown (SMBIOS too old to say)", FR: "capacité 64 bits inconnue (SMBIOS trop ancien pour le dire)"},
 	"probe.warn.cputhreads":        {EN: "number of CPU cores and threads unknown", FR: "nombre de cœurs et de threads inconnu"},
