@@ -17,7 +17,7 @@ import (
 // candidate columns (GLPI's serial before OCS's BIOS serial).
 var (
 	intakeSerialNames = []string{
-		"Numéro de série", "N° de série", "No de série", "Num série", "Série",
+		"Numéro de série", "N° de série", "No de série", "N° série", "Numéro série", "Num série", "Série",
 		"Serial number", "Serial", "Serial no", "Serialnumber", "S/N", "SN",
 		"BIOS Serial number", "BIOS serial", "SSN", "Numéro de série BIOS",
 	}

@@ -244,3 +244,22 @@ func BenchmarkIntakeParse10k(b *testing.B) {
 	}
 	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// Header names are matched whatever their case, accents, punctuation and
+// spacing; GLPI's "Ordinateur - " prefix is the computer's own field, while
+// "Système d'exploitation - Nom" is not the computer's name.
+func TestIntakeHeaderVariants(t *testing.T) {
+	for _, header := range []string{
+		"NUMERO DE SERIE;MODELE", "numéro_de_série;modèle", "N°Serie;Model", "  Serial Number ;Model",
+		"Ordinateur - Numéro de série;Ordinateur - Modèle", "SSN;Model", "S/N;Model",
+	} {
+		units, err := ParseComputerList(strings.NewReader(header+"\nX1;Latitude\n"), "h.csv")
+		if err != nil || len(units) != 1 || units[0].Serial != "X1" || units[0].Model != "Latitude" {
+			t.Errorf("header %q: %+v, %v", header, units, err)
+		}
+	}
+	units, err := ParseComputerList(strings.NewReader("Système d'exploitation - Nom;Serial\nWindows 10;X1\n"), "h.csv")
+	if err != nil || units[0].AssetTag != "" {
+		t.Errorf("OS name taken as the asset name: %+v, %v", units, err)
+	}
+}
