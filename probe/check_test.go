@@ -334,3 +334,13 @@ func TestCheckGradeOfAMachineThatCameWithoutDisk(t *testing.T) {
 	ckWant(t, "grade reasons", v.GradeReasons, "no internal disk: graded as if fitted with the advised SSD")
 	ckWant(t, "advice", v.Advice, "fit an SSD of 120 GB or more")
 }
+
+func TestCheckSlowClockIsAWarningOnly(t *testing.T) {
+	r := ckModernLaptop()
+	r.CPU.MaxMHz = 800 // an idle clock read from /proc/cpuinfo
+	core := ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	if core.Fits != FitsWarn {
+		t.Errorf("fits %q, want warn", core.Fits)
+	}
+	ckWant(t, "reasons", core.Reasons, "processor at 800 MHz: Zorin OS 18 Core needs 1000 MHz")
+}
