@@ -263,3 +263,18 @@ func TestIntakeHeaderVariants(t *testing.T) {
 		t.Errorf("OS name taken as the asset name: %+v, %v", units, err)
 	}
 }
+
+// Excel's "Unicode text" export is UTF-16 with a byte order mark, tab
+// separated: decoded like any other.
+func TestIntakeUTF16(t *testing.T) {
+	text := "Numéro de série\tModèle\r\nÉ-42\tLatitude\r\n"
+	var b bytes.Buffer
+	b.Write([]byte{0xFF, 0xFE})
+	for _, r := range text {
+		b.Write([]byte{byte(r), byte(r >> 8)})
+	}
+	units, err := ParseComputerList(&b, "unicode.txt")
+	if err != nil || len(units) != 1 || units[0].Serial != "É-42" || units[0].Model != "Latitude" || units[0].SourceLine != 2 {
+		t.Fatalf("%+v, %v", units, err)
+	}
+}
