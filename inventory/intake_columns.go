@@ -161,3 +161,19 @@ var intakePlaceholderSerials = map[string]bool{
 }
 
 func intakePlaceholderSerial(s string) bool { return intakePlaceholderSerials[intakeFold(s)] }
+
+// intakeSpreadsheetMangled spots a serial a spreadsheet turned into a
+// number in scientific notation ("1.23457E+11"): the real serial is lost,
+// the file must be exported again without going through the spreadsheet.
+func intakeSpreadsheetMangled(s string) bool {
+	mant, exp, ok := strings.Cut(strings.ToUpper(s), "E+")
+	if !ok || mant == "" || exp == "" {
+		return false
+	}
+	for _, r := range strings.Replace(strings.Replace(mant, ",", "", 1), ".", "", 1) + exp {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

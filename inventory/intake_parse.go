@@ -117,6 +117,8 @@ func ParseComputerList(r io.Reader, file string) ([]NewUnit, error) {
 			bad.add(line, "intake.row.no_serial")
 		case intakePlaceholderSerial(u.Serial):
 			bad.add(line, "intake.row.placeholder_serial", u.Serial)
+		case intakeSpreadsheetMangled(u.Serial):
+			bad.add(line, "intake.row.mangled_serial", u.Serial)
 		case seen[k] != 0:
 			bad.add(line, "intake.row.duplicate", u.Serial, seen[k])
 		default:

@@ -278,3 +278,22 @@ func TestIntakeUTF16(t *testing.T) {
 		t.Fatalf("%+v, %v", units, err)
 	}
 }
+
+// A serial a spreadsheet turned into "1.23457E+11" is lost: refused with the
+// way out, while real serials that merely contain an E are kept.
+func TestIntakeSpreadsheetMangledSerial(t *testing.T) {
+	_, err := ParseComputerList(strings.NewReader("Serial number;Model\n1.23457E+11;Latitude\n5CE+12;X\n"), "excel.csv")
+	var ie *IntakeError
+	if !errors.As(err, &ie) {
+		t.Fatal(err)
+	}
+	want := []string{`excel.csv line 2: serial number "1.23457E+11" was turned into a number by a spreadsheet: ` +
+		`export the list again and import it without opening it in a spreadsheet`}
+	if got := ie.RowLines(i18n.EN); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q", got)
+	}
+	units, err := ParseComputerList(strings.NewReader("Serial number\nCND1E+2X\n5CG7E21XYZ\n"), "ok.csv")
+	if err != nil || len(units) != 2 {
+		t.Errorf("%+v, %v", units, err)
+	}
+}

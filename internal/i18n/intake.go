@@ -58,6 +58,10 @@ var intakeMessages = Catalog{
 		EN: "serial number %q is a placeholder, not the machine's serial",
 		FR: "le numéro de série %q est une valeur par défaut, pas celui de la machine",
 	},
+	"intake.row.mangled_serial": {
+		EN: "serial number %q was turned into a number by a spreadsheet: export the list again and import it without opening it in a spreadsheet",
+		FR: "le numéro de série %q a été converti en nombre par un tableur : exportez de nouveau la liste et importez-la sans l'ouvrir dans un tableur",
+	},
 	"intake.row.duplicate": {
 		EN: "duplicate serial number %s (already on line %d)",
 		FR: "numéro de série %s en double (déjà ligne %d)",
