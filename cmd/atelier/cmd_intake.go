@@ -202,20 +202,25 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 	return nil
 }
 
-// intakeMachine is "Dell Latitude E6410", without repeating a vendor the
-// model already names ("HP" + "HP EliteDesk 800").
+// intakeMachine is "Dell Inc. Latitude E6410", without repeating a vendor
+// the model already names ("HP" + "HP EliteDesk 800", "Hewlett-Packard" +
+// "HP Compaq 8200").
 func intakeMachine(vendor, model string) string {
-	switch {
-	case vendor == "":
-		return model
-	case model == "" || strings.HasPrefix(strings.ToLower(model), strings.ToLower(strings.Fields(vendor)[0])):
-		if model == "" {
-			return vendor
+	if vendor == "" || model == "" {
+		return strings.TrimSpace(vendor + " " + model)
+	}
+	m := strings.ToLower(model)
+	for _, short := range []string{strings.ToLower(strings.Fields(vendor)[0]), intakeVendorShort[strings.ToLower(vendor)]} {
+		if short != "" && strings.HasPrefix(m, short+" ") {
+			return model
 		}
-		return model
 	}
 	return vendor + " " + model
 }
+
+// intakeVendorShort are the names models carry for vendors whose inventory
+// name is longer.
+var intakeVendorShort = map[string]string{"hewlett-packard": "hp", "hewlett packard": "hp", "hp inc.": "hp"}
 
 func newIntakeAddCmd(g *globals) *cobra.Command {
 	var u inventory.NewUnit
