@@ -41,6 +41,7 @@ func Gather(ctx context.Context, o Options) (*Report, error) {
 	r := newReport(o)
 	r.Source = s.describe(o)
 
+	s.startDMIDecode(ctx)
 	if s.readsTree() {
 		s.gatherTree(ctx, r)
 	}

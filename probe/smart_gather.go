@@ -39,11 +39,18 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 			s.warn("probe.warn.smartctl_missing")
 			return nil
 		}
+		if s.smartctlRuns == nil {
+			s.startSmartctl(ctx, r.Disks)
+		}
 		for _, d := range r.Disks {
+			run, ok := s.smartctlRuns[d.Name]
+			if !ok {
+				continue
+			}
+			b, err := run.wait()
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			b, err := runTool(ctx, "smartctl", "--json", "-x", "/dev/"+d.Name)
 			if err != nil {
 				s.warn("probe.warn.smartctl_run", d.Name, err)
 				continue

@@ -30,6 +30,11 @@ type source struct {
 	// recorded tool outputs, written into a capture
 	dmidecodeOut []byte
 	smartctlOut  map[string][]byte // disk name -> smartctl JSON
+
+	// live runs of dmidecode and smartctl, started early so they overlap
+	// with reading /sys (see prefetch.go)
+	dmidecodeRun *toolRun
+	smartctlRuns map[string]*toolRun // disk name -> run
 }
 
 func openSource(o Options) (*source, error) {

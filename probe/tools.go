@@ -52,7 +52,10 @@ func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) erro
 			s.warn("probe.warn.dmidecode_root")
 			return nil
 		}
-		out, err := runTool(ctx, "dmidecode")
+		if s.dmidecodeRun == nil {
+			s.startDMIDecode(ctx)
+		}
+		out, err := s.dmidecodeRun.wait()
 		if err != nil {
 			s.warn("probe.warn.dmidecode_run", err)
 			return nil

@@ -27,10 +27,11 @@ func (s *source) ghwOptions() []any {
 // gatherTree reads every fact a /sys and /proc tree holds.
 func (s *source) gatherTree(ctx context.Context, r *Report) {
 	steps := []func(*Report){
+		s.gatherDisks, // first: smartctl starts on them while the rest is read
+		func(r *Report) { s.startSmartctl(ctx, r.Disks) },
 		s.gatherIdentity,
 		s.gatherCPU,
 		s.gatherMemory,
-		s.gatherDisks,
 		s.gatherPCI,
 		s.gatherFirmware,
 		s.gatherBatteries,

@@ -1,0 +1,54 @@
+package probe
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkGatherLive is a full live probe of this machine, tools included
+// (dmidecode and smartctl run when root). scripts/bench-probe.sh compares
+// the whole command with lshw, inxi and hwinfo.
+func BenchmarkGatherLive(b *testing.B) {
+	for b.Loop() {
+		if _, err := Gather(context.Background(), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGatherTree probes an unpacked captured tree (the Ryzen desktop).
+func BenchmarkGatherTree(b *testing.B) {
+	dir := b.TempDir()
+	r, err := Gather(context.Background(), Options{Root: filepath.Join(corpus(b, "ghw-snapshots"), "amd-ryzen-1600.tar.gz"), Capture: filepath.Join(dir, "c.tar.gz")})
+	if err != nil || r == nil {
+		b.Fatal(err)
+	}
+	tree := filepath.Join(dir, "tree")
+	os.Mkdir(tree, 0o755)
+	s, err := openSource(Options{Root: filepath.Join(dir, "c.tar.gz")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.close()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Gather(context.Background(), Options{Root: s.root}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseDMIDecode(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(corpus(b, "dmi"), "39.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParseDMIDecode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
