@@ -297,3 +297,31 @@ func TestIntakeSpreadsheetMangledSerial(t *testing.T) {
 		t.Errorf("%+v, %v", units, err)
 	}
 }
+
+// More computers than any batch (500,000) is the wrong export: refused
+// before it fills memory.
+func TestIntakeRefusesTooManyRows(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Serial number\n")
+	for i := 0; i <= intakeMaxRows; i++ {
+		fmt.Fprintf(&b, "S%d\n", i)
+	}
+	_, err := ParseComputerList(&b, "huge.csv")
+	var ie *IntakeError
+	if !errors.As(err, &ie) || ie.Summary(i18n.EN) != "huge.csv: more than 500000 rows: this is not one donation batch (split the export)" {
+		t.Fatalf("%v", err)
+	}
+}
+
+// Control characters in the header line: no column can be trusted.
+func TestIntakeRefusesUnreadableHeader(t *testing.T) {
+	_, err := ParseComputerList(strings.NewReader("Serial\x01number;Model\nS1;X\n"), "ctl.csv")
+	var ie *IntakeError
+	if !errors.As(err, &ie) || ie.Summary(i18n.EN) != "ctl.csv: unreadable encoding in the header line: neither UTF-8 nor Windows-1252 text" {
+		t.Fatalf("%v", err)
+	}
+	_, err = ParseComputerList(strings.NewReader("Serial number;Model\nS1;X\x02\nS2;Y\n"), "ctl.csv")
+	if !errors.As(err, &ie) || !reflect.DeepEqual(ie.RowLines(i18n.EN), []string{"ctl.csv line 2: unreadable encoding: control character 0x02 (binary data)"}) {
+		t.Fatalf("%v", err)
+	}
+}
