@@ -51,6 +51,7 @@ func newIntakeDecoder() *intakeDecoder {
 	return &intakeDecoder{line: 1, recordStart: 1}
 }
 
+// Reset is part of transform.Transformer; a decoder reads one file only.
 func (d *intakeDecoder) Reset() {}
 
 func (d *intakeDecoder) markBad(key string, args ...any) {
