@@ -37,13 +37,25 @@ func (s *source) gatherTree(ctx context.Context, r *Report) {
 		s.gatherBatteries,
 		s.gatherDisplay,
 	}
-	for _, step := range steps {
+	for i, step := range steps {
 		if ctx.Err() != nil {
 			return
 		}
-		step(r)
+		s.safely(i, func() { step(r) })
 	}
 	s.gatherVirtualization(ctx, r)
+}
+
+// safely runs one gathering step; a panic in it (a library meeting a
+// capture stranger than it expects) costs that step's facts, with a
+// warning, never the whole report.
+func (s *source) safely(step int, f func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.warn("probe.warn.step_failed", step, p)
+		}
+	}()
+	f()
 }
 
 // known turns ghw's placeholders ("unknown", "", "None", OEM fillers) into
