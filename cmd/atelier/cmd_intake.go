@@ -42,7 +42,10 @@ model, type). FILE "-" reads standard input.
 The batch is all or nothing: if any row is bad (no serial, a serial twice, a
 broken quote, unreadable bytes...), every bad row is listed by line and
 nothing is written. Computers whose serial is already in the ledger are
-listed and skipped, never registered twice.`,
+listed and skipped, never registered twice.
+
+--dry-run writes nothing; where there is no ledger yet (a DSI checking its
+export before sending it) it checks the file on its own.`,
 		Example: "  atelier intake import parc-rebut.csv --donor \"DSI Échirolles\" --batch DSI-2026-11\n" +
 			"  atelier intake import export.csv --donor \"DSI Échirolles\" --dry-run\n" +
 			"  atelier intake import export.csv --donor \"DSI Échirolles\" --json",
