@@ -72,6 +72,9 @@ A fact that cannot be read is "unknown" and listed under warnings.`,
 func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 	T := g.T
 	title := strings.TrimSpace(probeOrDash(r.System.Vendor) + " " + probeOrDash(r.System.Product))
+	if r.System.Vendor == probe.Unknown && r.System.Product == probe.Unknown {
+		title = T("probe.title.unidentified")
+	}
 	fmt.Fprintln(w, termui.Heading(w, fmt.Sprintf("%s (%s)", title, T("probe.chassis."+r.System.Chassis))))
 	pairs := [][2]string{
 		{T("probe.label.serial"), probeOrDash(r.System.Serial)},
@@ -188,7 +191,11 @@ func probeMemoryLine(g *globals, m probe.Memory) string {
 
 func probeBatteryLine(g *globals, w io.Writer, b probe.Battery) string {
 	if b.HealthPercent == 0 {
-		return b.Name + ": " + g.T("probe.battery.unknown")
+		line := b.Name + ": " + g.T("probe.battery.unknown")
+		if b.DesignWh > 0 {
+			line += fmt.Sprintf(" (%s %.1f\u00a0Wh)", g.T("probe.battery.design"), b.DesignWh)
+		}
+		return line
 	}
 	meaning := "good"
 	if b.HealthPercent < 60 {

@@ -93,6 +93,8 @@ var probeMessages = Catalog{
 	"probe.cpu.cores":             {EN: "%d cores / %d threads", FR: "%d cœurs / %d threads"},
 	"probe.cpu.no64":              {EN: "not 64-bit (or unknown)", FR: "pas 64 bits (ou inconnu)"},
 	"probe.mem.slots":             {EN: "%d of %d slots used", FR: "%d emplacements occupés sur %d"},
+	"probe.battery.design":        {EN: "design", FR: "d'origine"},
+	"probe.title.unidentified":    {EN: "Unidentified machine", FR: "Machine non identifiée"},
 	"probe.battery.unknown":       {EN: "health unknown", FR: "santé inconnue"},
 	"probe.battery.cycles":        {EN: "%d cycles", FR: "%d cycles"},
 	"probe.net.wired":             {EN: "wired", FR: "filaire"},
