@@ -39,13 +39,11 @@ func (s *source) gatherFirmware(r *Report) {
 		} else {
 			r.Firmware.SecureBoot = "disabled"
 		}
-	case err == nil || os.IsNotExist(err):
-		if s.exists("/sys/firmware/efi/efivars") && err != nil {
-			// efivarfs mounted and no variable: firmware without Secure Boot.
-			r.Firmware.SecureBoot = "disabled"
-			return
-		}
-		s.warn("probe.warn.secureboot")
+	case os.IsNotExist(err) && len(s.list("/sys/firmware/efi/efivars")) > 0:
+		// efivarfs mounted, other variables there, not this one: the
+		// firmware has no Secure Boot. (An empty folder is efivarfs not
+		// mounted: then nothing is known.)
+		r.Firmware.SecureBoot = "disabled"
 	default:
 		s.warn("probe.warn.secureboot")
 	}

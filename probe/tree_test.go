@@ -287,3 +287,42 @@ func TestNVIDIAGenerations(t *testing.T) {
 		}
 	}
 }
+
+// TestSecureBootStates: the SecureBoot variable's last byte, a firmware
+// without the variable, and efivarfs not mounted (empty folder).
+func TestSecureBootStates(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"off", map[string]string{"efivars/" + secureBootVar: "\x06\x00\x00\x00\x00"}, "disabled"},
+		{"on", map[string]string{"efivars/" + secureBootVar: "\x06\x00\x00\x00\x01"}, "enabled"},
+		{"no variable", map[string]string{"efivars/Boot0000-8be4df61-93ca-11d2-aa0d-00e098032b8c": "\x07\x00\x00\x00"}, "disabled"},
+		{"not mounted", map[string]string{"efivars/": ""}, Unknown},
+	} {
+		root := t.TempDir()
+		for p, content := range c.files {
+			full := filepath.Join(root, "sys/firmware/efi", p)
+			os.MkdirAll(filepath.Dir(full), 0o755)
+			if content != "" {
+				os.WriteFile(full, []byte(content), 0o644)
+			}
+		}
+		s := &source{root: root, tree: true, lang: "en"}
+		r := newReport(Options{})
+		s.gatherFirmware(r)
+		if r.Firmware.BootMode != "uefi" || r.Firmware.SecureBoot != c.want {
+			t.Errorf("%s: %+v", c.name, r.Firmware)
+		}
+	}
+	// no /sys/firmware/efi under /sys/firmware: legacy BIOS boot
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "sys/firmware/acpi"), 0o755)
+	s := &source{root: root, tree: true, lang: "en"}
+	r := newReport(Options{})
+	s.gatherFirmware(r)
+	if r.Firmware.BootMode != "bios" {
+		t.Errorf("bios: %+v", r.Firmware)
+	}
+}
