@@ -326,3 +326,34 @@ func TestSecureBootStates(t *testing.T) {
 		t.Errorf("bios: %+v", r.Firmware)
 	}
 }
+
+// TestBroadcomWithoutDriverAndChargeBattery: on a fresh live system the
+// Broadcom Wi-Fi card has no driver, hence no interface: it is still listed
+// (from PCI) and flagged. A battery reporting charge (µAh) instead of energy
+// is converted with its design voltage.
+func TestBroadcomWithoutDriverAndChargeBattery(t *testing.T) {
+	root := t.TempDir()
+	write := func(p, c string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755)
+		os.WriteFile(filepath.Join(root, p), []byte(c), 0o644)
+	}
+	write("sys/devices/pci0000:00/0000:03:00.0/vendor", "0x14e4\n")
+	write("sys/devices/pci0000:00/0000:03:00.0/device", "0x4315\n")
+	write("sys/devices/pci0000:00/0000:03:00.0/class", "0x028000\n")
+	os.MkdirAll(filepath.Join(root, "sys/bus/pci/devices"), 0o755)
+	os.Symlink("../../../devices/pci0000:00/0000:03:00.0", filepath.Join(root, "sys/bus/pci/devices/0000:03:00.0"))
+	write("sys/class/power_supply/BAT1/type", "Battery\n")
+	write("sys/class/power_supply/BAT1/charge_full_design", "4400000\n") // 4.4 Ah
+	write("sys/class/power_supply/BAT1/charge_full", "3300000\n")
+	write("sys/class/power_supply/BAT1/voltage_min_design", "10800000\n") // 10.8 V
+	s := &source{root: root, tree: true, lang: "en"}
+	r := newReport(Options{})
+	s.gatherPCI(r)
+	s.gatherBatteries(r)
+	if len(r.Network) != 1 || r.Network[0].Name != "" || r.Network[0].Kind != "wifi" || !r.Network[0].Broadcom || r.Network[0].ID != "14e4:4315" {
+		t.Errorf("network = %+v", r.Network)
+	}
+	if len(r.Batteries) != 1 || r.Batteries[0].DesignWh != 47.5 || r.Batteries[0].FullWh != 35.6 || r.Batteries[0].HealthPercent != 74.9 {
+		t.Errorf("batteries = %+v", r.Batteries)
+	}
+}
