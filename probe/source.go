@@ -111,7 +111,7 @@ func (s *source) exists(p string) bool {
 	return err == nil
 }
 
-// glob lists the names in directory p under the root (nil when absent).
+// list names the entries of directory p under the root (nil when absent).
 func (s *source) list(p string) []string {
 	entries, err := os.ReadDir(s.path(p))
 	if err != nil {

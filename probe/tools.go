@@ -24,7 +24,6 @@ func runTool(ctx context.Context, name string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, toolTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, args...)
-	cmd.Stderr = nil
 	out, err := cmd.Output()
 	var exit *exec.ExitError
 	if err != nil && !(errors.As(err, &exit) && len(out) > 0) {
@@ -33,7 +32,7 @@ func runTool(ctx context.Context, name string, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// applyDMIDecode reads dmidecode output for the report: --dmidecode FILE, a
+// gatherDMIDecode reads dmidecode output for the report: --dmidecode FILE, a
 // captured copy, or (live, as root) dmidecode itself.
 func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) error {
 	var data []byte
