@@ -119,6 +119,14 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		if err := termui.Table(w, []string{T("probe.col.disk"), T("probe.col.model"), T("probe.col.size"), T("probe.col.medium"), T("probe.col.health")}, rows); err != nil {
 			return err
 		}
+		// why a disk is worn or failing, in plain words
+		for _, d := range r.Disks {
+			if d.Health == nil || d.Health.Verdict == "good" || len(d.Health.Reasons) == 0 {
+				continue
+			}
+			text := d.Name + ": " + strings.Join(d.Health.Reasons, "; ")
+			fmt.Fprintln(w, strings.Join(probeWrap(text, termui.Width(w)-2), "\n  "))
+		}
 	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
