@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
@@ -42,10 +43,12 @@ func Width(w any) int {
 	return 80
 }
 
-// Table writes rows under headers as a bordered table. Long cells are
-// wrapped so the table stays within Width(w).
+// Table writes rows under headers as a bordered table. When the table would
+// be wider than Width(w), the widest columns are narrowed and their cells
+// wrapped, so nothing is cut off.
 func Table(w io.Writer, headers []string, rows [][]string) error {
 	r := Renderer(w)
+	widths := fitColumns(naturalWidths(rows, headers), Width(w))
 	head := r.NewStyle().Bold(true).Padding(0, 1)
 	cell := r.NewStyle().Padding(0, 1)
 	t := table.New().
@@ -53,44 +56,65 @@ func Table(w io.Writer, headers []string, rows [][]string) error {
 		BorderStyle(r.NewStyle().Foreground(lipgloss.Color("8"))).
 		Headers(headers...).
 		Rows(rows...).
-		Width(Width(w)).
 		StyleFunc(func(row, col int) lipgloss.Style {
+			s := cell
 			if row == table.HeaderRow {
-				return head
+				s = head
 			}
-			return cell
+			if col < len(widths) {
+				// Width includes the padding in lipgloss v1.
+				s = s.Width(widths[col] + 2)
+			}
+			return s
 		})
-	_, err := io.WriteString(w, fitWidth(t, rows, headers, Width(w))+"\n")
+	_, err := io.WriteString(w, t.Render()+"\n")
 	return err
 }
 
-// fitWidth lets lipgloss shrink the table only when it would not fit:
-// lipgloss stretches a table to its Width otherwise.
-func fitWidth(t *table.Table, rows [][]string, headers []string, width int) string {
-	natural := naturalWidth(rows, headers)
-	if natural <= width {
-		t.Width(0)
-	}
-	return t.Render()
-}
-
-func naturalWidth(rows [][]string, headers []string) int {
+// naturalWidths is each column's widest cell, header included.
+func naturalWidths(rows [][]string, headers []string) []int {
 	widths := make([]int, len(headers))
 	for i, h := range headers {
 		widths[i] = lipgloss.Width(h)
 	}
 	for _, row := range rows {
 		for i, c := range row {
-			if i < len(widths) && lipgloss.Width(c) > widths[i] {
-				widths[i] = lipgloss.Width(c)
+			for _, line := range strings.Split(c, "\n") {
+				if i < len(widths) && lipgloss.Width(line) > widths[i] {
+					widths[i] = lipgloss.Width(line)
+				}
 			}
 		}
 	}
-	total := 1
-	for _, w := range widths {
-		total += w + 3 // padding on both sides plus one border
+	return widths
+}
+
+// fitColumns narrows the widest column, one character at a time, until the
+// table (borders and padding included) fits in total columns. A column never
+// goes below 6 characters: past that a table is unreadable anyway.
+func fitColumns(widths []int, total int) []int {
+	out := append([]int(nil), widths...)
+	const minWidth = 6
+	tableWidth := func() int {
+		n := 1
+		for _, w := range out {
+			n += w + 3 // padding on both sides plus one border
+		}
+		return n
 	}
-	return total
+	for tableWidth() > total {
+		widest := -1
+		for i, w := range out {
+			if w > minWidth && (widest < 0 || w > out[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		out[widest]--
+	}
+	return out
 }
 
 // KeyValues writes "key: value" lines with the keys aligned, for a record

@@ -36,3 +36,22 @@ func TestSmallTableIsNotStretched(t *testing.T) {
 		t.Fatalf("a one-cell table was stretched: %q", first)
 	}
 }
+
+func TestWideTableWrapsInsteadOfCutting(t *testing.T) {
+	var b bytes.Buffer
+	rows := [][]string{{"PCS-26-0005", "DQB0KEF001", "INV-2016-0105", "Acer Veriton Z4640G", "all-in-one"}}
+	if err := Table(&b, []string{"Unit", "Serial", "Asset tag", "Machine", "Type"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if w := len([]rune(line)); w > 80 {
+			t.Fatalf("line is %d columns wide: %q", w, line)
+		}
+	}
+	for _, word := range []string{"all-in-one", "INV-2016-0105", "DQB0KEF001"} {
+		if !strings.Contains(out, word) {
+			t.Errorf("%q was cut from the table:\n%s", word, out)
+		}
+	}
+}
