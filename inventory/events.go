@@ -45,12 +45,23 @@ type Event struct {
 	Hash     string          `json:"hash"`
 }
 
-// eventHash is sha256 over the canonical fields, as a JSON array of strings
-// (unambiguous, and easy to recompute in any language), hex-encoded.
+// eventHash is the hex sha256 of the event's canonical form: its fields in a
+// fixed order, each written as "<byte length>:<bytes>\n" (unambiguous, and
+// easy to recompute in any language), ending with the bench's previous hash.
 func eventHash(e Event) string {
-	fields := []string{e.ID, e.Bench, strconv.FormatInt(e.Seq, 10), e.Unit, e.Kind,
+	fields := [...]string{e.ID, e.Bench, strconv.FormatInt(e.Seq, 10), e.Unit, e.Kind,
 		formatTime(e.At), e.Operator, string(e.Payload), e.PrevHash}
-	b, _ := json.Marshal(fields)
+	n := 0
+	for _, f := range fields {
+		n += len(f) + 12
+	}
+	b := make([]byte, 0, n)
+	for _, f := range fields {
+		b = strconv.AppendInt(b, int64(len(f)), 10)
+		b = append(b, ':')
+		b = append(b, f...)
+		b = append(b, '\n')
+	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }

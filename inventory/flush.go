@@ -3,6 +3,7 @@ package inventory
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"sort"
 )
 
@@ -10,23 +11,28 @@ import (
 // understood by SQLite and PostgreSQL alike.
 func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(p.dirtyUnits) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`, serial_key, asset_key, site_key, batch_key, donor_key)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`, serial_key, asset_key, site_key, batch_key, donor_key, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET serial = excluded.serial, asset_tag = excluded.asset_tag,
 			vendor = excluded.vendor, model = excluded.model, type = excluded.type, state = excluded.state,
 			site = excluded.site, batch = excluded.batch, donor = excluded.donor, grade = excluded.grade,
 			beneficiary = excluded.beneficiary, state_since = excluded.state_since,
 			serial_key = excluded.serial_key, asset_key = excluded.asset_key,
-			site_key = excluded.site_key, batch_key = excluded.batch_key, donor_key = excluded.donor_key`)
+			site_key = excluded.site_key, batch_key = excluded.batch_key, donor_key = excluded.donor_key,
+			doc = excluded.doc`)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
 		for _, id := range sortedKeys(p.dirtyUnits) {
 			u := p.units[id]
+			doc, err := json.Marshal(u.Unit)
+			if err != nil {
+				return err
+			}
 			if _, err := st.ExecContext(ctx, u.ID, u.IDYear, u.IDNum, u.Serial, u.AssetTag, u.Vendor, u.Model, u.Type,
 				u.State, u.Site, u.Batch, u.Donor, u.Grade, u.Beneficiary, formatTime(u.ReceivedAt), formatTime(u.StateSince),
-				key(u.Serial), key(u.AssetTag), key(u.Site), key(u.Batch), key(u.Donor)); err != nil {
+				key(u.Serial), key(u.AssetTag), key(u.Site), key(u.Batch), key(u.Donor), string(doc)); err != nil {
 				return err
 			}
 		}

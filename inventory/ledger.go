@@ -105,10 +105,13 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 		return false, err
 	}
 	defer db.Close()
-	// WAL lets readers go on while one process writes; it is persistent, so
-	// setting it once here is enough.
-	if _, err := db.ExecContext(ctx, `PRAGMA journal_mode = WAL`); err != nil {
-		return false, fmt.Errorf("ledger %s: %w", path, err)
+	// 16 KiB pages: fewer reads when scanning a million events (only takes
+	// effect on a new file). WAL lets readers go on while one process writes;
+	// both are persistent, so setting them once here is enough.
+	for _, pragma := range []string{`PRAGMA page_size = 16384`, `PRAGMA journal_mode = WAL`} {
+		if _, err := db.ExecContext(ctx, pragma); err != nil {
+			return false, fmt.Errorf("ledger %s: %w", path, err)
+		}
 	}
 	if err := migrate(ctx, db, path); err != nil {
 		return false, err
@@ -171,7 +174,7 @@ func Open(ctx context.Context, path string) (*Ledger, error) {
 func openDB(path string) (*sql.DB, error) {
 	// _txlock=immediate: every transaction takes the write lock at BEGIN, so
 	// concurrent writers queue on busy_timeout instead of failing on upgrade.
-	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_foreign_keys=1&_txlock=immediate&_synchronous=NORMAL&_pragma=cache_size(-65536)",
+	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_foreign_keys=1&_txlock=immediate&_synchronous=NORMAL&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)",
 		path, busyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -262,7 +265,40 @@ func (l *Ledger) SetClock(now func() time.Time) { l.now = now }
 // timeLayout is fixed-width so that text order is time order.
 const timeLayout = "2006-01-02T15:04:05.000000000Z"
 
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+// formatTime writes timeLayout by hand: hashing a million events formats as
+// many times.
+func formatTime(t time.Time) string {
+	t = t.UTC()
+	b := make([]byte, 0, len(timeLayout))
+	pad := func(n, width int) {
+		var d [9]byte
+		for i := width - 1; i >= 0; i-- {
+			d[i] = byte('0' + n%10)
+			n /= 10
+		}
+		b = append(b, d[:width]...)
+	}
+	y, mo, d := t.Date()
+	h, mi, sec := t.Clock()
+	if y < 0 || y > 9999 {
+		return t.Format(timeLayout)
+	}
+	pad(y, 4)
+	b = append(b, '-')
+	pad(int(mo), 2)
+	b = append(b, '-')
+	pad(d, 2)
+	b = append(b, 'T')
+	pad(h, 2)
+	b = append(b, ':')
+	pad(mi, 2)
+	b = append(b, ':')
+	pad(sec, 2)
+	b = append(b, '.')
+	pad(t.Nanosecond(), 9)
+	b = append(b, 'Z')
+	return string(b)
+}
 
 func parseTime(s string) time.Time {
 	if s == "" {

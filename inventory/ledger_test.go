@@ -290,3 +290,18 @@ func TestEventsCannotBeEdited(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeFormatRoundTrip(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2026, 11, 3, 9, 5, 7, 123456789, time.UTC),
+		time.Date(2027, 1, 1, 0, 0, 0, 0, time.FixedZone("CET", 3600)),
+	} {
+		s := formatTime(tm)
+		if s != tm.UTC().Format(timeLayout) {
+			t.Errorf("formatTime = %s, want %s", s, tm.UTC().Format(timeLayout))
+		}
+		if back := parseTime(s); !back.Equal(tm) {
+			t.Errorf("parseTime(%s) = %v, want %v", s, back, tm)
+		}
+	}
+}

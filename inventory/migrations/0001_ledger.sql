@@ -31,8 +31,10 @@ BEGIN
 END;
 
 -- Projections: recomputed from events by `atelier ledger rebuild`.
+-- units is stored by (state, id): `unit list --state ready` reads one
+-- contiguous range instead of the whole table.
 CREATE TABLE units (
-    id          TEXT PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
     id_year     INTEGER NOT NULL,
     id_num      INTEGER NOT NULL,
     serial      TEXT NOT NULL,
@@ -52,9 +54,10 @@ CREATE TABLE units (
     grade       TEXT NOT NULL,
     beneficiary TEXT NOT NULL,
     received_at TEXT NOT NULL,
-    state_since TEXT NOT NULL
-);
-CREATE INDEX units_state ON units (state, id);
+    state_since TEXT NOT NULL,
+    doc         TEXT NOT NULL,  -- the unit as JSON, what `unit list --json` prints
+    PRIMARY KEY (state, id)
+) WITHOUT ROWID;
 CREATE INDEX units_serial ON units (serial_key);
 CREATE INDEX units_asset ON units (asset_key);
 CREATE INDEX units_num ON units (id_year, id_num);
