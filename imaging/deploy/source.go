@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
@@ -63,9 +62,11 @@ func decompress(r io.Reader, f Format) (io.ReadCloser, error) {
 	case Raw:
 		return io.NopCloser(r), nil
 	case Zstd:
-		// The decoder decodes blocks ahead on its own goroutines; two is
-		// enough on a bench PC and leaves a core for hashing and writing.
-		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(min(2, runtime.GOMAXPROCS(0))),
+		// One decoder goroutine: the deploy pipeline already runs
+		// decompression beside hashing and writing, and zstd decodes at
+		// over 1 GB/s on one core, faster than the disks it feeds; measured
+		// on the bench image, async block decoding only added overhead.
+		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1),
 			zstd.WithDecoderLowmem(false), zstd.WithDecoderMaxWindow(1<<31))
 		if err != nil {
 			return nil, fmt.Errorf("zstd: %w", err)

@@ -122,8 +122,8 @@ func TestSampleVerificationCatchesAStaleZone(t *testing.T) {
 	e := &engine{m: d, size: int64(size), chunk: 1 << 20, sector: 4096, errs: &errorLog{}}
 	d.data[size-100] = 1
 	e.verify(context.Background(), zeroPattern{}, spans)
-	if len(e.errs.list) != 1 || e.errs.list[0].Start != int64(size-4096) {
-		t.Fatalf("errors %+v", e.errs.list)
+	if errs := e.errs.sorted(); len(errs) != 1 || errs[0].Start != int64(size-4096) {
+		t.Fatalf("errors %+v", errs)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
+	"sync/atomic"
 
 	"github.com/pcsolidaire/atelier/imaging"
 )
@@ -46,68 +48,81 @@ type filled struct {
 	buf []byte
 }
 
-// overwrite writes pattern p over the whole medium. A second goroutine
-// generates the next chunk while this one writes the current one; a
-// constant pattern needs no generation at all. A failed chunk is retried
-// sector by sector so the error log names exactly the bad ranges, and the
-// pass goes on past them.
-func (e *engine) overwrite(ctx context.Context, p pattern) (written int64, err error) {
-	if p.constant() {
-		buf := imaging.AlignedBuffer(e.chunk)
-		p.fill(buf, 0)
-		for off := int64(0); off < e.size; off += int64(e.chunk) {
-			if err := ctx.Err(); err != nil {
-				return written, err
-			}
-			n := min(int64(e.chunk), e.size-off)
-			w, err := e.writeChunk(ctx, buf[:n], off)
-			written += w
-			if err != nil {
-				return written, err
-			}
-		}
-		return written, e.flush()
-	}
+// writers is how many chunks are in flight at once: two keep the device
+// busy while the next request is being issued (a deeper queue gains nothing
+// on one disk and costs memory).
+const writers = 2
 
-	const depth = 2
-	free := make(chan []byte, depth)
-	full := make(chan filled, depth)
-	for range depth {
-		free <- imaging.AlignedBuffer(e.chunk)
+// overwrite writes pattern p over the whole medium. One goroutine prepares
+// chunks (generating the random stream, or handing out the one constant
+// buffer) while two others write them, so the disk always has a request
+// queued. A failed chunk is retried sector by sector so the error log names
+// exactly the bad ranges, and the pass goes on past them.
+func (e *engine) overwrite(ctx context.Context, p pattern) (written int64, err error) {
+	free := make(chan []byte, writers+1)
+	var constant []byte
+	if p.constant() {
+		constant = imaging.AlignedBuffer(e.chunk)
+		p.fill(constant, 0)
+	} else {
+		for range writers + 1 {
+			free <- imaging.AlignedBuffer(e.chunk)
+		}
 	}
-	gctx, stop := context.WithCancel(ctx)
+	full := make(chan filled, writers)
+	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() {
 		defer close(full)
 		for off := int64(0); off < e.size; off += int64(e.chunk) {
-			var buf []byte
-			select {
-			case buf = <-free:
-			case <-gctx.Done():
-				return
-			}
 			n := min(int64(e.chunk), e.size-off)
-			p.fill(buf[:n], off)
+			buf := constant
+			if buf == nil {
+				select {
+				case buf = <-free:
+				case <-wctx.Done():
+					return
+				}
+				p.fill(buf[:n], off)
+			}
 			select {
 			case full <- filled{off, buf[:n]}:
-			case <-gctx.Done():
+			case <-wctx.Done():
 				return
 			}
 		}
 	}()
-	for f := range full {
-		if err := ctx.Err(); err != nil {
-			return written, err
-		}
-		w, err := e.writeChunk(ctx, f.buf, f.off)
-		written += w
-		if err != nil {
-			return written, err
-		}
-		free <- f.buf[:cap(f.buf)]
+	var total atomic.Int64
+	var firstErr error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range full {
+				if wctx.Err() != nil {
+					continue // drain
+				}
+				w, err := e.writeChunk(wctx, f.buf, f.off)
+				total.Add(w)
+				if err != nil {
+					once.Do(func() { firstErr = err })
+					stop()
+				}
+				if constant == nil {
+					free <- f.buf[:cap(f.buf)]
+				}
+			}
+		}()
 	}
+	wg.Wait()
+	written = total.Load()
 	if err := ctx.Err(); err != nil {
 		return written, err
+	}
+	if firstErr != nil {
+		return written, firstErr
 	}
 	return written, e.flush()
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -39,8 +40,9 @@ type Job struct {
 	Sector    int // error-range granularity, default 4096
 	MaxErrors int // default 4096 ranges
 	PollEvery time.Duration
-	// Progress receives bytes done and the total; the total can grow when
-	// a firmware erase falls back to an overwrite.
+	// Progress receives bytes done and the total, from one goroutine at a
+	// time; the total can grow when a firmware erase falls back to an
+	// overwrite.
 	Progress func(done, total int64)
 }
 
@@ -121,8 +123,13 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 	}
 	errs := &errorLog{max: j.MaxErrors}
 	var done, total atomic.Int64
+	var progressMu sync.Mutex
 	e := &engine{m: m, size: size, chunk: j.Chunk, sector: j.Sector, errs: errs,
 		progress: func(n int64) {
+			// Writers run concurrently: one at a time, in order, so the
+			// callback sees done only grow.
+			progressMu.Lock()
+			defer progressMu.Unlock()
 			d := done.Add(n)
 			if j.Progress != nil {
 				j.Progress(d, total.Load())
@@ -208,7 +215,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 			n, err := e.verifyErased(ctx, marker, spans)
 			res.VerifiedBytes = n
 			res.VerificationResult = StatusPassed
-			if len(errs.list) > 0 || err != nil {
+			if errs.len() > 0 || err != nil {
 				res.VerificationResult = StatusFailed
 			}
 			return finish(err)
@@ -253,11 +260,11 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		res.VerificationResult = "not done"
 		return finish(nil)
 	}
-	before := len(errs.list)
+	before := errs.len()
 	n, verr := e.verify(ctx, pat, spans)
 	res.VerifiedBytes = n
 	res.VerificationResult = StatusPassed
-	if len(errs.list) > before || verr != nil {
+	if errs.len() > before || verr != nil {
 		res.VerificationResult = StatusFailed
 	}
 	if verr != nil && ctx.Err() != nil {
