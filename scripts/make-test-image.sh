@@ -89,11 +89,20 @@ printf '[Unit]\nDescription=End-user configuration\n[Service]\nExecStart=/usr/sb
 printf '#!/bin/sh\nexit 0\n' > "$s/usr/sbin/oem-config-firstboot"
 chmod 755 "$s/usr/sbin/oem-config-firstboot"
 ln -s /usr/lib/systemd/system/graphical.target "$s/etc/systemd/system/default.target"
+# Data with the mix of a real system: already-compressed files (random),
+# text-like files (base64), and very repetitive ones (logs, locales).
+# (head closes the pipes early on purpose: no pipefail here.)
+set +o pipefail
 i=0
 while [ "$i" -lt "$data_mb" ]; do
-  head -c 1M /dev/urandom > "$s/opt/data/blob$i.bin"
+  case $((i % 3)) in
+    0) head -c 1M /dev/urandom ;;
+    1) head -c 786432 /dev/urandom | base64 -w 76 | head -c 1M ;;
+    2) yes "$i Nov 22 atelier systemd[1]: Started session $i of user zorin." | head -c 1M ;;
+  esac > "$s/opt/data/blob$i.bin"
   i=$((i + 1))
 done
+set -o pipefail
 
 root_bytes=$(( (root_last - root_first + 1) * 512 ))
 truncate -s "$root_bytes" "$work/root.ext4"

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 )
@@ -26,7 +27,15 @@ type Digest struct {
 // deploy without bmap checks the disk against. A bmap, when given or found
 // by bmaptool's rule, is parsed and must describe an image of that size.
 func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
-	fileHash := sha256.New()
+	format, err := DetectFormat(path)
+	if err != nil {
+		return Digest{}, err
+	}
+	// A raw file is its own stream: hash it once.
+	var fileHash hash.Hash
+	if format != Raw {
+		fileHash = sha256.New()
+	}
 	s, err := openImage(path, fileHash)
 	if err != nil {
 		return Digest{}, err
@@ -41,9 +50,12 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 	if _, err := io.Copy(io.Discard, s.counted); err != nil {
 		return Digest{}, fmt.Errorf("read image %s: %w", path, err)
 	}
-	d := Digest{Path: path, Format: s.format, FileBytes: s.counted.n,
-		FileSHA256: hex.EncodeToString(fileHash.Sum(nil)), ImageBytes: n,
+	d := Digest{Path: path, Format: s.format, FileBytes: s.counted.n, ImageBytes: n,
 		ImageSHA256: hex.EncodeToString(imgHash.Sum(nil))}
+	d.FileSHA256 = d.ImageSHA256
+	if fileHash != nil {
+		d.FileSHA256 = hex.EncodeToString(fileHash.Sum(nil))
+	}
 	if bmapPath == "" {
 		bmapPath = FindBmap(path)
 	}
