@@ -76,8 +76,10 @@ func (s *source) close() {
 func (s *source) readsTree() bool { return s.tree }
 
 // warn records a missing fact, in the report's language.
-func (s *source) warn(key string, args ...any) {
-	msg := s.lang.T(key, args...)
+func (s *source) warn(key string, args ...any) { s.addWarning(s.lang.T(key, args...)) }
+
+// addWarning records a translated warning once.
+func (s *source) addWarning(msg string) {
 	for _, w := range s.warnings {
 		if w == msg {
 			return

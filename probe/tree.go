@@ -2,9 +2,11 @@ package probe
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jaypipes/ghw"
 )
@@ -25,31 +27,51 @@ func (s *source) ghwOptions() []any {
 }
 
 // gatherTree reads every fact a /sys and /proc tree holds.
+//
+// Disks come first so that smartctl starts on them at once; then the other
+// groups run side by side (each writes its own part of the report), which
+// on a loaded bench machine hides most of the time spent waiting on sysfs.
+// Each group keeps its warnings apart, merged in a fixed order, so that a
+// report reads the same from one run to the next.
 func (s *source) gatherTree(ctx context.Context, r *Report) {
-	steps := []func(*Report){
-		s.gatherDisks, // first: smartctl starts on them while the rest is read
-		func(r *Report) { s.startSmartctl(ctx, r.Disks) },
-		s.gatherIdentity,
-		s.gatherCPU,
-		s.gatherMemory,
-		s.gatherPCI,
-		s.gatherFirmware,
-		s.gatherBatteries,
-		s.gatherDisplay,
+	s.safely("disks", func() { s.gatherDisks(r) })
+	s.startSmartctl(ctx, r.Disks)
+	groups := [][]func(*source){
+		{func(g *source) { g.gatherIdentity(r) }, func(g *source) { g.gatherVirtualization(ctx, r) }},
+		{func(g *source) { g.gatherCPU(r) }},
+		{func(g *source) { g.gatherMemory(r) }},
+		{func(g *source) { g.gatherPCI(r) }},
+		{func(g *source) { g.gatherFirmware(r) }, func(g *source) { g.gatherBatteries(r) }, func(g *source) { g.gatherDisplay(r) }},
 	}
-	for i, step := range steps {
-		if ctx.Err() != nil {
-			return
+	subs := make([]*source, len(groups))
+	var wg sync.WaitGroup
+	for i, steps := range groups {
+		sub := *s // same root and options, its own warnings
+		sub.warnings = nil
+		subs[i] = &sub
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j, step := range steps {
+				if ctx.Err() != nil {
+					return
+				}
+				subs[i].safely(fmt.Sprintf("%d.%d", i, j), func() { step(subs[i]) })
+			}
+		}()
+	}
+	wg.Wait()
+	for _, sub := range subs {
+		for _, w := range sub.warnings {
+			s.addWarning(w)
 		}
-		s.safely(i, func() { step(r) })
 	}
-	s.gatherVirtualization(ctx, r)
 }
 
 // safely runs one gathering step; a panic in it (a library meeting a
 // capture stranger than it expects) costs that step's facts, with a
 // warning, never the whole report.
-func (s *source) safely(step int, f func()) {
+func (s *source) safely(step string, f func()) {
 	defer func() {
 		if p := recover(); p != nil {
 			s.warn("probe.warn.step_failed", step, p)

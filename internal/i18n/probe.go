@@ -6,7 +6,7 @@ var probeMessages = Catalog{
 	// warnings: a fact that could not be read
 	"probe.warn.chassis":           {EN: "chassis type unknown (no DMI data): laptop or desktop cannot be told", FR: "type de boîtier inconnu (pas de données DMI) : portable ou fixe indéterminé"},
 	"probe.warn.notree":            {EN: "no /sys and /proc read (files only): boot mode, graphics, network, screen and virtualization unknown", FR: "ni /sys ni /proc lus (fichiers seulement) : mode de démarrage, graphique, réseau, écran et virtualisation inconnus"},
-	"probe.warn.step_failed":       {EN: "reading step %d failed (%v): its facts are unknown", FR: "l'étape de lecture %d a échoué (%v) : ses informations sont inconnues"},
+	"probe.warn.step_failed":       {EN: "reading step %s failed (%v): its facts are unknown", FR: "l'étape de lecture %s a échoué (%v) : ses informations sont inconnues"},
 	"probe.warn.memory":            {EN: "installed memory unknown", FR: "mémoire installée inconnue"},
 	"probe.warn.cpu":               {EN: "processor unknown", FR: "processeur inconnu"},
 	"probe.warn.nodisk":            {EN: "no disk found", FR: "aucun disque trouvé"},
