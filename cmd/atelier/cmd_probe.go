@@ -114,7 +114,7 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		fmt.Fprintln(w)
 		rows := make([][]string, 0, len(r.Disks))
 		for _, d := range r.Disks {
-			rows = append(rows, []string{d.Name, probeShorten(d.Model, 28), probeDiskSize(d.SizeBytes), d.Medium, probeHealthCell(g, w, d.Health)})
+			rows = append(rows, []string{d.Name, probeShorten(d.Model, 28), probeDiskSize(g, d.SizeBytes), d.Medium, probeHealthCell(g, w, d.Health)})
 		}
 		if err := termui.Table(w, []string{T("probe.col.disk"), T("probe.col.model"), T("probe.col.size"), T("probe.col.medium"), T("probe.col.health")}, rows); err != nil {
 			return err
@@ -169,7 +169,7 @@ func probeCPULine(g *globals, c probe.CPU) string {
 		facts = append(facts, fmt.Sprintf("%d\u00a0MHz", c.MaxMHz)) // no break inside
 	}
 	if c.Is64Bit {
-		facts = append(facts, "64-bit")
+		facts = append(facts, g.T("probe.cpu.64"))
 	} else {
 		facts = append(facts, g.T("probe.cpu.no64"))
 	}
@@ -180,18 +180,18 @@ func probeMemoryLine(g *globals, m probe.Memory) string {
 	if m.TotalBytes == 0 {
 		return g.T("probe.unknown")
 	}
-	line := probeMemSize(m.TotalBytes)
+	line := probeMemSize(g, m.TotalBytes)
 	if m.SlotsTotal > 0 {
 		line += " — " + g.T("probe.mem.slots", m.SlotsUsed, m.SlotsTotal)
 		if m.MaxBytes > 0 {
-			line += ", max " + probeMemSize(m.MaxBytes)
+			line += ", max " + probeMemSize(g, m.MaxBytes)
 		}
 	}
 	if len(m.Modules) > 0 {
 		mod := m.Modules[0]
-		line += fmt.Sprintf(" — %s %s", mod.Type, mod.FormFactor)
+		line += fmt.Sprintf(" — %s\u00a0%s", mod.Type, mod.FormFactor)
 		if mod.SpeedMTs > 0 {
-			line += fmt.Sprintf(" %d MT/s", mod.SpeedMTs)
+			line += fmt.Sprintf(" %d\u00a0MT/s", mod.SpeedMTs)
 		}
 	}
 	return line
@@ -243,25 +243,26 @@ func probeShorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// probeDiskSize shows a disk size the way disks are sold (decimal units).
-func probeDiskSize(n int64) string {
+// probeDiskSize shows a disk size the way disks are sold (decimal units),
+// in the user's units (GB, or Go in French).
+func probeDiskSize(g *globals, n int64) string {
 	switch {
 	case n <= 0:
 		return "?"
 	case n >= 1e12:
-		return fmt.Sprintf("%.1f TB", float64(n)/1e12)
+		return fmt.Sprintf("%.1f\u00a0%s", float64(n)/1e12, g.T("probe.unit.tb"))
 	default:
-		return fmt.Sprintf("%.0f GB", float64(n)/1e9)
+		return fmt.Sprintf("%.0f\u00a0%s", float64(n)/1e9, g.T("probe.unit.gb"))
 	}
 }
 
 // probeMemSize shows a memory size the way RAM is sold (binary gigabytes).
-func probeMemSize(n int64) string {
+func probeMemSize(g *globals, n int64) string {
 	gib := float64(n) / (1 << 30)
 	if gib >= 10 || gib == float64(int64(gib)) {
-		return fmt.Sprintf("%.0f GB", gib)
+		return fmt.Sprintf("%.0f\u00a0%s", gib, g.T("probe.unit.gb"))
 	}
-	return fmt.Sprintf("%.1f GB", gib)
+	return fmt.Sprintf("%.1f\u00a0%s", gib, g.T("probe.unit.gb"))
 }
 
 // probeWrapPairs wraps long values so that "key: value" lines fit the
