@@ -80,7 +80,7 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	if err != nil {
 		return err
 	}
-	plan.SkipZeros = src.zeroWiped(ctx, plan.Device.Serial)
+	plan.SkipZeros = src.zeroWiped(ctx, plan.Device)
 	if err := imaging.Confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
 		Interactive: g.interactive(), In: g.stdin, Out: g.stderr, Lang: lang}); err != nil {
 		return err

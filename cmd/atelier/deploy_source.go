@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/deploy"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/inventory"
@@ -99,7 +100,8 @@ func (s *deploySource) unitID() string {
 
 // zeroWiped says whether the ledger proves the disk holds only zeros: its
 // last wipe passed with the zero pattern and no deploy touched it since.
-func (s *deploySource) zeroWiped(ctx context.Context, serial string) bool {
+func (s *deploySource) zeroWiped(ctx context.Context, d imaging.BlockDevice) bool {
+	serial := ledgerDiskSerial(d)
 	if s.unit == nil || serial == "" {
 		return false
 	}
@@ -129,6 +131,16 @@ func (s *deploySource) zeroWiped(ctx context.Context, serial string) bool {
 	return afterWipe
 }
 
+// ledgerDiskSerial is the identity the ledger keys a disk by, the same as
+// wipe records: the serial, or for a loop device (no serial) its backing
+// file.
+func ledgerDiskSerial(d imaging.BlockDevice) string {
+	if d.Serial == "" && d.BackingFile != "" {
+		return "loop:" + d.BackingFile
+	}
+	return d.Serial
+}
+
 // record writes the deploy on the unit (failed and interrupted ones too:
 // the ledger must know that disk is unusable).
 func (s *deploySource) record(ctx context.Context, g *globals, p *deploy.Plan, res deploy.Result) error {
@@ -144,7 +156,7 @@ func (s *deploySource) record(ctx context.Context, g *globals, p *deploy.Plan, r
 		steps = append(steps, fmt.Sprintf("%s: %s: %s", st.Name, st.Status, st.Detail))
 	}
 	_, err := s.ledger.RecordDeploy(ctx, s.actor, s.unit.ID, inventory.DeployOutcome{
-		Image: s.name, ImageSHA256: sum, Device: p.Device.Path, DiskSerial: p.Device.Serial,
+		Image: s.name, ImageSHA256: sum, Device: p.Device.Path, DiskSerial: ledgerDiskSerial(p.Device),
 		Status: res.Status, Verification: res.Verification, Seconds: res.Seconds,
 		Bytes: res.WrittenBytes, Steps: steps,
 	})
