@@ -172,7 +172,7 @@ func TestConfirmAsksForTheSerial(t *testing.T) {
 		t.Fatalf("prompt does not show the disk: %q", out.String())
 	}
 	err = Confirm(d, ConfirmOptions{Interactive: true, In: strings.NewReader("AB12\n"), Out: &out, Lang: i18n.FR})
-	if err == nil || !strings.Contains(err.Error(), "ne correspondent pas") {
+	if err == nil || !strings.Contains(err.Error(), "ne correspond pas") {
 		t.Fatalf("wrong code: %v", err)
 	}
 	if err := Confirm(d, ConfirmOptions{}); err == nil || !strings.Contains(err.Error(), "--yes") {

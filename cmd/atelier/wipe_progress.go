@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
 
 	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/internal/termui"
@@ -22,7 +24,12 @@ type wipeProgress struct {
 
 func newWipeProgress(g *globals) *wipeProgress {
 	w := &wipeProgress{g: g}
-	if termui.IsTerminal(g.stderr) {
+	// mpb draws nothing on a terminal of unknown width (some serial
+	// consoles): those get the plain lines.
+	if f, ok := g.stderr.(*os.File); ok && termui.IsTerminal(f) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err != nil || cols < 20 {
+			return w
+		}
 		w.p = mpb.New(mpb.WithOutput(g.stderr), mpb.WithWidth(30))
 	}
 	return w
@@ -41,7 +48,7 @@ func (w *wipeProgress) add(dev string, p wipe.Plan) *wipeBar {
 		w.mu.Unlock()
 		return &wipeBar{}
 	}
-	b := w.p.AddBar(1,
+	b := w.p.AddBar(0, // total unknown until the engine reports it
 		mpb.PrependDecorators(decor.Name(dev, decor.WCSyncSpaceR), decor.Percentage(decor.WCSyncSpace)),
 		mpb.AppendDecorators(
 			decor.AverageSpeed(decor.SizeB1000(0), "% .1f", decor.WCSyncSpace),

@@ -69,8 +69,8 @@ var wipeMessages = Catalog{
 		FR: "%s : pas de réponse, rien n'a été écrit",
 	},
 	"guard.mismatch": {
-		EN: "%s: the characters typed do not match its serial; nothing written",
-		FR: "%s : les caractères tapés ne correspondent pas à son numéro de série ; rien n'a été écrit",
+		EN: "%s: what was typed does not match; nothing written",
+		FR: "%s : ce qui a été tapé ne correspond pas ; rien n'a été écrit",
 	},
 }
 
