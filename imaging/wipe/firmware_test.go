@@ -140,8 +140,12 @@ func TestNVMeSanitize(t *testing.T) {
 	if strings.Join(fr.lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("commands:\n%s", strings.Join(fr.lines, "\n"))
 	}
-	if r.Status != StatusPassed || r.NIST != NISTPurge {
+	if r.Status != StatusPassed || r.NIST != NISTPurge || r.Technique != "nvme-sanitize-block" {
 		t.Fatalf("result %+v", r)
+	}
+	// The certificate gets the command lines actually sent.
+	if len(r.Tried) != 1 || strings.Join(r.Tried[0].Commands, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("tried %+v", r.Tried)
 	}
 }
 
@@ -231,5 +235,26 @@ func TestGatherCommandLines(t *testing.T) {
 	Gather(context.Background(), fr, fwDevice("usb", "virtio", 1<<30))
 	if len(fr.lines) != 0 {
 		t.Fatalf("commands sent to a loop/virtio device: %v", fr.lines)
+	}
+}
+
+// A failed security erase must not leave the drive locked with our
+// password: atelier disables it, then falls back to a verified overwrite.
+func TestFailedSecureEraseUnlocksAndFallsBack(t *testing.T) {
+	d := newMemDisk(8<<20, 0x77)
+	fr := &fakeRunner{t: t, answers: map[string][]string{
+		"hdparm -I": {unfrozen(string(sample(t, "hdparm-I-hdd-frozen.txt")))},
+	}, fail: map[string]error{"hdparm --user-master u --security-erase-enhanced": errors.New("SG_IO: bad/missing sense data")}}
+	r, _ := fwRun(t, fwDevice("hdd", "sata", len(d.data)), MethodAuto, fr, d)
+	want := []string{
+		"hdparm --user-master u --security-set-pass atelier /dev/fake",
+		"hdparm --user-master u --security-erase-enhanced atelier /dev/fake",
+		"hdparm --user-master u --security-disable atelier /dev/fake",
+	}
+	if strings.Join(fr.lines, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("commands:\n%s", strings.Join(fr.lines, "\n"))
+	}
+	if r.Status != StatusPassed || r.Technique != "overwrite-zero" || r.NIST != NISTClear || r.Tried[0].Outcome != "failed" {
+		t.Fatalf("result %+v", r)
 	}
 }

@@ -198,7 +198,13 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		fw := firmwareRun{r: recorder{j.Runner, &lines}, dev: j.Device.Path, facts: p.Facts, poll: j.PollEvery}
 		detail, ferr := fw.run(ctx, technique)
 		if ctx.Err() != nil {
-			res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: StatusInterrupted, Commands: lines})
+			a := Attempt{Technique: technique, Detail: detail, Outcome: StatusInterrupted, Commands: lines}
+			if technique == MethodATASecureErase {
+				// The drive finishes the erase on its own and stays locked
+				// until then; say how to unlock it.
+				a.Error = "the drive may go on erasing and stay locked; once done: hdparm --user-master u --security-disable " + ataPassword + " " + j.Device.Path
+			}
+			res.Tried = append(res.Tried, a)
 			res.Method, res.Detail = technique, detail
 			return finish(ctx.Err())
 		}
