@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -57,7 +56,7 @@ func Gather(ctx context.Context, o Options) (*Report, error) {
 	}
 	if o.Capture != "" {
 		if err := s.capture(ctx, o.Capture); err != nil {
-			return nil, fmt.Errorf("capture %s: %w", o.Capture, err)
+			return nil, s.errorf(err, "probe.err.capture", o.Capture, err)
 		}
 	}
 	return r, nil

@@ -23,7 +23,7 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 		for _, f := range o.Smartctl {
 			b, err := os.ReadFile(f)
 			if err != nil {
-				return fmt.Errorf("--smartctl: %w", err)
+				return s.errorf(err, "probe.err.smartctl_read", err)
 			}
 			outs = append(outs, output{f, b})
 		}
@@ -72,7 +72,7 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 		res, err := ParseSmartctl(out.data, s.lang)
 		if err != nil {
 			if len(o.Smartctl) > 0 {
-				return fmt.Errorf("--smartctl %s: %w", out.name, err)
+				return s.errorf(err, "probe.err.smartctl_parse", out.name, err)
 			}
 			s.warn("probe.warn.smartctl_parse", out.name, err)
 			continue

@@ -1,7 +1,6 @@
 package probe
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -46,7 +45,7 @@ func openSource(o Options) (*source, error) {
 	case o.Root != "":
 		st, err := os.Stat(o.Root)
 		if err != nil {
-			return nil, fmt.Errorf("--root %s: %w", o.Root, err)
+			return nil, s.errorf(err, "probe.err.root", o.Root, err)
 		}
 		if st.IsDir() {
 			s.root = o.Root
@@ -54,7 +53,7 @@ func openSource(o Options) (*source, error) {
 			dir, err := snapshot.Unpack(o.Root)
 			if err != nil {
 				os.RemoveAll(dir)
-				return nil, fmt.Errorf("--root %s: not a directory nor a readable .tar.gz: %w", o.Root, err)
+				return nil, s.errorf(err, "probe.err.root_tar", o.Root, err)
 			}
 			s.root, s.tmp = dir, dir
 		}
@@ -65,6 +64,20 @@ func openSource(o Options) (*source, error) {
 		s.live, s.tree = true, true
 	}
 	return s, nil
+}
+
+// localError is a message in the user's language that still unwraps to
+// its cause (errors.Is(err, fs.ErrNotExist) keeps working).
+type localError struct {
+	text  string
+	cause error
+}
+
+func (e *localError) Error() string { return e.text }
+func (e *localError) Unwrap() error { return e.cause }
+
+func (s *source) errorf(cause error, key string, args ...any) error {
+	return &localError{text: s.lang.T(key, args...), cause: cause}
 }
 
 func (s *source) close() {

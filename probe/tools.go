@@ -40,7 +40,7 @@ func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) erro
 	case o.DMIDecode != "":
 		b, err := os.ReadFile(o.DMIDecode)
 		if err != nil {
-			return fmt.Errorf("--dmidecode: %w", err)
+			return s.errorf(err, "probe.err.dmidecode_read", err)
 		}
 		data = b
 	case s.live:
@@ -72,8 +72,10 @@ func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) erro
 	}
 	info, err := ParseDMIDecode(data)
 	switch {
+	case errors.Is(err, ErrNotDMIDecode) && o.DMIDecode != "":
+		return s.errorf(err, "probe.err.not_dmidecode", o.DMIDecode)
 	case err != nil && o.DMIDecode != "":
-		return fmt.Errorf("--dmidecode %s: %w", o.DMIDecode, err)
+		return s.errorf(err, "probe.err.dmidecode_parse", o.DMIDecode, err)
 	case errors.Is(err, ErrNotDMIDecode) && s.live:
 		s.warn("probe.warn.dmidecode_empty")
 		return nil

@@ -61,6 +61,14 @@ var probeMessages = Catalog{
 	"probe.smart.nodata":        {EN: "no health data in smartctl output", FR: "aucune donnée de santé dans la sortie smartctl"},
 
 	// probe command
+	"probe.err.root":              {EN: "--root %s: %v", FR: "--root %s : %v"},
+	"probe.err.root_tar":          {EN: "--root %s: neither a directory nor a readable .tar.gz (%v)", FR: "--root %s : ni un dossier ni un .tar.gz lisible (%v)"},
+	"probe.err.dmidecode_read":    {EN: "--dmidecode: %v", FR: "--dmidecode : %v"},
+	"probe.err.not_dmidecode":     {EN: "--dmidecode %s: no DMI structure found (is it dmidecode output?)", FR: "--dmidecode %s : aucune structure DMI (est-ce bien une sortie de dmidecode ?)"},
+	"probe.err.dmidecode_parse":   {EN: "--dmidecode %s: %v", FR: "--dmidecode %s : %v"},
+	"probe.err.smartctl_read":     {EN: "--smartctl: %v", FR: "--smartctl : %v"},
+	"probe.err.smartctl_parse":    {EN: "--smartctl %s: not smartctl JSON output (%v)", FR: "--smartctl %s : pas une sortie JSON de smartctl (%v)"},
+	"probe.err.capture":           {EN: "capture %s: %v", FR: "capture %s : %v"},
 	"probe.err.gather":            {EN: "probe failed: %v", FR: "échec de l'analyse : %v"},
 	"probe.err.unit_without_save": {EN: "--unit needs --save", FR: "--unit s'utilise avec --save"},
 	"probe.label.serial":          {EN: "Serial", FR: "N° de série"},
