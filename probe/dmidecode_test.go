@@ -237,3 +237,22 @@ func TestChassisNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestGatherEveryDump: each of the 50 dumps gives a report through
+// Gather, as `atelier probe --dmidecode` makes it.
+func TestGatherEveryDump(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpus(t, "dmi"), "[0-9][0-9].txt"))
+	if len(files) != 50 {
+		t.Fatalf("%d dumps, want 50", len(files))
+	}
+	for _, f := range files {
+		r, err := Gather(context.Background(), Options{DMIDecode: f})
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		if r.System.Chassis == Unknown || r.Memory.TotalBytes == 0 || r.CPU.Model == Unknown || r.Firmware.BIOSVendor == Unknown {
+			t.Errorf("%s: system %+v memory %d cpu %q", filepath.Base(f), r.System, r.Memory.TotalBytes, r.CPU.Model)
+		}
+	}
+}
