@@ -70,7 +70,7 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO wipes (`+wipeColumns+`, disk_key)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (start_event) DO UPDATE SET finished_at = excluded.finished_at,
-			status = excluded.status, outcome = excluded.outcome`)
+			status = excluded.status, finish_event = excluded.finish_event`)
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 				fin = formatTime(w.FinishedAt)
 			}
 			if _, err := st.ExecContext(ctx, w.StartEvent, w.UnitID, w.DiskSerial, w.Device, w.Method,
-				formatTime(w.StartedAt), fin, w.Status, w.Outcome, key(w.DiskSerial)); err != nil {
+				formatTime(w.StartedAt), fin, w.Status, w.FinishEvent, key(w.DiskSerial)); err != nil {
 				return err
 			}
 		}

@@ -32,7 +32,7 @@ type diskRow struct {
 type wipeRow struct {
 	StartEvent, UnitID, DiskSerial, Device, Method string
 	StartedAt, FinishedAt                          time.Time
-	Status, Outcome                                string
+	Status, FinishEvent                            string
 }
 
 type handoverRow struct {
@@ -152,12 +152,12 @@ func sortedDisks(m map[string]*diskRow) []*diskRow {
 	return out
 }
 
-const wipeColumns = `start_event, unit_id, disk_serial, device, method, started_at, finished_at, status, outcome`
+const wipeColumns = `start_event, unit_id, disk_serial, device, method, started_at, finished_at, status, finish_event`
 
 func scanWipeRow(s interface{ Scan(...any) error }) (*wipeRow, error) {
 	var w wipeRow
 	var st, fin string
-	if err := s.Scan(&w.StartEvent, &w.UnitID, &w.DiskSerial, &w.Device, &w.Method, &st, &fin, &w.Status, &w.Outcome); err != nil {
+	if err := s.Scan(&w.StartEvent, &w.UnitID, &w.DiskSerial, &w.Device, &w.Method, &st, &fin, &w.Status, &w.FinishEvent); err != nil {
 		return nil, err
 	}
 	w.StartedAt, w.FinishedAt = parseTime(st), parseTime(fin)
@@ -259,12 +259,49 @@ func (p *proj) recordDisk(ctx context.Context, unitID string, d DiskRecord, at t
 
 // apply folds one event into the projection.
 func (p *proj) apply(ctx context.Context, e Event) error {
+	dec, err := decodePayload(e)
+	if err != nil {
+		return err
+	}
+	return p.applyDecoded(ctx, e, dec)
+}
+
+// decodePayload reads the payload of the kinds the projection uses (nil for
+// the others). It is separate from applying so that a rebuild can decode on
+// one core while it applies on another.
+func decodePayload(e Event) (any, error) {
+	var v any
 	switch e.Kind {
 	case KindReceived:
-		var pl receivedPayload
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		v = new(receivedPayload)
+	case KindMoved:
+		v = new(movedPayload)
+	case KindProbed:
+		v = new(probedPayload)
+	case KindDiskDestroyed:
+		v = new(destroyedPayload)
+	case KindWipeStarted:
+		v = new(WipeStart)
+	case KindWipeFinished:
+		v = new(WipeOutcome)
+	case KindSiteAdded:
+		v = new(sitePayload)
+	case KindImageAdded:
+		v = new(Image)
+	default:
+		return nil, nil
+	}
+	if err := json.Unmarshal(e.Payload, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// applyDecoded folds one event, its payload already decoded, into the projection.
+func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
+	switch e.Kind {
+	case KindReceived:
+		pl := dec.(*receivedPayload)
 		year, num := splitUnitID(e.Unit)
 		p.units[e.Unit] = &unitRow{Unit: Unit{ID: e.Unit, Serial: pl.Serial, AssetTag: pl.AssetTag, Vendor: pl.Vendor,
 			Model: pl.Model, Type: pl.Type, State: string(Received), Batch: pl.Batch, Donor: pl.Donor,
@@ -272,10 +309,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 		p.disks[e.Unit] = map[string]*diskRow{}
 		p.dirtyUnits[e.Unit] = true
 	case KindMoved:
-		var pl movedPayload
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		pl := dec.(*movedPayload)
 		u, err := p.unit(ctx, e.Unit)
 		if err != nil || u == nil {
 			return orMissing(err, e)
@@ -305,10 +339,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 		}
 		p.dirtyUnits[e.Unit] = true
 	case KindProbed:
-		var pl probedPayload
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		pl := dec.(*probedPayload)
 		u, err := p.unit(ctx, e.Unit)
 		if err != nil || u == nil {
 			return orMissing(err, e)
@@ -323,20 +354,14 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 			}
 		}
 	case KindDiskDestroyed:
-		var pl destroyedPayload
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		pl := dec.(*destroyedPayload)
 		d, err := p.recordDisk(ctx, e.Unit, DiskRecord{Serial: pl.Serial}, e.At)
 		if err != nil {
 			return err
 		}
 		d.Erasure, d.CertificateID, d.CertificateSHA256 = ErasureDestroyed, "", ""
 	case KindWipeStarted:
-		var pl WipeStart
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		pl := dec.(*WipeStart)
 		if _, err := p.recordDisk(ctx, e.Unit, pl.Disk, e.At); err != nil {
 			return err
 		}
@@ -344,10 +369,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 			Device: pl.Device, Method: pl.Method, StartedAt: e.At}
 		p.dirtyWipes[e.ID] = true
 	case KindWipeFinished:
-		var pl WipeOutcome
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		pl := dec.(*WipeOutcome)
 		w, err := p.wipe(ctx, pl.StartEvent)
 		if err != nil {
 			return err
@@ -355,7 +377,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 		serial := pl.DiskSerial
 		if w != nil {
 			w.FinishedAt, w.Status = e.At, pl.Status
-			w.Outcome = string(e.Payload)
+			w.FinishEvent = e.ID
 			p.dirtyWipes[w.StartEvent] = true
 			if serial == "" {
 				serial = w.DiskSerial
@@ -367,18 +389,12 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 		}
 		d.Erasure, d.CertificateID, d.CertificateSHA256 = pl.Status, pl.CertificateID, pl.CertificateSHA256
 	case KindSiteAdded:
-		var pl sitePayload
-		if err := json.Unmarshal(e.Payload, &pl); err != nil {
-			return err
-		}
+		pl := dec.(*sitePayload)
 		k := key(pl.Name)
 		p.sites[k] = &Site{Name: pl.Name, AddedAt: e.At}
 		p.dirtySites[k] = true
 	case KindImageAdded:
-		var im Image
-		if err := json.Unmarshal(e.Payload, &im); err != nil {
-			return err
-		}
+		im := *dec.(*Image)
 		im.AddedAt = e.At
 		k := key(im.Name)
 		p.images[k] = &im

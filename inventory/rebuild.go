@@ -2,7 +2,9 @@ package inventory
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"runtime/debug"
 )
 
 // projectionTables are emptied and refilled by Rebuild, children first.
@@ -18,6 +20,9 @@ type RebuildResult struct {
 // transaction: readers see the old tables or the new ones, never a mix.
 func (l *Ledger) Rebuild(ctx context.Context) (RebuildResult, error) {
 	var res RebuildResult
+	// The whole projection is built in memory and every event allocates:
+	// collect garbage less often while it runs, then restore the setting.
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("rebuild: %w", err)
@@ -29,42 +34,82 @@ func (l *Ledger) Rebuild(ctx context.Context) (RebuildResult, error) {
 		}
 	}
 	p := newProj(nil)
-	// Only what apply needs: the hashes are verify's business.
-	rows, err := tx.QueryContext(ctx, `SELECT id, unit_id, kind, at, payload FROM events ORDER BY id`)
-	if err != nil {
-		return res, fmt.Errorf("rebuild: %w", err)
-	}
-	for rows.Next() {
-		if res.Events%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				rows.Close()
-				return res, err
+	// Two stages on two cores: one goroutine reads events from SQLite, this
+	// one decodes and applies them.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []Event, 16)
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- readEvents(rctx, tx, batches)
+	}()
+	var applyErr error
+	for batch := range batches {
+		if applyErr != nil {
+			continue // drain so the reader can finish
+		}
+		for _, e := range batch {
+			if err := p.apply(ctx, e); err != nil {
+				applyErr = fmt.Errorf("rebuild: event %s: %w", e.ID, err)
+				cancel()
+				break
 			}
+			res.Events++
 		}
-		var e Event
-		var at string
-		var payload []byte
-		err := rows.Scan(&e.ID, &e.Unit, &e.Kind, &at, &payload)
-		e.At, e.Payload = parseTime(at), payload
-		if err != nil {
-			rows.Close()
-			return res, fmt.Errorf("rebuild: %w", err)
-		}
-		if err := p.apply(ctx, e); err != nil {
-			rows.Close()
-			return res, fmt.Errorf("rebuild: event %s: %w", e.ID, err)
-		}
-		res.Events++
 	}
-	if err := rows.Close(); err != nil {
-		return res, err
+	if err := <-readErr; applyErr == nil && err != nil {
+		applyErr = fmt.Errorf("rebuild: %w", err)
 	}
-	if err := rows.Err(); err != nil {
-		return res, fmt.Errorf("rebuild: %w", err)
+	if applyErr != nil {
+		return res, applyErr
 	}
 	res.Units = len(p.units)
 	if err := p.flush(ctx, tx); err != nil {
 		return res, fmt.Errorf("rebuild: %w", err)
 	}
 	return res, tx.Commit()
+}
+
+// readEvents sends every event, in id order, in batches; it closes out.
+func readEvents(ctx context.Context, tx *sql.Tx, out chan<- []Event) error {
+	defer close(out)
+	// Only what apply needs: the hashes are verify's business.
+	rows, err := tx.QueryContext(ctx, `SELECT id, unit_id, kind, at, payload FROM events ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	const size = 1024
+	batch := make([]Event, 0, size)
+	send := func() error {
+		select {
+		case out <- batch:
+			batch = make([]Event, 0, size)
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	var at string
+	for rows.Next() {
+		var e Event
+		var payload []byte
+		if err := rows.Scan(&e.ID, &e.Unit, &e.Kind, &at, &payload); err != nil {
+			return err
+		}
+		e.At, e.Payload = parseTime(at), payload
+		batch = append(batch, e)
+		if len(batch) == size {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(batch) > 0 {
+		return send()
+	}
+	return nil
 }

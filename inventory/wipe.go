@@ -84,8 +84,8 @@ func (l *Ledger) LastWipe(ctx context.Context, unitID, diskSerial string) (WipeO
 		return WipeOutcome{}, false, err
 	}
 	var outcome string
-	err = l.db.QueryRowContext(ctx, `SELECT outcome FROM wipes
-		WHERE unit_id = ? AND disk_key = ? AND finished_at <> '' ORDER BY finished_at DESC LIMIT 1`,
+	err = l.db.QueryRowContext(ctx, `SELECT e.payload FROM wipes w JOIN events e ON e.id = w.finish_event
+		WHERE w.unit_id = ? AND w.disk_key = ? AND w.finish_event <> '' ORDER BY w.finished_at DESC LIMIT 1`,
 		u.ID, key(diskSerial)).Scan(&outcome)
 	if errors.Is(err, sql.ErrNoRows) {
 		return WipeOutcome{}, false, nil

@@ -30,7 +30,9 @@ BEGIN
     SELECT RAISE(ABORT, 'events are append-only: record a correction as a new event');
 END;
 
--- Projections: recomputed from events by `atelier ledger rebuild`.
+-- Projections: recomputed from events by `atelier ledger rebuild`. They carry
+-- no foreign keys: they are derived from the events, and emptying them for a
+-- rebuild must stay cheap.
 -- units is stored by (state, id): `unit list --state ready` reads one
 -- contiguous range instead of the whole table.
 CREATE TABLE units (
@@ -63,7 +65,7 @@ CREATE INDEX units_asset ON units (asset_key);
 CREATE INDEX units_num ON units (id_year, id_num);
 
 CREATE TABLE unit_disks (
-    unit_id            TEXT NOT NULL REFERENCES units (id),
+    unit_id            TEXT NOT NULL,
     serial_key         TEXT NOT NULL,
     serial             TEXT NOT NULL,
     vendor             TEXT NOT NULL,
@@ -81,7 +83,7 @@ CREATE INDEX unit_disks_serial ON unit_disks (serial_key);
 
 CREATE TABLE wipes (
     start_event TEXT PRIMARY KEY,
-    unit_id     TEXT NOT NULL REFERENCES units (id),
+    unit_id     TEXT NOT NULL,
     disk_serial TEXT NOT NULL,
     disk_key    TEXT NOT NULL,
     device      TEXT NOT NULL,
@@ -89,7 +91,7 @@ CREATE TABLE wipes (
     started_at  TEXT NOT NULL,
     finished_at TEXT NOT NULL,  -- '' while never finished
     status      TEXT NOT NULL,  -- '' while never finished
-    outcome     TEXT NOT NULL   -- JSON of the WipeOutcome, '' while never finished
+    finish_event TEXT NOT NULL  -- the wipe.finished event, '' while never finished
 );
 CREATE INDEX wipes_unit ON wipes (unit_id, disk_key, started_at);
 
@@ -116,7 +118,7 @@ CREATE TABLE images (
 
 CREATE TABLE handovers (
     event_id    TEXT PRIMARY KEY,
-    unit_id     TEXT NOT NULL REFERENCES units (id),
+    unit_id     TEXT NOT NULL,
     site        TEXT NOT NULL,
     beneficiary TEXT NOT NULL,
     at          TEXT NOT NULL
