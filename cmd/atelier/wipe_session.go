@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -185,7 +186,7 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 	defer cancel()
 	if t.res.Status != wipe.StatusInterrupted && t.runErr == nil {
 		c := buildCertificate(t, a.Operator, l.BenchName(), version)
-		is, err := reports.Issue(c, key, outDir, string(g.lang()))
+		is, err := reports.Issue(c, key, outDir, certLang(g))
 		if err != nil {
 			t.notes = append(t.notes, g.T("wipe.note.certfailed", err))
 		} else {
@@ -203,4 +204,14 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 	if _, err := l.WipeFinished(rctx, a, t.unit.ID, o); err != nil {
 		t.notes = append(t.notes, g.T("wipe.note.ledgerfailed", fmt.Sprint(g.ledgerErr(err))))
 	}
+}
+
+// certLang is the PDF's language: the operator's (--lang, else the locale;
+// the bench runs in French). reports.Issue writes French for anything but
+// "en".
+func certLang(g *globals) string {
+	if g.lang() == i18n.EN {
+		return "en"
+	}
+	return "fr"
 }
