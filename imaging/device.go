@@ -228,7 +228,10 @@ func identity(s sysfs, name string) (vendor, model, serial string) {
 		udev = readUdev("/run/udev/data/b" + dev)
 	}
 	vendor = firstNonEmpty(udev["ID_VENDOR"], s.str("block", name, "device", "vendor"))
-	model = firstNonEmpty(s.str("block", name, "device", "model"), strings.ReplaceAll(udev["ID_MODEL"], "_", " "))
+	// SCSI/SATA and NVMe disks have device/model; SD and eMMC cards call it
+	// device/name.
+	model = firstNonEmpty(s.str("block", name, "device", "model"), strings.ReplaceAll(udev["ID_MODEL"], "_", " "),
+		s.str("block", name, "device", "name"))
 	serial = firstNonEmpty(udev["ID_SERIAL_SHORT"], s.str("block", name, "device", "serial"),
 		s.str("block", name, "serial"), vpdSerial(s, name))
 	if vendor == "ATA" || strings.HasPrefix(vendor, "0x") {
