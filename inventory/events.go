@@ -95,6 +95,24 @@ type writer struct {
 	lastID      ulid.ULID
 	ins         *sql.Stmt
 	nums        map[int]int // id_year -> last id_num used, for new unit ids
+	stmts       map[string]*sql.Stmt
+}
+
+// stmt prepares a query once per transaction: an import of 10,000 rows
+// looks each serial up.
+func (w *writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
 }
 
 // write runs fn in one IMMEDIATE transaction and commits; an error from fn
@@ -125,6 +143,9 @@ func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) er
 	defer func() {
 		if w.ins != nil {
 			w.ins.Close()
+		}
+		for _, st := range w.stmts {
+			st.Close()
 		}
 	}()
 	if err := fn(w); err != nil {

@@ -120,8 +120,12 @@ func (l *Ledger) ImportBatch(ctx context.Context, a Actor, b BatchInfo, rows []N
 }
 
 func (w *writer) unitBySerial(ctx context.Context, serial string) (string, error) {
+	st, err := w.stmt(ctx, `SELECT id FROM units WHERE serial_key = ? ORDER BY id LIMIT 1`)
+	if err != nil {
+		return "", err
+	}
 	var id string
-	err := w.tx.QueryRowContext(ctx, `SELECT id FROM units WHERE serial_key = ? ORDER BY id LIMIT 1`, key(serial)).Scan(&id)
+	err = st.QueryRowContext(ctx, key(serial)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
