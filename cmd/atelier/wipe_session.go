@@ -96,6 +96,14 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 		}
 		id, err := l.WipeStarted(ctx, actor, t.unit.ID, inventory.WipeStart{Disk: diskRecord(t.dev), Device: t.dev.Path, Method: f.method})
 		if err != nil {
+			// Nothing was written: close the wipes already opened so the
+			// units do not show them as started and never finished.
+			for _, o := range targets {
+				if o.start != "" {
+					l.WipeFinished(context.WithoutCancel(ctx), actor, o.unit.ID, inventory.WipeOutcome{StartEvent: o.start,
+						DiskSerial: diskSerial(o.dev), Status: wipe.StatusInterrupted})
+				}
+			}
 			return g.ledgerErr(err)
 		}
 		t.start = id
