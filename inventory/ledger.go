@@ -174,7 +174,7 @@ func Open(ctx context.Context, path string) (*Ledger, error) {
 func openDB(path string) (*sql.DB, error) {
 	// _txlock=immediate: every transaction takes the write lock at BEGIN, so
 	// concurrent writers queue on busy_timeout instead of failing on upgrade.
-	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_foreign_keys=1&_txlock=immediate&_synchronous=NORMAL&_pragma=cache_size(-16384)&_pragma=mmap_size(1073741824)",
+	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_foreign_keys=1&_txlock=immediate&_synchronous=NORMAL&_pragma=cache_size(-16384)&_pragma=mmap_size(1073741824)&_pragma=temp_store(memory)",
 		path, busyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
