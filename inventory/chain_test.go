@@ -153,3 +153,24 @@ func TestShowTellsAnUnfinishedWipe(t *testing.T) {
 		t.Errorf("timeline does not show the unfinished wipe: %+v", d.Events)
 	}
 }
+
+func TestVerifyFollowsEachBenchsChain(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	u := addUnit(t, l, "S1")
+	// A second bench's events in the same ledger (as after merging two
+	// benches' ledgers), interleaved in time with the first bench's.
+	other := &Ledger{db: l.db, path: l.path, prefix: l.prefix, bench: "bench-2", now: l.now, entropy: newEntropy()}
+	for i := 0; i < 3; i++ {
+		if _, err := other.Note(ctx, cam, u.ID, "from bench 2"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.Note(ctx, cam, u.ID, "from bench 1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := l.Verify(ctx)
+	if err != nil || res.Benches != 2 || res.Events != 7 {
+		t.Fatalf("Verify = %+v, %v", res, err)
+	}
+}
