@@ -76,18 +76,16 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	if err := checkWritable(dir); err != nil {
 		return false, err
 	}
+	existing := false
 	st, err := os.Stat(path)
 	switch {
 	case err == nil && st.Size() > 0:
+		// Already there: only check it (and finish an init that was cut short).
 		if err := checkMagic(path); err != nil {
 			return false, err
 		}
-		l, err := Open(ctx, path)
-		if err != nil {
-			return false, err
-		}
-		return false, l.Close()
-	case err == nil: // empty file: SQLite would take it as an empty database
+		existing = true
+	case err == nil: // empty file: SQLite takes it as an empty database
 	case errors.Is(err, fs.ErrNotExist):
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err != nil {
@@ -97,18 +95,23 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	default:
 		return false, fmt.Errorf("ledger %s: %w", path, err)
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return false, fmt.Errorf("ledger %s: %w", path, err)
+	if !existing {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return false, fmt.Errorf("ledger %s: %w", path, err)
+		}
 	}
 	db, err := openDB(path)
 	if err != nil {
 		return false, err
 	}
 	defer db.Close()
-	// 16 KiB pages: fewer reads when scanning a million events (only takes
-	// effect on a new file). WAL lets readers go on while one process writes;
-	// both are persistent, so setting them once here is enough.
+	// 16 KiB pages: fewer reads when scanning a million events. WAL lets
+	// readers go on while one process writes. Both are persistent, set once
+	// on the new file (never on an existing one, which may not be ours).
 	for _, pragma := range []string{`PRAGMA page_size = 16384`, `PRAGMA journal_mode = WAL`} {
+		if existing {
+			break
+		}
 		if _, err := db.ExecContext(ctx, pragma); err != nil {
 			return false, fmt.Errorf("ledger %s: %w", path, err)
 		}
@@ -127,7 +130,7 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 			return false, fmt.Errorf("ledger %s: %w", path, err)
 		}
 	}
-	return true, tx.Commit()
+	return !existing, tx.Commit()
 }
 
 // Open opens an existing ledger, migrating it forward if this binary is newer.

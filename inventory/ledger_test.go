@@ -305,3 +305,23 @@ func TestTimeFormatRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestInitLeavesAnotherProgramsDatabaseAlone(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "contacts.db")
+	db, err := openDB(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE contacts (name TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+	if _, err := Init(ctx, path, InitOptions{}); !errors.Is(err, ErrNotLedger) {
+		t.Fatalf("Init over another program's database = %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("Init changed another program's database")
+	}
+}
