@@ -13,7 +13,8 @@
 #
 # Output in OUT_DIR: zorin-test.img, zorin-test.img.bmap, zorin-test.img.zst,
 # zorin-test.img.xz, zorin-test.img.gz. SIZE defaults to 64M (>= 48M).
-# DATA_MB (env, default 6) is how much random data goes into the root.
+# DATA_MB (env, default 6) is how much data goes into the root; FORMATS (env,
+# default "zst xz gz") which compressed copies to make.
 set -euo pipefail
 
 out=${1:?usage: make-test-image.sh OUT_DIR [SIZE]}
@@ -112,7 +113,11 @@ dd if="$work/root.ext4" of="$img" bs=1M oflag=seek_bytes seek=$(( root_first * 5
 # 4. Its bmap and the compressed copies (bmaptool finds zorin-test.img.bmap
 #    for each of them by stripping the compression suffix).
 bmaptool create -o "$img.bmap" "$img"
-zstd -q -f -k -T0 "$img" -o "$img.zst"
-xz -q -f -k -T0 "$img"
-gzip -q -f -k "$img"
+for f in ${FORMATS:-zst xz gz}; do
+  case $f in
+    zst) zstd -q -f -k -T0 "$img" -o "$img.zst" ;;
+    xz) xz -q -f -k -T0 "$img" ;;
+    gz) gzip -q -f -k "$img" ;;
+  esac
+done
 ls -ls "$out"

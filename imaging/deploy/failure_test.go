@@ -217,3 +217,36 @@ func TestDigestAndFindBmap(t *testing.T) {
 		}
 	}
 }
+
+// A disk that does not return what was written (here: one byte changed
+// behind atelier's back between the write and the read-back) fails the
+// read-back, naming the range.
+func TestReadBackCatchesChangedByte(t *testing.T) {
+	dir := fixture(t)
+	dev := newLoop(t, 96<<20)
+	plan, err := Prepare(context.Background(), Request{Image: filepath.Join(dir, "zorin-test.img.zst"), Target: dev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := plan.write(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	victim := w.regions[len(w.regions)/2]
+	f, err := os.OpenFile(dev, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 1)
+	f.ReadAt(b, victim.start+100)
+	b[0] ^= 0x40
+	if _, err := f.WriteAt(b, victim.start+100); err != nil {
+		t.Fatal(err)
+	}
+	f.Sync()
+	f.Close()
+	err = plan.readBack(context.Background(), w, nil)
+	if err == nil || !strings.Contains(err.Error(), "range "+victim.label+" ") {
+		t.Fatalf("read-back after a changed byte in range %s: %v", victim.label, err)
+	}
+}

@@ -15,7 +15,7 @@ import (
 
 // needRoot skips a block-device test for a developer who is not root, but
 // fails it in CI, which runs as root so these tests must run there.
-func needRoot(t *testing.T) {
+func needRoot(t testing.TB) {
 	t.Helper()
 	if os.Geteuid() == 0 {
 		return
@@ -64,7 +64,7 @@ var (
 
 // fixture builds the test image once per test binary with the project's
 // own fixture script (real sgdisk, mkfs, bmaptool, zstd, xz, gzip).
-func fixture(t *testing.T) string {
+func fixture(t testing.TB) string {
 	t.Helper()
 	needRoot(t)
 	fixtureOnce.Do(func() {

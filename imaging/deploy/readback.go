@@ -1,12 +1,10 @@
 package deploy
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"hash"
+	"hash/maphash"
 	"io"
 	"os"
 
@@ -14,8 +12,9 @@ import (
 )
 
 // readBack reads every written region from the disk (O_DIRECT, so the
-// medium answers and not the page cache) and compares its hash with the
-// one computed while writing. Reading runs ahead of hashing by one chunk.
+// medium answers and not the page cache) and compares its keyed hash with
+// the one computed while writing (see writeState.seed). Reading runs ahead
+// of hashing by two chunks.
 func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error {
 	f, err := imaging.OpenRead(p.Device.Path, !p.NoDirect)
 	if err != nil {
@@ -32,10 +31,6 @@ func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error
 	}
 	if prog != nil {
 		prog.Phase("verify", total)
-	}
-	newHash := func() hash.Hash { return sha256.New() }
-	if p.bmap != nil {
-		newHash = p.bmap.NewHash
 	}
 
 	type piece struct {
@@ -88,7 +83,8 @@ func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error
 		rerr <- nil
 	}()
 
-	h := newHash()
+	var h maphash.Hash
+	h.SetSeed(w.seed)
 	var bad error
 	for pc := range pieces {
 		if bad == nil {
@@ -98,7 +94,7 @@ func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error
 			}
 			if pc.regionDone >= 0 {
 				r := w.regions[pc.regionDone]
-				if !bytes.Equal(h.Sum(nil), r.sum) {
+				if h.Sum64() != r.sum {
 					bad = p.Lang.Errorf("deploy.readback.mismatch", p.Device.Path, r.label, r.start, r.end)
 					cancel()
 				}
