@@ -174,3 +174,21 @@ func TestVerifyFollowsEachBenchsChain(t *testing.T) {
 		t.Fatalf("Verify = %+v, %v", res, err)
 	}
 }
+
+// Rebuild reads only projectedKinds: every kind apply uses must be listed.
+func TestRebuildReadsEveryKindApplyUses(t *testing.T) {
+	listed := map[string]bool{}
+	for _, k := range projectedKinds {
+		listed[k] = true
+	}
+	for _, k := range []string{KindReceived, KindMoved, KindNote, KindProbed, KindDiskDestroyed, KindWipeStarted,
+		KindWipeFinished, KindDeployed, KindSiteAdded, KindImageAdded} {
+		v, err := decodePayload(Event{Kind: k, Payload: []byte(`{}`)})
+		if err != nil {
+			t.Fatal(k, err)
+		}
+		if (v != nil) != listed[k] {
+			t.Errorf("kind %s: decoded %v, listed %v", k, v != nil, listed[k])
+		}
+	}
+}

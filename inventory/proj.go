@@ -266,6 +266,10 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 	return p.applyDecoded(ctx, e, dec)
 }
 
+// projectedKinds are the event kinds apply changes the projection for.
+var projectedKinds = []string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
+	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded}
+
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
 // one core while it applies on another.
