@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ e.g. zorin.img.zst -> zorin.img.bmap) is found by itself and checked.`,
 			return g.withLedger(ctx, func(l *inventory.Ledger) error {
 				d, err := deploy.DigestImage(ctx, path, img.BmapPath)
 				if err != nil {
-					return err
+					return bmapErr(g, err)
 				}
 				if img.Name == "" {
 					img.Name = imageNameOf(path)
@@ -172,7 +173,7 @@ non-zero when the file changed, is damaged, or is gone.`,
 				var problems []string
 				switch {
 				case derr != nil:
-					problems = append(problems, derr.Error())
+					problems = append(problems, bmapErr(g, derr).Error())
 				default:
 					if d.FileSHA256 != im.SHA256 {
 						problems = append(problems, g.T("image.verify.file", d.FileSHA256, im.SHA256))
@@ -196,4 +197,13 @@ non-zero when the file changed, is damaged, or is gone.`,
 			})
 		},
 	}
+}
+
+// bmapErr says an unusable bmap in the operator's language.
+func bmapErr(g *globals, err error) error {
+	var be *deploy.BmapError
+	if errors.As(err, &be) {
+		return g.lang().Errorf("deploy.bmap.bad", be.Path, be.Err)
+	}
+	return err
 }

@@ -62,7 +62,7 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 	if bmapPath != "" {
 		b, err := LoadBmap(bmapPath)
 		if err != nil {
-			return Digest{}, err
+			return Digest{}, &BmapError{Path: bmapPath, Err: err}
 		}
 		if b.ImageSize != n {
 			return Digest{}, fmt.Errorf("bmap %s describes an image of %d bytes, %s holds %d", bmapPath, b.ImageSize, path, n)
@@ -76,14 +76,20 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 func LoadBmap(path string) (*Bmap, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read bmap: %w", err)
+		return nil, err
 	}
-	b, err := ParseBmap(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return b, nil
+	return ParseBmap(data)
 }
+
+// BmapError is a bmap file that cannot be used, so the command can say so
+// in the operator's language.
+type BmapError struct {
+	Path string
+	Err  error
+}
+
+func (e *BmapError) Error() string { return fmt.Sprintf("bmap %s: %v", e.Path, e.Err) }
+func (e *BmapError) Unwrap() error { return e.Err }
 
 // copyCtx copies in 1 MiB steps and stops when ctx is cancelled.
 func copyCtx(ctx context.Context, w io.Writer, r io.Reader) (int64, error) {

@@ -85,7 +85,7 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 		}
 		if p.BmapPath != "" {
 			if p.bmap, err = LoadBmap(p.BmapPath); err != nil {
-				return nil, err
+				return nil, lang.Errorf("deploy.bmap.bad", p.BmapPath, err)
 			}
 		}
 	}

@@ -23,6 +23,10 @@ var deployMessages = Catalog{
 		EN: "image %s: its size (%d bytes) does not match the recorded size (%d bytes); nothing was written",
 		FR: "image %s : sa taille (%d octets) ne correspond pas à la taille enregistrée (%d octets) ; rien n'a été écrit",
 	},
+	"deploy.bmap.bad": {
+		EN: "bmap %s cannot be used: %v",
+		FR: "la bmap %s est inutilisable : %v",
+	},
 	"deploy.hostname.bad": {
 		EN: "hostname %q is not valid: lower-case letters, digits and dashes, 1 to 63 characters",
 		FR: "nom d'hôte %q invalide : minuscules, chiffres et tirets, de 1 à 63 caractères",
