@@ -240,3 +240,42 @@ func assertPersonalised(t *testing.T, dev string, size int64) {
 		t.Errorf("default.target not oem-config.target:\n%s", out)
 	}
 }
+
+// Without growpart, the last partition is re-created by sgdisk at the same
+// start with the same type, GUID and name, up to the end of the disk.
+func TestGrowWithSgdiskKeepsIdentity(t *testing.T) {
+	dir := fixture(t)
+	dev := newLoop(t, 96<<20)
+	plan, err := Prepare(context.Background(), Request{Image: filepath.Join(dir, "zorin-test.img"), Target: dev, Verify: "none"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	runOut(t, "sgdisk", "-e", dev)
+	before, err := readGPT(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, _ := before.last()
+	p := &personaliser{ctx: context.Background(), dev: dev, o: PersonaliseOptions{Lang: "en"}}
+	p.growWithSgdisk(last)
+	if len(p.steps) != 1 || p.steps[0].Status != "ok" {
+		t.Fatalf("steps %+v", p.steps)
+	}
+	after, err := readGPT(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grown, _ := after.last()
+	if grown.First != last.First || grown.Type != last.Type || grown.GUID != last.GUID || grown.Name != last.Name {
+		t.Fatalf("identity changed: %+v -> %+v", last, grown)
+	}
+	if grown.Last < (96<<20)/512-34-2048 {
+		t.Fatalf("not grown: %+v", grown)
+	}
+	if out := runOut(t, "sgdisk", "-v", dev); !strings.Contains(out, "No problems found") {
+		t.Fatalf("sgdisk -v:\n%s", out)
+	}
+}

@@ -110,10 +110,11 @@ func (p *personaliser) run() error {
 	return p.inRoot(root)
 }
 
-// grow extends the last partition to the end of the disk with growpart.
+// grow extends the last partition to the end of the disk with growpart
+// (cloud-guest-utils), or with sgdisk when growpart is missing.
 func (p *personaliser) grow(last gptPart) {
 	if _, err := exec.LookPath("growpart"); err != nil {
-		p.warn("grow", "deploy.step.notool", "growpart", "cloud-guest-utils")
+		p.growWithSgdisk(last)
 		return
 	}
 	out, err := p.cmd("growpart", p.dev, fmt.Sprint(last.Index))
@@ -125,6 +126,26 @@ func (p *personaliser) grow(last gptPart) {
 	default:
 		p.warn("grow", "deploy.step.grow.failed", last.Index, strings.TrimSpace(out))
 	}
+}
+
+// growWithSgdisk re-creates the last partition at the same start, up to
+// the end of the disk, keeping its type, unique GUID and name (fstab and
+// boot entries may use the GUID). sgdisk applies all options at once.
+func (p *personaliser) growWithSgdisk(last gptPart) {
+	n := fmt.Sprint(last.Index)
+	out, err := p.cmd("sgdisk", "-d", n, "-n", n+":"+fmt.Sprint(last.First)+":0", "-t", n+":"+last.Type,
+		"-u", n+":"+last.GUID, "-c", n+":"+last.Name, p.dev)
+	if err != nil {
+		p.warn("grow", "deploy.step.grow.failed", last.Index, lastLines(out, 2))
+		return
+	}
+	t, err := readGPT(p.dev)
+	if err != nil {
+		p.warn("grow", "deploy.step.grow.failed", last.Index, err.Error())
+		return
+	}
+	now, _ := t.last()
+	p.ok("grow", "deploy.step.grow", last.Index, fmt.Sprintf("sgdisk: sectors %d-%d", now.First, now.Last))
 }
 
 // growFS checks and grows the ext4 filesystem of the last partition.

@@ -85,10 +85,6 @@ var deployMessages = Catalog{
 		EN: "no root filesystem found on %s (no ext4 with the root type or /etc/os-release): machine-id, keys, hostname and Wi-Fi left as in the image",
 		FR: "aucun système de fichiers racine trouvé sur %s (pas d'ext4 de type racine ni /etc/os-release) : machine-id, clés, nom d'hôte et Wi-Fi laissés tels quels",
 	},
-	"deploy.step.notool": {
-		EN: "%s is not installed (Debian package %s): the last partition was not grown",
-		FR: "%s n'est pas installé (paquet Debian %s) : la dernière partition n'a pas été agrandie",
-	},
 	"deploy.step.grow": {
 		EN: "partition %d grown to the end of the disk (%s)",
 		FR: "partition %d agrandie jusqu'à la fin du disque (%s)",
