@@ -3,6 +3,7 @@ package deploy
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -18,6 +19,9 @@ const (
 	typeLinuxRootARM64  = "b921b045-1df0-41c3-af44-4c6f280d3fae"
 	typeLinuxData       = "0fc63daf-8483-4772-8e79-3d69d8477de4"
 )
+
+// errNoGPT: the disk has no GPT signature (an MBR image, or no table).
+var errNoGPT = errors.New("no GPT")
 
 // gptPart is one used entry of a GPT partition array.
 type gptPart struct {
@@ -49,7 +53,7 @@ func readGPT(path string) (*gptTable, error) {
 		return nil, fmt.Errorf("read GPT header of %s: %w", path, err)
 	}
 	if !bytes.Equal(hdr[:8], []byte("EFI PART")) {
-		return nil, fmt.Errorf("%s has no GPT", path)
+		return nil, fmt.Errorf("%s: %w", path, errNoGPT)
 	}
 	le := binary.LittleEndian
 	entLBA := int64(le.Uint64(hdr[72:]))

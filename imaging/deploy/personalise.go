@@ -74,9 +74,11 @@ func Personalise(ctx context.Context, dev string, o PersonaliseOptions) ([]Step,
 }
 
 func (p *personaliser) run() error {
-	if _, err := readGPT(p.dev); err != nil {
-		p.warn("gpt", "deploy.step.nogpt", err)
+	if _, err := readGPT(p.dev); errors.Is(err, errNoGPT) {
+		p.warn("gpt", "deploy.step.nogpt", p.dev)
 		return nil
+	} else if err != nil {
+		return p.fail("gpt", err)
 	}
 	// -e: move the backup header to the end of this (bigger) disk;
 	// -U R: a new random disk GUID, so two donated PCs never share one.

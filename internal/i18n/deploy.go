@@ -74,8 +74,8 @@ var deployMessages = Catalog{
 		FR: "%d plage(s) relue(s) sur le disque et identiques à l'image",
 	},
 	"deploy.step.nogpt": {
-		EN: "not personalised: %v (only GPT disks are personalised)",
-		FR: "non personnalisé : %v (seuls les disques GPT sont personnalisés)",
+		EN: "%s has no GPT: not personalised (only GPT disks are)",
+		FR: "%s n'a pas de GPT : non personnalisé (seuls les disques GPT le sont)",
 	},
 	"deploy.step.gpt": {
 		EN: "backup GPT moved to the end of the disk, new disk GUID %s",
