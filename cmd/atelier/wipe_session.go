@@ -214,11 +214,11 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 	}
 }
 
-// certLang is the PDF's language: the operator's (--lang, else the locale;
-// the bench runs in French). reports.Issue writes French for anything but
-// "en".
+// certLang is the PDF's language. Certificates are handed to the DSI, so
+// they are in French unless the operator asks for English with --lang en
+// (DESIGN.md: documents are in French by default), whatever the locale.
 func certLang(g *globals) string {
-	if g.lang() == i18n.EN {
+	if i18n.Parse(g.langFlag) == i18n.EN && g.langFlag != "" {
 		return "en"
 	}
 	return "fr"
