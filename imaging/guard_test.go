@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/internal/looptest"
 	"golang.org/x/sys/unix"
 )
 
@@ -84,7 +85,8 @@ func TestRootDiskIsRefused(t *testing.T) {
 }
 
 func TestLoopDeviceIsListedAndWritable(t *testing.T) {
-	dev, file := newLoop(t, 16<<20)
+	file := looptest.File(t, 16<<20)
+	dev := looptest.AttachFile(t, file)
 	d, err := Inspect(context.Background(), dev, ListOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +122,7 @@ func TestLoopDeviceIsListedAndWritable(t *testing.T) {
 }
 
 func TestMountedLoopDeviceIsRefused(t *testing.T) {
-	dev, _ := newLoop(t, 32<<20)
+	dev := looptest.Attach(t, 32<<20)
 	if _, err := exec.LookPath("mkfs.ext4"); err != nil {
 		t.Fatal("mkfs.ext4 missing (Debian package e2fsprogs)")
 	}
@@ -148,7 +150,7 @@ func TestMountedLoopDeviceIsRefused(t *testing.T) {
 }
 
 func TestPartitionNamesItsDisk(t *testing.T) {
-	dev, _ := newLoop(t, 16<<20)
+	dev := looptest.Attach(t, 16<<20)
 	cmd := exec.Command("sfdisk", "-q", dev)
 	cmd.Stdin = strings.NewReader("start=2048, size=8192\n")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -199,7 +201,7 @@ func TestAlignedBuffer(t *testing.T) {
 }
 
 func TestDeviceSizeOfLoop(t *testing.T) {
-	dev, _ := newLoop(t, 8<<20)
+	dev := looptest.Attach(t, 8<<20)
 	f, err := OpenWrite(dev, true)
 	if err != nil {
 		t.Fatal(err)
@@ -215,3 +217,10 @@ func TestDeviceSizeOfLoop(t *testing.T) {
 }
 
 func addr(b []byte) uintptr { return uintptr(unsafe.Pointer(&b[0])) }
+
+func run(t *testing.T, name string, args ...string) {
+	t.Helper()
+	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%s %v: %v: %s", name, args, err, out)
+	}
+}

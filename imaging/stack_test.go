@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/internal/looptest"
 )
 
 // A loop device used as swap is refused.
 func TestSwapLoopDeviceIsRefused(t *testing.T) {
-	dev, _ := newLoop(t, 16<<20)
+	dev := looptest.Attach(t, 16<<20)
 	run(t, "mkswap", dev)
 	run(t, "swapon", dev)
 	t.Cleanup(func() { exec.Command("swapoff", dev).Run() })
@@ -30,7 +31,7 @@ func TestSwapLoopDeviceIsRefused(t *testing.T) {
 // A loop device under a device-mapper target (what LVM and dm-crypt build)
 // is refused and names the holder.
 func TestDeviceMapperMemberIsRefused(t *testing.T) {
-	dev, _ := newLoop(t, 16<<20)
+	dev := looptest.Attach(t, 16<<20)
 	if _, err := os.Stat("/sys/class/misc/device-mapper"); err != nil {
 		// A kernel without device-mapper: TestDiscoveryOnAFakeSystem
 		// covers holders through a copied sysfs instead.
@@ -46,7 +47,7 @@ func TestDeviceMapperMemberIsRefused(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("dmsetup create: %v: %s", err, out)
 	}
-	// Registered after newLoop's cleanup, so it runs first: dm before loop.
+	// Registered after looptest.Attach's cleanup, so it runs first: dm before loop.
 	t.Cleanup(func() { exec.Command("dmsetup", "remove", name).Run() })
 	d, err := Inspect(context.Background(), dev, ListOptions{})
 	if err != nil {

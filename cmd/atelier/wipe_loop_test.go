@@ -19,56 +19,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcsolidaire/atelier/internal/looptest"
 	"golang.org/x/sys/unix"
 )
-
-func wipeNeedRoot(t *testing.T) {
-	t.Helper()
-	if os.Geteuid() == 0 {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("wipe tests need root and CI=true: run CI as root")
-	}
-	t.Skip("needs root for loop devices (CI runs it)")
-}
-
-// wipeLoop attaches a loop device over a file of size bytes filled with
-// fill (sparse when fill is 0) and detaches it at the end, failed or not.
-func wipeLoop(t *testing.T, size int64, fill byte) string {
-	t.Helper()
-	wipeNeedRoot(t)
-	file := filepath.Join(t.TempDir(), "disk.img")
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fill != 0 {
-		chunk := bytes.Repeat([]byte{fill}, 1<<20)
-		for n := int64(0); n < size; n += int64(len(chunk)) {
-			if _, err := f.Write(chunk[:min(int64(len(chunk)), size-n)]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	} else if err := f.Truncate(size); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out, err := exec.Command("losetup", "-f", "--show", file).CombinedOutput()
-	if err != nil {
-		t.Fatalf("losetup: %v: %s", err, out)
-	}
-	dev := strings.TrimSpace(string(out))
-	if !strings.HasPrefix(dev, "/dev/loop") {
-		t.Fatalf("losetup gave %q", dev)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("losetup", "-d", dev).CombinedOutput(); err != nil {
-			t.Errorf("losetup -d %s: %v: %s", dev, err, out)
-		}
-	})
-	return dev
-}
 
 // bench is a fresh ledger with its bench key, for one test.
 type bench struct {
@@ -148,11 +101,11 @@ func deviceBytes(t *testing.T, dev string) []byte {
 }
 
 func TestWipeTwoLoopDevicesInParallel(t *testing.T) {
-	wipeNeedRoot(t)
+	looptest.Require(t)
 	b := newBench(t)
 	unit := b.addUnit("5CG7281XYZ")
-	d1 := wipeLoop(t, 40<<20, 0xA5)
-	d2 := wipeLoop(t, 24<<20, 0x5A)
+	d1 := looptest.Attach(t, 40<<20, looptest.Fill(0xA5))
+	d2 := looptest.Attach(t, 24<<20, looptest.Fill(0x5A))
 	out, errOut, code := b.run("wipe", "--yes", "--json", "--unit", unit, d1, d2)
 	if code != 0 {
 		t.Fatalf("wipe exit %d: %s\n%s", code, errOut, out)
@@ -180,9 +133,9 @@ func TestWipeTwoLoopDevicesInParallel(t *testing.T) {
 }
 
 func TestWipeRandomWithoutUnitStillCertifies(t *testing.T) {
-	wipeNeedRoot(t)
+	looptest.Require(t)
 	b := newBench(t)
-	d := wipeLoop(t, 16<<20, 0)
+	d := looptest.Attach(t, 16<<20)
 	outDir := filepath.Join(t.TempDir(), "certs")
 	out, errOut, code := b.run("wipe", "--yes", "--json", "--method", "random", "--out", outDir, d)
 	if code != 0 {
@@ -199,10 +152,10 @@ func TestWipeRandomWithoutUnitStillCertifies(t *testing.T) {
 }
 
 func TestWipeInterruptedBySignal(t *testing.T) {
-	wipeNeedRoot(t)
+	looptest.Require(t)
 	b := newBench(t)
 	unit := b.addUnit("CZC4150KQ2")
-	d := wipeLoop(t, 2<<30, 0) // large enough to still be running when signalled
+	d := looptest.Attach(t, 2<<30) // large enough to still be running when signalled
 	outDir := filepath.Join(t.TempDir(), "certs")
 	c := b.cmd("wipe", "--yes", "--json", "--method", "random", "--unit", unit, "--out", outDir, d)
 	var stdout bytes.Buffer
@@ -253,10 +206,10 @@ func TestWipeInterruptedBySignal(t *testing.T) {
 }
 
 func TestWipeKilledLeavesStartedNeverFinished(t *testing.T) {
-	wipeNeedRoot(t)
+	looptest.Require(t)
 	b := newBench(t)
 	unit := b.addUnit("MXL1234ABC")
-	d := wipeLoop(t, 2<<30, 0)
+	d := looptest.Attach(t, 2<<30)
 	c := b.cmd("wipe", "--yes", "--method", "random", "--unit", unit, d)
 	stderr, _ := c.StderrPipe()
 	if err := c.Start(); err != nil {
@@ -281,9 +234,9 @@ func TestWipeKilledLeavesStartedNeverFinished(t *testing.T) {
 }
 
 func TestWipeRefusesMountedLoopDevice(t *testing.T) {
-	wipeNeedRoot(t)
+	looptest.Require(t)
 	b := newBench(t)
-	d := wipeLoop(t, 32<<20, 0)
+	d := looptest.Attach(t, 32<<20)
 	if out, err := exec.Command("mkfs.ext4", "-q", "-F", d).CombinedOutput(); err != nil {
 		t.Fatalf("mkfs.ext4: %v: %s", err, out)
 	}
@@ -337,9 +290,9 @@ func TestWipeDryRunRefusesRootDisk(t *testing.T) {
 }
 
 func TestWipeDryRunWritesNothing(t *testing.T) {
-	wipeNeedRoot(t)
+	looptest.Require(t)
 	b := &bench{t: t, dir: t.TempDir()}
-	d := wipeLoop(t, 8<<20, 0xEE)
+	d := looptest.Attach(t, 8<<20, looptest.Fill(0xEE))
 	out, errOut, code := b.run("wipe", "--dry-run", "--json", d)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/looptest"
 )
 
 // withFileChecksum recomputes a bmap's checksum of itself after an edit, so
@@ -54,7 +56,7 @@ func TestWrongRangeChecksumFailsNamingTheRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, img := range []string{raw, raw + ".zst"} {
-		dev := newLoop(t, 96<<20)
+		dev := looptest.Attach(t, 96<<20, looptest.Partitions())
 		plan, err := Prepare(context.Background(), Request{Image: img, Bmap: bmapPath, Target: dev})
 		if err != nil {
 			t.Fatal(err)
@@ -101,7 +103,7 @@ func TestTruncatedCompressedImageFails(t *testing.T) {
 				{Image: img, Bmap: filepath.Join(dir, "zorin-test.img.bmap")},
 				{Image: img, NoBmap: true, ImageBytes: 64 << 20},
 			} {
-				req.Target = newLoop(t, 96<<20)
+				req.Target = looptest.Attach(t, 96<<20, looptest.Partitions())
 				plan, err := Prepare(context.Background(), req)
 				if err != nil {
 					t.Fatal(err)
@@ -120,7 +122,7 @@ func TestTruncatedCompressedImageFails(t *testing.T) {
 
 func TestTooSmallTargetRefusedBeforeWriting(t *testing.T) {
 	dir := fixture(t)
-	dev := newLoop(t, 32<<20)
+	dev := looptest.Attach(t, 32<<20, looptest.Partitions())
 	_, err := Prepare(context.Background(), Request{Image: filepath.Join(dir, "zorin-test.img.zst"), Target: dev})
 	if err == nil || !strings.Contains(err.Error(), "too small") {
 		t.Fatalf("32 MiB target for a 64 MiB image: %v", err)
@@ -139,7 +141,7 @@ func TestNoBmapSkipsZerosAndChecksImageHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev := newLoop(t, 96<<20)
+	dev := looptest.Attach(t, 96<<20, looptest.Partitions())
 	plan, err := Prepare(context.Background(), Request{Image: raw + ".zst", NoBmap: true, Target: dev,
 		ImageSHA256: d.ImageSHA256, FileSHA256: d.FileSHA256, ImageBytes: d.ImageBytes})
 	if err != nil {
@@ -158,7 +160,7 @@ func TestNoBmapSkipsZerosAndChecksImageHash(t *testing.T) {
 	}
 
 	// A catalogue hash that does not match fails the deploy.
-	dev2 := newLoop(t, 96<<20)
+	dev2 := looptest.Attach(t, 96<<20, looptest.Partitions())
 	plan, err = Prepare(context.Background(), Request{Image: raw, NoBmap: true, Target: dev2,
 		ImageSHA256: strings.Repeat("0", 64)})
 	if err != nil {
@@ -171,7 +173,7 @@ func TestNoBmapSkipsZerosAndChecksImageHash(t *testing.T) {
 
 func TestInterruptedDeploy(t *testing.T) {
 	dir := fixture(t)
-	dev := newLoop(t, 96<<20)
+	dev := looptest.Attach(t, 96<<20, looptest.Partitions())
 	plan, err := Prepare(context.Background(), Request{Image: filepath.Join(dir, "zorin-test.img.xz"), NoBmap: true, Target: dev})
 	if err != nil {
 		t.Fatal(err)
@@ -223,7 +225,7 @@ func TestDigestAndFindBmap(t *testing.T) {
 // read-back, naming the range.
 func TestReadBackCatchesChangedByte(t *testing.T) {
 	dir := fixture(t)
-	dev := newLoop(t, 96<<20)
+	dev := looptest.Attach(t, 96<<20, looptest.Partitions())
 	plan, err := Prepare(context.Background(), Request{Image: filepath.Join(dir, "zorin-test.img.zst"), Target: dev})
 	if err != nil {
 		t.Fatal(err)

@@ -11,50 +11,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/looptest"
 )
-
-// needRoot skips a block-device test for a developer who is not root, but
-// fails it in CI, which runs as root so these tests must run there.
-func needRoot(t testing.TB) {
-	t.Helper()
-	if os.Geteuid() == 0 {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("block-device tests need root and CI=true: run CI as root")
-	}
-	t.Skip("needs root for loop devices (CI runs it)")
-}
-
-// newLoop attaches a loop device (with partition scanning) on a fresh
-// sparse file and detaches it when the test ends, failed or not.
-func newLoop(t *testing.T, size int64) string {
-	t.Helper()
-	needRoot(t)
-	file := filepath.Join(t.TempDir(), "disk.img")
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(size); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out, err := exec.Command("losetup", "-f", "--show", "-P", file).CombinedOutput()
-	if err != nil {
-		t.Fatalf("losetup: %v: %s", err, out)
-	}
-	dev := strings.TrimSpace(string(out))
-	if !strings.HasPrefix(dev, "/dev/loop") {
-		t.Fatalf("losetup gave %q", dev)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("losetup", "-d", dev).CombinedOutput(); err != nil {
-			t.Errorf("losetup -d %s: %v: %s", dev, err, out)
-		}
-	})
-	return dev
-}
 
 var (
 	fixtureOnce sync.Once
@@ -66,7 +25,7 @@ var (
 // own fixture script (real sgdisk, mkfs, bmaptool, zstd, xz, gzip).
 func fixture(t testing.TB) string {
 	t.Helper()
-	needRoot(t)
+	looptest.Require(t)
 	fixtureOnce.Do(func() {
 		_, file, _, _ := runtime.Caller(0)
 		script := filepath.Join(filepath.Dir(file), "..", "..", "scripts", "make-test-image.sh")
@@ -158,7 +117,7 @@ func TestDeployEachFormAndPersonalise(t *testing.T) {
 	}
 	for _, name := range []string{"zorin-test.img", "zorin-test.img.zst", "zorin-test.img.xz", "zorin-test.img.gz"} {
 		t.Run(name, func(t *testing.T) {
-			dev := newLoop(t, 96<<20)
+			dev := looptest.Attach(t, 96<<20, looptest.Partitions())
 			ctx := context.Background()
 			plan, err := Prepare(ctx, Request{Image: filepath.Join(dir, name), Target: dev})
 			if err != nil {
@@ -245,7 +204,7 @@ func assertPersonalised(t *testing.T, dev string, size int64) {
 // start with the same type, GUID and name, up to the end of the disk.
 func TestGrowWithSgdiskKeepsIdentity(t *testing.T) {
 	dir := fixture(t)
-	dev := newLoop(t, 96<<20)
+	dev := looptest.Attach(t, 96<<20, looptest.Partitions())
 	plan, err := Prepare(context.Background(), Request{Image: filepath.Join(dir, "zorin-test.img"), Target: dev, Verify: "none"})
 	if err != nil {
 		t.Fatal(err)

@@ -6,50 +6,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/looptest"
 )
-
-// needRoot skips for a developer who is not root but fails in CI, which
-// runs as root so these tests must run there.
-func needRoot(t *testing.T) {
-	t.Helper()
-	if os.Geteuid() == 0 {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("loop-device tests need root and CI=true: run CI as root")
-	}
-	t.Skip("needs root for loop devices (CI runs it)")
-}
-
-// newLoop attaches a loop device over a fresh file filled with fill, and
-// detaches it when the test ends, whatever happens.
-func newLoop(t *testing.T, size int, fill byte) string {
-	t.Helper()
-	needRoot(t)
-	file := filepath.Join(t.TempDir(), "disk.img")
-	if err := os.WriteFile(file, bytes.Repeat([]byte{fill}, size), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("losetup", "-f", "--show", file).CombinedOutput()
-	if err != nil {
-		t.Fatalf("losetup: %v: %s", err, out)
-	}
-	dev := strings.TrimSpace(string(out))
-	if !strings.HasPrefix(dev, "/dev/loop") {
-		t.Fatalf("losetup gave %q", dev)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("losetup", "-d", dev).CombinedOutput(); err != nil {
-			t.Errorf("losetup -d %s: %v: %s", dev, err, out)
-		}
-	})
-	return dev
-}
 
 // readDevice reads the whole device independently of the engine: a plain
 // buffered open, after dropping the page cache for it.
@@ -92,7 +53,7 @@ func loopWipe(t *testing.T, dev, method string, seed []byte) Result {
 }
 
 func TestLoopZeroWipe(t *testing.T) {
-	dev := newLoop(t, 24<<20+512*3, 0xA5) // a size that is not a whole number of chunks
+	dev := looptest.Attach(t, 24<<20+512*3, looptest.Fill(0xA5)) // a size that is not a whole number of chunks
 	r := loopWipe(t, dev, MethodZero, nil)
 	got := readDevice(t, dev)
 	if int64(len(got)) != r.Bytes || !bytes.Equal(got, make([]byte, len(got))) {
@@ -101,7 +62,7 @@ func TestLoopZeroWipe(t *testing.T) {
 }
 
 func TestLoopRandomWipe(t *testing.T) {
-	dev := newLoop(t, 20<<20, 0x00)
+	dev := looptest.Attach(t, 20<<20, looptest.Fill(0x00))
 	seed := []byte("loop-test-seed-0123456789")
 	loopWipe(t, dev, MethodRandom, seed)
 	got := readDevice(t, dev)
