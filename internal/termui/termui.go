@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -47,8 +48,15 @@ func Width(w any) int {
 // be wider than Width(w), the widest columns are narrowed and their cells
 // wrapped, so nothing is cut off.
 func Table(w io.Writer, headers []string, rows [][]string) error {
+	return TableKeeping(w, headers, rows)
+}
+
+// TableKeeping is Table where the columns numbered in keep are never
+// narrowed: a serial number a volunteer must read back, or an id, stays on
+// one line and the other columns wrap instead.
+func TableKeeping(w io.Writer, headers []string, rows [][]string, keep ...int) error {
 	r := Renderer(w)
-	widths := fitColumns(naturalWidths(rows, headers), Width(w))
+	widths := fitColumns(naturalWidths(rows, headers), Width(w), keep...)
 	head := r.NewStyle().Bold(true).Padding(0, 1)
 	cell := r.NewStyle().Padding(0, 1)
 	t := table.New().
@@ -92,7 +100,7 @@ func naturalWidths(rows [][]string, headers []string) []int {
 // fitColumns narrows the widest column, one character at a time, until the
 // table (borders and padding included) fits in total columns. A column never
 // goes below 6 characters: past that a table is unreadable anyway.
-func fitColumns(widths []int, total int) []int {
+func fitColumns(widths []int, total int, keep ...int) []int {
 	out := append([]int(nil), widths...)
 	const minWidth = 6
 	tableWidth := func() int {
@@ -105,7 +113,7 @@ func fitColumns(widths []int, total int) []int {
 	for tableWidth() > total {
 		widest := -1
 		for i, w := range out {
-			if w > minWidth && (widest < 0 || w > out[widest]) {
+			if w > minWidth && !slices.Contains(keep, i) && (widest < 0 || w > out[widest]) {
 				widest = i
 			}
 		}
