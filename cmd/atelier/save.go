@@ -26,9 +26,12 @@ import (
 // profiles (built-in, or ATELIER_PROFILES) so the grade is recorded too.
 //
 // Every internal disk of the report is recorded against the unit (the
-// ledger then refuses to let the unit leave before each one is erased);
-// removable and USB disks are left out: they are the live USB stick the
-// machine was booted from, not the donation's disks.
+// ledger then refuses to let the unit leave before each one is erased),
+// under diskIdentity, the key wipe uses too: a disk that reports no serial
+// is recorded under a stand-in identity rather than left out. Removable and
+// USB disks are left out, most likely the live USB stick the machine was
+// booted from, and the output names them so that a donated external disk or
+// an internal disk behind a USB bridge is not dropped unnoticed.
 func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdict, unitRef string) error {
 	actor, err := g.actor()
 	if err != nil {
@@ -58,7 +61,7 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 			return fmt.Errorf("save verdict: %w", err)
 		}
 		grade := v.Grade
-		disks, noSerial := diskRecords(r)
+		disks, noSerial, skipped := diskRecords(g, r)
 		if _, err := l.RecordProbe(ctx, actor, u.ID, report, verdict, grade, disks); err != nil {
 			return err
 		}
@@ -72,8 +75,11 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 			out = g.stderr
 		}
 		fmt.Fprintln(out, g.T("check.save.done", now.ID, g.T("state."+now.State), grade, len(disks)))
-		for _, name := range noSerial {
-			fmt.Fprintln(out, g.T("check.save.disk_noserial", name, now.ID))
+		for _, d := range noSerial {
+			fmt.Fprintln(out, g.T("check.save.disk_noserial", d[0], d[1], now.ID))
+		}
+		if len(skipped) > 0 {
+			fmt.Fprintln(out, g.T("check.save.disk_removable", strings.Join(skipped, ", "), now.ID))
 		}
 		return nil
 	})
@@ -141,27 +147,45 @@ func usableText(s string) bool {
 	return s != "" && s != probe.Unknown
 }
 
-// diskRecords lists the disks to record, and the names of internal disks
-// whose serial could not be read (the ledger cannot track those).
-func diskRecords(r *probe.Report) ([]inventory.DiskRecord, []string) {
-	recs := []inventory.DiskRecord{}
-	var noSerial []string
+// diskRecords lists the disks to record; the internal disks recorded under
+// a stand-in identity because their serial could not be read, as (name,
+// identity) pairs; and the removable or USB disks left out, by label.
+func diskRecords(g *globals, r *probe.Report) (recs []inventory.DiskRecord, noSerial [][2]string, skipped []string) {
+	recs = []inventory.DiskRecord{}
 	for _, d := range r.Disks {
 		if d.Removable || d.Medium == "usb" || d.Transport == "usb" {
+			skipped = append(skipped, removableLabel(g, d))
 			continue
 		}
+		model := ""
+		if usableText(d.Model) {
+			model = strings.TrimSpace(d.Model)
+		}
+		id := diskIdentity(d.Serial, "", model, d.SizeBytes)
 		if !usableText(d.Serial) {
-			noSerial = append(noSerial, d.Name)
-			continue
+			noSerial = append(noSerial, [2]string{d.Name, id})
 		}
-		rec := inventory.DiskRecord{Serial: strings.TrimSpace(d.Serial), Medium: d.Medium, SizeBytes: d.SizeBytes}
+		rec := inventory.DiskRecord{Serial: id, Medium: d.Medium, SizeBytes: d.SizeBytes, Model: model}
 		if usableText(d.Vendor) {
 			rec.Vendor = d.Vendor
 		}
-		if usableText(d.Model) {
-			rec.Model = d.Model
-		}
 		recs = append(recs, rec)
 	}
-	return recs, noSerial
+	return recs, noSerial, skipped
+}
+
+// removableLabel names a left-out disk the way the volunteer sees it:
+// "sdb (Cruzer Blade, 32 GB)".
+func removableLabel(g *globals, d probe.Disk) string {
+	var parts []string
+	if usableText(d.Model) {
+		parts = append(parts, strings.TrimSpace(d.Model))
+	}
+	if d.SizeBytes > 0 {
+		parts = append(parts, probeDiskSize(g, d.SizeBytes))
+	}
+	if len(parts) == 0 {
+		return d.Name
+	}
+	return d.Name + " (" + strings.Join(parts, ", ") + ")"
 }

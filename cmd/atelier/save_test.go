@@ -35,18 +35,28 @@ func TestSaveRejectsPlaceholderSerials(t *testing.T) {
 	}
 }
 
-func TestSaveRecordsInternalDisksOnly(t *testing.T) {
+func TestSaveRecordsInternalDisksEvenWithoutSerial(t *testing.T) {
 	r := &probe.Report{Disks: []probe.Disk{
 		{Name: "sda", Model: "ST9250410AS", Serial: " 5VG3ABCD ", Vendor: "unknown", SizeBytes: 250059350016, Medium: "hdd"},
-		{Name: "sdb", Model: "Cruzer Blade", Serial: "4C530001220528", Medium: "usb", Transport: "usb", Removable: true},
+		{Name: "sdb", Model: "Cruzer Blade", Serial: "4C530001220528", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
 		{Name: "mmcblk1", Serial: "0x1234", Medium: "mmc", Removable: true},
-		{Name: "nvme0n1", Model: "unknown", Serial: "unknown", Medium: "nvme"},
+		{Name: "nvme0n1", Model: "SAMSUNG MZVLB256", Serial: "unknown", SizeBytes: 256060514304, Medium: "nvme"},
 	}}
-	recs, noSerial := diskRecords(r)
-	if len(recs) != 1 || recs[0].Serial != "5VG3ABCD" || recs[0].Vendor != "" || recs[0].Model != "ST9250410AS" || recs[0].Medium != "hdd" {
-		t.Errorf("records = %+v", recs)
+	g := &globals{}
+	recs, noSerial, skipped := diskRecords(g, r)
+	if len(recs) != 2 || recs[0].Serial != "5VG3ABCD" || recs[0].Vendor != "" || recs[0].Model != "ST9250410AS" || recs[0].Medium != "hdd" {
+		t.Fatalf("records = %+v", recs)
 	}
-	if len(noSerial) != 1 || noSerial[0] != "nvme0n1" {
+	// The serial-less disk is filed under the very identity wipe uses, so
+	// erasing it clears it on the unit.
+	want := diskIdentity("", "", "SAMSUNG MZVLB256", 256060514304)
+	if recs[1].Serial != want || recs[1].Model != "SAMSUNG MZVLB256" {
+		t.Errorf("serial-less disk recorded as %+v, want identity %q", recs[1], want)
+	}
+	if len(noSerial) != 1 || noSerial[0] != [2]string{"nvme0n1", want} {
 		t.Errorf("disks without serial = %v", noSerial)
+	}
+	if len(skipped) != 2 || !strings.HasPrefix(skipped[0], "sdb (Cruzer Blade, 32") || skipped[1] != "mmcblk1" {
+		t.Errorf("left-out disks = %q", skipped)
 	}
 }
