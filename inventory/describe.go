@@ -119,7 +119,11 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 	case KindDeployed:
 		var p DeployOutcome
 		json.Unmarshal(e.Payload, &p)
-		return lang.T("ev.deployed", p.Image, p.Status)
+		return lang.T("ev.deployed", p.Image, lang.T("ev.status."+p.Status))
+	case KindDeployStarted:
+		var p DeployStart
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev.deploy.started", p.Image, p.DiskSerial)
 	}
 	return lang.T("ev.other", e.Kind)
 }

@@ -27,6 +27,7 @@ const (
 	KindWipeStarted   = "wipe.started"
 	KindWipeFinished  = "wipe.finished"
 	KindDeployed      = "deployed"
+	KindDeployStarted = "deploy.started"
 	KindSiteAdded     = "site.added"
 	KindImageAdded    = "image.added"
 )

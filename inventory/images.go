@@ -55,35 +55,3 @@ func (l *Ledger) FindImage(ctx context.Context, name string) (Image, error) {
 	}
 	return *im, nil
 }
-
-// RecordDeploy records a deploy on a wiped unit; a passed deploy moves it to
-// imaged. Refused, with nothing written, unless the unit is wiped
-// (invariant 2: no deploy before a wipe).
-func (l *Ledger) RecordDeploy(ctx context.Context, a Actor, unitID string, d DeployOutcome) (Unit, error) {
-	switch d.Status {
-	case ErasurePassed, ErasureFailed, ErasureInterrupted:
-	default:
-		return Unit{}, newErr(ErrInvalidInput, "wipe.status", d.Status)
-	}
-	var out Unit
-	err := l.write(ctx, a, func(w *writer) error {
-		u, err := w.findUnit(ctx, unitID)
-		if err != nil {
-			return err
-		}
-		if State(u.State) != Wiped {
-			return newErr(ErrRefused, "refuse.deploy", cannot{u.ID, Imaged}, State(u.State))
-		}
-		if _, err := w.append(ctx, u.ID, KindDeployed, d); err != nil {
-			return err
-		}
-		if d.Status == ErasurePassed {
-			if err := w.move(ctx, u, Imaged, MoveOptions{Reason: "deploy " + d.Image}, true); err != nil {
-				return err
-			}
-		}
-		out = u.Unit
-		return nil
-	})
-	return out, err
-}

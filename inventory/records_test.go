@@ -36,10 +36,10 @@ func TestImagesAndDeploy(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A failed deploy is recorded and leaves the unit wiped, ready for another try.
-	if got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: img.Name, Status: "failed"}); err != nil || got.State != "wiped" {
+	if got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: img.Name, DiskSerial: "NVME-1", Status: "failed"}); err != nil || got.State != "wiped" {
 		t.Fatalf("failed deploy: %+v %v", got, err)
 	}
-	if got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: img.Name, Status: "passed"}); err != nil || got.State != "imaged" {
+	if got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: img.Name, DiskSerial: "nvme-1", Status: "passed"}); err != nil || got.State != "imaged" {
 		t.Fatalf("passed deploy: %+v %v", got, err)
 	}
 	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: img.Name, Status: "passed"}); !errors.Is(err, ErrRefused) {

@@ -75,6 +75,10 @@ const (
 	ErasureFailed      = "failed"
 	ErasureInterrupted = "interrupted"
 	ErasureDestroyed   = "destroyed"
+	// ErasureUnverified: the disk was overwritten but nothing read it back
+	// (wipe --verify none). It is not proof of erasure: for the invariant
+	// it counts as not erased.
+	ErasureUnverified = "unverified"
 )
 
 // WipeStart is what a wipe records when it begins on a disk.
@@ -116,6 +120,7 @@ type Image struct {
 
 // DeployOutcome is what a deploy records.
 type DeployOutcome struct {
+	StartEvent   string   `json:"start_event,omitempty"` // the deploy.started event
 	Image        string   `json:"image"`
 	ImageSHA256  string   `json:"image_sha256"`
 	Device       string   `json:"device"`

@@ -35,7 +35,7 @@ func (l *Ledger) WipeStarted(ctx context.Context, a Actor, unitID string, ws Wip
 // to wiped by itself.
 func (l *Ledger) WipeFinished(ctx context.Context, a Actor, unitID string, o WipeOutcome) (Unit, error) {
 	switch o.Status {
-	case ErasurePassed, ErasureFailed, ErasureInterrupted:
+	case ErasurePassed, ErasureFailed, ErasureInterrupted, ErasureUnverified:
 	default:
 		return Unit{}, newErr(ErrInvalidInput, "wipe.status", o.Status)
 	}

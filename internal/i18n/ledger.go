@@ -122,6 +122,11 @@ var ledgerMessages = Catalog{
 		FR: "%s : il est « %s » ; seule une unité effacée peut recevoir une image (effacez d'abord ses disques)",
 	},
 
+	"refuse.deploydisk": {
+		EN: "%s: disk %s is not one of its disks with a passed erasure: wipe it for this unit first (atelier wipe --unit ID)",
+		FR: "%s : le disque %s n'est pas l'un de ses disques effacés avec succès : effacez-le d'abord pour cette unité (atelier wipe --unit ID)",
+	},
+
 	// Units.
 	"unit.unknown": {
 		EN: "no unit %q in the ledger (give its id, serial number or asset tag)",
@@ -204,6 +209,7 @@ var ledgerMessages = Catalog{
 	"erasure.failed":      {EN: "erasure FAILED", FR: "effacement ÉCHOUÉ"},
 	"erasure.interrupted": {EN: "erasure interrupted", FR: "effacement interrompu"},
 	"erasure.destroyed":   {EN: "physically destroyed", FR: "détruit physiquement"},
+	"erasure.unverified":  {EN: "erased, not verified", FR: "effacé, non vérifié"},
 
 	"fact.statesince": {EN: "%s since %s", FR: "%s depuis le %s"},
 	"col.model":       {EN: "Model", FR: "Modèle"},
@@ -222,6 +228,10 @@ var ledgerMessages = Catalog{
 	"ev.wipe.unfinished": {EN: "wipe of disk %s started (%s), never finished", FR: "effacement du disque %s commencé (%s), jamais terminé"},
 	"ev.wipe.finished":   {EN: "wipe of disk %s: %s", FR: "effacement du disque %s : %s"},
 	"ev.deployed":        {EN: "image %s deployed: %s", FR: "image %s installée : %s"},
+	"ev.deploy.started":  {EN: "deploy of image %s onto disk %s started", FR: "installation de l'image %s sur le disque %s commencée"},
+	"ev.status.passed":      {EN: "passed", FR: "réussie"},
+	"ev.status.failed":      {EN: "FAILED", FR: "ÉCHOUÉE"},
+	"ev.status.interrupted": {EN: "interrupted", FR: "interrompue"},
 	"ev.other":           {EN: "%s", FR: "%s"},
 
 	// Sites.
@@ -299,8 +309,8 @@ var ledgerMessages = Catalog{
 		FR: "aucun effacement commencé %s pour %s",
 	},
 	"wipe.status": {
-		EN: "wipe status %q: passed, failed or interrupted",
-		FR: "statut d'effacement %q : passed, failed ou interrupted",
+		EN: "status %q: passed, failed, interrupted or (wipe only) unverified",
+		FR: "statut %q : passed, failed, interrupted ou (effacement seulement) unverified",
 	},
 
 	// Rebuild and verify.

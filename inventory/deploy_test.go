@@ -1,0 +1,104 @@
+package inventory
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
+)
+
+// wipedUnit is a unit whose one disk D1 passed its wipe: it is "wiped".
+func wipedUnit(t *testing.T, l *Ledger, serial, disk string) Unit {
+	t.Helper()
+	ctx := context.Background()
+	u := addUnit(t, l, serial)
+	d := DiskRecord{Serial: disk}
+	if _, err := l.RecordProbe(ctx, cam, u.ID, nil, nil, "A", []DiskRecord{d}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: d, Method: "zero"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: s, Status: ErasurePassed, Pattern: "zero"})
+	if err != nil || got.State != string(Wiped) {
+		t.Fatalf("wipe: %+v %v", got, err)
+	}
+	return got
+}
+
+func TestDeployOnlyOntoAWipedDiskOfTheUnit(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	u := wipedUnit(t, l, "SER1", "D1")
+	if err := l.CheckDeployTarget(ctx, u.ID, "d1"); err != nil {
+		t.Fatalf("the unit's wiped disk refused: %v", err)
+	}
+	err := l.CheckDeployTarget(ctx, u.ID, "OTHER-DISK")
+	if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), "OTHER-DISK") || !strings.Contains(err.Error(), u.ID) {
+		t.Fatalf("a disk that is not the unit's: %v", err)
+	}
+	var ie *Error
+	if errors.As(err, &ie); ie == nil || !strings.Contains(ie.In(i18n.FR), "effacez-le") {
+		t.Errorf("French refusal: %v", err)
+	}
+	before := countEvents(t, l)
+	if _, err := l.DeployStarted(ctx, cam, u.ID, DeployStart{Image: "zorin", DiskSerial: "OTHER-DISK", Device: "/dev/sdb"}); !errors.Is(err, ErrRefused) {
+		t.Fatalf("DeployStarted onto another disk: %v", err)
+	}
+	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin", DiskSerial: "OTHER-DISK", Status: ErasurePassed}); !errors.Is(err, ErrRefused) {
+		t.Fatalf("RecordDeploy passed onto another disk: %v", err)
+	}
+	if n := countEvents(t, l); n != before {
+		t.Fatalf("refusals wrote %d events", n-before)
+	}
+
+	// A deploy started and never finished (kill -9) still counts as written.
+	if w, err := l.WrittenSinceWipe(ctx, u.ID, "D1"); err != nil || w {
+		t.Fatalf("WrittenSinceWipe before any deploy = %v %v", w, err)
+	}
+	start, err := l.DeployStarted(ctx, cam, u.ID, DeployStart{Image: "zorin", DiskSerial: "D1", Device: "/dev/sdb"})
+	if err != nil || start == "" {
+		t.Fatalf("DeployStarted: %q %v", start, err)
+	}
+	if w, err := l.WrittenSinceWipe(ctx, u.ID, "d1"); err != nil || !w {
+		t.Fatalf("WrittenSinceWipe after a started deploy = %v %v", w, err)
+	}
+	got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{StartEvent: start, Image: "zorin", Status: ErasurePassed})
+	if err != nil || got.State != string(Imaged) {
+		t.Fatalf("RecordDeploy with the start event's disk: %+v %v", got, err)
+	}
+	if err := l.CheckDeployTarget(ctx, u.ID, "D1"); !errors.Is(err, ErrRefused) {
+		t.Errorf("deploy onto an imaged unit: %v", err)
+	}
+}
+
+func TestUnverifiedWipeIsNotAnErasure(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	u := addUnit(t, l, "SER1")
+	d := DiskRecord{Serial: "D1"}
+	l.RecordProbe(ctx, cam, u.ID, nil, nil, "A", []DiskRecord{d})
+	s, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: d, Method: "zero"})
+	got, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: s, Status: ErasureUnverified})
+	if err != nil || got.State != string(Triaged) {
+		t.Fatalf("unverified wipe: %+v %v", got, err)
+	}
+	disks, _ := l.UnitDisks(ctx, u.ID)
+	if disks[0].Erasure != ErasureUnverified {
+		t.Errorf("erasure %q", disks[0].Erasure)
+	}
+	if _, err := l.Move(ctx, cam, u.ID, Recycled, MoveOptions{}); !errors.Is(err, ErrRefused) {
+		t.Errorf("recycled with an unverified wipe: %v", err)
+	}
+	if _, err := l.Move(ctx, cam, u.ID, Wiped, MoveOptions{}); !errors.Is(err, ErrRefused) {
+		t.Errorf("wiped by hand with an unverified wipe: %v", err)
+	}
+	det, _ := l.Show(ctx, u.ID, i18n.EN)
+	last := det.Events[len(det.Events)-1].Summary
+	if !strings.Contains(last, "erased, not verified") {
+		t.Errorf("timeline: %q", last)
+	}
+}
