@@ -54,7 +54,7 @@ func busyLedger(t *testing.T) *Ledger {
 	if err := l.AddImage(ctx, cam, Image{Name: "zorin-17-core", SHA256: "abc", SizeBytes: 10}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin-17-core", Status: "passed"}); err != nil {
+	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin-17-core", DiskSerial: "D1", Status: "passed"}); err != nil {
 		t.Fatal(err)
 	}
 	l.Move(ctx, cam, u.ID, Ready, MoveOptions{})

@@ -102,3 +102,79 @@ func TestUnverifiedWipeIsNotAnErasure(t *testing.T) {
 		t.Errorf("timeline: %q", last)
 	}
 }
+
+func TestWipeAfterDeploySendsTheUnitBackToWiped(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	l.AddSite(ctx, cam, "MDH Village 2")
+	wipeD1 := func(u Unit) Unit {
+		t.Helper()
+		s, err := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: DiskRecord{Serial: "D1-" + u.Serial}, Method: "zero"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: s, Status: ErasurePassed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	deploy := func(u Unit) {
+		t.Helper()
+		if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin", DiskSerial: "D1-" + u.Serial, Status: ErasurePassed}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		serial string
+		moves  []State
+		want   State
+	}{
+		{"A", nil, Wiped},
+		{"B", []State{Ready}, Wiped},
+		{"C", []State{Ready, Reserved}, Wiped},
+		{"D", []State{Ready, Reserved, HandedOver}, HandedOver},
+	} {
+		u := wipedUnit(t, l, tc.serial, "D1-"+tc.serial)
+		deploy(u)
+		for _, m := range tc.moves {
+			o := MoveOptions{}
+			if m == Reserved || m == HandedOver {
+				o.Site = "MDH Village 2"
+			}
+			if m == HandedOver {
+				o.Beneficiary = "MDH-V2-2026-017"
+			}
+			if _, err := l.Move(ctx, cam, u.ID, m, o); err != nil {
+				t.Fatal(tc.serial, m, err)
+			}
+		}
+		got := wipeD1(u)
+		if State(got.State) != tc.want {
+			t.Errorf("%s: after a wipe the unit is %s, want %s", tc.serial, got.State, tc.want)
+		}
+		if tc.want == Wiped {
+			if got.Site != "" {
+				t.Errorf("%s: site %q kept after the move back", tc.serial, got.Site)
+			}
+			det, _ := l.Show(ctx, u.ID, i18n.EN)
+			last := det.Events[len(det.Events)-1].Summary
+			if !strings.Contains(last, "erased after the deploy") {
+				t.Errorf("%s: last event %q does not say why", tc.serial, last)
+			}
+			if tc.serial == "C" && !strings.Contains(last, "reservation for MDH Village 2 dropped") {
+				t.Errorf("reservation drop not said: %q", last)
+			}
+			if _, err := l.Move(ctx, cam, u.ID, Ready, MoveOptions{}); !errors.Is(err, ErrRefused) {
+				t.Errorf("%s: ready without a new deploy: %v", tc.serial, err)
+			}
+		}
+	}
+	before := dump(t, l)
+	if _, err := l.Rebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, l); after != before {
+		t.Errorf("rebuild disagrees with the live projection:\n%s\n---\n%s", before, after)
+	}
+}

@@ -77,6 +77,8 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 		switch {
 		case p.To == HandedOver:
 			return lang.T("ev.handover", p.Site, p.Beneficiary)
+		case p.Auto && p.ReasonKey != "":
+			return lang.T("ev.moved.autowhy", st(p.From), st(p.To), lang.T("reason."+p.ReasonKey, p.Site))
 		case p.Auto:
 			return lang.T("ev.moved.auto", st(p.From), st(p.To))
 		case p.Site != "":

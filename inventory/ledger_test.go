@@ -238,7 +238,7 @@ func TestLifecycleAndInvariants(t *testing.T) {
 		t.Errorf("LastWipe = %+v %v", last, ok)
 	}
 	refused(Ready, MoveOptions{}, "it is wiped")
-	if got, err = l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin-17", Status: "passed"}); err != nil || got.State != "imaged" {
+	if got, err = l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin-17", DiskSerial: "s3z9nb0k", Status: "passed"}); err != nil || got.State != "imaged" {
 		t.Fatalf("deploy: %+v %v", got, err)
 	}
 	if _, err := l.Move(ctx, cam, u.ID, Ready, MoveOptions{Reason: "QA ok"}); err != nil {

@@ -325,7 +325,7 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		case HandedOver:
 			u.Site, u.Beneficiary = pl.Site, pl.Beneficiary
 			p.handovers = append(p.handovers, handoverRow{EventID: e.ID, UnitID: e.Unit, Site: pl.Site, Beneficiary: pl.Beneficiary, At: e.At})
-		case Ready, Returned, Triaged:
+		case Ready, Returned, Triaged, Wiped:
 			u.Site = ""
 		}
 		if pl.To == Returned {

@@ -148,6 +148,7 @@ type movedPayload struct {
 	From        State  `json:"from"`
 	To          State  `json:"to"`
 	Reason      string `json:"reason,omitempty"`
+	ReasonKey   string `json:"reason_key,omitempty"` // an automatic move's reason, said in the reader's language
 	Site        string `json:"site,omitempty"`
 	Beneficiary string `json:"beneficiary,omitempty"`
 	Auto        bool   `json:"auto,omitempty"`

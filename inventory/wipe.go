@@ -63,18 +63,54 @@ func (l *Ledger) WipeFinished(ctx context.Context, a Actor, unitID string, o Wip
 		if _, err := w.append(ctx, u.ID, KindWipeFinished, o); err != nil {
 			return err
 		}
-		if o.Status == ErasurePassed && State(u.State) == Triaged {
-			var probe MoveOptions
-			if w.checkMove(ctx, u, Wiped, &probe) == nil {
-				if err := w.move(ctx, u, Wiped, MoveOptions{Reason: "every disk erased"}, true); err != nil {
-					return err
-				}
+		if o.Status == ErasurePassed {
+			if err := w.afterPassedWipe(ctx, u); err != nil {
+				return err
 			}
 		}
 		out = u.Unit
 		return nil
 	})
 	return out, err
+}
+
+// afterPassedWipe moves the unit once one of its disks passed a wipe: a
+// triaged unit whose every disk is now erased becomes wiped; a unit that
+// had an image (imaged, ready, reserved) no longer has one, so it goes back
+// to wiped (or triaged while another disk still lacks an erasure), saying
+// why, and a reservation is dropped. A unit that has left (handed over,
+// returned, parts, recycled) does not change state silently: the wipe is
+// recorded, nothing more.
+func (w *writer) afterPassedWipe(ctx context.Context, u *unitRow) error {
+	from := State(u.State)
+	switch from {
+	case Triaged:
+		var probe MoveOptions
+		if w.checkMove(ctx, u, Wiped, &probe) == nil {
+			return w.move(ctx, u, Wiped, MoveOptions{Reason: "every disk erased"}, true)
+		}
+		return nil
+	case Imaged, Ready, Reserved:
+	default:
+		return nil
+	}
+	to := Wiped
+	disks, err := w.p.unitDisks(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	for _, d := range disks {
+		if d.Erasure != ErasurePassed && d.Erasure != ErasureDestroyed {
+			to = Triaged
+		}
+	}
+	pl := movedPayload{From: from, To: to, Reason: "its disk was erased after the deploy", ReasonKey: "erasedafterdeploy", Auto: true}
+	if from == Reserved {
+		pl.Reason += "; reservation for " + u.Site + " dropped"
+		pl.ReasonKey, pl.Site = "erasedafterdeploy.reserved", u.Site
+	}
+	_, err = w.append(ctx, u.ID, KindMoved, pl)
+	return err
 }
 
 // LastWipe is the last finished wipe of one disk of the unit.

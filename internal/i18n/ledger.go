@@ -215,10 +215,19 @@ var ledgerMessages = Catalog{
 	"col.model":       {EN: "Model", FR: "Modèle"},
 
 	// Timeline lines.
-	"ev.received":           {EN: "received (%s)", FR: "reçu (%s)"},
-	"ev.moved":              {EN: "%s -> %s", FR: "%s -> %s"},
-	"ev.moved.reason":       {EN: "%s -> %s: %s", FR: "%s -> %s : %s"},
-	"ev.moved.auto":         {EN: "%s -> %s (automatic)", FR: "%s -> %s (automatique)"},
+	"ev.received":      {EN: "received (%s)", FR: "reçu (%s)"},
+	"ev.moved":         {EN: "%s -> %s", FR: "%s -> %s"},
+	"ev.moved.reason":  {EN: "%s -> %s: %s", FR: "%s -> %s : %s"},
+	"ev.moved.auto":    {EN: "%s -> %s (automatic)", FR: "%s -> %s (automatique)"},
+	"ev.moved.autowhy": {EN: "%s -> %s (automatic: %s)", FR: "%s -> %s (automatique : %s)"},
+	"reason.erasedafterdeploy": {
+		EN: "its disk was erased after the deploy%.0s",
+		FR: "son disque a été effacé après l'installation%.0s",
+	},
+	"reason.erasedafterdeploy.reserved": {
+		EN: "its disk was erased after the deploy; reservation for %s dropped",
+		FR: "son disque a été effacé après l'installation ; réservation pour %s annulée",
+	},
 	"ev.moved.site":         {EN: "%s -> %s (%s)", FR: "%s -> %s (%s)"},
 	"ev.handover":           {EN: "handed over at %s, reference %s", FR: "remis à %s, référence %s"},
 	"ev.note":               {EN: "note: %s", FR: "note : %s"},
