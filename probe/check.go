@@ -13,14 +13,23 @@ const (
 	FitsNo   = "no"
 )
 
+// Essentials without which Check recommends nothing (Verdict.CannotTell).
+const (
+	EssentialRAM   = "ram"
+	EssentialCPU64 = "cpu64"
+)
+
 // Verdict is what Check says of a machine: a grade, the best target that
 // fits and, per target, whether it fits, why, and what to do.
 type Verdict struct {
-	Grade        string          `json:"grade"`
-	GradeMeaning string          `json:"grade_meaning,omitempty"`
-	GradeReasons []string        `json:"grade_reasons,omitempty"` // what the next better grade needs
-	Recommended  string          `json:"recommended"`             // "" when nothing fits
-	Targets      []TargetVerdict `json:"targets"`
+	Grade        string   `json:"grade"`
+	GradeMeaning string   `json:"grade_meaning,omitempty"`
+	GradeReasons []string `json:"grade_reasons,omitempty"` // what the next better grade needs
+	Recommended  string   `json:"recommended"`             // "" when nothing fits or CannotTell is set
+	// CannotTell lists the essentials the report lacks ("ram", "cpu64"):
+	// without them no target is recommended, whatever the fits say.
+	CannotTell []string        `json:"cannot_tell,omitempty"`
+	Targets    []TargetVerdict `json:"targets"`
 	// Advice is the recommended target's advice, or, when nothing fits,
 	// every target's advice once.
 	Advice   []string `json:"advice"`
@@ -57,13 +66,24 @@ func Check(r *Report, set ProfileSet, lang i18n.Lang) Verdict {
 		j.run()
 		v.Targets = append(v.Targets, j.verdict())
 	}
+	if f.ramBytes == 0 {
+		v.CannotTell = append(v.CannotTell, EssentialRAM)
+	}
+	if f.cpu64 == triUnknown {
+		v.CannotTell = append(v.CannotTell, EssentialCPU64)
+	}
 	// The best target is the first that fits plainly, else the first that
 	// fits with warnings among editions confirmed as published, else any.
+	// None when an essential is unknown: "fits with warnings" there only
+	// means "nothing was seen against it".
 	for _, ok := range []func(i int) bool{
 		func(i int) bool { return v.Targets[i].Fits == FitsYes },
 		func(i int) bool { return v.Targets[i].Fits == FitsWarn && set.Profiles[i].EditionConfirmed.Value },
 		func(i int) bool { return v.Targets[i].Fits == FitsWarn },
 	} {
+		if len(v.CannotTell) > 0 {
+			break
+		}
 		if i := slices.IndexFunc(indexes(len(v.Targets)), ok); i >= 0 {
 			v.Recommended = v.Targets[i].Target
 			v.Advice = append(v.Advice, v.Targets[i].Advice...)

@@ -33,10 +33,11 @@ type facts struct {
 	ramBytes     int64 // installed RAM: the modules' sum when known, else the total
 	ramFromTotal bool  // ramBytes is the kernel's figure (apply ramSlack)
 
-	cpu64   tri
-	cores   int
-	threads int
-	mhz     int
+	cpu64      tri
+	flagsKnown bool // the processor's flag list was read: a missing flag is a fact
+	cores      int
+	threads    int
+	mhz        int
 
 	internal []Disk // non-removable, non-USB disks
 	usable   []Disk // internal disks that are not failing
@@ -57,6 +58,7 @@ func gatherFacts(r *Report) facts {
 	}
 
 	f.cores, f.threads, f.mhz = r.CPU.Cores, r.CPU.Threads, r.CPU.MaxMHz
+	f.flagsKnown = flagsKnown(r.CPU)
 	f.cpu64 = cpu64(r.CPU)
 
 	for _, d := range r.Disks {
@@ -91,13 +93,31 @@ func cpu64(c CPU) tri {
 	if c.Is64Bit || slices.Contains(c.Flags, "lm") {
 		return triYes
 	}
-	if len(c.Flags) > 0 && hasCPUInfoFlags(c.Flags) {
+	if flagsKnown(c) {
 		return triNo
 	}
 	if known32Bit(c.Model) {
 		return triNo
 	}
 	return triUnknown
+}
+
+// flagsKnown reports whether c.Flags is the processor's own list (from
+// /proc/cpuinfo), in which a missing flag means the processor lacks it. A
+// report without flags_source (written before it existed) counts as read
+// when it holds more than the "lm" a dmidecode-only probe infers: every
+// 64-bit processor lists sse2 at least.
+func flagsKnown(c CPU) bool {
+	switch c.FlagsSource {
+	case FlagsCPUInfo:
+		return true
+	case FlagsDMI, FlagsNone:
+		return false
+	}
+	if len(c.Flags) == 0 || !hasCPUInfoFlags(c.Flags) {
+		return false
+	}
+	return !(len(c.Flags) == 1 && c.Flags[0] == "lm")
 }
 
 // hasCPUInfoFlags reports whether the flags look like /proc/cpuinfo's

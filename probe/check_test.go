@@ -236,6 +236,37 @@ func TestCheckUnknownFactsWarnNeverFail(t *testing.T) {
 		if v.Grade != "D" {
 			t.Errorf("empty report grade %q, want D", v.Grade)
 		}
+		// "with warnings" here only means nothing was seen against it:
+		// no edition is recommended for a machine of unknown RAM and CPU.
+		if v.Recommended != "" || !slices.Equal(v.CannotTell, []string{EssentialRAM, EssentialCPU64}) {
+			t.Errorf("recommended %q, cannot tell %v: want nothing recommended, ram and cpu64 unknown", v.Recommended, v.CannotTell)
+		}
+		if ckHas(v.GradeReasons, "(has 0)") {
+			t.Errorf("an unread count reads as 0: %v", v.GradeReasons)
+		}
+	}
+}
+
+// Flags a dmidecode-only probe never read (only "lm" inferred) do not count
+// against the grade: the grade says what it did not check (QA #9).
+func TestCheckUnreadCPUFlagsDoNotLowerTheGrade(t *testing.T) {
+	set := ckSet(t)
+	read := ckModernLaptop()
+	read.CPU.Flags, read.CPU.FlagsSource = []string{"lm", "pae", "nx", "sse2"}, FlagsCPUInfo
+	if v := Check(read, set, i18n.EN); v.Grade == "A" || !ckHas(v.GradeReasons, "needs a processor with") {
+		t.Errorf("flags read without avx2/sse4_2: grade %q %v, want lowered", v.Grade, v.GradeReasons)
+	}
+	for _, src := range []string{FlagsDMI, ""} { // "": a report written before flags_source
+		r := ckModernLaptop()
+		r.CPU.Flags, r.CPU.FlagsSource = []string{"lm"}, src
+		v := Check(r, set, i18n.EN)
+		if v.Grade != "A" || ckHas(v.GradeReasons, "needs a processor with") {
+			t.Errorf("source %q: grade %q %v, want A with unread flags", src, v.Grade, v.GradeReasons)
+		}
+		ckWant(t, "grade reasons", v.GradeReasons, "processor flags not read")
+		if len(v.CannotTell) != 0 || v.Recommended == "" {
+			t.Errorf("source %q: lm inferred is enough to recommend: %v %q", src, v.CannotTell, v.Recommended)
+		}
 	}
 }
 

@@ -130,6 +130,9 @@ func (s *source) finish(r *Report) {
 	if r.CPU.Flags == nil {
 		r.CPU.Flags = []string{}
 	}
+	if r.CPU.FlagsSource == "" {
+		r.CPU.FlagsSource = FlagsNone
+	}
 	r.Warnings = append(r.Warnings, s.warnings...)
 	if r.Warnings == nil {
 		r.Warnings = []string{}

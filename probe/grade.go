@@ -2,6 +2,7 @@ package probe
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
@@ -22,6 +23,9 @@ func grade(f facts, rules GradeRules, l i18n.Lang) (string, string, []string) {
 		var why []string
 		if len(f.internal) == 0 {
 			why = append(why, l.T("check.grade.nodisk"))
+		}
+		if !f.flagsKnown && len(r.CPUFlags) > 0 {
+			why = append(why, l.T("check.grade.flags_unread", r.Grade, strings.Join(r.CPUFlags, ", ")))
 		}
 		if i > 0 {
 			why = append(why, unmetCriteria(f, rules.Grades[i-1], l)...)
@@ -60,12 +64,17 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 		miss("check.grade.64bit")
 	}
 	if r.MinCores > 0 && f.cores < r.MinCores {
-		miss("check.grade.cores", r.MinCores, f.cores)
+		miss("check.grade.cores", r.MinCores, countText(f.cores, l))
 	}
 	if r.MinThreads > 0 && f.threads < r.MinThreads {
-		miss("check.grade.threads", r.MinThreads, f.threads)
+		miss("check.grade.threads", r.MinThreads, countText(f.threads, l))
 	}
+	// Flags never read (a dmidecode-only probe) are not held against the
+	// machine: the grade says it did not check them instead.
 	for _, flag := range r.CPUFlags {
+		if !f.flagsKnown {
+			break
+		}
 		if !slices.ContainsFunc(f.r.CPU.Flags, func(s string) bool { return strings.EqualFold(s, flag) }) {
 			miss("check.grade.flag", flag)
 		}
@@ -78,6 +87,15 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 		}
 	}
 	return out
+}
+
+// countText is a count read from the machine, "unknown" when it is 0 (a
+// processor always has at least one core: 0 means not read).
+func countText(n int, l i18n.Lang) string {
+	if n <= 0 {
+		return l.T("unknown")
+	}
+	return strconv.Itoa(n)
 }
 
 func ramText(f facts, l i18n.Lang) string {

@@ -59,6 +59,13 @@ type Firmware struct {
 }
 
 // CPU is the processor (the first package's model; counts over all).
+// Where CPU.Flags come from.
+const (
+	FlagsCPUInfo = "cpuinfo"
+	FlagsDMI     = "dmi"
+	FlagsNone    = "none"
+)
+
 type CPU struct {
 	Model    string   `json:"model"`
 	Vendor   string   `json:"vendor"` // "GenuineIntel", "AuthenticAMD"...
@@ -68,6 +75,11 @@ type CPU struct {
 	MaxMHz   int      `json:"max_mhz"`
 	Is64Bit  bool     `json:"is_64bit"` // "lm" flag
 	Flags    []string `json:"flags"`    // only those that matter: sse4_2, avx2, aes, lm, pae, nx
+	// FlagsSource says where Flags come from: FlagsCPUInfo (the processor's
+	// own list, so a missing flag is a fact), FlagsDMI ("lm" at most,
+	// inferred from DMI: the other flags were never read) or FlagsNone.
+	// Reports written before the field existed leave it empty.
+	FlagsSource string `json:"flags_source,omitempty"`
 }
 
 // Memory is the installed RAM and, from SMBIOS, the slots.

@@ -117,6 +117,9 @@ func (s *source) applyDMI(info *DMIInfo, r *Report) {
 		if info.CPU.Is64Bit {
 			r.CPU.Flags = append(r.CPU.Flags, "lm")
 		}
+		// DMI lists no instruction set: only "lm" is inferred, the rest
+		// was never read (the grade must not count it missing).
+		r.CPU.FlagsSource = FlagsDMI
 		if !info.Is64BitKnown {
 			s.warn("probe.warn.cpu64")
 		}

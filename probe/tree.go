@@ -156,6 +156,7 @@ func (s *source) gatherCPU(r *Report) {
 		}
 	}
 	r.CPU.Is64Bit = have["lm"]
+	r.CPU.FlagsSource = FlagsCPUInfo
 	var estimated bool
 	r.CPU.MaxMHz, estimated = s.cpuMaxMHz(r.CPU.Model)
 	switch {
