@@ -27,7 +27,7 @@ func run() int {
 	defer stop()
 	g := newGlobals(os.Stdin, os.Stdout, os.Stderr)
 	root := newRootCmd(g)
-	if err := root.ExecuteContext(ctx); err != nil {
+	if cmd, err := root.ExecuteContextC(ctx); err != nil {
 		var ex *exitError
 		if errors.As(err, &ex) {
 			if ex.msg != "" {
@@ -35,7 +35,12 @@ func run() int {
 			}
 			return ex.code
 		}
-		fmt.Fprintln(os.Stderr, "atelier: "+oneLine(err.Error()))
+		msg := oneLine(err.Error())
+		if t, ok := translateUsage(g.lang(), msg, cmd.CommandPath()); ok {
+			fmt.Fprintln(os.Stderr, "atelier: "+t)
+			return 2
+		}
+		fmt.Fprintln(os.Stderr, "atelier: "+msg)
 		return 1
 	}
 	return 0
