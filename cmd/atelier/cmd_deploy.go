@@ -73,20 +73,31 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	if req.Bmap == "" && !f.noBmap {
 		req.Bmap = src.bmap
 	}
-	if req.Hostname == "" && src.unit != nil {
-		req.Hostname = deploy.HostnameFor(src.unit.ID)
-	}
 	plan, err := deploy.Prepare(ctx, req)
 	if err != nil {
 		return err
 	}
-	plan.SkipZeros = src.zeroWiped(ctx, plan.Device)
+	if err := src.resolveTarget(ctx, g, plan.Device); err != nil {
+		return err
+	}
+	if plan.Hostname == "" && src.unit != nil {
+		plan.Hostname = deploy.HostnameFor(src.unit.ID)
+	}
+	// Decided before the start is recorded: that record is itself a
+	// "written since the wipe".
+	plan.SkipZeros = src.zeroWiped(ctx)
 	if err := imaging.Confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
 		Interactive: g.interactive(), In: g.stdin, Out: g.stderr, Lang: lang}); err != nil {
 		return err
 	}
 	if f.dryRun {
 		return renderDeployPlan(g, plan, src)
+	}
+	if src.unit == nil {
+		fmt.Fprintln(g.stderr, g.T("deploy.nounit", src.disk))
+	}
+	if err := src.started(ctx, g, plan); err != nil {
+		return err
 	}
 
 	var prog deploy.Progress
@@ -101,15 +112,20 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	}
 	recErr := src.record(context.WithoutCancel(ctx), g, plan, res)
 	if g.json {
-		if err := g.printJSON(deployJSON{Result: res, Unit: src.unitID(), Recorded: recErr == nil && src.unit != nil,
-			SkippedZeros: plan.SkipZeros, Image: src.name}); err != nil {
+		if err := g.printJSON(deployJSON{Result: res, Unit: src.unitID(), Disk: src.disk,
+			Recorded: recErr == nil && src.unit != nil, SkippedZeros: plan.SkipZeros, Image: src.name}); err != nil {
 			return err
 		}
 	} else {
 		renderDeployResult(g, res, src)
 	}
 	if runErr != nil {
-		return fail(1, g.T("deploy.failed", res.Status, oneLine(runErr.Error())))
+		// Like wipe: 130 tells a script the operator stopped it.
+		code := 1
+		if res.Status == "interrupted" {
+			code = 130
+		}
+		return fail(code, g.T("deploy.failed", g.T("deploy.status."+res.Status), oneLine(runErr.Error())))
 	}
 	return recErr
 }
@@ -118,6 +134,7 @@ type deployJSON struct {
 	deploy.Result
 	Image        string `json:"image"`
 	Unit         string `json:"unit,omitempty"`
+	Disk         string `json:"disk"` // the disk's identity in the ledger
 	Recorded     bool   `json:"recorded"`
 	SkippedZeros bool   `json:"skipped_zeros"`
 }
@@ -130,7 +147,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 	if g.json {
 		return g.printJSON(map[string]any{"dry_run": true, "image": src.name, "file": p.Image, "format": p.Format,
 			"bmap": p.BmapPath, "device": p.Device, "image_bytes": p.ImageSize, "write_bytes": p.WriteBytes,
-			"skip_zeros": p.SkipZeros, "verify": p.Verify, "personalise": p.Personalise, "hostname": p.Hostname})
+			"skip_zeros": p.SkipZeros, "verify": p.Verify, "unit": src.unitID(), "disk": src.disk, "personalise": p.Personalise, "hostname": p.Hostname})
 	}
 	fmt.Fprintln(g.stdout, g.T("deploy.dryrun"))
 	return termui.KeyValues(g.stdout, [][2]string{
@@ -138,6 +155,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
 		{g.T("image.h.bmap"), bmap},
 		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytes(p.Device.SizeBytes))},
+		{g.T("deploy.h.unit"), planUnit(g, src)},
 		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytes(p.WriteBytes), imaging.HumanBytes(p.ImageSize))},
 		{g.T("deploy.h.verify"), p.Verify},
 		{g.T("deploy.h.hostname"), planHostname(g, p)},
@@ -149,16 +167,32 @@ func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 		meaning := map[string]string{"ok": "good", "warn": "warn", "failed": "bad"}[s.Status]
 		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), s.Name, s.Detail)
 	}
-	mbps := 0.0
-	if res.Seconds > 0 {
-		mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds
+	status := g.T("deploy.status." + res.Status)
+	var line string
+	if res.Status == "passed" {
+		mbps := 0.0
+		if res.Seconds > 0 {
+			mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds
+		}
+		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, imaging.HumanBytes(res.WrittenBytes),
+			res.Seconds, mbps, deploy.VerificationText(g.lang(), res.Verification)), "good")
+	} else {
+		meaning := map[bool]string{true: "warn", false: "bad"}[res.Status == "interrupted"]
+		line = termui.Status(g.stdout, g.T("deploy.done.failed", status, res.Device, oneLine(res.Error),
+			imaging.HumanBytes(res.WrittenBytes), res.Seconds), meaning)
 	}
-	meaning := map[string]string{"passed": "good", "interrupted": "warn", "failed": "bad"}[res.Status]
-	fmt.Fprintln(g.stdout, termui.Status(g.stdout, g.T("deploy.done", g.T("deploy.status."+res.Status), res.Device,
-		imaging.HumanBytes(res.WrittenBytes), res.Seconds, mbps, res.Verification), meaning))
+	fmt.Fprintln(g.stdout, line)
 	if src.unit == nil {
-		fmt.Fprintln(g.stdout, g.T("deploy.notrecorded"))
+		fmt.Fprintln(g.stdout, g.T("deploy.notrecorded", src.disk))
 	}
+}
+
+// planUnit says where the deploy will be recorded.
+func planUnit(g *globals, src *deploySource) string {
+	if src.unit == nil {
+		return g.T("deploy.h.nounit", src.disk)
+	}
+	return g.T("deploy.h.unitdisk", src.unit.ID, src.disk)
 }
 
 func planHostname(g *globals, p *deploy.Plan) string {

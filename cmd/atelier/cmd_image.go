@@ -27,13 +27,16 @@ func newImageCmd(g *globals) *cobra.Command {
 
 func newImageAddCmd(g *globals) *cobra.Command {
 	var img inventory.Image
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "add FILE",
 		Short: "Hash an image (file and uncompressed stream) and add it to the catalogue",
 		Long: `add reads the image once (raw .img, or .img.zst, .img.xz, .img.gz) and records
 the sha256 and size of the file and of the uncompressed image. A bmap next to
 the image (bmaptool's rule: FILE.bmap, then dropping one extension at a time,
-e.g. zorin.img.zst -> zorin.img.bmap) is found by itself and checked.`,
+e.g. zorin.img.zst -> zorin.img.bmap) is found by itself and checked.
+A file that is not a whole-disk image (uncompressed size not a multiple of
+512 bytes, or neither an MBR nor a GPT signature) is refused unless --force.`,
 		Example: "  atelier image add /srv/images/zorin-18.1-core.img.zst --os zorin --version 18.1 --edition core\n  atelier image add master.img --name zorin-lite --bmap master.bmap",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,6 +58,16 @@ e.g. zorin.img.zst -> zorin.img.bmap) is found by itself and checked.`,
 				d, err := deploy.DigestImage(ctx, path, img.BmapPath)
 				if err != nil {
 					return bmapErr(g, err)
+				}
+				if p := d.DiskProblem(); p != "" {
+					reason := g.T("image.notdisk.table")
+					if p == "size" {
+						reason = g.T("image.notdisk.size", d.ImageBytes)
+					}
+					if !force {
+						return fail(1, g.T("image.notdisk", path, reason))
+					}
+					fmt.Fprintln(g.stderr, g.T("image.notdisk.forced", path, reason))
 				}
 				if img.Name == "" {
 					img.Name = imageNameOf(path)
@@ -83,6 +96,7 @@ e.g. zorin.img.zst -> zorin.img.bmap) is found by itself and checked.`,
 	f.StringVar(&img.Version, "version", "", "OS version, e.g. 18.1")
 	f.StringVar(&img.Edition, "edition", "", "edition, e.g. core, lite, education")
 	f.StringVar(&img.BmapPath, "bmap", "", "bmap file (default: found next to the image)")
+	f.BoolVar(&force, "force", false, "add the file even if it does not look like a whole-disk image")
 	return cmd
 }
 

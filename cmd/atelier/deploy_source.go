@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,8 @@ import (
 )
 
 // deploySource is the image to deploy (from the catalogue or a bare file)
-// and, with --unit, the unit whose disk receives it.
+// and the unit whose disk receives it: --unit, or the unit the ledger
+// files the target disk under.
 type deploySource struct {
 	name, path, bmap string
 	imageBytes       int64
@@ -23,11 +23,14 @@ type deploySource struct {
 	ledger           *inventory.Ledger
 	unit             *inventory.Unit
 	actor            inventory.Actor
+	// disk is the target's identity in the ledger (diskIdentity), set by
+	// resolveTarget; startEvent is the deploy.started event, once recorded.
+	disk, startEvent string
 }
 
 // resolveDeploySource finds the image (catalogue name first, then a file,
-// whose catalogue entry is used when it has one) and checks the unit may
-// be imaged, all before anything is written.
+// whose catalogue entry is used when it has one) and, with --unit, checks
+// the unit may be imaged at all, all before anything is written.
 func resolveDeploySource(ctx context.Context, g *globals, f deployFlags) (*deploySource, error) {
 	s := &deploySource{name: f.image}
 	l, lerr := g.openLedger(ctx)
@@ -65,24 +68,61 @@ func resolveDeploySource(ctx context.Context, g *globals, f deployFlags) (*deplo
 		s.imageBytes, s.imageSHA256, s.fileSHA256 = im.ImageBytes, im.ImageSHA256, im.SHA256
 	}
 	if f.unit != "" {
-		a, err := g.actor()
-		if err != nil {
-			s.close()
-			return nil, err
-		}
-		s.actor = a
 		u, err := l.FindUnit(ctx, f.unit)
 		if err != nil {
 			s.close()
 			return nil, g.ledgerErr(err)
 		}
+		// Said early, before the image is even opened; resolveTarget
+		// then checks the disk itself.
 		if u.State != "wiped" {
 			s.close()
 			return nil, g.lang().Errorf("deploy.unit.notwiped", u.ID, u.State)
 		}
-		s.unit = &u
+		if err := s.setUnit(g, u); err != nil {
+			s.close()
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+func (s *deploySource) setUnit(g *globals, u inventory.Unit) error {
+	a, err := g.actor()
+	if err != nil {
+		return err
+	}
+	s.actor, s.unit = a, &u
+	return nil
+}
+
+// resolveTarget names the target disk as the ledger does and settles which
+// unit the deploy belongs to: --unit, else the unit that has this disk
+// (found by itself, as wipe does). With a unit, the disk must be one of
+// its disks with a passed erasure: an image written onto any other disk
+// would ship whatever that disk held beyond the image. A refusal comes
+// before anything is written. Without a unit the deploy goes on, not
+// recorded, and the operator is told so.
+func (s *deploySource) resolveTarget(ctx context.Context, g *globals, d imaging.BlockDevice) error {
+	s.disk = diskIdentity(d.Serial, d.BackingFile, d.Model, d.SizeBytes)
+	if s.unit == nil && s.ledger != nil {
+		u, ok, err := s.ledger.FindUnitByDiskSerial(ctx, s.disk)
+		if err != nil {
+			return g.ledgerErr(err)
+		}
+		if ok {
+			if err := s.setUnit(g, u); err != nil {
+				return err
+			}
+		}
+	}
+	if s.unit == nil {
+		return nil
+	}
+	if err := s.ledger.CheckDeployTarget(ctx, s.unit.ID, s.disk); err != nil {
+		return g.lang().Errorf("deploy.target.refused", d.Path, s.disk, g.ledgerErr(err))
+	}
+	return nil
 }
 
 func (s *deploySource) close() {
@@ -99,46 +139,34 @@ func (s *deploySource) unitID() string {
 }
 
 // zeroWiped says whether the ledger proves the disk holds only zeros: its
-// last wipe passed with the zero pattern and no deploy touched it since.
-func (s *deploySource) zeroWiped(ctx context.Context, d imaging.BlockDevice) bool {
-	serial := ledgerDiskSerial(d)
-	if s.unit == nil || serial == "" {
+// last wipe passed with the zero pattern and no deploy has started on it
+// since (a deploy killed half-way leaves its start event, and data).
+func (s *deploySource) zeroWiped(ctx context.Context) bool {
+	if s.unit == nil || s.disk == "" {
 		return false
 	}
-	w, ok, err := s.ledger.LastWipe(ctx, s.unit.ID, serial)
+	w, ok, err := s.ledger.LastWipe(ctx, s.unit.ID, s.disk)
 	if err != nil || !ok || w.Status != "passed" || w.Pattern != wipe.PatternZero {
 		return false
 	}
-	events, err := s.ledger.UnitEvents(ctx, s.unit.ID)
-	if err != nil {
-		return false
-	}
-	afterWipe := false
-	for _, e := range events {
-		switch e.Kind {
-		case inventory.KindWipeFinished:
-			var o inventory.WipeOutcome
-			if json.Unmarshal(e.Payload, &o) == nil && o.DiskSerial == serial {
-				afterWipe = true
-			}
-		case inventory.KindDeployed:
-			var d inventory.DeployOutcome
-			if json.Unmarshal(e.Payload, &d) == nil && d.DiskSerial == serial && afterWipe {
-				return false
-			}
-		}
-	}
-	return afterWipe
+	written, err := s.ledger.WrittenSinceWipe(ctx, s.unit.ID, s.disk)
+	return err == nil && !written
 }
 
-// ledgerDiskSerial is the identity the ledger keys a disk by, the same as
-// wipe records: the serial, or for a loop device (no serial) its backing
-// file.
-func ledgerDiskSerial(d imaging.BlockDevice) string {
-	if d.Serial == "" && d.BackingFile != "" {
-		return "loop:" + d.BackingFile
+// started tells the ledger, before the first write, that this disk is
+// about to receive an image: a deploy killed with -9 then still leaves its
+// trace on the unit, and the next one will not trust the zero wipe.
+func (s *deploySource) started(ctx context.Context, g *globals, p *deploy.Plan) error {
+	if s.unit == nil {
+		return nil
 	}
-	return d.Serial
+	id, err := s.ledger.DeployStarted(ctx, s.actor, s.unit.ID, inventory.DeployStart{Image: s.name,
+		ImageSHA256: s.imageSHA256, Device: p.Device.Path, DiskSerial: s.disk})
+	if err != nil {
+		return g.lang().Errorf("deploy.target.refused", p.Device.Path, s.disk, g.ledgerErr(err))
+	}
+	s.startEvent = id
+	return nil
 }
 
 // record writes the deploy on the unit (failed and interrupted ones too:
@@ -155,8 +183,8 @@ func (s *deploySource) record(ctx context.Context, g *globals, p *deploy.Plan, r
 	for _, st := range res.Steps {
 		steps = append(steps, fmt.Sprintf("%s: %s: %s", st.Name, st.Status, st.Detail))
 	}
-	_, err := s.ledger.RecordDeploy(ctx, s.actor, s.unit.ID, inventory.DeployOutcome{
-		Image: s.name, ImageSHA256: sum, Device: p.Device.Path, DiskSerial: ledgerDiskSerial(p.Device),
+	_, err := s.ledger.RecordDeploy(ctx, s.actor, s.unit.ID, inventory.DeployOutcome{StartEvent: s.startEvent,
+		Image: s.name, ImageSHA256: sum, Device: p.Device.Path, DiskSerial: s.disk,
 		Status: res.Status, Verification: res.Verification, Seconds: res.Seconds,
 		Bytes: res.WrittenBytes, Steps: steps,
 	})

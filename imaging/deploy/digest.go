@@ -20,6 +20,51 @@ type Digest struct {
 	ImageSHA256 string `json:"image_sha256"`
 	// Bmap is the bmap file found next to the image (or given), "" if none.
 	Bmap string `json:"bmap,omitempty"`
+	// PartitionTable is what the image's first sectors hold: "gpt" (the
+	// "EFI PART" header at byte 512), "mbr" (the 0x55AA boot signature at
+	// byte 510) or "" when neither: then the file is not a disk image.
+	PartitionTable string `json:"partition_table"`
+}
+
+// Whole-disk images are made of 512-byte sectors.
+const diskSector = 512
+
+// DiskProblem says why the stream does not look like a whole-disk image,
+// as one of "size" (not a whole number of 512-byte sectors) and "table"
+// (no MBR nor GPT signature), or "" when it looks like one. Writing such a
+// file (a partition image, a text file, an ISO's wrong half) would give a
+// disk that does not boot, which nothing would notice before the
+// beneficiary does.
+func (d Digest) DiskProblem() string {
+	switch {
+	case d.ImageBytes%diskSector != 0:
+		return "size"
+	case d.PartitionTable == "":
+		return "table"
+	}
+	return ""
+}
+
+// headWriter keeps the first len(buf) bytes written to it.
+type headWriter struct {
+	buf []byte
+	n   int
+}
+
+func (h *headWriter) Write(p []byte) (int, error) {
+	h.n += copy(h.buf[h.n:], p)
+	return len(p), nil
+}
+
+// partitionTable reads the signatures in the first two sectors.
+func partitionTable(head []byte) string {
+	switch {
+	case len(head) >= 2*diskSector && string(head[diskSector:diskSector+8]) == "EFI PART":
+		return "gpt"
+	case len(head) >= diskSector && head[510] == 0x55 && head[511] == 0xAA:
+		return "mbr"
+	}
+	return ""
 }
 
 // DigestImage hashes the file and its uncompressed stream in one pass: the
@@ -42,7 +87,8 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 	}
 	defer s.Close()
 	imgHash := sha256.New()
-	n, err := copyCtx(ctx, imgHash, s)
+	head := &headWriter{buf: make([]byte, 2*diskSector)}
+	n, err := copyCtx(ctx, io.MultiWriter(imgHash, head), s)
 	if err != nil {
 		return Digest{}, fmt.Errorf("read image %s at byte %d: %w", path, n, err)
 	}
@@ -51,7 +97,7 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 		return Digest{}, fmt.Errorf("read image %s: %w", path, err)
 	}
 	d := Digest{Path: path, Format: s.format, FileBytes: s.counted.n, ImageBytes: n,
-		ImageSHA256: hex.EncodeToString(imgHash.Sum(nil))}
+		ImageSHA256: hex.EncodeToString(imgHash.Sum(nil)), PartitionTable: partitionTable(head.buf[:head.n])}
 	d.FileSHA256 = d.ImageSHA256
 	if fileHash != nil {
 		d.FileSHA256 = hex.EncodeToString(fileHash.Sum(nil))

@@ -10,9 +10,11 @@ import (
 	"hash"
 	"hash/maphash"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // Progress receives the advance of each phase ("write", "verify").
@@ -85,8 +87,11 @@ func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
 	}
 	res.ImageSHA256 = w.imageSHA256
 	res.Verification = p.verificationLabel()
-	res.Steps = append(res.Steps, Step{Name: "write", Status: "ok", Detail: p.Lang.T("deploy.step.write",
-		imaging.HumanBytes(w.written), p.verificationLabel())})
+	written := p.Lang.T("deploy.step.write.unchecked", imaging.HumanBytes(w.written))
+	if c := p.checksumLabel(); c != "" {
+		written = p.Lang.T("deploy.step.write", imaging.HumanBytes(w.written), VerificationText(p.Lang, c))
+	}
+	res.Steps = append(res.Steps, Step{Name: "write", Status: "ok", Detail: written})
 	if p.Verify != "none" {
 		err := p.readBack(ctx, w, prog)
 		lap("read-back")
@@ -106,21 +111,56 @@ func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
 	return nil
 }
 
-// verificationLabel says how the written data was checked, for the ledger.
+// verificationLabel says how the written data was checked, for the ledger
+// and --json: the checksum the stream was held to and "read-back", joined
+// by "+", or "none" (see VerificationText for people).
 func (p *Plan) verificationLabel() string {
-	var s string
-	switch {
-	case p.bmap != nil && p.bmap.ChecksumType != "":
-		s = "bmap-" + p.bmap.ChecksumType
-	case p.ImageSHA256 != "":
-		s = "image-sha256"
-	default:
-		s = "none"
+	var parts []string
+	if c := p.checksumLabel(); c != "" {
+		parts = append(parts, c)
 	}
 	if p.Verify != "none" {
-		s += "+read-back"
+		parts = append(parts, "read-back")
 	}
-	return s
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "+")
+}
+
+// checksumLabel is the checksum the stream is checked against while it is
+// written: "bmap-sha256" (each mapped range), "image-sha256" (the
+// catalogue's hash of the whole image), or "" when there is none.
+func (p *Plan) checksumLabel() string {
+	switch {
+	case p.bmap != nil && p.bmap.ChecksumType != "":
+		return "bmap-" + p.bmap.ChecksumType
+	case p.ImageSHA256 != "":
+		return "image-sha256"
+	}
+	return ""
+}
+
+// VerificationText says a verification label in words: "image-sha256+
+// read-back" -> "image sha256 and read-back", "none" -> "none".
+func VerificationText(lang i18n.Lang, label string) string {
+	if label == "" || label == "none" {
+		return lang.T("deploy.verif.none")
+	}
+	var words []string
+	for _, part := range strings.Split(label, "+") {
+		switch {
+		case part == "read-back":
+			words = append(words, lang.T("deploy.verif.readback"))
+		case part == "image-sha256":
+			words = append(words, lang.T("deploy.verif.image"))
+		case strings.HasPrefix(part, "bmap-"):
+			words = append(words, lang.T("deploy.verif.bmap", strings.TrimPrefix(part, "bmap-")))
+		default:
+			words = append(words, part)
+		}
+	}
+	return strings.Join(words, lang.T("deploy.verif.and"))
 }
 
 // writeState is what the write pass leaves for read-back.

@@ -66,9 +66,18 @@ var deployMessages = Catalog{
 	},
 	// Steps.
 	"deploy.step.write": {
-		EN: "%s written, checked by %s",
-		FR: "%s écrits, contrôlés par %s",
+		EN: "%s written, checked against the %s",
+		FR: "%s écrits, contrôlés par rapport à la %s",
 	},
+	"deploy.step.write.unchecked": {
+		EN: "%s written, with no checksum to check them against (image not in the catalogue, no bmap)",
+		FR: "%s écrits, sans somme de contrôle pour les vérifier (image hors catalogue, pas de bmap)",
+	},
+	"deploy.verif.none":     {EN: "none", FR: "aucune"},
+	"deploy.verif.readback": {EN: "read-back", FR: "relecture"},
+	"deploy.verif.image":    {EN: "image sha256", FR: "somme sha256 de l'image"},
+	"deploy.verif.bmap":     {EN: "bmap %s of each range", FR: "somme bmap %s de chaque plage"},
+	"deploy.verif.and":      {EN: " and ", FR: " et "},
 	"deploy.step.readback": {
 		EN: "%d range(s) read back from the disk and identical to the image",
 		FR: "%d plage(s) relue(s) sur le disque et identiques à l'image",
@@ -158,6 +167,22 @@ var deployMessages = Catalog{
 		EN: "image %s added to the catalogue",
 		FR: "image %s ajoutée au catalogue",
 	},
+	"image.notdisk": {
+		EN: "refused: %s is not a disk image: %s (--force adds it anyway)",
+		FR: "refusé : %s n'est pas une image disque : %s (--force l'ajoute quand même)",
+	},
+	"image.notdisk.forced": {
+		EN: "warning: %s does not look like a disk image (%s); added because of --force",
+		FR: "attention : %s ne ressemble pas à une image disque (%s) ; ajoutée à cause de --force",
+	},
+	"image.notdisk.size": {
+		EN: "its content is %d bytes, not a whole number of 512-byte sectors",
+		FR: "son contenu fait %d octets, pas un nombre entier de secteurs de 512 octets",
+	},
+	"image.notdisk.table": {
+		EN: "no partition table: neither the MBR signature (0x55AA at byte 510) nor the GPT header (\"EFI PART\" at byte 512)",
+		FR: "pas de table de partitions : ni signature MBR (0x55AA à l'octet 510) ni en-tête GPT (« EFI PART » à l'octet 512)",
+	},
 	"image.nobmap":        {EN: "none (the whole image is written)", FR: "aucune (toute l'image est écrite)"},
 	"image.none":          {EN: "no image in the catalogue yet: atelier image add FILE", FR: "aucune image au catalogue : atelier image add FICHIER"},
 	"image.h.name":        {EN: "image", FR: "image"},
@@ -231,11 +256,32 @@ var deployMessages = Catalog{
 		FR: "interrompu",
 	},
 	"deploy.done": {
-		EN: "deploy %s on %s: %s written in %.1f s (%.0f MB/s), verification %s",
-		FR: "déploiement %s sur %s : %s écrits en %.1f s (%.0f Mo/s), vérification %s",
+		EN: "deploy %s on %s: %s written in %.1f s (%.0f MB/s); verification: %s",
+		FR: "déploiement %s sur %s : %s écrits en %.1f s (%.0f Mo/s) ; vérification : %s",
+	},
+	"deploy.done.failed": {
+		EN: "deploy %s on %s: %s (%s written in %.1f s)",
+		FR: "déploiement %s sur %s : %s (%s écrits en %.1f s)",
 	},
 	"deploy.notrecorded": {
-		EN: "not recorded in the ledger (no --unit)",
-		FR: "non enregistré dans le registre (pas de --unit)",
+		EN: "not recorded in the ledger: no --unit, and no unit has disk %s",
+		FR: "non enregistré dans le registre : pas de --unit, et aucune unité n'a le disque %s",
+	},
+	"deploy.nounit": {
+		EN: "warning: no --unit, and no unit in the ledger has disk %s: this deploy will not be recorded",
+		FR: "attention : pas de --unit, et aucune unité du registre n'a le disque %s : ce déploiement ne sera pas enregistré",
+	},
+	"deploy.h.unit": {EN: "recorded on", FR: "enregistré sur"},
+	"deploy.h.unitdisk": {
+		EN: "unit %s (disk %s)",
+		FR: "unité %s (disque %s)",
+	},
+	"deploy.h.nounit": {
+		EN: "nothing: no --unit, and no unit has disk %s",
+		FR: "rien : pas de --unit, et aucune unité n'a le disque %s",
+	},
+	"deploy.target.refused": {
+		EN: "refused: %s (disk %s): %v; nothing was written",
+		FR: "refusé : %s (disque %s) : %v ; rien n'a été écrit",
 	},
 }
