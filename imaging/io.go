@@ -97,3 +97,7 @@ func OpenReadWrite(path string, direct bool) (*os.File, error) {
 	}
 	return openMaybeDirect(path, flags, direct)
 }
+
+// IsBusy reports whether an open failed because another program holds the
+// device exclusively (another wipe or deploy, a mount, RAID/LVM).
+func IsBusy(err error) bool { return errors.Is(err, unix.EBUSY) }

@@ -41,7 +41,15 @@ stack or is read-only. In a terminal it asks you to type the last four
 characters of each disk's serial; in scripts pass --yes. --dry-run prints
 the plan (technique, NIST category, expected duration) and writes nothing.
 Ctrl-C stops every disk: the ledger records "interrupted" and no
-certificate is issued.`,
+certificate is issued.
+
+--verify none writes without reading back. NIST SP 800-88 makes the
+verification part of sanitization, so such a disk ends "unverified": no
+certificate, the ledger records it as not erased; run again with
+--verify sample or full.
+
+Exit codes: 0 every disk passed; 1 refused (nothing written) or a wipe
+failed; 3 written but not verified (--verify none); 130 interrupted.`,
 		Example: "  atelier wipe --dry-run /dev/sdb\n" +
 			"  atelier wipe /dev/sdb /dev/sdc\n" +
 			"  atelier wipe --method zero --verify full --unit PCS-26-0042 --yes /dev/sdb\n" +
@@ -61,7 +69,7 @@ certificate is issued.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.method, "method", wipe.MethodAuto, fmt.Sprintf("technique: %s", strings.Join(wipe.Methods, "|")))
-	fl.StringVar(&f.verify, "verify", "", "read-back: full|sample|none (default: full after an overwrite, sample after a firmware erase)")
+	fl.StringVar(&f.verify, "verify", "", "read-back: full|sample|none (default: full after an overwrite, sample after a firmware erase; none: no certificate, exit 3)")
 	fl.StringVar(&f.unit, "unit", "", "unit the disks belong to (default: found by the disk's serial)")
 	fl.StringVar(&f.out, "out", "", "folder for certificates (default: certificates/ next to the ledger)")
 	fl.BoolVar(&f.yes, "yes", false, "do not ask to type the serial (required when not in a terminal)")

@@ -308,3 +308,83 @@ func TestWipeDryRunWritesNothing(t *testing.T) {
 		t.Fatal("a dry run changed the disk")
 	}
 }
+
+// --verify none writes every byte but is no sanitization (NIST SP 800-88):
+// result "unverified", exit 3, no certificate, and the unit is not erased.
+func TestWipeWithoutVerifyIsUnverified(t *testing.T) {
+	looptest.Require(t)
+	b := newBench(t)
+	unit := b.addUnit("5CG1UNVER1")
+	if _, errOut, code := b.run("unit", "move", unit, "triaged"); code != 0 {
+		t.Fatalf("unit move: %s", errOut)
+	}
+	d := looptest.Attach(t, 16<<20, looptest.Fill(0xC3))
+	outDir := filepath.Join(t.TempDir(), "certs")
+	out, errOut, code := b.run("wipe", "--yes", "--json", "--verify", "none", "--unit", unit, "--out", outDir, d)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3: %s\n%s", code, errOut, out)
+	}
+	if !strings.Contains(errOut, "not verified") {
+		t.Fatalf("stderr does not say the disk was not verified: %s", errOut)
+	}
+	r := decodeResults(t, out)[0]
+	if r.Status != "unverified" || r.NIST != "none" || r.Certificate != nil || !r.Recorded || !strings.Contains(out, "no certificate; run again with --verify sample or full") {
+		t.Fatalf("%+v\n%s", r, out)
+	}
+	if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
+		t.Fatalf("%d certificate files written for an unverified wipe", len(entries))
+	}
+	if got := deviceBytes(t, d); !bytes.Equal(got, make([]byte, len(got))) {
+		t.Fatal("the disk was not written")
+	}
+	if show, _, _ := b.run("unit", "show", unit); strings.Contains(show, "erased (passed)") || strings.Contains(show, "wiped") {
+		t.Fatalf("an unverified wipe counts as an erasure:\n%s", show)
+	}
+}
+
+// A disk another program holds exclusively (here the test; in real life a
+// second atelier wipe) is refused before anything reaches the ledger.
+func TestWipeBusyDiskRecordsNothing(t *testing.T) {
+	looptest.Require(t)
+	b := newBench(t)
+	unit := b.addUnit("5CG1BUSY01")
+	d := looptest.Attach(t, 16<<20, looptest.Fill(0x77))
+	fd, err := unix.Open(d, unix.O_RDONLY|unix.O_EXCL, 0)
+	if err != nil {
+		t.Fatalf("hold %s: %v", d, err)
+	}
+	defer unix.Close(fd)
+	out, errOut, code := b.run("wipe", "--yes", "--unit", unit, d)
+	if code != 1 || !strings.Contains(errOut, "disk busy") || strings.Count(strings.TrimSpace(errOut), "\n") > 1 {
+		t.Fatalf("exit %d, stderr %q, stdout %q", code, errOut, out)
+	}
+	if show, _, _ := b.run("unit", "show", unit); strings.Contains(show, "wipe of disk") {
+		t.Fatalf("a refused wipe was recorded:\n%s", show)
+	}
+	if got := deviceBytes(t, d); !bytes.Equal(got, bytes.Repeat([]byte{0x77}, len(got))) {
+		t.Fatal("the busy disk was written")
+	}
+}
+
+// Without --unit, a loop disk already recorded on a unit (by an earlier
+// wipe, under its loop:<file> identity) is found again; without a
+// terminal, each phase is announced on its own line.
+func TestWipeFindsUnitByDiskIdentity(t *testing.T) {
+	looptest.Require(t)
+	b := newBench(t)
+	unit := b.addUnit("5CG1IDENT1")
+	d := looptest.Attach(t, 16<<20)
+	if _, errOut, code := b.run("wipe", "--yes", "--verify", "sample", "--unit", unit, d); code != 0 {
+		t.Fatalf("first wipe: %s", errOut)
+	}
+	out, errOut, code := b.run("wipe", "--yes", "--json", d)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if r := decodeResults(t, out)[0]; r.Unit != unit || !r.Recorded {
+		t.Fatalf("the disk recorded on %s was not found: %+v", unit, r)
+	}
+	if !strings.Contains(errOut, d+": writing") || !strings.Contains(errOut, d+": verifying") {
+		t.Fatalf("phases not shown: %q", errOut)
+	}
+}

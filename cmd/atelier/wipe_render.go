@@ -97,16 +97,27 @@ type resultJSON struct {
 	Notes        []string       `json:"notes,omitempty"`
 }
 
+// Exit codes of atelier wipe besides 0 (all passed) and 1 (refused, or a
+// wipe failed): the run did what was asked but earns no certificate, or
+// was stopped.
+const (
+	exitUnverified  = 3
+	exitInterrupted = 130
+)
+
 // renderWipeResults prints the summary and turns anything but "all
-// passed" into a non-zero exit: 130 when interrupted, 1 when failed.
+// passed" into a non-zero exit: 130 when interrupted, 1 when failed, 3
+// when written but not verified.
 func renderWipeResults(g *globals, targets []*wipeTarget) error {
-	failed, interrupted := 0, 0
+	failed, interrupted, unverified := 0, 0, 0
 	for _, t := range targets {
 		switch t.res.Status {
 		case wipe.StatusFailed:
 			failed++
 		case wipe.StatusInterrupted:
 			interrupted++
+		case wipe.StatusUnverified:
+			unverified++
 		}
 	}
 	if g.json {
@@ -129,7 +140,8 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 	} else {
 		var rows [][]string
 		for _, t := range targets {
-			word := map[string]string{wipe.StatusPassed: "good", wipe.StatusFailed: "bad", wipe.StatusInterrupted: "warn"}[t.res.Status]
+			word := map[string]string{wipe.StatusPassed: "good", wipe.StatusFailed: "bad", wipe.StatusInterrupted: "warn",
+				wipe.StatusUnverified: "warn"}[t.res.Status]
 			unit := "-"
 			if t.unit != nil {
 				unit = t.unit.ID
@@ -156,9 +168,11 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 	}
 	switch {
 	case interrupted > 0:
-		return fail(130, g.T("wipe.interrupted", interrupted, len(targets)))
+		return fail(exitInterrupted, g.T("wipe.interrupted", interrupted, len(targets)))
 	case failed > 0:
 		return fail(1, g.T("wipe.failed", failed, len(targets)))
+	case unverified > 0:
+		return fail(exitUnverified, g.T("wipe.unverified", unverified, len(targets)))
 	}
 	return nil
 }

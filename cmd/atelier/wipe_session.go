@@ -5,6 +5,8 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
+	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,6 +27,8 @@ type wipeTarget struct {
 	cert   *reports.Issued
 	notes  []string // what the operator must know (not recorded, ledger error...)
 	runErr error    // the wipe could not even start (open failed)
+	medium *os.File // opened exclusively before anything is recorded
+	size   int64
 }
 
 // runWipe checks every disk before writing any: one refused disk stops the
@@ -81,6 +85,24 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	if err := resolveUnits(ctx, g, l, f.unit, targets); err != nil {
 		return err
 	}
+	// Open every disk, exclusively, before asking or recording anything: a
+	// disk another wipe (or program) holds is refused with nothing in the
+	// ledger, and the descriptor kept is the one the engine writes through.
+	for _, t := range targets {
+		f, err := imaging.OpenReadWrite(t.dev.Path, true)
+		if err != nil {
+			if imaging.IsBusy(err) {
+				return lang.Errorf("wipe.busy", t.dev.Path)
+			}
+			return lang.Errorf("wipe.open", t.dev.Path, err)
+		}
+		defer f.Close()
+		size, err := imaging.DeviceSize(f)
+		if err != nil {
+			return lang.Errorf("wipe.open", t.dev.Path, err)
+		}
+		t.medium, t.size = f, size
+	}
 	for _, t := range targets {
 		err := imaging.Confirm(t.dev, imaging.ConfirmOptions{Yes: f.yes, Interactive: g.interactive(),
 			In: g.stdin, Out: g.stderr, Lang: lang})
@@ -101,7 +123,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 			for _, o := range targets {
 				if o.start != "" {
 					l.WipeFinished(context.WithoutCancel(ctx), actor, o.unit.ID, inventory.WipeOutcome{StartEvent: o.start,
-						DiskSerial: diskSerial(o.dev), Status: wipe.StatusInterrupted})
+						DiskSerial: wipeDiskID(o.dev), Status: wipe.StatusInterrupted})
 				}
 			}
 			return g.ledgerErr(err)
@@ -117,7 +139,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 			defer wg.Done()
 			bar := ui.add(t.dev.Path, t.plan)
 			t.res, t.runErr = wipe.Run(ctx, wipe.Job{Device: t.dev, Plan: t.plan, VerifyAsked: f.verify,
-				Runner: runner, Progress: bar.update})
+				Runner: runner, Medium: t.medium, Size: t.size, Progress: bar.update, Phase: bar.phase})
 			if t.runErr != nil {
 				t.res.Status = wipe.StatusFailed
 				t.res.Errors = append(t.res.Errors, wipe.IOError{Op: "write", Err: t.runErr.Error()})
@@ -132,58 +154,53 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 }
 
 // resolveUnits finds each disk's unit: --unit for all, else the unit whose
-// probe recorded the disk's serial. No unit is not an error: the bench
-// often wipes loose donated disks; the certificate is still issued and the
-// operator is told the ledger has no record of it.
+// probe recorded the disk under the same identity (diskIdentity: serial,
+// loop backing file or the no-serial stand-in). No unit is not an error:
+// the bench often wipes loose donated disks; the certificate is still
+// issued and the operator is told the ledger has no record of it.
 func resolveUnits(ctx context.Context, g *globals, l *inventory.Ledger, ref string, targets []*wipeTarget) error {
+	var unit *inventory.Unit
 	if ref != "" {
 		u, err := l.FindUnit(ctx, ref)
 		if err != nil {
 			return g.ledgerErr(err)
 		}
-		for _, t := range targets {
-			t.unit = &u
-		}
-	} else {
-		for _, t := range targets {
-			if t.dev.Serial == "" {
-				continue
-			}
-			u, ok, err := l.FindUnitByDiskSerial(ctx, t.dev.Serial)
-			if err != nil {
-				return g.ledgerErr(err)
-			}
-			if ok {
-				t.unit = &u
-			}
-		}
+		unit = &u
 	}
 	for _, t := range targets {
-		if t.unit != nil && diskSerial(t.dev) == "" {
-			t.unit = nil
-			t.notes = append(t.notes, g.T("wipe.note.noserial"))
+		id := wipeDiskID(t.dev)
+		if strings.HasPrefix(id, "noserial:") {
+			// Said before anything is written: two identical serial-less
+			// disks would share this record in the ledger.
+			w := g.T("wipe.warn.noserial", t.dev.Path, id)
+			fmt.Fprintln(g.stderr, g.T("wipe.warning", w))
+			t.notes = append(t.notes, w)
 		}
-		if t.unit == nil {
+		t.unit = unit
+		if unit != nil {
+			continue
+		}
+		u, ok, err := l.FindUnitByDiskSerial(ctx, id)
+		if err != nil {
+			return g.ledgerErr(err)
+		}
+		if ok {
+			t.unit = &u
+		} else {
 			t.notes = append(t.notes, g.T("wipe.note.nounit"))
 		}
 	}
 	return nil
 }
 
-// diskSerial is the identity the ledger keys the disk by. A loop device has
-// no serial; its backing file stands in for one.
-func diskSerial(d imaging.BlockDevice) string {
-	if d.Serial != "" {
-		return d.Serial
-	}
-	if d.BackingFile != "" {
-		return "loop:" + d.BackingFile
-	}
-	return ""
+// wipeDiskID is the identity the ledger keys the disk by, the same one
+// probe --save and deploy use.
+func wipeDiskID(d imaging.BlockDevice) string {
+	return diskIdentity(d.Serial, d.BackingFile, d.Model, d.SizeBytes)
 }
 
 func diskRecord(d imaging.BlockDevice) inventory.DiskRecord {
-	return inventory.DiskRecord{Serial: diskSerial(d), Vendor: d.Vendor, Model: d.Model, Medium: d.Medium, SizeBytes: d.SizeBytes}
+	return inventory.DiskRecord{Serial: wipeDiskID(d), Vendor: d.Vendor, Model: d.Model, Medium: d.Medium, SizeBytes: d.SizeBytes}
 }
 
 // record issues the certificate (passed or failed; never for an
@@ -192,7 +209,12 @@ func diskRecord(d imaging.BlockDevice) inventory.DiskRecord {
 func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Actor, key ed25519.PrivateKey, outDir string, t *wipeTarget) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	if t.res.Status != wipe.StatusInterrupted && t.runErr == nil {
+	if t.res.Status == wipe.StatusUnverified {
+		// Written but never read back: not a sanitization (NIST SP
+		// 800-88), so no certificate; the ledger records it as such.
+		t.notes = append(t.notes, g.T("wipe.note.unverified"))
+	}
+	if (t.res.Status == wipe.StatusPassed || t.res.Status == wipe.StatusFailed) && t.runErr == nil {
 		c := buildCertificate(t, a.Operator, l.BenchName(), version)
 		is, err := reports.Issue(c, key, outDir, certLang(g))
 		if err != nil {
@@ -204,7 +226,7 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 	if t.unit == nil {
 		return
 	}
-	o := inventory.WipeOutcome{StartEvent: t.start, DiskSerial: diskSerial(t.dev), Status: t.res.Status,
+	o := inventory.WipeOutcome{StartEvent: t.start, DiskSerial: wipeDiskID(t.dev), Status: t.res.Status,
 		Technique: t.res.Technique, NIST: t.res.NIST, Pattern: t.res.Pattern, Bytes: t.res.Bytes, Errors: t.res.ErrorStrings()}
 	if t.cert != nil {
 		o.CertificateID, o.CertificateSHA256, o.Certificate = t.cert.ID, t.cert.SHA256, json.RawMessage(t.cert.JSON)

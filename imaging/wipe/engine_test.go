@@ -161,3 +161,23 @@ func BenchmarkRandomPattern(b *testing.B) {
 		p.fill(buf, int64(i)*DefaultChunk)
 	}
 }
+
+// An overwrite nobody reads back writes every byte but claims nothing:
+// "unverified", NIST none, in the plan as in the result.
+func TestZeroWipeWithoutVerifyIsUnverified(t *testing.T) {
+	d := newMemDisk(2<<20, 0xAB)
+	j := memJob(d, MethodZero, VerifyNone)
+	if j.Plan.NIST != NISTNone {
+		t.Fatalf("plan NIST %q, want none", j.Plan.NIST)
+	}
+	r, err := Run(context.Background(), j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != StatusUnverified || r.NIST != NISTNone || r.Bytes != int64(len(d.data)) || r.VerificationResult != "not done" {
+		t.Fatalf("result %+v", r)
+	}
+	if !bytes.Equal(d.data, make([]byte, len(d.data))) {
+		t.Fatal("disk not all zeros")
+	}
+}

@@ -169,6 +169,11 @@ func MakePlan(d imaging.BlockDevice, method, verify string, f Facts) (Plan, erro
 		}
 	}
 	p.NIST = nistFor(p.Technique, d, f, true)
+	if p.Verify == VerifyNone && !IsFirmware(p.Technique) {
+		// An overwrite nobody reads back is not a sanitization (NIST SP
+		// 800-88 makes verification part of it): the run ends "unverified".
+		p.NIST = NISTNone
+	}
 	p.Estimate = estimate(p, d, f)
 	return p, nil
 }

@@ -21,6 +21,10 @@ const (
 	StatusPassed      = "passed"
 	StatusFailed      = "failed"
 	StatusInterrupted = "interrupted"
+	// StatusUnverified is an overwrite that wrote every byte but was not
+	// read back (--verify none). NIST SP 800-88 makes verification part of
+	// sanitization, so it claims no category and earns no certificate.
+	StatusUnverified = "unverified"
 )
 
 // Job is one disk to wipe according to a plan.
@@ -44,6 +48,22 @@ type Job struct {
 	// time; the total can grow when a firmware erase falls back to an
 	// overwrite.
 	Progress func(done, total int64)
+	// Phase, when set, hears which phase starts: PhaseErasing (firmware),
+	// PhaseWriting, PhaseVerifying.
+	Phase func(phase string)
+}
+
+// Phases of a wipe, for progress display.
+const (
+	PhaseErasing   = "erasing"
+	PhaseWriting   = "writing"
+	PhaseVerifying = "verifying"
+)
+
+func (j Job) phase(p string) {
+	if j.Phase != nil {
+		j.Phase(p)
+	}
 }
 
 // Attempt is one technique tried, for the certificate.
@@ -154,6 +174,8 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 			res.Errors = append(res.Errors, IOError{Op: "write", Err: runErr.Error()})
 		case len(res.Errors) > 0 || errors.Is(runErr, errTooManyErrors) || res.VerificationResult == StatusFailed:
 			res.Status = StatusFailed
+		case res.Verification == VerifyNone:
+			res.Status = StatusUnverified
 		default:
 			res.Status = StatusPassed
 		}
@@ -195,6 +217,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 			return finish(err)
 		}
 		var lines []string
+		j.phase(PhaseErasing)
 		fw := firmwareRun{r: recorder{j.Runner, &lines}, dev: j.Device.Path, facts: p.Facts, poll: j.PollEvery}
 		detail, ferr := fw.run(ctx, technique)
 		if ctx.Err() != nil {
@@ -218,6 +241,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 				res.Verification = "markers"
 				spans = markerSpans(spans)
 			}
+			j.phase(PhaseVerifying)
 			n, err := e.verifyErased(ctx, marker, spans)
 			res.VerifiedBytes = n
 			res.VerificationResult = StatusPassed
@@ -253,6 +277,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		spans = sampleSpans(size, j.Sector)
 	}
 	total.Store(done.Load() + size + spanBytes(spans))
+	j.phase(PhaseWriting)
 	written, werr := e.overwrite(ctx, pat)
 	res.Bytes = written
 	res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: res.Detail, Outcome: outcome(werr)})
@@ -267,6 +292,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		return finish(nil)
 	}
 	before := errs.len()
+	j.phase(PhaseVerifying)
 	n, verr := e.verify(ctx, pat, spans)
 	res.VerifiedBytes = n
 	res.VerificationResult = StatusPassed
