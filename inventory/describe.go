@@ -74,6 +74,12 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 	case KindMoved:
 		var p movedPayload
 		json.Unmarshal(e.Payload, &p)
+		if p.NoDisk {
+			p.NoDisk = false
+			q, _ := json.Marshal(p)
+			e.Payload = q
+			return lang.T("ev.nodisk", Describe(e, unfinished, lang))
+		}
 		switch {
 		case p.To == HandedOver:
 			return lang.T("ev.handover", p.Site, p.Beneficiary)

@@ -46,6 +46,8 @@ func (e *Error) In(l i18n.Lang) string {
 			args[i] = l.T("state." + string(v))
 		case stateList:
 			args[i] = v.in(l)
+		case stateNames:
+			args[i] = v.String()
 		case cannot:
 			args[i] = v.in(l)
 		default:

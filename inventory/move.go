@@ -13,6 +13,10 @@ type MoveOptions struct {
 	Reason      string
 	Site        string // required to reserve
 	Beneficiary string // handed_over only: an opaque MDH reference
+	// NoDisk says the unit came without any disk: needed to let a unit with
+	// no recorded disk leave (parts, recycled, handed over), and kept in
+	// the event. Without it, "no disk recorded" means "not probed yet".
+	NoDisk bool
 }
 
 // Move changes a unit's state by hand, if the lifecycle and its invariants
@@ -49,7 +53,8 @@ func (w *writer) move(ctx context.Context, u *unitRow, to State, o MoveOptions, 
 		return err
 	}
 	_, err := w.append(ctx, u.ID, KindMoved, movedPayload{From: State(u.State), To: to,
-		Reason: strings.TrimSpace(o.Reason), Site: o.Site, Beneficiary: o.Beneficiary, Auto: auto})
+		Reason: strings.TrimSpace(o.Reason), Site: o.Site, Beneficiary: o.Beneficiary, Auto: auto,
+		NoDisk: o.NoDisk && to.leaves()})
 	return err
 }
 
@@ -87,6 +92,9 @@ func (w *writer) checkMove(ctx context.Context, u *unitRow, to State, o *MoveOpt
 	} else if o.Beneficiary != "" {
 		return newErr(ErrInvalidInput, "refuse.beneficiaryonly")
 	}
+	if to != Reserved && to != HandedOver && strings.TrimSpace(o.Site) != "" {
+		return newErr(ErrInvalidInput, "refuse.siteonly")
+	}
 	if to == Wiped || to.leaves() {
 		disks, err := w.p.unitDisks(ctx, u.ID)
 		if err != nil {
@@ -94,6 +102,9 @@ func (w *writer) checkMove(ctx context.Context, u *unitRow, to State, o *MoveOpt
 		}
 		if to == Wiped && len(disks) == 0 {
 			return newErr(ErrRefused, "refuse.nodisk", cannot{u.ID, to}, u.ID)
+		}
+		if to.leaves() && len(disks) == 0 && !o.NoDisk {
+			return newErr(ErrRefused, "refuse.nodiskleave", cannot{u.ID, to}, u.ID, u.ID)
 		}
 		for _, d := range sortedDisks(disks) {
 			if d.Erasure == ErasurePassed || d.Erasure == ErasureDestroyed {
@@ -142,6 +153,12 @@ func CheckBeneficiary(ref string) error {
 // Handover records that a unit was given to a beneficiary at a site. A
 // unit still "ready" is reserved for that site in the same transaction.
 func (l *Ledger) Handover(ctx context.Context, a Actor, ref, site, beneficiary string) (Unit, error) {
+	return l.HandoverWith(ctx, a, ref, MoveOptions{Site: site, Beneficiary: beneficiary})
+}
+
+// HandoverWith is Handover with every move option (NoDisk).
+func (l *Ledger) HandoverWith(ctx context.Context, a Actor, ref string, o MoveOptions) (Unit, error) {
+	site, beneficiary := o.Site, o.Beneficiary
 	if err := CheckBeneficiary(beneficiary); err != nil {
 		return Unit{}, err
 	}
@@ -157,7 +174,7 @@ func (l *Ledger) Handover(ctx context.Context, a Actor, ref, site, beneficiary s
 				return err
 			}
 		}
-		if err := w.move(ctx, u, HandedOver, MoveOptions{Site: site, Beneficiary: beneficiary}, false); err != nil {
+		if err := w.move(ctx, u, HandedOver, MoveOptions{Site: site, Beneficiary: beneficiary, NoDisk: o.NoDisk, Reason: o.Reason}, false); err != nil {
 			return err
 		}
 		out = u.Unit

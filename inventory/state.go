@@ -61,16 +61,28 @@ func (s State) leaves() bool { return s == HandedOver || s == Parts || s == Recy
 // and the French names as well.
 func ParseState(s string) (State, error) {
 	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.ReplaceAll(k, "-", "_")
+	k = strings.NewReplacer("-", "_", " ", "_").Replace(k)
 	for _, st := range States {
 		if k == string(st) || k == strings.ToLower(i18n.FR.T("state."+string(st))) {
 			return st, nil
 		}
 	}
-	return "", newErr(ErrUnknownState, "state.unknown", s, stateList(States))
+	return "", newErr(ErrUnknownState, "state.unknown", s, stateNames(States))
 }
 
-// stateList is a list of states, translated when an error is said.
+// stateNames are the states as typed on the command line.
+type stateNames []State
+
+func (l stateNames) String() string {
+	parts := make([]string, len(l))
+	for i, s := range l {
+		parts[i] = string(s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// stateList is a list of states, said in the user's language (the French
+// names are accepted by ParseState as well).
 type stateList []State
 
 func (l stateList) in(lang i18n.Lang) string {
@@ -79,7 +91,7 @@ func (l stateList) in(lang i18n.Lang) string {
 	}
 	parts := make([]string, len(l))
 	for i, s := range l {
-		parts[i] = string(s)
+		parts[i] = lang.T("state." + string(s))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -152,6 +152,7 @@ type movedPayload struct {
 	Site        string `json:"site,omitempty"`
 	Beneficiary string `json:"beneficiary,omitempty"`
 	Auto        bool   `json:"auto,omitempty"`
+	NoDisk      bool   `json:"no_disk,omitempty"` // the operator said the unit came without a disk
 }
 
 type notePayload struct {

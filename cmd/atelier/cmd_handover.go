@@ -12,6 +12,7 @@ import (
 // by the opaque reference the MDH issued.
 func newHandoverCmd(g *globals) *cobra.Command {
 	var site, ref string
+	var noDisk bool
 	cmd := &cobra.Command{
 		Use:   "handover UNIT --site NAME --beneficiary REF",
 		Short: "Record the handover of a unit to a beneficiary reference",
@@ -27,7 +28,7 @@ are refused. A ready unit is reserved for the site in the same step.`,
 				return err
 			}
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				u, err := l.Handover(cmd.Context(), a, args[0], site, ref)
+				u, err := l.HandoverWith(cmd.Context(), a, args[0], inventory.MoveOptions{Site: site, Beneficiary: ref, NoDisk: noDisk})
 				if err != nil {
 					return err
 				}
@@ -40,6 +41,7 @@ are refused. A ready unit is reserved for the site in the same step.`,
 		},
 	}
 	cmd.Flags().StringVar(&site, "site", "", "site (MDH) where the unit is handed over")
+	cmd.Flags().BoolVar(&noDisk, "no-disk", false, "the unit has no disk at all (none is recorded for it)")
 	cmd.Flags().StringVar(&ref, "beneficiary", "", "opaque reference issued by the MDH, e.g. MDH-VILLAGE2-2026-017")
 	return cmd
 }

@@ -183,8 +183,10 @@ func newUnitMoveCmd(g *globals) *cobra.Command {
   handed_over -> returned               returned -> triaged
   parts -> recycled
 No unit is handed over, sent to parts or recycled while one of its disks
-lacks a passed erasure certificate or a recorded destruction.`,
-		Example: "  atelier unit move PCS-26-0042 ready --reason \"QA ok\"\n  atelier unit move PCS-26-0042 reserved --site \"MDH Village 2\"",
+lacks a passed erasure certificate or a recorded destruction, nor while no
+disk at all is recorded for it (probe it first, or say --no-disk if it came
+without one).`,
+		Example: "  atelier unit move PCS-26-0042 ready --reason \"QA ok\"\n  atelier unit move PCS-26-0042 reserved --site \"MDH Village 2\"\n  atelier unit move PCS-26-0043 parts --no-disk --reason \"came without its disk\"",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := inventory.ParseState(args[1])
@@ -215,6 +217,7 @@ lacks a passed erasure certificate or a recorded destruction.`,
 	cmd.Flags().StringVar(&o.Reason, "reason", "", "why (kept in the timeline)")
 	cmd.Flags().StringVar(&o.Site, "site", "", "site the unit is reserved for (with reserved)")
 	cmd.Flags().StringVar(&o.Beneficiary, "beneficiary", "", "opaque MDH reference (with handed_over; see atelier handover)")
+	cmd.Flags().BoolVar(&o.NoDisk, "no-disk", false, "the unit came without any disk (parts, recycled, handed_over with no disk recorded)")
 	return cmd
 }
 

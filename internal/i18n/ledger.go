@@ -109,6 +109,15 @@ var ledgerMessages = Catalog{
 		EN: "%s: no disk is recorded for it; record them with atelier probe --save --unit %s, then wipe them with atelier wipe",
 		FR: "%s : aucun disque n'est enregistré pour lui ; enregistrez-les avec atelier probe --save --unit %s, puis effacez-les avec atelier wipe",
 	},
+	"refuse.nodiskleave": {
+		EN: "%s: no disk is recorded for %s: probe it (atelier probe --save --unit %s) or, if it came without a disk, say so with --no-disk",
+		FR: "%s : aucun disque n'est enregistré pour %s : examinez-le (atelier probe --save --unit %s) ou, s'il est arrivé sans disque, dites-le avec --no-disk",
+	},
+	"refuse.siteonly": {
+		EN: "--site goes only with reserved or handed_over",
+		FR: "--site ne s'emploie que pour « réservé » ou « remis »",
+	},
+	"ev.nodisk": {EN: "%s (came without a disk)", FR: "%s (arrivé sans disque)"},
 	"refuse.diskwipe": {
 		EN: "%s: disk %s has no passed erasure certificate; wipe it with atelier wipe",
 		FR: "%s : le disque %s n'a pas de certificat d'effacement réussi ; effacez-le avec atelier wipe",
