@@ -120,12 +120,10 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 		renderDeployResult(g, res, src)
 	}
 	if runErr != nil {
-		// Like wipe: 130 tells a script the operator stopped it.
-		code := 1
-		if res.Status == "interrupted" {
-			code = 130
+		if res.Status == "interrupted" { // like wipe: 130 tells a script the operator stopped it
+			return fail(130, oneLine(runErr.Error()))
 		}
-		return fail(code, g.T("deploy.failed", g.T("deploy.status."+res.Status), oneLine(runErr.Error())))
+		return fail(1, g.T("deploy.failed", g.T("deploy.status."+res.Status), oneLine(runErr.Error())))
 	}
 	return recErr
 }
@@ -176,10 +174,12 @@ func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 		}
 		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, imaging.HumanBytes(res.WrittenBytes),
 			res.Seconds, mbps, deploy.VerificationText(g.lang(), res.Verification)), "good")
+	} else if res.Status == "interrupted" {
+		line = termui.Status(g.stdout, g.T("deploy.done.interrupted", res.Device,
+			imaging.HumanBytes(res.WrittenBytes), res.Seconds), "warn")
 	} else {
-		meaning := map[bool]string{true: "warn", false: "bad"}[res.Status == "interrupted"]
 		line = termui.Status(g.stdout, g.T("deploy.done.failed", status, res.Device, oneLine(res.Error),
-			imaging.HumanBytes(res.WrittenBytes), res.Seconds), meaning)
+			imaging.HumanBytes(res.WrittenBytes), res.Seconds), "bad")
 	}
 	fmt.Fprintln(g.stdout, line)
 	if src.unit == nil {

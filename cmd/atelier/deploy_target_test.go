@@ -144,18 +144,7 @@ func TestDeployAfterAKilledDeployWritesZeros(t *testing.T) {
 	if err := killed.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Kill once the first 8 MiB chunk is on the disk (its last 64 KiB
-	// are no longer zero), well before the 128 MiB are written.
-	probe := imaging.AlignedBuffer(64 << 10)
-	deadline := time.Now().Add(60 * time.Second)
-	for !written(t, disk, (8<<20)-len(probe), probe) {
-		if time.Now().After(deadline) {
-			killed.Process.Kill()
-			killed.Wait()
-			t.Fatal("the deploy wrote nothing in 60 s")
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	waitWritten(t, killed, disk)
 	killed.Process.Signal(syscall.SIGKILL)
 	err := killed.Wait()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
@@ -184,6 +173,59 @@ func TestDeployAfterAKilledDeployWritesZeros(t *testing.T) {
 	}
 	if got := deviceBytes(t, disk)[:len(want)]; !bytes.Equal(got, want) {
 		t.Error("the disk differs from the image: zero blocks were skipped over the killed deploy's data")
+	}
+}
+
+// waitWritten returns once the first 8 MiB chunk of a deploy is on the
+// disk (its last 64 KiB are no longer zero), well before a 128 MiB image
+// is all written.
+func waitWritten(t *testing.T, c *exec.Cmd, disk string) {
+	t.Helper()
+	probe := imaging.AlignedBuffer(64 << 10)
+	deadline := time.Now().Add(60 * time.Second)
+	for !written(t, disk, (8<<20)-len(probe), probe) {
+		if time.Now().After(deadline) {
+			c.Process.Kill()
+			c.Wait()
+			t.Fatal("the deploy wrote nothing in 60 s")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// QA #17: Ctrl-C during a deploy exits 130, as wipe does, and the result
+// says the deploy was interrupted and what that means for the disk; the
+// ledger records it on the unit.
+func TestDeployInterruptedExits130(t *testing.T) {
+	looptest.Require(t)
+	b := newBench(t)
+	const size = 128 << 20
+	disk := looptest.Attach(t, size)
+	unit := wipedUnit(t, b, "SN-CTRLC-1", disk)
+	c := b.cmd("deploy", "--image", writeImage(t, size, true), "--unit", unit, "--yes",
+		"--no-personalise", "--verify", "none", disk)
+	var out, errOut bytes.Buffer
+	c.Stdout, c.Stderr = &out, &errOut
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitWritten(t, c, disk)
+	c.Process.Signal(syscall.SIGINT)
+	err := c.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 130 {
+		t.Fatalf("exit %v, want 130\n%s\n%s", err, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "deploy interrupted on "+disk+" after ") ||
+		!strings.Contains(out.String(), "the disk holds a partial image and must be deployed again") {
+		t.Errorf("result line: %q", out.String())
+	}
+	if !strings.Contains(errOut.String(), "atelier: deploy onto "+disk+" interrupted: ") {
+		t.Errorf("stderr: %q", errOut.String())
+	}
+	show, _, _ := b.run("unit", "show", unit)
+	if !strings.Contains(show, "interrupted") {
+		t.Errorf("unit show does not tell the interrupted deploy:\n%s", show)
 	}
 }
 

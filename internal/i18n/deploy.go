@@ -263,6 +263,10 @@ var deployMessages = Catalog{
 		EN: "deploy %s on %s: %s (%s written in %.1f s)",
 		FR: "déploiement %s sur %s : %s (%s écrits en %.1f s)",
 	},
+	"deploy.done.interrupted": {
+		EN: "deploy interrupted on %s after %s written in %.1f s: the disk holds a partial image and must be deployed again",
+		FR: "déploiement interrompu sur %s après %s écrits en %.1f s : le disque contient une image partielle, il faut le redéployer",
+	},
 	"deploy.notrecorded": {
 		EN: "not recorded in the ledger: no --unit, and no unit has disk %s",
 		FR: "non enregistré dans le registre : pas de --unit, et aucune unité n'a le disque %s",
