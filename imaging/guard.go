@@ -3,6 +3,7 @@ package imaging
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
@@ -54,7 +55,7 @@ func Confirm(d BlockDevice, o ConfirmOptions) error {
 	}
 	want := ConfirmCode(d)
 	fmt.Fprintln(o.Out, lang.T("guard.show", d.Path, firstNonEmpty(strings.TrimSpace(d.Vendor+" "+d.Model), "?"),
-		firstNonEmpty(d.Serial, "?"), HumanBytes(d.SizeBytes)))
+		firstNonEmpty(d.Serial, "?"), HumanBytesIn(lang, d.SizeBytes)))
 	if d.Serial == "" {
 		fmt.Fprint(o.Out, lang.T("guard.ask.name", want))
 	} else {
@@ -113,4 +114,27 @@ func HumanBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
+}
+
+// HumanBytesIn writes a size in decimal units the way probe shows disks: no
+// decimal from 10 up ("275 GB"), one below ("2.1 GB"); in French with a
+// decimal comma and octets ("2,1 Go").
+func HumanBytesIn(lang i18n.Lang, n int64) string {
+	const unit = 1000
+	if n < unit {
+		return lang.T("size.bytes", n)
+	}
+	v, exp := float64(n)/unit, 0
+	for v >= unit && exp < 5 {
+		v /= unit
+		exp++
+	}
+	num := strconv.FormatFloat(v, 'f', 1, 64)
+	if v >= 9.95 {
+		num = strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	if lang == i18n.FR {
+		num = strings.Replace(num, ".", ",", 1)
+	}
+	return lang.T("size.unit."+string("kMGTPE"[exp]), num)
 }

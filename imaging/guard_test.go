@@ -170,7 +170,7 @@ func TestConfirmAsksForTheSerial(t *testing.T) {
 	if err != nil {
 		t.Fatalf("typed the right code: %v", err)
 	}
-	if !strings.Contains(out.String(), "Z3TAB12C") || !strings.Contains(out.String(), "500.0 GB") {
+	if !strings.Contains(out.String(), "Z3TAB12C") || !strings.Contains(out.String(), "500 GB") {
 		t.Fatalf("prompt does not show the disk: %q", out.String())
 	}
 	err = Confirm(d, ConfirmOptions{Interactive: true, In: strings.NewReader("AB12\n"), Out: &out, Lang: i18n.FR})

@@ -49,19 +49,19 @@ func renderDisks(g *globals, disks []imaging.BlockDevice) error {
 	for _, d := range disks {
 		prot := g.T("no")
 		if d.Protected {
-			// The table names the first reason; --json and the refusal
-			// itself give them all.
-			prot = termui.Status(g.stdout, g.T("yes"), "bad") + ": " + d.ProtectedReasons[0]
-			if n := len(d.ProtectedReasons) - 1; n > 0 {
-				prot += g.T("disks.more", n)
-			}
+			// Every reason: the operator must know all that stands in the
+			// way, not just the first.
+			prot = g.T("disks.protected", termui.Status(g.stdout, g.T("yes"), "bad"), strings.Join(d.ProtectedReasons, "; "))
 		}
 		model := strings.TrimSpace(d.Vendor + " " + d.Model)
 		medium := d.Medium
 		if d.Transport != "" && d.Transport != d.Medium {
 			medium += " (" + d.Transport + ")"
 		}
-		rows = append(rows, []string{d.Path, model, d.Serial, imaging.HumanBytes(d.SizeBytes), medium, prot})
+		rows = append(rows, []string{d.Path, model, d.Serial, imaging.HumanBytesIn(g.lang(), d.SizeBytes), medium, prot})
 	}
-	return termui.Table(g.stdout, headers, rows)
+	// The serial is what the operator types back to confirm a wipe: it is
+	// never split over two lines (nor the device and size); the model and
+	// the reasons wrap instead.
+	return termui.TableKeeping(g.stdout, headers, rows, 0, 2, 3)
 }

@@ -32,7 +32,9 @@ func newWipeProgress(g *globals) *wipeProgress {
 	w := &wipeProgress{g: g, every: 30 * time.Second}
 	if f, ok := g.stderr.(*os.File); ok && termui.IsTerminal(f) {
 		w.every = 3 * time.Second
-		if cols, _, err := term.GetSize(int(f.Fd())); err != nil || cols < 20 {
+		// mpb draws no more lines than the terminal's height: a pty with
+		// columns but no rows set shows nothing at all.
+		if cols, rows, err := term.GetSize(int(f.Fd())); err != nil || cols < 20 || rows < 2 {
 			return w
 		}
 		w.p = mpb.New(mpb.WithOutput(g.stderr), mpb.WithWidth(24))
@@ -57,7 +59,7 @@ type wipeBar struct {
 func (w *wipeProgress) add(dev string, p wipe.Plan) *wipeBar {
 	b := &wipeBar{w: w, dev: dev, phaseAt: time.Now()}
 	if w.p == nil {
-		w.println(w.g.T("wipe.starting", dev, p.Technique, p.Verify))
+		w.println(w.g.T("wipe.starting", dev, p.Technique, verifyWord(w.g, p.Verify)))
 		return b
 	}
 	b.bar = w.p.AddBar(0, // total unknown until the engine reports it

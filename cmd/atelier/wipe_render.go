@@ -51,10 +51,10 @@ func renderPlans(g *globals, targets []*wipeTarget) error {
 			tech += " (" + g.T("wipe.dryrun.fallback", p.Fallback) + ")"
 		}
 		rows = append(rows, []string{t.dev.Path, strings.TrimSpace(t.dev.Model + " " + t.dev.Serial),
-			imaging.HumanBytes(t.dev.SizeBytes), tech, p.Verify, p.NIST, roundDuration(p.Estimate)})
+			imaging.HumanBytesIn(g.lang(), t.dev.SizeBytes), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(p.Estimate)})
 	}
-	if err := termui.Table(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.disk"), g.T("disks.col.size"),
-		g.T("wipe.col.technique"), g.T("wipe.col.verify"), "NIST", g.T("wipe.col.duration")}, rows); err != nil {
+	if err := termui.TableKeeping(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.disk"), g.T("disks.col.size"),
+		g.T("wipe.col.technique"), g.T("wipe.col.verify"), "NIST", g.T("wipe.col.duration")}, rows, 0); err != nil {
 		return err
 	}
 	for _, t := range targets {
@@ -63,6 +63,11 @@ func renderPlans(g *globals, targets []*wipeTarget) error {
 		}
 		if h := t.plan.Facts.HPA; h != nil && h.HiddenSectors() > 0 {
 			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.hidden", t.dev.Path, h.HiddenSectors()))
+		}
+	}
+	for _, t := range targets {
+		if t.plan.Verify == wipe.VerifyNone && !wipe.IsFirmware(t.plan.Technique) {
+			fmt.Fprintln(g.stdout, g.T("wipe.line", t.dev.Path, g.T("wipe.dryrun.unverified")))
 		}
 	}
 	fmt.Fprintln(g.stdout, g.T("wipe.dryrun.nothing"))
@@ -147,7 +152,7 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 				unit = t.unit.ID
 			}
 			rows = append(rows, []string{t.dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.res.Status), word),
-				t.res.Technique, t.res.NIST, fmt.Sprint(len(t.res.Errors)), unit})
+				t.res.Technique, nistWord(g, t.res.NIST), fmt.Sprint(len(t.res.Errors)), unit})
 		}
 		// Certificates' paths are too long for the table: they follow it.
 		if err := termui.Table(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.status"), g.T("wipe.col.technique"),
@@ -156,13 +161,13 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 		}
 		for _, t := range targets {
 			for _, e := range t.res.ErrorStrings() {
-				fmt.Fprintln(g.stdout, "  "+t.dev.Path+": "+e)
+				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.dev.Path, e))
 			}
 			for _, n := range t.notes {
-				fmt.Fprintln(g.stdout, "  "+t.dev.Path+": "+n)
+				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.dev.Path, n))
 			}
 			if t.cert != nil {
-				fmt.Fprintln(g.stdout, "  "+t.dev.Path+": "+g.T("wipe.certfiles", t.cert.JSONPath, t.cert.PDFPath))
+				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.dev.Path, g.T("wipe.certfiles", t.cert.JSONPath, t.cert.PDFPath)))
 			}
 		}
 	}
@@ -175,4 +180,22 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 		return fail(exitUnverified, g.T("wipe.unverified", unverified, len(targets)))
 	}
 	return nil
+}
+
+// verifyWord is a --verify value in the user's language.
+func verifyWord(g *globals, v string) string {
+	switch v {
+	case wipe.VerifyFull, wipe.VerifySample, wipe.VerifyNone:
+		return g.T("wipe.verify." + v)
+	}
+	return v
+}
+
+// nistWord is a NIST category; "none" is translated, Clear and Purge are
+// the standard's own names.
+func nistWord(g *globals, n string) string {
+	if n == wipe.NISTNone {
+		return g.T("wipe.nist.none")
+	}
+	return n
 }

@@ -64,6 +64,13 @@ var wipeMessages = Catalog{
 		EN: "It has no serial number: type its name (%s) to go on: ",
 		FR: "Il n'a pas de numéro de série : tapez son nom (%s) pour continuer : ",
 	},
+	"size.bytes":  {EN: "%d B", FR: "%d o"},
+	"size.unit.k": {EN: "%s kB", FR: "%s ko"},
+	"size.unit.M": {EN: "%s MB", FR: "%s Mo"},
+	"size.unit.G": {EN: "%s GB", FR: "%s Go"},
+	"size.unit.T": {EN: "%s TB", FR: "%s To"},
+	"size.unit.P": {EN: "%s PB", FR: "%s Po"},
+	"size.unit.E": {EN: "%s EB", FR: "%s Eo"},
 	"guard.noanswer": {
 		EN: "%s: no answer, nothing written",
 		FR: "%s : pas de réponse, rien n'a été écrit",
@@ -85,7 +92,7 @@ func addWipeCommandMessages() bool {
 }
 
 var wipeCommandMessages = Catalog{
-	"disks.more":              {EN: " (+%d more)", FR: " (+%d autres)"},
+	"disks.protected":         {EN: "%s: %s", FR: "%s : %s"},
 	"disks.none":              {EN: "No disks found.", FR: "Aucun disque trouvé."},
 	"disks.col.path":          {EN: "Device", FR: "Périphérique"},
 	"disks.col.model":         {EN: "Model", FR: "Modèle"},
@@ -132,6 +139,12 @@ var wipeCommandMessages = Catalog{
 	"wipe.progress.line":      {EN: "%s: %s %d%%, %s", FR: "%s : %s %d %%, %s"},
 	"wipe.progress.rate":      {EN: "%s MB/s", FR: "%s Mo/s"},
 	"wipe.progress.eta":       {EN: "%s left", FR: "reste %s"},
+	"wipe.line":               {EN: "%s: %s", FR: "%s : %s"},
+	"wipe.verify.full":        {EN: "full", FR: "complète"},
+	"wipe.verify.sample":      {EN: "sample", FR: "échantillon"},
+	"wipe.verify.none":        {EN: "none", FR: "aucune"},
+	"wipe.nist.none":          {EN: "none", FR: "aucune"},
+	"wipe.dryrun.unverified":  {EN: "--verify none: the disk will be written but not read back, so it gets no certificate and does not count as erased", FR: "--verify none : le disque sera écrit mais pas relu, il n'aura donc pas de certificat et ne comptera pas comme effacé"},
 	"wipe.certfiles":          {EN: "certificate %s (PDF %s)", FR: "certificat %s (PDF %s)"},
 	"wipe.interrupted":        {EN: "wipe interrupted on %d of %d disks: no certificate for them, the ledger records the interruption", FR: "effacement interrompu sur %d disque(s) sur %d : pas de certificat pour eux, le registre enregistre l'interruption"},
 	"wipe.failed":             {EN: "wipe FAILED on %d of %d disks (see the errors above); do not hand them over", FR: "effacement en ÉCHEC sur %d disque(s) sur %d (voir les erreurs ci-dessus) ; ne les remettez pas"},
