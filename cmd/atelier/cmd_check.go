@@ -1,16 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/probe"
 )
@@ -148,7 +151,12 @@ func readReport(g *globals, path string) (*probe.Report, error) {
 	if err := json.Unmarshal(data, &r); err != nil {
 		return nil, g.lang().Errorf("check.err.report_json", path, err.Error())
 	}
-	if r.Schema != "" && r.Schema != probe.Schema {
+	// A report without a schema is some other JSON (a GLPI inventory, "{}"):
+	// judging it would recommend an edition for a machine nobody probed.
+	if r.Schema == "" {
+		return nil, g.lang().Errorf("check.err.report_noschema", path, probe.Schema)
+	}
+	if r.Schema != probe.Schema {
 		return nil, g.lang().Errorf("check.err.report_schema", path, r.Schema, probe.Schema)
 	}
 	return &r, nil
@@ -164,9 +172,29 @@ func checkErrText(err error) string {
 
 // renderVerdict writes the human view: the machine, one table row per
 // target, the grade, the recommendation and what to do. Reasons shared by
-// every target are said once, under the table.
+// every target are said once, under the table. Lines of free text are
+// wrapped to the terminal's width.
 func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) error {
+	if termui.IsTerminal(w) {
+		return writeVerdict(g, w, r, v)
+	}
+	// Piped: laid out the same (80 columns), then the non-breaking
+	// characters that held "2 GB" and "64-bit" together turn back into
+	// plain ones, so that grep and scripts find the words they expect.
+	var buf bytes.Buffer
+	if err := writeVerdict(g, &buf, r, v); err != nil {
+		return err
+	}
+	_, err := unbreakable.WriteString(w, buf.String())
+	return err
+}
+
+// unbreakable undoes keepTogether.
+var unbreakable = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
+
+func writeVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) error {
 	T := g.T
+	width := termui.Width(w)
 	fmt.Fprintln(w, termui.Heading(w, machineTitle(g, r)))
 	common := commonReasons(v.Targets)
 	rows := make([][]string, 0, len(v.Targets))
@@ -174,8 +202,11 @@ func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) er
 		var own []string
 		for _, why := range t.Reasons {
 			if !slices.Contains(common, why) {
-				own = append(own, "- "+why)
+				own = append(own, "- "+keepTogether(why))
 			}
+		}
+		if len(own) == 0 && t.Fits != probe.FitsYes {
+			own = append(own, "- "+T("check.reasons.see_common"))
 		}
 		rows = append(rows, []string{t.Target, fitsCell(g, w, t.Fits), strings.Join(own, "\n")})
 	}
@@ -184,9 +215,7 @@ func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) er
 	}
 	if len(common) > 0 {
 		fmt.Fprintln(w, termui.Heading(w, T("check.label.every_target")))
-		for _, why := range common {
-			fmt.Fprintln(w, "  - "+why)
-		}
+		checkBullets(w, common, width)
 	}
 	fmt.Fprintln(w)
 	grade := v.Grade
@@ -196,29 +225,78 @@ func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) er
 	rec := T("check.none_fits")
 	if i := slices.IndexFunc(v.Targets, func(t probe.TargetVerdict) bool { return t.Target == v.Recommended }); i >= 0 {
 		rec = v.Targets[i].Name + " (" + v.Recommended + ")"
+	} else if len(v.CannotTell) > 0 && v.AnyFits() {
+		rec = T("check.cannot_recommend." + strings.Join(v.CannotTell, "+"))
 	}
-	if err := termui.KeyValues(w, [][2]string{{T("check.label.grade"), grade}}); err != nil {
+	if err := keyValuesWrapped(g, w, [][2]string{{T("check.label.grade"), grade}}); err != nil {
 		return err
 	}
-	for _, why := range v.GradeReasons {
-		fmt.Fprintln(w, "  - "+why)
-	}
-	if err := termui.KeyValues(w, [][2]string{{T("check.label.recommended"), rec}}); err != nil {
+	checkBullets(w, v.GradeReasons, width)
+	if err := keyValuesWrapped(g, w, [][2]string{{T("check.label.recommended"), rec}}); err != nil {
 		return err
 	}
 	if len(v.Advice) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, termui.Heading(w, T("check.label.advice")))
-		for _, a := range v.Advice {
-			fmt.Fprintln(w, "  - "+a)
-		}
+		checkBullets(w, v.Advice, width)
 	}
 	return nil
 }
 
+// checkBullets writes "  - text" lines, wrapped to width with the
+// continuation lines indented under the text.
+func checkBullets(w io.Writer, items []string, width int) {
+	for _, it := range items {
+		fmt.Fprintln(w, "  - "+strings.Join(probeWrap(keepTogether(it), width-4), "\n    "))
+	}
+}
+
+// keyValuesWrapped is termui.KeyValues with long values wrapped and, in
+// French, the space French typography puts before the colon.
+func keyValuesWrapped(g *globals, w io.Writer, pairs [][2]string) error {
+	out := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = [2]string{colonLabel(g, p[0]), keepTogether(p[1])}
+	}
+	return termui.KeyValues(w, probeWrapPairs(out, termui.Width(w)))
+}
+
+// colonLabel is a label termui.KeyValues follows with ":"; French puts a
+// (non-breaking) space before it.
+func colonLabel(g *globals, label string) string {
+	if g.lang() == i18n.FR {
+		return label + "\u00a0"
+	}
+	return label
+}
+
+// unitAfterNumber and hyphenInWord find the places where a table cell or a
+// wrapped line must not break: "15 GB", "2 Go", "64-bit", "SO-DIMM".
+var (
+	unitAfterNumber = regexp.MustCompile(`(\d) (GB|Go|TB|To|MB|Mo|MHz|Wh|h|%|bits?|cœurs?|cores?)\b`)
+	hyphenInWord    = regexp.MustCompile(`\b(\d+|SO|Wi)-(bits?|DIMM|Fi)\b`)
+)
+
+// keepTogether binds a number to its unit with a non-breaking space and
+// joins "64-bit", "SO-DIMM", "Wi-Fi" with a non-breaking hyphen, so that
+// neither a table cell nor a wrapped line splits them. Names a user may
+// copy into a command (zorin-18-core) keep their plain hyphens.
+func keepTogether(s string) string {
+	s = unitAfterNumber.ReplaceAllString(s, "${1}\u00a0${2}")
+	return hyphenInWord.ReplaceAllString(s, "${1}\u2011${2}")
+}
+
+// machineTitle names the machine the way probe does: vendor and model, or
+// "Unidentified machine" when neither is known; the serial when there is one.
 func machineTitle(g *globals, r *probe.Report) string {
 	name := strings.TrimSpace(checkOrDash(r.System.Vendor) + " " + checkOrDash(r.System.Product))
-	return g.T("check.title", name, checkOrDash(r.System.Serial))
+	if !usableText(r.System.Vendor) && !usableText(r.System.Product) {
+		name = g.T("probe.title.unidentified")
+	}
+	if !usableText(r.System.Serial) {
+		return name
+	}
+	return g.T("check.title", name, r.System.Serial)
 }
 
 func fitsCell(g *globals, w io.Writer, fits string) string {
