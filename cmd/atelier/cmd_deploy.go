@@ -36,8 +36,12 @@ set-up enabled when the image has it.
 
 The safety guard refuses the system disk, mounted or held disks and the disk
 holding the image; a disk smaller than the image is refused before writing.
-With --unit the result is recorded: the unit must be wiped, and moves to
-imaged when the deploy passed.`,
+The deploy is recorded on a unit: --unit, or else the unit the ledger has
+this disk on. The disk must then be one of that unit's disks with a passed
+erasure and the unit wiped, or nothing is written; the start is recorded
+before the first write, and a passed deploy moves the unit to imaged. A disk
+no unit has, without --unit, is written but not recorded (it says so).
+Exit status: 0 passed, 1 refused or failed, 130 interrupted.`,
 		Example: "  atelier deploy --image zorin-18.1-core /dev/sdb --unit PCS-26-0042\n  atelier deploy --image ./zorin.img.zst /dev/sdc --yes --no-personalise\n  atelier deploy --image zorin-18.1-core /dev/sdb --dry-run",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -120,7 +120,7 @@ func (s *deploySource) resolveTarget(ctx context.Context, g *globals, d imaging.
 		return nil
 	}
 	if err := s.ledger.CheckDeployTarget(ctx, s.unit.ID, s.disk); err != nil {
-		return g.lang().Errorf("deploy.target.refused", d.Path, s.disk, g.ledgerErr(err))
+		return g.lang().Errorf("deploy.target.refused", d.Path, g.ledgerErr(err))
 	}
 	return nil
 }
@@ -163,7 +163,7 @@ func (s *deploySource) started(ctx context.Context, g *globals, p *deploy.Plan) 
 	id, err := s.ledger.DeployStarted(ctx, s.actor, s.unit.ID, inventory.DeployStart{Image: s.name,
 		ImageSHA256: s.imageSHA256, Device: p.Device.Path, DiskSerial: s.disk})
 	if err != nil {
-		return g.lang().Errorf("deploy.target.refused", p.Device.Path, s.disk, g.ledgerErr(err))
+		return g.lang().Errorf("deploy.target.refused", p.Device.Path, g.ledgerErr(err))
 	}
 	s.startEvent = id
 	return nil

@@ -86,7 +86,7 @@ func TestDeployOnlyOntoTheUnitsErasedDisk(t *testing.T) {
 	if code == 0 {
 		t.Fatalf("deploy onto a disk the unit never had was accepted:\n%s", out)
 	}
-	if !strings.Contains(errOut, "refused: "+diskB) || !strings.Contains(errOut, "nothing was written") {
+	if !strings.Contains(errOut, "refused: deploy onto "+diskB) || !strings.Contains(errOut, "nothing was written") {
 		t.Errorf("refusal does not name the disk or say nothing was written: %q", errOut)
 	}
 	if got := deviceBytes(t, diskB); !bytes.Equal(got, bytes.Repeat([]byte{0xA5}, len(got))) {

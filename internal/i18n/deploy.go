@@ -285,7 +285,7 @@ var deployMessages = Catalog{
 		FR: "rien : pas de --unit, et aucune unité n'a le disque %s",
 	},
 	"deploy.target.refused": {
-		EN: "refused: %s (disk %s): %v; nothing was written",
-		FR: "refusé : %s (disque %s) : %v ; rien n'a été écrit",
+		EN: "refused: deploy onto %s: %v; nothing was written",
+		FR: "refusé : déploiement sur %s : %v ; rien n'a été écrit",
 	},
 }
