@@ -14,6 +14,7 @@ var (
 	ErrUnknownImage  = errors.New("unknown image")
 	ErrUnknownState  = errors.New("unknown state")
 	ErrRefused       = errors.New("refused by the lifecycle rules")
+	ErrAmbiguous     = errors.New("reference matches several units")
 	ErrNoLedger      = errors.New("no ledger")
 	ErrNotLedger     = errors.New("not an atelier ledger")
 	ErrNewerSchema   = errors.New("ledger written by a newer atelier")

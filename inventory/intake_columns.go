@@ -26,8 +26,9 @@ var (
 		"Inventory number", "Inventory", "Otherserial", "Asset tag", "Asset",
 		"Étiquette", "Numéro d'immobilisation", "Immobilisation",
 	}
-	// OCS's TAG is the agent's administrative tag: an inventory number when
-	// the DSI sets one, "NA" or empty when it does not.
+	// OCS's TAG is the agent's administrative tag, usually a department
+	// ("COMPTA", "NA"), shared by many machines: used only when the file
+	// names no machine at all.
 	intakeOCSTagNames = []string{"TAG"}
 	// The machine's name: the asset's reference when no inventory number
 	// is given (GLPI "Nom"/"Name", OCS "Computer").
@@ -76,6 +77,9 @@ func intakeASCII(s string) bool {
 // intakeColumns are the indexes of the kept columns in a header (-1: absent).
 type intakeColumns struct {
 	serial, tag, ocsTag, name, vendor, model, typ int
+	// serialTwin is a second column with the serial column's very name
+	// (-1: none): which one holds the machine's serial cannot be told.
+	serialTwin int
 }
 
 // intakeFindColumns matches header names. GLPI may prefix a computer's own
@@ -104,8 +108,18 @@ func intakeFindColumns(header []string) intakeColumns {
 		}
 		return -1
 	}
+	serial := find(intakeSerialNames)
+	twin := -1
+	if serial >= 0 {
+		for i := serial + 1; i < len(folded); i++ {
+			if folded[i] == folded[serial] {
+				twin = i
+				break
+			}
+		}
+	}
 	return intakeColumns{
-		serial: find(intakeSerialNames),
+		serial: serial, serialTwin: twin,
 		tag:    find(intakeTagNames),
 		ocsTag: find(intakeOCSTagNames),
 		name:   find(intakeNameNames),

@@ -30,6 +30,9 @@ type IntakeReport struct {
 	Imported      []Unit       `json:"imported"`
 	WouldImport   []NewUnit    `json:"would_import,omitempty"`
 	Skipped       []SkippedRow `json:"skipped"`
+	// Warnings: asset tags repeated in the file or already in the ledger
+	// (imported all the same; look such units up by id or serial).
+	Warnings []IntakeWarning `json:"warnings"`
 }
 
 // ImportComputerList registers a DSI computer list as one donation batch:
@@ -49,7 +52,7 @@ func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, fi
 		return IntakeReport{}, err
 	}
 	rep := IntakeReport{File: name, Donor: o.Donor, Batch: strings.TrimSpace(o.Batch), DryRun: o.DryRun,
-		Rows: len(rows), Imported: []Unit{}, Skipped: []SkippedRow{}, CheckedLedger: l != nil}
+		Rows: len(rows), Imported: []Unit{}, Skipped: []SkippedRow{}, Warnings: []IntakeWarning{}, CheckedLedger: l != nil}
 	if rep.Batch == "" {
 		rep.Batch = IntakeBatchRef(name, o.Now)
 	}
@@ -60,7 +63,8 @@ func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, fi
 		rep.WouldImport = []NewUnit{}
 		if l == nil { // checking a file with no ledger at hand (the DSI's office)
 			rep.WouldImport = rows
-			return rep, nil
+			rep.Warnings, err = intakeTagWarnings(ctx, nil, rows, nil)
+			return rep, err
 		}
 		existing, err := intakeExisting(ctx, l, rows)
 		if err != nil {
@@ -73,6 +77,9 @@ func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, fi
 			}
 			rep.WouldImport = append(rep.WouldImport, nu)
 		}
+		if rep.Warnings, err = intakeTagWarnings(ctx, l, rep.WouldImport, nil); err != nil {
+			return IntakeReport{}, fmt.Errorf("dry run of %s: %w", name, err)
+		}
 		return rep, nil
 	}
 	res, err := l.ImportBatch(ctx, a, BatchInfo{Donor: rep.Donor, Batch: rep.Batch, File: name}, rows)
@@ -84,6 +91,25 @@ func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, fi
 	}
 	if res.Skipped != nil {
 		rep.Skipped = res.Skipped
+	}
+	// Warn after the fact: the rows are registered (a repeated tag is the
+	// DSI's business, not a reason to refuse the batch).
+	own := make(map[string]bool, len(rep.Imported))
+	imported := make([]NewUnit, 0, len(rep.Imported))
+	skipped := make(map[int]bool, len(rep.Skipped))
+	for _, sk := range rep.Skipped {
+		skipped[sk.Line] = true
+	}
+	for _, u := range rep.Imported {
+		own[u.ID] = true
+	}
+	for _, nu := range rows {
+		if !skipped[nu.SourceLine] {
+			imported = append(imported, nu)
+		}
+	}
+	if rep.Warnings, err = intakeTagWarnings(ctx, l, imported, own); err != nil {
+		return IntakeReport{}, fmt.Errorf("import %s: %w", name, err)
 	}
 	return rep, nil
 }

@@ -65,6 +65,9 @@ func ParseComputerList(r io.Reader, file string) ([]NewUnit, error) {
 	if cols.serial < 0 {
 		return nil, fail("intake.file.no_serial", intakeSerialShown, intakeListHeader(header))
 	}
+	if cols.serialTwin >= 0 {
+		return nil, fail("intake.file.serial_twice", cols.serial+1, header[cols.serial], cols.serialTwin+1, header[cols.serialTwin])
+	}
 
 	var (
 		units []NewUnit
@@ -157,12 +160,12 @@ func intakeRow(rec []string, c intakeColumns) NewUnit {
 	}
 	u.AssetTag = get(c.tag)
 	if u.AssetTag == "" {
+		u.AssetTag = get(c.name)
+	}
+	if u.AssetTag == "" && c.name < 0 {
 		if t := get(c.ocsTag); !intakePlaceholderSerial(t) {
 			u.AssetTag = t
 		}
-	}
-	if u.AssetTag == "" {
-		u.AssetTag = get(c.name)
 	}
 	u.Type, _ = NormalizeUnitType(get(c.typ))
 	return u

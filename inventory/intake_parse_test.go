@@ -52,7 +52,7 @@ func TestIntakeParsesEveryExportShape(t *testing.T) {
 		// OCS: unquoted header, CRLF; TAG "NA" or empty -> the computer name.
 		"ocs_export.csv": {
 			{Serial: "4FQ2D32", AssetTag: "ECH-ADM-017", Vendor: "Dell Inc.", Model: "OptiPlex 3020", SourceLine: 2},
-			{Serial: "CZC2111ABC", AssetTag: "INV-2018-044", Vendor: "Hewlett-Packard", Model: "HP Compaq 8200 Elite SFF PC", SourceLine: 3},
+			{Serial: "CZC2111ABC", AssetTag: "ECH-ADM-044", Vendor: "Hewlett-Packard", Model: "HP Compaq 8200 Elite SFF PC", SourceLine: 3},
 			{Serial: "2E123456H", AssetTag: "ECH-ECO-003", Vendor: "TOSHIBA", Model: "PORTEGE Z30-A", SourceLine: 4},
 		},
 		// Windows-1252: accents and the euro sign come out as UTF-8.

@@ -28,16 +28,62 @@ func findUnit(ctx context.Context, q querier, ref string) (*unitRow, error) {
 		return nil, newErr(ErrUnknownUnit, "unit.unknown", ref)
 	}
 	for _, col := range []string{"id", "serial_key", "asset_key"} {
-		r, err := scanUnitRow(q.QueryRowContext(ctx,
-			`SELECT `+unitColumns+` FROM units WHERE `+col+` = ? ORDER BY id LIMIT 1`, k))
-		if err == nil {
-			return r, nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		// Two rows at most: a serial or an asset tag shared by several
+		// units must not pick one of them silently.
+		rows, err := q.QueryContext(ctx,
+			`SELECT `+unitColumns+` FROM units WHERE `+col+` = ? ORDER BY id_year, id_num LIMIT 2`, k)
+		if err != nil {
 			return nil, fmt.Errorf("find unit %q: %w", ref, err)
 		}
+		var found []*unitRow
+		for rows.Next() {
+			r, err := scanUnitRow(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find unit %q: %w", ref, err)
+			}
+			found = append(found, r)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("find unit %q: %w", ref, err)
+		}
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], nil
+		}
+		return nil, ambiguous(ctx, q, col, ref, k)
 	}
 	return nil, newErr(ErrUnknownUnit, "unit.unknown", ref)
+}
+
+// ambiguous names every unit a reference matches (the first ten).
+func ambiguous(ctx context.Context, q querier, col, ref, k string) error {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM units WHERE `+col+` = ?`, k).Scan(&n); err != nil {
+		return fmt.Errorf("find unit %q: %w", ref, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id FROM units WHERE `+col+` = ? ORDER BY id_year, id_num LIMIT 10`, k)
+	if err != nil {
+		return fmt.Errorf("find unit %q: %w", ref, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+	}
+	list := strings.Join(ids, ", ")
+	if n > len(ids) {
+		list += ", ..."
+	}
+	return newErr(ErrAmbiguous, "unit.ambiguous", strings.TrimSpace(ref), n, list)
 }
 
 // FindUnitBySerial finds a unit by its serial number only.

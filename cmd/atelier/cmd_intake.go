@@ -188,6 +188,14 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 			fmt.Fprintln(w, g.T("intake.import.more", more, rep.Batch))
 		}
 	}
+	lang := g.lang()
+	for i, wn := range rep.Warnings {
+		if i == intakeShown {
+			fmt.Fprintln(g.stderr, g.T("intake.import.more_dry", len(rep.Warnings)-intakeShown))
+			break
+		}
+		fmt.Fprintln(g.stderr, wn.Text(lang))
+	}
 	if len(rep.Skipped) == 0 {
 		return nil
 	}

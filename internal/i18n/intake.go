@@ -16,6 +16,18 @@ var intakeMessages = Catalog{
 		EN: "unreadable encoding in the header line: neither UTF-8 nor Windows-1252 text",
 		FR: "encodage illisible dans la ligne d'en-tête : ni UTF-8 ni Windows-1252",
 	},
+	"intake.warn.tag_file": {
+		EN: "warning: line %d: asset tag %s is also on line %d; find these units by id or serial",
+		FR: "attention : ligne %d : le numéro d'inventaire %s figure aussi ligne %d ; retrouvez ces unités par leur identifiant ou leur numéro de série",
+	},
+	"intake.warn.tag_ledger": {
+		EN: "warning: line %d: asset tag %s is already the tag of %s; find these units by id or serial",
+		FR: "attention : ligne %d : le numéro d'inventaire %s est déjà celui de %s ; retrouvez ces unités par leur identifiant ou leur numéro de série",
+	},
+	"intake.file.serial_twice": {
+		EN: "two columns are named like the serial number: column %d (%q) and column %d (%q); remove or rename one so that it is clear which holds the computer's serial",
+		FR: "deux colonnes portent le nom du numéro de série : colonne %d (%q) et colonne %d (%q) ; supprimez ou renommez l'une d'elles pour qu'on sache laquelle porte le numéro de série de l'ordinateur",
+	},
 	"intake.file.no_serial": {
 		EN: "no serial number column (looked for: %s...); columns found: %s",
 		FR: "aucune colonne de numéro de série (recherché : %s...) ; colonnes trouvées : %s",

@@ -141,6 +141,10 @@ var ledgerMessages = Catalog{
 		EN: "no unit %q in the ledger (give its id, serial number or asset tag)",
 		FR: "aucune unité %q dans le registre (donnez son identifiant, son numéro de série ou son numéro d'inventaire)",
 	},
+	"unit.ambiguous": {
+		EN: "%s matches %d units: %s; use the id",
+		FR: "%s correspond à %d unités : %s ; utilisez l'identifiant",
+	},
 	"unit.noserial": {
 		EN: "a unit needs a serial number",
 		FR: "une unité doit avoir un numéro de série",
