@@ -7,6 +7,7 @@ import (
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 )
 
@@ -59,7 +60,7 @@ func renderPlans(g *globals, targets []*wipeTarget) error {
 	}
 	for _, t := range targets {
 		if t.plan.Why != "" {
-			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.why", t.dev.Path, t.plan.Why))
+			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.why", t.dev.Path, whyText(g, t.plan.Why)))
 		}
 		if h := t.plan.Facts.HPA; h != nil && h.HiddenSectors() > 0 {
 			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.hidden", t.dev.Path, h.HiddenSectors()))
@@ -198,4 +199,13 @@ func nistWord(g *globals, n string) string {
 		return g.T("wipe.nist.none")
 	}
 	return n
+}
+
+// whyText is the engine's reason for skipping a firmware erase in the
+// user's language (the engine, the certificate and --json keep English).
+func whyText(g *globals, why string) string {
+	if _, ok := i18n.Lookup("wipe.why:" + why); ok {
+		return g.T("wipe.why:" + why)
+	}
+	return why
 }

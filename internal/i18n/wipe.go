@@ -88,7 +88,26 @@ func addWipeCommandMessages() bool {
 	for k, m := range wipeCommandMessages {
 		wipeMessages[k] = m
 	}
+	for en, fr := range wipeWhy {
+		wipeMessages["wipe.why:"+en] = Message{EN: en, FR: fr}
+	}
 	return true
+}
+
+// wipeWhy translates the wipe engine's reasons for not using a firmware
+// erase (imaging/wipe plan.go), keyed by their English text, which the
+// certificate and --json keep as they are.
+var wipeWhy = map[string]string{
+	"enhanced security erase not supported":                                             "effacement sécurisé renforcé non pris en charge",
+	"no ATA identify data (hdparm -I)":                                                  "pas de données d'identification ATA (hdparm -I)",
+	"ATA sanitize (block erase or crypto scramble) not supported":                       "ATA sanitize (effacement de blocs ou brouillage cryptographique) non pris en charge",
+	"ATA security not supported":                                                        "sécurité ATA non prise en charge",
+	"drive is frozen (suspend and resume the PC, or hot-plug the disk, to unfreeze it)": "le disque est gelé (mettez le PC en veille puis réveillez-le, ou rebranchez le disque à chaud, pour le dégeler)",
+	"drive is locked by a password":                                                     "le disque est verrouillé par un mot de passe",
+	"a security password is already set":                                                "un mot de passe de sécurité est déjà défini",
+	"no NVMe controller data (nvme id-ctrl)":                                            "pas de données du contrôleur NVMe (nvme id-ctrl)",
+	"NVMe sanitize (block or crypto erase) not supported":                               "NVMe sanitize (effacement de blocs ou cryptographique) non pris en charge",
+	"NVMe Format NVM not supported":                                                     "NVMe Format NVM non pris en charge",
 }
 
 var wipeCommandMessages = Catalog{
