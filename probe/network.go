@@ -28,7 +28,10 @@ func (s *source) gatherNetwork(r *Report, pci map[string]pciDevice) {
 		if s.exists(base+"/wireless") || s.exists(base+"/phy80211") || strings.HasPrefix(name, "wl") {
 			nic.Kind = "wifi"
 		}
-		dev := s.linkTarget(base + "/device")
+		// The "device" link is relative to the interface's real directory,
+		// not to its /sys/class/net alias (a symlink itself).
+		dev := s.linkTarget(target + "/device")
+		hasDevice := dev != ""
 		if dev == "" && filepath.Base(filepath.Dir(target)) == "net" {
 			// captured trees keep the interface directory but not its
 			// "device" link: the device is the directory above net/.
@@ -38,6 +41,12 @@ func (s *source) gatherNetwork(r *Report, pci map[string]pciDevice) {
 			nic.Driver = drv
 		}
 		bus, at := s.busOf(dev)
+		if bus == "" && !hasDevice {
+			// No device behind it and no bus above it: a software interface
+			// (veth, docker, bridge) outside /sys/devices/virtual, which
+			// would only show as "wired [unknown] unknown unknown".
+			continue
+		}
 		switch bus {
 		case "pci":
 			nic.Bus = "pci"

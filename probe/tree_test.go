@@ -117,6 +117,15 @@ func laptopTree(t *testing.T) string {
 	dir(usb + "1-1:1.0/net/enx00e04c680001")
 	link("sys/class/net/lo", "../../devices/virtual/net/lo")
 	dir("sys/devices/virtual/net/lo")
+	// A virtio-style NIC: its "device" link is relative to the real
+	// interface directory, not to the /sys/class/net alias.
+	pci("0000:00:1f.6", "8086", "15d7", "020000", "pci:v00008086d000015D7sv000017AAsd0000224Fbc02sc00i00")
+	link("sys/class/net/eth0", "../../devices/pci0000:00/0000:00:1f.6/virtio2/net/eth0")
+	dir("sys/devices/pci0000:00/0000:00:1f.6/virtio2/net/eth0")
+	link("sys/devices/pci0000:00/0000:00:1f.6/virtio2/net/eth0/device", "../../../virtio2")
+	// A software interface outside /sys/devices/virtual, with no device.
+	link("sys/class/net/docker0", "../../devices/platform/net/docker0")
+	dir("sys/devices/platform/net/docker0")
 	return root
 }
 
@@ -189,7 +198,9 @@ func TestGatherTree(t *testing.T) {
 	if len(r.GPUs) != 2 || gens["10de:1288"] != "Kepler" {
 		t.Errorf("gpus = %+v", r.GPUs)
 	}
-	if len(r.Network) != 2 {
+	// lo (virtual) and docker0 (no device, no bus) are left out: no
+	// "wired [unknown] unknown unknown" line.
+	if len(r.Network) != 3 {
 		t.Fatalf("network = %+v", r.Network)
 	}
 	for _, n := range r.Network {
@@ -201,6 +212,10 @@ func TestGatherTree(t *testing.T) {
 		case "enx00e04c680001":
 			if n.Kind != "wired" || n.Bus != "usb" || n.ID != "0bda:8153" || n.Product != "USB 10/100/1000 LAN" {
 				t.Errorf("usb nic = %+v", n)
+			}
+		case "eth0":
+			if n.Kind != "wired" || n.Bus != "pci" || n.ID != "8086:15d7" {
+				t.Errorf("virtio-style nic = %+v (its relative device link was not followed)", n)
 			}
 		default:
 			t.Errorf("unexpected nic %+v", n)
