@@ -6,20 +6,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 )
 
 // newDisksCmd lists the block devices and whether atelier would write them.
 func newDisksCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "disks",
-		Short: "List disks with vendor, model, serial, size, medium and whether atelier refuses to write them",
-		Long: `List every disk of this machine (attached loop devices included) with its
-vendor, model, serial, size, medium (hdd, ssd, nvme, usb, mmc, loop) and
-transport. A disk is "protected" when atelier will refuse to wipe or deploy
-to it, and the reason says why: it holds the running system or atelier
-itself, has a mounted filesystem, is used as swap, is part of a RAID/LVM/dm
-stack, or is read-only.`,
+	cmd := &cobra.Command{
+		Use:     "disks",
+		Short:   i18n.EN.T("disks.help.short"),
+		Long:    i18n.EN.T("disks.help.long"),
 		Example: "  atelier disks\n  atelier disks --json | jq '.[] | select(.protected == false) | .path'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -36,6 +32,8 @@ stack, or is read-only.`,
 			return renderDisks(g, disks)
 		},
 	}
+	localHelp(g, cmd, "disks.help")
+	return cmd
 }
 
 func renderDisks(g *globals, disks []imaging.BlockDevice) error {

@@ -88,6 +88,9 @@ func addWipeCommandMessages() bool {
 	for k, m := range wipeCommandMessages {
 		wipeMessages[k] = m
 	}
+	for k, m := range helpMessages {
+		wipeMessages[k] = m
+	}
 	for en, fr := range wipeWhy {
 		wipeMessages["wipe.why:"+en] = Message{EN: en, FR: fr}
 	}
@@ -167,4 +170,93 @@ var wipeCommandMessages = Catalog{
 	"wipe.certfiles":          {EN: "certificate %s (PDF %s)", FR: "certificat %s (PDF %s)"},
 	"wipe.interrupted":        {EN: "wipe interrupted on %d of %d disks: no certificate for them, the ledger records the interruption", FR: "effacement interrompu sur %d disque(s) sur %d : pas de certificat pour eux, le registre enregistre l'interruption"},
 	"wipe.failed":             {EN: "wipe FAILED on %d of %d disks (see the errors above); do not hand them over", FR: "effacement en ÉCHEC sur %d disque(s) sur %d (voir les erreurs ci-dessus) ; ne les remettez pas"},
+}
+
+// helpMessages are the --help texts of wipe and disks (localHelp shows the
+// French ones when the user reads French).
+var helpMessages = Catalog{
+	"wipe.help.short": {EN: "Erase disks (firmware erase or verified overwrite) and issue a signed certificate per disk",
+		FR: "Effacer des disques (par le micrologiciel ou par écrasement vérifié) avec un certificat signé par disque"},
+	"wipe.help.long": {EN: `Erase one or more whole disks, each in parallel with its own progress line,
+and issue a signed erasure certificate (JSON, signature, PDF) for each disk
+that passed or failed. The ledger records the start and the end of each wipe
+against the unit: --unit, or the unit this disk is recorded on (by probe
+--save or an earlier wipe; a disk without a serial is told so).
+A disk that belongs to no unit is still wiped and certified, and atelier says
+the wipe was not recorded against a unit.
+
+--method auto picks per medium (NIST SP 800-88): NVMe sanitize or format;
+on a SATA SSD, ATA sanitize or secure erase; on a hard disk, ATA secure
+erase enhanced; otherwise, or when the firmware command is missing, frozen
+or fails, one overwrite with zeros and a full read-back. The certificate's
+NIST category (Clear or Purge) is that of what was actually done.
+
+atelier refuses, whatever the flags, a disk that holds the running system
+or atelier itself, has a mounted filesystem, is swap, is part of a RAID/LVM
+stack or is read-only. In a terminal it asks you to type the last four
+characters of each disk's serial; in scripts pass --yes. --dry-run prints
+the plan (technique, NIST category, expected duration) and writes nothing.
+Ctrl-C stops every disk: the ledger records "interrupted" and no
+certificate is issued.
+
+--verify none writes without reading back. NIST SP 800-88 makes the
+verification part of sanitization, so such a disk ends "unverified": no
+certificate, the ledger records it as not erased; run again with
+--verify sample or full.
+
+Exit codes: 0 every disk passed; 1 refused (nothing written) or a wipe
+failed; 3 written but not verified (--verify none); 130 interrupted.`,
+		FR: `Efface un ou plusieurs disques entiers, chacun en parallèle avec sa propre
+ligne de progression, et émet un certificat d'effacement signé (JSON,
+signature, PDF) pour chaque disque réussi ou en échec. Le registre enregistre
+le début et la fin de chaque effacement pour l'unité : --unit, ou l'unité à
+laquelle ce disque est rattaché (par probe --save ou un effacement
+précédent ; un disque sans numéro de série est signalé). Un disque qui
+n'appartient à aucune unité est quand même effacé et certifié, et atelier
+indique que l'effacement n'a pas été enregistré pour une unité.
+
+--method auto choisit selon le support (NIST SP 800-88) : NVMe sanitize ou
+format ; sur un SSD SATA, ATA sanitize ou secure erase ; sur un disque dur,
+ATA secure erase renforcé ; sinon, ou si la commande du micrologiciel
+manque, est gelée ou échoue, un écrasement par des zéros puis une relecture
+complète. La catégorie NIST du certificat (Clear ou Purge) est celle de ce
+qui a réellement été fait.
+
+atelier refuse, quelles que soient les options, un disque qui contient le
+système en cours ou atelier lui-même, a un système de fichiers monté, sert
+de swap, fait partie d'une grappe RAID/LVM ou est en lecture seule. Dans un
+terminal, il demande de taper les quatre derniers caractères du numéro de
+série de chaque disque ; dans un script, ajoutez --yes. --dry-run affiche le
+plan (technique, catégorie NIST, durée prévue) et n'écrit rien. Ctrl-C
+arrête tous les disques : le registre enregistre « interrompu » et aucun
+certificat n'est émis.
+
+--verify none écrit sans relire. NIST SP 800-88 fait de la vérification une
+partie de l'effacement : un tel disque finit « non vérifié » : pas de
+certificat, le registre le compte comme non effacé ; relancez avec
+--verify sample ou full.
+
+Codes de sortie : 0 tous les disques réussis ; 1 refusé (rien d'écrit) ou un
+effacement en échec ; 3 écrit mais non vérifié (--verify none) ; 130
+interrompu.`},
+	"wipe.help.flag.verify":  {EN: "read-back: full|sample|none (default: full after an overwrite, sample after a firmware erase; none: no certificate, exit 3)", FR: "relecture : full (complète), sample (échantillon) ou none (aucune) ; par défaut complète après un écrasement, échantillon après un effacement par le micrologiciel ; none : pas de certificat, code de sortie 3"},
+	"wipe.help.flag.unit":    {EN: "unit the disks belong to (default: the unit the disk is recorded on)", FR: "unité à laquelle appartiennent les disques (par défaut : celle où le disque est enregistré)"},
+	"wipe.help.flag.out":     {EN: "folder for certificates (default: certificates/ next to the ledger)", FR: "dossier des certificats (par défaut : certificates/ à côté du registre)"},
+	"wipe.help.flag.yes":     {EN: "do not ask to type the serial (required when not in a terminal)", FR: "ne pas demander de taper le numéro de série (obligatoire hors d'un terminal)"},
+	"wipe.help.flag.dry-run": {EN: "print the plan and write nothing", FR: "afficher le plan sans rien écrire"},
+	"disks.help.short": {EN: "List disks with vendor, model, serial, size, medium and whether atelier refuses to write them",
+		FR: "Lister les disques : fabricant, modèle, numéro de série, taille, support, et si atelier refuse d'y écrire"},
+	"disks.help.long": {EN: `List every disk of this machine (attached loop devices included) with its
+vendor, model, serial, size, medium (hdd, ssd, nvme, usb, mmc, loop) and
+transport. A disk is "protected" when atelier will refuse to wipe or deploy
+to it, and the reason says why: it holds the running system or atelier
+itself, has a mounted filesystem, is used as swap, is part of a RAID/LVM/dm
+stack, or is read-only.`,
+		FR: `Liste tous les disques de cette machine (périphériques loop attachés
+compris) avec fabricant, modèle, numéro de série, taille, support (hdd, ssd,
+nvme, usb, mmc, loop) et interface. Un disque est « protégé » quand atelier
+refusera de l'effacer ou d'y déployer, et la raison dit pourquoi : il
+contient le système en cours ou atelier lui-même, a un système de fichiers
+monté, sert de swap, fait partie d'une grappe RAID/LVM/dm, ou est en lecture
+seule.`},
 }
