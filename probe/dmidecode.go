@@ -103,13 +103,14 @@ func ParseDMISections(data []byte) ([]DMISection, error) {
 // titleTypes are the structure titles dmidecode prints for the types
 // atelier reads.
 var titleTypes = map[string]int{
-	"BIOS Information":      0,
-	"System Information":    1,
-	"Chassis Information":   3,
-	"Processor Information": 4,
-	"Physical Memory Array": 16,
-	"Memory Device":         17,
-	"Portable Battery":      22,
+	"BIOS Information":       0,
+	"System Information":     1,
+	"Base Board Information": 2,
+	"Chassis Information":    3,
+	"Processor Information":  4,
+	"Physical Memory Array":  16,
+	"Memory Device":          17,
+	"Portable Battery":       22,
 }
 
 // parseHandleLine reads "Handle 0x0003, DMI type 3, 21 bytes".
@@ -143,7 +144,7 @@ type DMIInfo struct {
 }
 
 // ParseDMIDecode reads a dmidecode text dump: BIOS (type 0), system (1),
-// chassis (3), processor (4), memory arrays (16) and devices (17), and
+// baseboard (2, when the system block holds only placeholders), chassis (3), processor (4), memory arrays (16) and devices (17), and
 // batteries (22).
 func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 	secs, err := ParseDMISections(data)
@@ -157,6 +158,7 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 	}
 	memArrays := map[string]bool{} // handles of system memory arrays
 	var devices, procs []DMISection
+	var boardVendor, boardProduct string
 	seen := map[int]bool{}
 	for _, sec := range secs {
 		f := sec.Fields
@@ -176,6 +178,10 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 				set(&info.System.Version, f["Version"])
 				set(&info.System.Serial, f["Serial Number"])
 				set(&info.System.SKU, f["SKU Number"])
+			}
+		case 2:
+			if first {
+				boardVendor, boardProduct = known(f["Manufacturer"]), known(f["Product Name"])
 			}
 		case 3:
 			if first {
@@ -197,6 +203,12 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 		case 22:
 			info.addBattery(sec)
 		}
+	}
+	// Self-built and barebone PCs (ASRock, Intel NUC) leave the system
+	// block "To Be Filled By O.E.M.": the baseboard names the machine.
+	if info.System.Vendor == Unknown && info.System.Product == Unknown {
+		set(&info.System.Vendor, boardVendor)
+		set(&info.System.Product, boardProduct)
 	}
 	info.addProcessors(procs)
 	info.addMemoryDevices(devices, memArrays)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -254,5 +255,47 @@ func TestGatherEveryDump(t *testing.T) {
 		if r.System.Chassis == Unknown || r.Memory.TotalBytes == 0 || r.CPU.Model == Unknown || r.Firmware.BIOSVendor == Unknown {
 			t.Errorf("%s: system %+v memory %d cpu %q", filepath.Base(f), r.System, r.Memory.TotalBytes, r.CPU.Model)
 		}
+	}
+}
+
+// Self-built and barebone PCs leave the system block "To Be Filled By
+// O.E.M.": the baseboard (type 2) names them instead (QA #17).
+func TestDMIDecodeBaseboardNamesAnOEMPlaceholderSystem(t *testing.T) {
+	for n, want := range map[int][2]string{49: {"ASRock", "B550M-HDV"}, 35: {"Intel Corporation", "NUC5i5RYB"}} {
+		info := parseDump(t, n)
+		if info.System.Vendor != want[0] || info.System.Product != want[1] {
+			t.Errorf("%02d: system %q %q, want the baseboard's %q %q", n, info.System.Vendor, info.System.Product, want[0], want[1])
+		}
+	}
+	// A real system block wins over the board.
+	if info := parseDump(t, 24); info.System.Product != "HP ProBook 6560b" {
+		t.Errorf("24: product %q", info.System.Product)
+	}
+}
+
+// A tree without /sys/class/dmi read with a dmidecode dump: the dump names
+// the machine, so "no /sys/class/dmi" is not listed as missing.
+func TestDMIDecodeSuppliesWhatSysClassDMILacks(t *testing.T) {
+	root := laptopTree(t)
+	if err := os.RemoveAll(filepath.Join(root, "sys/class/dmi")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(corpus(t, "dmi"), "24.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare, err := Gather(context.Background(), Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(bare.Warnings, "no /sys/class/dmi: vendor, model, serial and BIOS unknown") {
+		t.Fatalf("without dmidecode the warning is expected: %q", bare.Warnings)
+	}
+	r, err := Gather(context.Background(), Options{Root: root, DMIDecode: writeTemp(t, "dmi.txt", string(b))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.System.Product != "HP ProBook 6560b" || slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "/sys/class/dmi") }) {
+		t.Errorf("product %q, warnings %q", r.System.Product, r.Warnings)
 	}
 }

@@ -3,6 +3,7 @@ package probe
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,6 +100,13 @@ func (s *source) addWarning(msg string) {
 		}
 	}
 	s.warnings = append(s.warnings, msg)
+}
+
+// dropWarning forgets the warning of key once another source supplied the
+// facts it said were missing.
+func (s *source) dropWarning(key string, args ...any) {
+	msg := s.lang.T(key, args...)
+	s.warnings = slices.DeleteFunc(s.warnings, func(w string) bool { return w == msg })
 }
 
 // path is p (an absolute path such as /sys/class/net) under the root.

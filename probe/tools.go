@@ -106,6 +106,10 @@ func (s *source) applyDMI(info *DMIInfo, r *Report) {
 	if r.System.Chassis == Unknown && info.System.Chassis != Unknown {
 		r.System.Chassis, r.System.ChassisType = info.System.Chassis, info.System.ChassisType
 	}
+	if info.System.Vendor != Unknown || info.System.Product != Unknown || info.Firmware.BIOSVersion != Unknown {
+		// SMBIOS said what /sys/class/dmi would have: not a missing fact.
+		s.dropWarning("probe.warn.dmi")
+	}
 	fill(&r.Firmware.BIOSVendor, info.Firmware.BIOSVendor)
 	fill(&r.Firmware.BIOSVersion, info.Firmware.BIOSVersion)
 	fill(&r.Firmware.BIOSDate, info.Firmware.BIOSDate)

@@ -113,6 +113,13 @@ func (s *source) gatherIdentity(r *Report) {
 		set(&r.System.Serial, p.SerialNumber)
 		set(&r.System.SKU, p.SKU)
 	}
+	if r.System.Vendor == Unknown && r.System.Product == Unknown {
+		// "To Be Filled By O.E.M.": a self-built PC, named by its board.
+		if b, err := ghw.Baseboard(s.ghwOptions()...); err == nil {
+			set(&r.System.Vendor, b.Vendor)
+			set(&r.System.Product, b.Product)
+		}
+	}
 	if c, err := ghw.Chassis(s.ghwOptions()...); err == nil {
 		if n, err := strconv.Atoi(strings.TrimSpace(c.Type)); err == nil {
 			r.System.ChassisType = n & 0x7f
