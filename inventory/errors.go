@@ -51,6 +51,8 @@ func (e *Error) In(l i18n.Lang) string {
 			args[i] = v.String()
 		case cannot:
 			args[i] = v.in(l)
+		case *Error:
+			args[i] = v.In(l)
 		default:
 			args[i] = a
 		}

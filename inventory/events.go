@@ -91,6 +91,7 @@ type writer struct {
 	p        *proj
 
 	chainLoaded bool
+	headSeq     int64 // the bench's last event number when the transaction began
 	seq         int64
 	prev        string
 	lastID      ulid.ULID
@@ -152,6 +153,9 @@ func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) er
 	if err := fn(w); err != nil {
 		return err
 	}
+	if err := w.saveHead(ctx); err != nil {
+		return fmt.Errorf("ledger %s: %w", l.path, err)
+	}
 	if err := w.p.flush(ctx, tx); err != nil {
 		return fmt.Errorf("ledger %s: %w", l.path, err)
 	}
@@ -159,6 +163,17 @@ func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) er
 		return fmt.Errorf("ledger %s: %w", l.path, err)
 	}
 	return nil
+}
+
+// saveHead records the bench's last event in bench_heads, in the same
+// transaction as the events: verify then notices the newest events removed.
+func (w *writer) saveHead(ctx context.Context) error {
+	if !w.chainLoaded || w.seq == w.headSeq {
+		return nil
+	}
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO bench_heads (bench, seq, hash) VALUES (?, ?, ?)
+		ON CONFLICT (bench) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, w.l.bench, w.seq, w.prev)
+	return err
 }
 
 func isBusy(err error) bool {
@@ -184,6 +199,19 @@ func (w *writer) loadChain(ctx context.Context) error {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
 	}
+	// The recorded head must be this event: if it is further on, the newest
+	// events were removed behind atelier's back, and appending would hide it.
+	var headSeq int64
+	var headHash string
+	err = w.tx.QueryRowContext(ctx, `SELECT seq, hash FROM bench_heads WHERE bench = ?`, w.l.bench).Scan(&headSeq, &headHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	case headSeq != w.seq || headHash != w.prev:
+		return newErr(ErrChainBroken, "verify.truncated", w.l.bench, headSeq, w.seq)
+	}
+	w.headSeq = w.seq
 	w.ins, err = w.tx.PrepareContext(ctx, `INSERT INTO events (`+eventColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package inventory
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -16,6 +17,22 @@ type RebuildResult struct {
 	Events  int `json:"events"`  // in the ledger
 	Applied int `json:"applied"` // of the kinds that shape the views (notes do not)
 	Units   int `json:"units"`
+}
+
+// CheckedRebuild verifies the chain first and refuses to rebuild on a
+// broken one unless force: the views would otherwise follow a tampered
+// history without a word.
+func (l *Ledger) CheckedRebuild(ctx context.Context, force bool) (RebuildResult, error) {
+	if !force {
+		if _, err := l.Verify(ctx); err != nil {
+			var e *Error
+			if errors.As(err, &e) && errors.Is(err, ErrChainBroken) {
+				return RebuildResult{}, newErr(ErrChainBroken, "rebuild.broken", e)
+			}
+			return RebuildResult{}, err
+		}
+	}
+	return l.Rebuild(ctx)
 }
 
 // Rebuild recomputes every projection table from the events, in one

@@ -9,6 +9,19 @@ import (
 type VerifyResult struct {
 	Events  int `json:"events"`
 	Benches int `json:"benches"`
+	// FirstBad is the first event found altered, out of place or missing
+	// (for removed newest events: the last one recorded as the bench's head).
+	FirstBad string `json:"first_bad,omitempty"`
+}
+
+// guardTriggers are the triggers that keep events append-only; one missing
+// means someone removed it, most likely to rewrite history.
+var guardTriggers = []string{"events_no_update", "events_no_delete", "bench_heads_no_delete", "bench_heads_no_rewind"}
+
+// link is the last event seen on a bench's chain.
+type link struct {
+	seq      int64
+	hash, id string
 }
 
 // Verify walks each bench's chain of events and returns an error naming the
@@ -25,10 +38,6 @@ func (l *Ledger) Verify(ctx context.Context) (VerifyResult, error) {
 	batches := make(chan []Event, 16)
 	readErr := make(chan error, 1)
 	go func() { readErr <- readAllEvents(vctx, l.db, batches) }()
-	type link struct {
-		seq  int64
-		hash string
-	}
 	last := map[string]link{}
 	var bad error
 	for batch := range batches {
@@ -49,10 +58,11 @@ func (l *Ledger) Verify(ctx context.Context) (VerifyResult, error) {
 				bad = newErr(ErrChainBroken, "verify.altered", e.ID, e.Bench, e.Seq)
 			}
 			if bad != nil {
+				res.FirstBad = e.ID
 				cancel()
 				break
 			}
-			last[e.Bench] = link{e.Seq, e.Hash}
+			last[e.Bench] = link{e.Seq, e.Hash, e.ID}
 			res.Events++
 		}
 	}
@@ -62,7 +72,61 @@ func (l *Ledger) Verify(ctx context.Context) (VerifyResult, error) {
 	if bad != nil {
 		return res, bad
 	}
+	if err := l.checkHeads(ctx, last, &res); err != nil {
+		return res, err
+	}
+	if err := l.checkTriggers(ctx); err != nil {
+		return res, err
+	}
 	return res, nil
+}
+
+// checkHeads compares each bench's last event with its recorded head: an
+// intact chain that stops short of its head lost its newest events.
+func (l *Ledger) checkHeads(ctx context.Context, last map[string]link, res *VerifyResult) error {
+	rows, err := l.db.QueryContext(ctx, `SELECT bench, seq, hash FROM bench_heads ORDER BY bench`)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	defer rows.Close()
+	seen := map[string]bool{}
+	for rows.Next() {
+		var bench, hash string
+		var seq int64
+		if err := rows.Scan(&bench, &seq, &hash); err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+		seen[bench] = true
+		got := last[bench]
+		if got.seq != seq || got.hash != hash {
+			res.FirstBad = got.id
+			return newErr(ErrChainBroken, "verify.truncated", bench, seq, got.seq)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	for bench, got := range last {
+		if !seen[bench] {
+			res.FirstBad = got.id
+			return newErr(ErrChainBroken, "verify.nohead", bench, got.seq)
+		}
+	}
+	return nil
+}
+
+// checkTriggers reports a removed append-only trigger as tampering.
+func (l *Ledger) checkTriggers(ctx context.Context) error {
+	for _, name := range guardTriggers {
+		var n int
+		if err := l.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?`, name).Scan(&n); err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+		if n == 0 {
+			return newErr(ErrChainBroken, "verify.notrigger", name)
+		}
+	}
+	return nil
 }
 
 // readAllEvents sends every event with all its columns, in id order, in

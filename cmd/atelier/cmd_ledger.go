@@ -22,7 +22,8 @@ func newLedgerCmd(g *globals) *cobra.Command {
 }
 
 func newLedgerRebuildCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var force bool
+	cmd := &cobra.Command{
 		Use:   "rebuild",
 		Short: "Recompute units, disks, wipes, sites, images and handovers from the events",
 		Long: `The events are the ledger's only truth; the tables that commands read are
@@ -32,7 +33,7 @@ event, in one transaction.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				res, err := l.Rebuild(cmd.Context())
+				res, err := l.CheckedRebuild(cmd.Context(), force)
 				if err != nil {
 					return err
 				}
@@ -44,6 +45,8 @@ event, in one transaction.`,
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "rebuild even when the event chain is broken")
+	return cmd
 }
 
 func newLedgerVerifyCmd(g *globals) *cobra.Command {
@@ -58,11 +61,23 @@ edited, removed or inserted behind atelier's back.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				res, err := l.Verify(cmd.Context())
-				if g.json && err == nil {
-					return g.printJSON(map[string]any{"ok": true, "events": res.Events, "benches": res.Benches})
+				if g.json {
+					// An object even on failure: scripts read first_bad and
+					// reason; the exit code still says it failed.
+					out := map[string]any{"ok": err == nil, "events": res.Events, "benches": res.Benches}
+					if err != nil {
+						out["first_bad"] = res.FirstBad
+						out["reason"] = g.ledgerErr(err).Error()
+					}
+					if perr := g.printJSON(out); perr != nil {
+						return perr
+					}
 				}
 				if err != nil {
 					return err
+				}
+				if g.json {
+					return nil
 				}
 				fmt.Fprintln(g.stdout, g.T("verify.ok", res.Events, res.Benches))
 				return nil

@@ -352,6 +352,22 @@ var ledgerMessages = Catalog{
 		EN: "event %s (bench %s, #%d) does not follow the bench's previous event: an event was removed or inserted before it",
 		FR: "l'événement %s (poste %s, n°%d) ne suit pas l'événement précédent du poste : un événement a été supprimé ou inséré avant lui",
 	},
+	"verify.truncated": {
+		EN: "bench %s's last recorded event is #%d but its chain stops at #%d: the newest events were removed",
+		FR: "le dernier événement enregistré du poste %s est le n°%d mais sa chaîne s'arrête au n°%d : les événements les plus récents ont été supprimés",
+	},
+	"verify.nohead": {
+		EN: "bench %s has events up to #%d but no recorded last event: the ledger was edited behind atelier's back",
+		FR: "le poste %s a des événements jusqu'au n°%d mais aucun dernier événement enregistré : le registre a été modifié en dehors d'atelier",
+	},
+	"verify.notrigger": {
+		EN: "the ledger's protection %s was removed: the events may have been rewritten behind atelier's back",
+		FR: "la protection %s du registre a été supprimée : les événements ont pu être réécrits en dehors d'atelier",
+	},
+	"rebuild.broken": {
+		EN: "the event chain is broken (%s): rebuilding would make the views agree with a tampered history; run atelier ledger verify, and use --force to rebuild anyway",
+		FR: "la chaîne d'événements est rompue (%s) : reconstruire alignerait les vues sur un historique altéré ; lancez atelier ledger verify, et --force pour reconstruire malgré tout",
+	},
 	"verify.gap": {
 		EN: "event %s (bench %s) has number %d where %d was expected: an event was removed",
 		FR: "l'événement %s (poste %s) porte le n°%d au lieu du n°%d : un événement a été supprimé",

@@ -1,0 +1,92 @@
+package inventory
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestVerifyDetectsRemovedNewestEvents(t *testing.T) {
+	ctx := context.Background()
+	l := busyLedger(t)
+	var lastID string
+	l.db.QueryRow(`SELECT id FROM events WHERE bench_seq = (SELECT MAX(bench_seq) - 1 FROM events)`).Scan(&lastID)
+	for _, q := range []string{`DROP TRIGGER events_no_update`, `DROP TRIGGER events_no_delete`,
+		`DELETE FROM events WHERE bench_seq = (SELECT MAX(bench_seq) FROM events)`,
+		`CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'x'); END`,
+		`CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'x'); END`} {
+		if _, err := l.db.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	res, err := l.Verify(ctx)
+	if !errors.Is(err, ErrChainBroken) || !strings.Contains(err.Error(), "the newest events were removed") {
+		t.Fatalf("Verify after removing the last event = %v", err)
+	}
+	if res.FirstBad != lastID {
+		t.Errorf("first bad %q, want the last event left %q", res.FirstBad, lastID)
+	}
+	// Writing on top would hide the removal: refused.
+	if _, err := l.Note(ctx, cam, "HAND1", "hello"); !errors.Is(err, ErrChainBroken) {
+		t.Errorf("append on a truncated chain: %v", err)
+	}
+	if _, err := l.CheckedRebuild(ctx, false); !errors.Is(err, ErrChainBroken) {
+		t.Errorf("rebuild of a broken chain: %v", err)
+	}
+	if _, err := l.CheckedRebuild(ctx, true); err != nil {
+		t.Errorf("rebuild --force: %v", err)
+	}
+}
+
+func TestVerifyReportsARemovedTrigger(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	addUnit(t, l, "S1")
+	if _, err := l.Verify(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.db.Exec(`DROP TRIGGER events_no_update`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Verify(ctx); !errors.Is(err, ErrChainBroken) || !strings.Contains(err.Error(), "events_no_update was removed") {
+		t.Fatalf("Verify without a trigger = %v", err)
+	}
+	// Heads cannot be rewound nor removed while the triggers stand.
+	if _, err := l.db.Exec(`UPDATE bench_heads SET seq = seq - 1`); err == nil {
+		t.Error("a head was rewound")
+	}
+	if _, err := l.db.Exec(`DELETE FROM bench_heads`); err == nil {
+		t.Error("a head was removed")
+	}
+}
+
+func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	addUnit(t, l, "S1")
+	addUnit(t, l, "S2")
+	// Make it a schema-1 ledger again, as written before bench_heads.
+	for _, q := range []string{`DROP TRIGGER bench_heads_no_delete`, `DROP TRIGGER bench_heads_no_rewind`,
+		`DROP TABLE bench_heads`, `DELETE FROM schema_migrations WHERE version = 2`} {
+		if _, err := l.db.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	path := l.Path()
+	l.Close()
+	m, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if res, err := m.Verify(ctx); err != nil || res.Events != 2 {
+		t.Fatalf("Verify after migration = %+v %v", res, err)
+	}
+	if _, err := m.Note(ctx, cam, "S1", "after the migration"); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := m.Verify(ctx); err != nil || res.Events != 3 {
+		t.Fatalf("Verify after a new event = %+v %v", res, err)
+	}
+}
