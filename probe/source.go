@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -59,6 +60,12 @@ func openSource(o Options) (*source, error) {
 			s.root, s.tmp = dir, dir
 		}
 		s.tree = true
+		// A folder with neither sys/ nor proc/ would "probe" as a machine
+		// with nothing in it: say it is not a capture instead.
+		if !s.exists("/sys") && !s.exists("/proc") {
+			s.close()
+			return nil, s.errorf(ErrNotCapture, "probe.err.not_capture", o.Root)
+		}
 	case o.DMIDecode != "" || len(o.Smartctl) > 0:
 		// files only: nothing from this machine
 	default:
@@ -66,6 +73,10 @@ func openSource(o Options) (*source, error) {
 	}
 	return s, nil
 }
+
+// ErrNotCapture is what --root says of a folder or archive holding neither
+// sys/ nor proc/.
+var ErrNotCapture = errors.New("not a capture: no sys/ or proc/")
 
 // localError is a message in the user's language that still unwraps to
 // its cause (errors.Is(err, fs.ErrNotExist) keeps working).

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/probe"
 )
@@ -70,6 +72,20 @@ A fact that cannot be read is "unknown" and listed under warnings.`,
 // renderProbeReport writes the compact human view: one line per fact, a disk
 // table, then the warnings.
 func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
+	if termui.IsTerminal(w) {
+		return writeProbeReport(g, w, r)
+	}
+	// Piped: the same layout, with plain spaces for grep and scripts
+	// (see renderVerdict).
+	var buf bytes.Buffer
+	if err := writeProbeReport(g, &buf, r); err != nil {
+		return err
+	}
+	_, err := unbreakable.WriteString(w, buf.String())
+	return err
+}
+
+func writeProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 	T := g.T
 	title := strings.TrimSpace(probeOrDash(r.System.Vendor) + " " + probeOrDash(r.System.Product))
 	if r.System.Vendor == probe.Unknown && r.System.Product == probe.Unknown {
@@ -93,7 +109,7 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		pairs = append(pairs, [2]string{T("probe.label.gpu"), line})
 	}
 	for _, n := range r.Network {
-		line := T("probe.net."+n.Kind) + " [" + n.ID + "] " + n.Vendor + " " + n.Product
+		line := T("probe.net."+n.Kind) + " [" + probeText(g, n.ID) + "] " + probeText(g, n.Vendor) + " " + probeText(g, n.Product)
 		if n.Broadcom {
 			line += " " + termui.Status(w, T("probe.net.broadcom"), "warn")
 		}
@@ -103,10 +119,14 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		pairs = append(pairs, [2]string{T("probe.label.battery"), probeBatteryLine(g, w, b)})
 	}
 	virt := r.Virtualization
-	if virt == probe.Unknown {
-		virt = T("probe.unknown")
+	switch virt {
+	case probe.Unknown, "none":
+		virt = T("probe.virt." + virt)
 	}
 	pairs = append(pairs, [2]string{T("probe.label.virt"), virt})
+	for i := range pairs {
+		pairs[i][0] = colonLabel(g, pairs[i][0])
+	}
 	if err := termui.KeyValues(w, probeWrapPairs(pairs, termui.Width(w))); err != nil {
 		return err
 	}
@@ -114,7 +134,7 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		fmt.Fprintln(w)
 		rows := make([][]string, 0, len(r.Disks))
 		for _, d := range r.Disks {
-			rows = append(rows, []string{d.Name, probeShorten(d.Model, 28), probeDiskSize(g, d.SizeBytes), d.Medium, probeHealthCell(g, w, d.Health)})
+			rows = append(rows, []string{d.Name, probeShorten(probeText(g, d.Model), 28), probeDiskSize(g, d.SizeBytes), probeText(g, d.Medium), probeHealthCell(g, w, d.Health)})
 		}
 		if err := termui.Table(w, []string{T("probe.col.disk"), T("probe.col.model"), T("probe.col.size"), T("probe.col.medium"), T("probe.col.health")}, rows); err != nil {
 			return err
@@ -124,7 +144,7 @@ func renderProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 			if d.Health == nil || d.Health.Verdict == "good" || len(d.Health.Reasons) == 0 {
 				continue
 			}
-			text := d.Name + ": " + strings.Join(d.Health.Reasons, "; ")
+			text := d.Name + T("probe.sep.colon") + strings.Join(d.Health.Reasons, T("probe.sep.list"))
 			fmt.Fprintln(w, strings.Join(probeWrap(text, termui.Width(w)-2), "\n  "))
 		}
 	}
@@ -144,7 +164,7 @@ func probeFirmwareLine(g *globals, f probe.Firmware) string {
 		mode = g.T("probe.unknown")
 	}
 	if f.UEFIBits > 0 {
-		mode += fmt.Sprintf(" %d-bit", f.UEFIBits)
+		mode += " " + g.T("probe.uefi.bits", f.UEFIBits)
 	}
 	parts := []string{mode}
 	if f.BootMode == "uefi" {
@@ -199,9 +219,9 @@ func probeMemoryLine(g *globals, m probe.Memory) string {
 
 func probeBatteryLine(g *globals, w io.Writer, b probe.Battery) string {
 	if b.HealthPercent == 0 {
-		line := b.Name + ": " + g.T("probe.battery.unknown")
+		line := b.Name + g.T("probe.sep.colon") + g.T("probe.battery.unknown")
 		if b.DesignWh > 0 {
-			line += fmt.Sprintf(" (%s %.1f\u00a0Wh)", g.T("probe.battery.design"), b.DesignWh)
+			line += " (" + g.T("probe.battery.design") + " " + probeDecimal(g, fmt.Sprintf("%.1f", b.DesignWh)) + "\u00a0Wh)"
 		}
 		return line
 	}
@@ -209,7 +229,9 @@ func probeBatteryLine(g *globals, w io.Writer, b probe.Battery) string {
 	if b.HealthPercent < 60 {
 		meaning = "warn"
 	}
-	line := fmt.Sprintf("%s: %s (%.1f / %.1f Wh", b.Name, termui.Status(w, fmt.Sprintf("%.0f%%", b.HealthPercent), meaning), b.FullWh, b.DesignWh)
+	pct := g.T("probe.battery.percent", fmt.Sprintf("%.0f", b.HealthPercent))
+	line := b.Name + g.T("probe.sep.colon") + termui.Status(w, pct, meaning) +
+		" (" + probeDecimal(g, fmt.Sprintf("%.1f", b.FullWh)) + " / " + probeDecimal(g, fmt.Sprintf("%.1f", b.DesignWh)) + "\u00a0Wh"
 	if b.Cycles > 0 {
 		line += ", " + g.T("probe.battery.cycles", b.Cycles)
 	}
@@ -218,7 +240,7 @@ func probeBatteryLine(g *globals, w io.Writer, b probe.Battery) string {
 
 func probeHealthCell(g *globals, w io.Writer, h *probe.Health) string {
 	if h == nil {
-		return g.T("probe.unknown")
+		return g.T("probe.health.unknown")
 	}
 	meaning := map[string]string{"good": "good", "worn": "warn", "failing": "bad"}[h.Verdict]
 	cell := termui.Status(w, g.T("probe.health."+h.Verdict), meaning)
@@ -250,7 +272,7 @@ func probeDiskSize(g *globals, n int64) string {
 	case n <= 0:
 		return "?"
 	case n >= 1e12:
-		return fmt.Sprintf("%.1f\u00a0%s", float64(n)/1e12, g.T("probe.unit.tb"))
+		return probeDecimal(g, fmt.Sprintf("%.1f", float64(n)/1e12)) + "\u00a0" + g.T("probe.unit.tb")
 	default:
 		return fmt.Sprintf("%.0f\u00a0%s", float64(n)/1e9, g.T("probe.unit.gb"))
 	}
@@ -262,7 +284,24 @@ func probeMemSize(g *globals, n int64) string {
 	if gib >= 10 || gib == float64(int64(gib)) {
 		return fmt.Sprintf("%.0f\u00a0%s", gib, g.T("probe.unit.gb"))
 	}
-	return fmt.Sprintf("%.1f\u00a0%s", gib, g.T("probe.unit.gb"))
+	return probeDecimal(g, fmt.Sprintf("%.1f", gib)) + "\u00a0" + g.T("probe.unit.gb")
+}
+
+// probeDecimal writes a decimal number with the language's separator
+// ("7,5" in French).
+func probeDecimal(g *globals, s string) string {
+	if g.lang() == i18n.FR {
+		return strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// probeText is a fact as read, or "unknown" in the user's language.
+func probeText(g *globals, s string) string {
+	if strings.TrimSpace(s) == "" || s == probe.Unknown {
+		return g.T("probe.unknown")
+	}
+	return s
 }
 
 // probeWrapPairs wraps long values so that "key: value" lines fit the

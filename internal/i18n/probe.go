@@ -62,6 +62,7 @@ var probeMessages = Catalog{
 
 	// probe command
 	"probe.err.root":              {EN: "--root %s: %v", FR: "--root %s : %v"},
+	"probe.err.not_capture":       {EN: "%s is not a capture (no sys/ or proc/)", FR: "%s n'est pas une capture (ni sys/ ni proc/)"},
 	"probe.err.root_tar":          {EN: "--root %s: neither a directory nor a readable .tar.gz (%v)", FR: "--root %s : ni un dossier ni un .tar.gz lisible (%v)"},
 	"probe.err.dmidecode_read":    {EN: "--dmidecode: %v", FR: "--dmidecode : %v"},
 	"probe.err.not_dmidecode":     {EN: "--dmidecode %s: no DMI structure found (is it dmidecode output?)", FR: "--dmidecode %s : aucune structure DMI (est-ce bien une sortie de dmidecode ?)"},
@@ -98,7 +99,13 @@ var probeMessages = Catalog{
 	"probe.secureboot.enabled":    {EN: "Secure Boot on", FR: "Secure Boot actif"},
 	"probe.secureboot.disabled":   {EN: "Secure Boot off", FR: "Secure Boot inactif"},
 	"probe.secureboot.unknown":    {EN: "Secure Boot unknown", FR: "Secure Boot inconnu"},
-	"probe.cpu.cores":             {EN: "%d cores / %d threads", FR: "%d cœurs / %d threads"},
+	"probe.cpu.cores":             {EN: "%d cores / %d threads", FR: "%d cœurs / %d fils d'exécution"},
+	"probe.uefi.bits":             {EN: "%d-bit", FR: "%d bits"},
+	"probe.virt.none":             {EN: "none", FR: "aucune"},
+	"probe.virt.unknown":          {EN: "unknown", FR: "inconnue"},
+	"probe.sep.colon":             {EN: ": ", FR: "\u00a0: "},
+	"probe.sep.list":              {EN: "; ", FR: "\u00a0; "},
+	"probe.battery.percent":       {EN: "%s%%", FR: "%s\u00a0%%"},
 	"probe.cpu.64":                {EN: "64-bit", FR: "64 bits"},
 	"probe.unit.gb":               {EN: "GB", FR: "Go"},
 	"probe.unit.tb":               {EN: "TB", FR: "To"},
