@@ -89,18 +89,19 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 	return out
 }
 
-// countText is a count read from the machine, "unknown" when it is 0 (a
-// processor always has at least one core: 0 means not read).
+// countText is "(has 2)", or "(unknown)" when the count is 0: a
+// processor always has at least one core, so 0 means not read.
 func countText(n int, l i18n.Lang) string {
 	if n <= 0 {
-		return l.T("unknown")
+		return l.T("check.grade.has_unknown")
 	}
-	return strconv.Itoa(n)
+	return l.T("check.grade.has", strconv.Itoa(n))
 }
 
+// ramText is "(has 2 GB)", or "(unknown)".
 func ramText(f facts, l i18n.Lang) string {
 	if f.ramBytes == 0 {
-		return l.T("unknown")
+		return l.T("check.grade.has_unknown")
 	}
-	return sizeGB(l, f.ramGB())
+	return l.T("check.grade.has", sizeGB(l, f.ramGB()))
 }

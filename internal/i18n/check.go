@@ -60,13 +60,15 @@ var checkMessages = Catalog{
 	"check.advice.secureboot":  {EN: "Secure Boot: enrol the driver's key (MOK) at the first reboot after installing it, or turn Secure Boot off", FR: "Secure Boot : enrôler la clé du pilote (MOK) au premier redémarrage après son installation, ou désactiver Secure Boot"},
 
 	// Grades.
-	"check.grade.ram":          {EN: "grade %s needs %s of RAM (has %s)", FR: "la catégorie %s demande %s de RAM (a %s)"},
+	"check.grade.ram":          {EN: "grade %s needs %s of RAM %s", FR: "la catégorie %s demande %s de RAM %s"},
+	"check.grade.has":          {EN: "(has %s)", FR: "(a %s)"},
+	"check.grade.has_unknown":  {EN: "(unknown)", FR: "(non lu)"},
 	"check.grade.nodisk":       {EN: "no internal disk: graded as if fitted with the advised SSD", FR: "aucun disque interne : catégorie donnée comme si le SSD conseillé était installé"},
 	"check.grade.ssd":          {EN: "grade %s needs an SSD", FR: "la catégorie %s demande un SSD"},
 	"check.grade.storage":      {EN: "grade %s needs a disk of %s (has %s)", FR: "la catégorie %s demande un disque de %s (a %s)"},
 	"check.grade.64bit":        {EN: "grade %s needs a 64-bit processor", FR: "la catégorie %s demande un processeur 64 bits"},
-	"check.grade.cores":        {EN: "grade %s needs %d processor cores (has %s)", FR: "la catégorie %s demande %d cœurs (a %s)"},
-	"check.grade.threads":      {EN: "grade %s needs %d logical processors (has %s)", FR: "la catégorie %s demande %d processeurs logiques (a %s)"},
+	"check.grade.cores":        {EN: "grade %s needs %d processor cores %s", FR: "la catégorie %s demande %d cœurs %s"},
+	"check.grade.threads":      {EN: "grade %s needs %d logical processors %s", FR: "la catégorie %s demande %d processeurs logiques %s"},
 	"check.grade.flags_unread": {EN: "processor flags not read (dmidecode only): grade %s's need for %s was not checked", FR: "catégorie %s : l'exigence %s n'a pas été vérifiée (indicateurs du processeur non lus, dmidecode seul)"},
 	"check.grade.flag":         {EN: "grade %s needs a processor with %s", FR: "la catégorie %s demande un processeur avec %s"},
 	"check.grade.battery":      {EN: "grade %s needs a battery at %s %% or more (has %s %%)", FR: "la catégorie %s demande une batterie à %s %% ou plus (a %s %%)"},
