@@ -68,6 +68,9 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 		bench = h
 	}
 	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return false, newErr(ErrNotWritable, "ledger.notfolder", dir)
+	}
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return false, newErr(ErrNotWritable, "ledger.mkdir", dir, err.Error())
@@ -136,7 +139,9 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 // Open opens an existing ledger, migrating it forward if this binary is newer.
 func Open(ctx context.Context, path string) (*Ledger, error) {
 	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, newErr(ErrFolderMissing, "ledger.notfolder", dir)
+	} else if err != nil {
 		return nil, newErr(ErrFolderMissing, "ledger.nofolder", dir)
 	}
 	st, err := os.Stat(path)

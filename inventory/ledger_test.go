@@ -269,10 +269,10 @@ func TestLifecycleAndInvariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	refused(Parts, MoveOptions{}, "has no passed erasure certificate")
-	if _, err := l.DestroyDisk(ctx, cam, u.ID, "WD-WX41A123", "drilled"); err != nil {
+	if _, err := l.DestroyDisk(ctx, cam, u.ID, "WD-WX41A123", "drilled", false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.DestroyDisk(ctx, cam, u.ID, "S3Z9NB0K", "shredded"); err != nil {
+	if _, err := l.DestroyDisk(ctx, cam, u.ID, "S3Z9NB0K", "shredded", false); err != nil {
 		t.Fatal(err)
 	}
 	if got, err = l.Move(ctx, cam, u.ID, Parts, MoveOptions{}); err != nil || got.State != "parts" {

@@ -128,6 +128,25 @@ type cannot struct {
 func (c cannot) in(l i18n.Lang) string { return l.T("cannot."+string(c.to), c.unit) }
 
 var (
+	// In a note, an address or a phone number, wherever it sits in the text.
+	noteEmailRE = regexp.MustCompile(`[^\s@]+@[^\s@]+\.[^\s@]+`)
+	notePhoneRE = regexp.MustCompile(`(?:^|[^0-9A-Za-z])(?:(?:\+|00)\d{2,3}[ .\-]?(?:\(0\))?[ .\-]?[1-9]|0[1-9])(?:[ .\-]?\d{2}){4}(?:$|[^0-9A-Za-z])`)
+)
+
+// checkNoPersonalData refuses a note that looks like it holds an e-mail
+// address or a phone number: events are kept forever and cannot be edited,
+// so personal data must never get in (the handover check, for free text).
+func checkNoPersonalData(text string) error {
+	switch {
+	case noteEmailRE.MatchString(text):
+		return newErr(ErrInvalidInput, "note.email")
+	case notePhoneRE.MatchString(text):
+		return newErr(ErrInvalidInput, "note.phone")
+	}
+	return nil
+}
+
+var (
 	emailRE = regexp.MustCompile(`@`)
 	phoneRE = regexp.MustCompile(`^[0-9 .\-()/+]+$`)
 	digitRE = regexp.MustCompile(`[0-9]`)
@@ -189,6 +208,9 @@ func (l *Ledger) Note(ctx context.Context, a Actor, ref, text string) (Event, er
 	if text == "" {
 		return Event{}, newErr(ErrInvalidInput, "note.empty")
 	}
+	if err := checkNoPersonalData(text); err != nil {
+		return Event{}, err
+	}
 	var out Event
 	err := l.write(ctx, a, func(w *writer) error {
 		u, err := w.findUnit(ctx, ref)
@@ -202,8 +224,10 @@ func (l *Ledger) Note(ctx context.Context, a Actor, ref, text string) (Event, er
 }
 
 // DestroyDisk records that a disk of the unit was physically destroyed
-// (shredded, drilled): it then counts as erased for invariant 1.
-func (l *Ledger) DestroyDisk(ctx context.Context, a Actor, ref, serial, reason string) (Unit, error) {
+// (shredded, drilled): it then counts as erased for invariant 1. The disk
+// must be one recorded for the unit unless newDisk: a mistyped serial would
+// otherwise add a phantom destroyed disk and leave the real one unerased.
+func (l *Ledger) DestroyDisk(ctx context.Context, a Actor, ref, serial, reason string, newDisk bool) (Unit, error) {
 	serial, reason = strings.TrimSpace(serial), strings.TrimSpace(reason)
 	if serial == "" {
 		return Unit{}, newErr(ErrInvalidInput, "disk.noserial")
@@ -216,6 +240,23 @@ func (l *Ledger) DestroyDisk(ctx context.Context, a Actor, ref, serial, reason s
 		u, err := w.findUnit(ctx, ref)
 		if err != nil {
 			return err
+		}
+		if !newDisk {
+			disks, err := w.p.unitDisks(ctx, u.ID)
+			if err != nil {
+				return err
+			}
+			if _, ok := disks[key(serial)]; !ok {
+				var known []string
+				for _, d := range sortedDisks(disks) {
+					known = append(known, d.Serial)
+				}
+				list := strings.Join(known, ", ")
+				if list == "" {
+					list = "-"
+				}
+				return newErr(ErrRefused, "disk.notrecorded", u.ID, serial, list)
+			}
 		}
 		if _, err := w.append(ctx, u.ID, KindDiskDestroyed, destroyedPayload{Serial: serial, Reason: reason}); err != nil {
 			return err

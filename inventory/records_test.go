@@ -89,7 +89,7 @@ func TestHandoverReservesAReadyUnitInOneStep(t *testing.T) {
 	ctx := context.Background()
 	u := addUnit(t, l, "SER1")
 	l.AddSite(ctx, cam, "MDH Village 2")
-	l.DestroyDisk(ctx, cam, u.ID, "D1", "shredded")
+	l.DestroyDisk(ctx, cam, u.ID, "D1", "shredded", true)
 	for _, s := range []State{Triaged, Wiped, Imaged, Ready} {
 		if _, err := l.Move(ctx, cam, u.ID, s, MoveOptions{}); err != nil {
 			t.Fatal(s, err)

@@ -224,11 +224,12 @@ func listQuery(f ListFilter) (string, []any, error) {
 	}
 	for _, c := range []struct{ col, v string }{{"site", f.Site}, {"batch", f.Batch}, {"donor", f.Donor}} {
 		if c.v != "" {
-			q += ` AND ` + c.col + `_key = ?`
-			args = append(args, key(c.v))
+			q += ` AND atelier_fold(` + c.col + `) = ?`
+			args = append(args, foldName(c.v))
 		}
 	}
-	q += ` ORDER BY id`
+	// By number, not text: PCS-26-1000 before PCS-26-10000.
+	q += ` ORDER BY id_year, id_num, id`
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}

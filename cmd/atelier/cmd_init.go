@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -35,8 +36,12 @@ bench's ed25519 signing key next to it. Run again, it changes nothing.`,
 				if err != nil {
 					return err
 				}
+				// Prefix and bench are chosen once: say so when another was asked.
+				prefixKept := !created && cmd.Flags().Changed("prefix") && !strings.EqualFold(strings.TrimSpace(opts.Prefix), l.Prefix())
+				benchKept := !created && cmd.Flags().Changed("bench") && strings.TrimSpace(opts.Bench) != l.BenchName()
 				if g.json {
 					return g.printJSON(map[string]any{
+						"prefix_not_applied": prefixKept, "bench_not_applied": benchKept,
 						"ledger": path, "created": created, "prefix": l.Prefix(), "bench": l.BenchName(),
 						"schema": inventory.SchemaVersion(), "key_created": keyCreated,
 						"public_key":  filepath.Join(l.Dir(), reports.PubFile),
@@ -47,6 +52,12 @@ bench's ed25519 signing key next to it. Run again, it changes nothing.`,
 					fmt.Fprintln(g.stdout, g.T("init.created", path, l.Prefix(), l.BenchName()))
 				} else {
 					fmt.Fprintln(g.stdout, g.T("init.exists", path, l.Prefix(), l.BenchName()))
+				}
+				if prefixKept {
+					fmt.Fprintln(g.stdout, g.T("init.prefixkept", l.Prefix(), opts.Prefix))
+				}
+				if benchKept {
+					fmt.Fprintln(g.stdout, g.T("init.benchkept", l.BenchName(), opts.Bench))
 				}
 				fmt.Fprintln(g.stdout, g.T("init.key", filepath.Join(l.Dir(), reports.PubFile)+" ("+reports.Fingerprint(pub)+")"))
 				return nil

@@ -147,8 +147,10 @@ func unitDiskSize(n int64) string {
 
 func newUnitNoteCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:     "note UNIT TEXT",
-		Short:   "Add a note to a unit's timeline",
+		Use:   "note UNIT TEXT",
+		Short: "Add a note to a unit's timeline",
+		Long: `note adds free text to the unit's timeline. Events are kept forever, so a
+note that looks like it holds an e-mail address or a phone number is refused.`,
 		Example: "  atelier unit note PCS-26-0042 \"keyboard: missing Q key\"",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -223,10 +225,11 @@ without one).`,
 
 func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 	var reason string
+	var newDisk bool
 	cmd := &cobra.Command{
 		Use:     "destroy-disk UNIT DISK-SERIAL --reason TEXT",
 		Short:   "Record the physical destruction of one of a unit's disks",
-		Example: "  atelier unit destroy-disk PCS-26-0042 WD-WX41A123 --reason \"drilled, faulty disk\"",
+		Example: "  atelier unit destroy-disk PCS-26-0042 WD-WX41A123 --reason \"drilled, faulty disk\"\n  atelier unit destroy-disk PCS-26-0043 S3Z9NB0K --new --reason \"shredded, found loose in the case\"",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
@@ -234,7 +237,7 @@ func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 				return err
 			}
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				u, err := l.DestroyDisk(cmd.Context(), a, args[0], args[1], reason)
+				u, err := l.DestroyDisk(cmd.Context(), a, args[0], args[1], reason, newDisk)
 				if err != nil {
 					return err
 				}
@@ -247,5 +250,6 @@ func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "how it was destroyed (required)")
+	cmd.Flags().BoolVar(&newDisk, "new", false, "the disk was never recorded for the unit (not probed): record it now, destroyed")
 	return cmd
 }
