@@ -178,3 +178,19 @@ func TestWipeAfterDeploySendsTheUnitBackToWiped(t *testing.T) {
 		t.Errorf("rebuild disagrees with the live projection:\n%s\n---\n%s", before, after)
 	}
 }
+
+func TestStatusWarnsAboutADiskNotErased(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	u := wipedUnit(t, l, "SER1", "D1")
+	// A second disk found later, wiped without verification.
+	d2 := DiskRecord{Serial: "D2"}
+	s, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: d2, Method: "zero"})
+	if _, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: s, Status: ErasureUnverified}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := l.StatusOf(ctx, u.ID, i18n.EN)
+	if err != nil || !strings.HasSuffix(st.Sentence, "WARNING: disk D2 erased, not verified") || len(st.Warnings) != 1 {
+		t.Fatalf("status: %+v %v", st, err)
+	}
+}

@@ -16,6 +16,7 @@ type Status struct {
 	Site     string    `json:"site,omitempty"`
 	Since    time.Time `json:"since"`
 	Sentence string    `json:"sentence"`
+	Warnings []string  `json:"warnings,omitempty"`
 }
 
 // StatusOf finds the unit and says where it stands, in lang.
@@ -24,8 +25,26 @@ func (l *Ledger) StatusOf(ctx context.Context, ref string, lang i18n.Lang) (Stat
 	if err != nil {
 		return Status{}, err
 	}
-	return Status{ID: u.ID, Machine: machine(u, lang), State: u.State, Site: u.Site, Since: u.StateSince,
-		Sentence: StatusSentence(u, lang)}, nil
+	st := Status{ID: u.ID, Machine: machine(u, lang), State: u.State, Site: u.Site, Since: u.StateSince,
+		Sentence: StatusSentence(u, lang)}
+	// A unit past the wipe whose disk is not (or no longer) erased, e.g. a
+	// disk recorded later or wiped without verification: say it, the state
+	// alone would read as "safe to hand over".
+	switch State(u.State) {
+	case Wiped, Imaged, Ready, Reserved:
+		disks, err := l.UnitDisks(ctx, u.ID)
+		if err != nil {
+			return st, err
+		}
+		for _, d := range disks {
+			if d.Erasure != ErasurePassed && d.Erasure != ErasureDestroyed {
+				w := lang.T("status.diskwarn", d.Serial, lang.T("erasure."+d.Erasure))
+				st.Warnings = append(st.Warnings, w)
+				st.Sentence += " — " + w
+			}
+		}
+	}
+	return st, nil
 }
 
 func machine(u Unit, lang i18n.Lang) string {

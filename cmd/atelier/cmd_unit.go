@@ -111,8 +111,11 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		rows := [][]string{}
 		for _, k := range d.Disks {
 			meaning := "bad"
-			if k.Erasure == inventory.ErasurePassed || k.Erasure == inventory.ErasureDestroyed {
+			switch k.Erasure {
+			case inventory.ErasurePassed, inventory.ErasureDestroyed:
 				meaning = "good"
+			case inventory.ErasureUnverified:
+				meaning = "warn"
 			}
 			rows = append(rows, []string{k.Serial, strings.TrimSpace(k.Vendor + " " + k.Model + " " + k.Medium),
 				unitDiskSize(k.SizeBytes), termui.Status(w, g.T("erasure."+k.Erasure), meaning)})

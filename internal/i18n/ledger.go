@@ -335,6 +335,7 @@ var ledgerMessages = Catalog{
 	"status.returned":    {EN: "came back on %s, to be examined again", FR: "revenu le %s, à examiner de nouveau"},
 	"status.parts":       {EN: "kept for spare parts since %s", FR: "gardé pour pièces depuis le %s"},
 	"status.recycled":    {EN: "sent to recycling on %s", FR: "envoyé au recyclage le %s"},
+	"status.diskwarn":    {EN: "WARNING: disk %s %s", FR: "ATTENTION : disque %s %s"},
 	"status.nomodel":     {EN: "unknown model", FR: "modèle inconnu"},
 
 	// Images.
