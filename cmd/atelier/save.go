@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/probe"
 )
@@ -74,12 +75,15 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 		if g.json {
 			out = g.stderr
 		}
-		fmt.Fprintln(out, g.T("check.save.done", now.ID, g.T("state."+now.State), grade, len(disks)))
+		say := func(text string) { // wrapped like the rest of check's text
+			fmt.Fprintln(out, unbreakable.Replace(strings.Join(probeWrap(text, termui.Width(out)-2), "\n  ")))
+		}
+		say(g.T("check.save.done", now.ID, g.T("state."+now.State), grade, len(disks)))
 		for _, d := range noSerial {
-			fmt.Fprintln(out, g.T("check.save.disk_noserial", d[0], d[1], now.ID))
+			say(g.T("check.save.disk_noserial", d[0], d[1], now.ID))
 		}
 		if len(skipped) > 0 {
-			fmt.Fprintln(out, g.T("check.save.disk_removable", strings.Join(skipped, ", "), now.ID))
+			say(g.T("check.save.disk_removable", strings.Join(skipped, ", "), now.ID))
 		}
 		return nil
 	})
@@ -175,7 +179,7 @@ func diskRecords(g *globals, r *probe.Report) (recs []inventory.DiskRecord, noSe
 }
 
 // removableLabel names a left-out disk the way the volunteer sees it:
-// "sdb (Cruzer Blade, 32 GB)".
+// "sdb (Cruzer Blade, 32 GB)", with non-breaking spaces.
 func removableLabel(g *globals, d probe.Disk) string {
 	var parts []string
 	if usableText(d.Model) {
@@ -187,5 +191,7 @@ func removableLabel(g *globals, d probe.Disk) string {
 	if len(parts) == 0 {
 		return d.Name
 	}
-	return d.Name + " (" + strings.Join(parts, ", ") + ")"
+	// Non-breaking spaces keep one disk's label on one line when wrapped.
+	label := d.Name + " (" + strings.Join(parts, ", ") + ")"
+	return strings.ReplaceAll(label, " ", "\u00a0")
 }
