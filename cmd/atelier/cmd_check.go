@@ -31,29 +31,8 @@ func newCheckCmd(g *globals) *cobra.Command {
 	var save bool
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Judge this machine (or a saved report) against Zorin OS editions and the house policy",
-		Long: `check tells whether each target (Zorin OS 17 and 18: Core, Education, Lite,
-Pro) fits the machine: yes, with warnings, or no, every reason in plain words,
-and what to do (RAM to add, SSD, battery, drivers). It also gives a grade
-(A/B/C/D from the association's grid) and the recommended target.
-
-The machine is probed live, like atelier probe, unless --report reads a saved
-probe report (atelier probe --json > report.json). --root, --dmidecode and
---smartctl read captured data instead, as for probe.
-
-The requirement profiles, the house policy and the grade grid are data files
-built into atelier; --profiles DIR (or ATELIER_PROFILES) points to a folder of
-the association's own .json files (or to one file), which replace the built-in
-ones of the same target or kind.
-
---save records the report and verdict on the unit whose serial matches the
-machine's (or --unit) and moves a received unit to triaged; every disk is
-recorded so it must be erased before the unit leaves. A machine not in the
-ledger is registered as a walk-in donation only after a confirmation in a
-terminal; in a script, register it first with atelier intake add.
-
-Exit codes: 0 when at least one target fits (with or without warnings),
-3 when no target fits, 1 when the machine could not be judged.`,
+		Short: i18n.EN.T("check.help.short"),
+		Long:  i18n.EN.T("check.help.long"),
 		Example: `  sudo atelier check
   atelier check --report pc-0042.json --target zorin-18-core
   atelier check --report pc-0042.json --json
@@ -128,6 +107,7 @@ Exit codes: 0 when at least one target fits (with or without warnings),
 	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
 	f.BoolVar(&save, "save", false, "record the report and verdict in the ledger, on the unit with the machine's serial")
 	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
+	localHelp(g, cmd, "check.help")
 	return cmd
 }
 

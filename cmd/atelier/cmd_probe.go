@@ -20,15 +20,8 @@ func newProbeCmd(g *globals) *cobra.Command {
 	var unit string
 	cmd := &cobra.Command{
 		Use:   "probe",
-		Short: "Describe this machine: system, firmware, CPU, memory, disks and their health, GPU, network, battery",
-		Long: `probe gathers what a volunteer needs to know about the machine on the bench.
-
-Live (default) it reads /sys and /proc, and, as root, runs dmidecode (memory
-slots, battery design) and smartctl (disk health) when installed. --root reads
-a captured tree (a directory or a .tar.gz: ghw snapshots, or a file written by
---capture) instead; --dmidecode and --smartctl read tool outputs saved
-elsewhere. When any of them is given, nothing is read from this machine.
-A fact that cannot be read is "unknown" and listed under warnings.`,
+		Short: i18n.EN.T("probe.help.short"),
+		Long:  i18n.EN.T("probe.help.long"),
 		Example: `  sudo atelier probe
   sudo atelier probe --save
   atelier probe --json > report.json
@@ -66,6 +59,7 @@ A fact that cannot be read is "unknown" and listed under warnings.`,
 	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
 	f.BoolVar(&save, "save", false, "record the report in the ledger, on the unit with the machine's serial")
 	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
+	localHelp(g, cmd, "probe.help")
 	return cmd
 }
 

@@ -125,4 +125,62 @@ var checkMessages = Catalog{
 	"check.save.walkin_refused":        {EN: "no unit with serial %q in the ledger: register it first (atelier intake add --serial %s) or pass --unit ID (a walk-in is registered by --save only after a confirmation in a terminal)", FR: "aucune unité avec le n° de série %q dans le registre : l'enregistrer d'abord (atelier intake add --serial %s) ou indiquer --unit ID (--save n'enregistre un don direct qu'après confirmation dans un terminal)"},
 	"check.save.walkin_prompt":         {EN: "No unit with serial %q in the ledger. Register this machine (%s) as a walk-in donation? [y/N] ", FR: "Aucune unité avec le n° de série %q dans le registre. Enregistrer cette machine (%s) comme don direct ? [o/N] "},
 	"check.save.walkin_declined":       {EN: "not registered: nothing was saved", FR: "non enregistrée : rien n'a été sauvegardé"},
+
+	// --help
+	"check.help.short": {EN: "Judge this machine (or a saved report) against Zorin OS editions and the house policy", FR: "Juger cette machine (ou un rapport enregistré) face aux éditions de Zorin OS et à la règle de la maison"},
+	"check.help.long": {EN: `check tells whether each target (Zorin OS 17 and 18: Core, Education, Lite,
+Pro) fits the machine: yes, with warnings, or no, every reason in plain words,
+and what to do (RAM to add, SSD, battery, drivers). It also gives a grade
+(A/B/C/D from the association's grid) and the recommended target.
+
+The machine is probed live, like atelier probe, unless --report reads a saved
+probe report (atelier probe --json > report.json). --root, --dmidecode and
+--smartctl read captured data instead, as for probe.
+
+The requirement profiles, the house policy and the grade grid are data files
+built into atelier; --profiles DIR (or ATELIER_PROFILES) points to a folder of
+the association's own .json files (or to one file), which replace the built-in
+ones of the same target or kind.
+
+--save records the report and verdict on the unit whose serial matches the
+machine's (or --unit) and moves a received unit to triaged; every disk is
+recorded so it must be erased before the unit leaves. A machine not in the
+ledger is registered as a walk-in donation only after a confirmation in a
+terminal; in a script, register it first with atelier intake add.
+
+Exit codes: 0 when at least one target fits (with or without warnings),
+3 when no target fits, 1 when the machine could not be judged.`, FR: `check dit si chaque cible (Zorin OS 17 et 18 : Core, Education, Lite, Pro)
+convient à la machine : oui, avec réserves ou non, chaque raison en clair, et
+ce qu'il faut faire (RAM à ajouter, SSD, batterie, pilotes). Il donne aussi
+une catégorie (A/B/C/D selon la grille de l'association) et la cible
+recommandée.
+
+La machine est examinée en direct, comme avec atelier probe, sauf si --report
+lit un rapport enregistré (atelier probe --json > rapport.json). --root,
+--dmidecode et --smartctl lisent des données capturées, comme pour probe.
+
+Les profils d'exigences, la règle de la maison et la grille des catégories
+sont des fichiers de données intégrés à atelier ; --profiles DOSSIER (ou
+ATELIER_PROFILES) désigne un dossier de fichiers .json de l'association (ou un
+seul fichier), qui remplacent ceux intégrés de même cible ou de même type.
+
+--save enregistre le rapport et le verdict sur l'unité dont le numéro de série
+est celui de la machine (ou --unit) et fait passer une unité reçue à « triée » ;
+chaque disque est enregistré et devra être effacé avant le départ de l'unité.
+Une machine absente du registre n'est enregistrée comme don direct qu'après
+confirmation dans un terminal ; dans un script, l'enregistrer d'abord avec
+atelier intake add.
+
+Codes de sortie : 0 si au moins une cible convient (avec ou sans réserves),
+3 si aucune ne convient, 1 si la machine n'a pas pu être jugée.`},
+	"check.help.flag.capture":   {EN: "also write everything read to this .tar.gz, replayable with --root", FR: "écrire aussi tout ce qui est lu dans ce .tar.gz, relisible avec --root"},
+	"check.help.flag.dmidecode": {EN: "read a dmidecode text dump", FR: "lire une sortie texte de dmidecode"},
+	"check.help.flag.no-tools":  {EN: "do not run dmidecode and smartctl", FR: "ne pas lancer dmidecode ni smartctl"},
+	"check.help.flag.profiles":  {EN: "folder (or file) of the association's profiles, policy and grades (env ATELIER_PROFILES)", FR: "dossier (ou fichier) des profils, de la règle de la maison et des catégories de l'association (variable ATELIER_PROFILES)"},
+	"check.help.flag.report":    {EN: "judge a saved probe report (JSON) instead of probing", FR: "juger un rapport de probe enregistré (JSON) au lieu d'examiner la machine"},
+	"check.help.flag.root":      {EN: "read a captured tree (directory or .tar.gz) instead of this machine", FR: "lire une arborescence capturée (dossier ou .tar.gz) au lieu de cette machine"},
+	"check.help.flag.save":      {EN: "record the report and verdict in the ledger, on the unit with the machine's serial", FR: "enregistrer le rapport et le verdict dans le registre, sur l'unité qui a le n° de série de la machine"},
+	"check.help.flag.smartctl":  {EN: "read a smartctl --json output (repeatable, one per disk)", FR: "lire une sortie smartctl --json (répétable, une par disque)"},
+	"check.help.flag.target":    {EN: "judge only this target (repeatable), e.g. zorin-18-core", FR: "ne juger que cette cible (répétable), par ex. zorin-18-core"},
+	"check.help.flag.unit":      {EN: "with --save: the unit to record on (id, serial or asset tag)", FR: "avec --save : l'unité sur laquelle enregistrer (identifiant, n° de série ou n° d'inventaire)"},
 }

@@ -123,4 +123,30 @@ var probeMessages = Catalog{
 	"probe.health.worn":           {EN: "worn", FR: "usé"},
 	"probe.health.failing":        {EN: "FAILING", FR: "DÉFAILLANT"},
 	"probe.health.unknown":        {EN: "unknown", FR: "inconnue"},
+
+	// --help
+	"probe.help.short": {EN: "Describe this machine: system, firmware, CPU, memory, disks and their health, GPU, network, battery", FR: "Décrire cette machine : système, micrologiciel, processeur, mémoire, disques et leur santé, graphique, réseau, batterie"},
+	"probe.help.long": {EN: `probe gathers what a volunteer needs to know about the machine on the bench.
+
+Live (default) it reads /sys and /proc, and, as root, runs dmidecode (memory
+slots, battery design) and smartctl (disk health) when installed. --root reads
+a captured tree (a directory or a .tar.gz: ghw snapshots, or a file written by
+--capture) instead; --dmidecode and --smartctl read tool outputs saved
+elsewhere. When any of them is given, nothing is read from this machine.
+A fact that cannot be read is "unknown" and listed under warnings.`, FR: `probe rassemble ce qu'un bénévole doit savoir de la machine sur l'établi.
+
+En direct (par défaut), il lit /sys et /proc et, en root, lance dmidecode
+(emplacements mémoire, capacité d'origine de la batterie) et smartctl (santé
+des disques) s'ils sont installés. --root lit à la place une arborescence
+capturée (un dossier ou un .tar.gz : instantanés ghw, ou fichier écrit par
+--capture) ; --dmidecode et --smartctl lisent des sorties d'outils enregistrées
+ailleurs. Avec l'une de ces options, rien n'est lu sur cette machine.
+Une information illisible est « inconnue » et figure sous « Non lu ».`},
+	"probe.help.flag.capture":   {EN: "also write everything read to this .tar.gz, replayable with --root", FR: "écrire aussi tout ce qui est lu dans ce .tar.gz, relisible avec --root"},
+	"probe.help.flag.dmidecode": {EN: "read a dmidecode text dump", FR: "lire une sortie texte de dmidecode"},
+	"probe.help.flag.no-tools":  {EN: "do not run dmidecode and smartctl", FR: "ne pas lancer dmidecode ni smartctl"},
+	"probe.help.flag.root":      {EN: "read a captured tree (directory or .tar.gz) instead of this machine", FR: "lire une arborescence capturée (dossier ou .tar.gz) au lieu de cette machine"},
+	"probe.help.flag.save":      {EN: "record the report in the ledger, on the unit with the machine's serial", FR: "enregistrer le rapport dans le registre, sur l'unité qui a le n° de série de la machine"},
+	"probe.help.flag.smartctl":  {EN: "read a smartctl --json output (repeatable, one per disk)", FR: "lire une sortie smartctl --json (répétable, une par disque)"},
+	"probe.help.flag.unit":      {EN: "with --save: the unit to record on (id, serial or asset tag)", FR: "avec --save : l'unité sur laquelle enregistrer (identifiant, n° de série ou n° d'inventaire)"},
 }
