@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/transform"
 )
@@ -191,6 +192,9 @@ func AddWalkIn(ctx context.Context, l *Ledger, a Actor, u NewUnit) (Unit, error)
 	}
 	if intakePlaceholderSerial(u.Serial) {
 		return Unit{}, newErr(ErrInvalidInput, "intake.add.placeholder", u.Serial)
+	}
+	if strings.IndexFunc(u.Serial, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0 {
+		return Unit{}, newErr(ErrInvalidInput, "intake.add.control", u.Serial)
 	}
 	t, ok := NormalizeUnitType(u.Type)
 	if !ok {

@@ -262,7 +262,11 @@ Prints the new unit's id, to write on the machine.`,
 			if g.json {
 				return g.printJSON(unit)
 			}
-			_, err = fmt.Fprintln(g.stdout, g.T("intake.add.done", unit.ID, intakeMachine(unit.Vendor, unit.Model), unit.Serial))
+			if m := intakeMachine(unit.Vendor, unit.Model); m != "" {
+				_, err = fmt.Fprintln(g.stdout, g.T("intake.add.done", unit.ID, m, unit.Serial))
+			} else {
+				_, err = fmt.Fprintln(g.stdout, g.T("intake.add.done_nomodel", unit.ID, unit.Serial))
+			}
 			return err
 		},
 	}
