@@ -66,6 +66,10 @@ func TestDeployOnlyOntoAWipedDiskOfTheUnit(t *testing.T) {
 	if w, err := l.WrittenSinceWipe(ctx, u.ID, "d1"); err != nil || !w {
 		t.Fatalf("WrittenSinceWipe after a started deploy = %v %v", w, err)
 	}
+	det, _ := l.Show(ctx, u.ID, i18n.EN)
+	if last := det.Events[len(det.Events)-1]; !last.Unfinished || !strings.Contains(last.Summary, "never finished") {
+		t.Errorf("a deploy with no outcome: %+v", last)
+	}
 	got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{StartEvent: start, Image: "zorin", Status: ErasurePassed})
 	if err != nil || got.State != string(Imaged) {
 		t.Fatalf("RecordDeploy with the start event's disk: %+v %v", got, err)
@@ -192,5 +196,25 @@ func TestStatusWarnsAboutADiskNotErased(t *testing.T) {
 	st, err := l.StatusOf(ctx, u.ID, i18n.EN)
 	if err != nil || !strings.HasSuffix(st.Sentence, "WARNING: disk D2 erased, not verified") || len(st.Warnings) != 1 {
 		t.Fatalf("status: %+v %v", st, err)
+	}
+}
+
+func TestFailedWipeAfterDeploySendsTheUnitBackToTriaged(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	u := wipedUnit(t, l, "SER1", "D1")
+	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin", DiskSerial: "D1", Status: ErasurePassed}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Move(ctx, cam, u.ID, Ready, MoveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: DiskRecord{Serial: "D1"}, Method: "zero"})
+	got, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: s, Status: ErasureInterrupted})
+	if err != nil || got.State != string(Triaged) {
+		t.Fatalf("interrupted wipe of a ready unit: %+v %v", got, err)
+	}
+	if _, err := l.Move(ctx, cam, u.ID, Wiped, MoveOptions{}); !errors.Is(err, ErrRefused) {
+		t.Errorf("wiped by hand after an interrupted wipe: %v", err)
 	}
 }

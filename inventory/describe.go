@@ -46,6 +46,28 @@ func (l *Ledger) Show(ctx context.Context, ref string, lang i18n.Lang) (UnitDeta
 	if err != nil {
 		return d, err
 	}
+	// A deploy started with no outcome after it was cut short (kill -9,
+	// power cut): the disk holds part of an image.
+	for i, e := range evs {
+		if e.Kind != KindDeployStarted {
+			continue
+		}
+		finished := false
+		for _, f := range evs[i+1:] {
+			if f.Kind != KindDeployed {
+				continue
+			}
+			var o DeployOutcome
+			json.Unmarshal(f.Payload, &o)
+			if o.StartEvent == e.ID || o.StartEvent == "" {
+				finished = true
+				break
+			}
+		}
+		if !finished {
+			unfinished[e.ID] = true
+		}
+	}
 	d.Events = make([]TimelineEntry, 0, len(evs))
 	for _, e := range evs {
 		d.Events = append(d.Events, TimelineEntry{Event: e, Unfinished: unfinished[e.ID], Summary: Describe(e, unfinished[e.ID], lang)})
@@ -131,6 +153,9 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 	case KindDeployStarted:
 		var p DeployStart
 		json.Unmarshal(e.Payload, &p)
+		if unfinished {
+			return lang.T("ev.deploy.unfinished", p.Image, p.DiskSerial)
+		}
 		return lang.T("ev.deploy.started", p.Image, p.DiskSerial)
 	}
 	return lang.T("ev.other", e.Kind)

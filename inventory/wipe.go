@@ -63,10 +63,8 @@ func (l *Ledger) WipeFinished(ctx context.Context, a Actor, unitID string, o Wip
 		if _, err := w.append(ctx, u.ID, KindWipeFinished, o); err != nil {
 			return err
 		}
-		if o.Status == ErasurePassed {
-			if err := w.afterPassedWipe(ctx, u); err != nil {
-				return err
-			}
+		if err := w.afterWipe(ctx, u, o.Status); err != nil {
+			return err
 		}
 		out = u.Unit
 		return nil
@@ -74,19 +72,20 @@ func (l *Ledger) WipeFinished(ctx context.Context, a Actor, unitID string, o Wip
 	return out, err
 }
 
-// afterPassedWipe moves the unit once one of its disks passed a wipe: a
-// triaged unit whose every disk is now erased becomes wiped; a unit that
-// had an image (imaged, ready, reserved) no longer has one, so it goes back
-// to wiped (or triaged while another disk still lacks an erasure), saying
-// why, and a reservation is dropped. A unit that has left (handed over,
-// returned, parts, recycled) does not change state silently: the wipe is
-// recorded, nothing more.
-func (w *writer) afterPassedWipe(ctx context.Context, u *unitRow) error {
+// afterWipe moves the unit once a wipe of one of its disks ended: a
+// triaged unit whose every disk now passed becomes wiped. A unit that had
+// an image (imaged, ready, reserved) no longer has one, whatever the wipe's
+// outcome (it wrote over the disk): it goes back to wiped when every disk
+// passed, to triaged otherwise (a failed, interrupted or unverified wipe
+// proves no erasure), saying why, and a reservation is dropped. A unit that
+// has left (handed over, returned, parts, recycled) does not change state
+// silently: the wipe is recorded, nothing more.
+func (w *writer) afterWipe(ctx context.Context, u *unitRow, status string) error {
 	from := State(u.State)
 	switch from {
 	case Triaged:
 		var probe MoveOptions
-		if w.checkMove(ctx, u, Wiped, &probe) == nil {
+		if status == ErasurePassed && w.checkMove(ctx, u, Wiped, &probe) == nil {
 			return w.move(ctx, u, Wiped, MoveOptions{Reason: "every disk erased"}, true)
 		}
 		return nil
@@ -105,9 +104,12 @@ func (w *writer) afterPassedWipe(ctx context.Context, u *unitRow) error {
 		}
 	}
 	pl := movedPayload{From: from, To: to, Reason: "its disk was erased after the deploy", ReasonKey: "erasedafterdeploy", Auto: true}
+	if status != ErasurePassed {
+		pl.Reason, pl.ReasonKey = "a wipe ("+status+") overwrote its disk after the deploy", "wipedafterdeploy"
+	}
 	if from == Reserved {
 		pl.Reason += "; reservation for " + u.Site + " dropped"
-		pl.ReasonKey, pl.Site = "erasedafterdeploy.reserved", u.Site
+		pl.ReasonKey, pl.Site = pl.ReasonKey+".reserved", u.Site
 	}
 	_, err = w.append(ctx, u.ID, KindMoved, pl)
 	return err

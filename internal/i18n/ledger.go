@@ -265,6 +265,14 @@ var ledgerMessages = Catalog{
 		EN: "its disk was erased after the deploy; reservation for %s dropped",
 		FR: "son disque a été effacé après l'installation ; réservation pour %s annulée",
 	},
+	"reason.wipedafterdeploy": {
+		EN: "a wipe that proves no erasure overwrote its disk after the deploy%.0s",
+		FR: "un effacement qui ne prouve rien a réécrit son disque après l'installation%.0s",
+	},
+	"reason.wipedafterdeploy.reserved": {
+		EN: "a wipe that proves no erasure overwrote its disk after the deploy; reservation for %s dropped",
+		FR: "un effacement qui ne prouve rien a réécrit son disque après l'installation ; réservation pour %s annulée",
+	},
 	"ev.moved.site":         {EN: "%s -> %s (%s)", FR: "%s -> %s (%s)"},
 	"ev.handover":           {EN: "handed over at %s, reference %s", FR: "remis à %s, référence %s"},
 	"ev.note":               {EN: "note: %s", FR: "note : %s"},
@@ -275,6 +283,7 @@ var ledgerMessages = Catalog{
 	"ev.wipe.finished":      {EN: "wipe of disk %s: %s", FR: "effacement du disque %s : %s"},
 	"ev.deployed":           {EN: "image %s deployed: %s", FR: "image %s installée : %s"},
 	"ev.deploy.started":     {EN: "deploy of image %s onto disk %s started", FR: "installation de l'image %s sur le disque %s commencée"},
+	"ev.deploy.unfinished":  {EN: "deploy of image %s onto disk %s started, never finished", FR: "installation de l'image %s sur le disque %s commencée, jamais terminée"},
 	"ev.status.passed":      {EN: "passed", FR: "réussie"},
 	"ev.status.failed":      {EN: "FAILED", FR: "ÉCHOUÉE"},
 	"ev.status.interrupted": {EN: "interrupted", FR: "interrompue"},
