@@ -87,3 +87,29 @@ func nonEmptyJSON(b json.RawMessage) json.RawMessage {
 	}
 	return b
 }
+
+// DiskOnOtherUnits lists the other units a disk serial is recorded with
+// (by id): a disk moved between donated PCs, or a report saved against the
+// wrong unit. The caller warns; recording it twice keeps both units
+// blocked until each is wiped or the disk's destruction recorded.
+func (l *Ledger) DiskOnOtherUnits(ctx context.Context, unitID, serial string) ([]string, error) {
+	k := key(serial)
+	if k == "" {
+		return nil, nil
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT d.unit_id FROM unit_disks d JOIN units u ON u.id = d.unit_id
+		WHERE d.serial_key = ? AND d.unit_id <> ? ORDER BY u.id_year, u.id_num`, k, strings.TrimSpace(unitID))
+	if err != nil {
+		return nil, fmt.Errorf("disk %q: %w", serial, err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

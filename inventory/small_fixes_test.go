@@ -104,3 +104,18 @@ func TestLedgerFolderThatIsAFile(t *testing.T) {
 		}
 	}
 }
+
+func TestDiskOnOtherUnits(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	a, b := addUnit(t, l, "S1"), addUnit(t, l, "S2")
+	l.RecordProbe(ctx, cam, a.ID, nil, nil, "", []DiskRecord{{Serial: "9RK1XXXX"}})
+	l.RecordProbe(ctx, cam, b.ID, nil, nil, "", []DiskRecord{{Serial: "9rk1xxxx"}})
+	got, err := l.DiskOnOtherUnits(ctx, b.ID, "9RK1XXXX")
+	if err != nil || len(got) != 1 || got[0] != a.ID {
+		t.Fatalf("DiskOnOtherUnits = %v %v", got, err)
+	}
+	if got, _ := l.DiskOnOtherUnits(ctx, a.ID, "OTHER"); len(got) != 0 {
+		t.Errorf("unknown disk: %v", got)
+	}
+}
