@@ -51,6 +51,8 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 	root.SetOut(g.stdout)
 	root.SetErr(g.stderr)
 	root.SetVersionTemplate("atelier {{.Version}}\n")
+	localizeUsage(g, root)
+	localizeGlobalFlags(g, root)
 
 	f := root.PersistentFlags()
 	f.StringVar(&g.ledgerFlag, "ledger", "", "ledger file (env ATELIER_LEDGER, default $XDG_DATA_HOME/atelier/ledger.db)")
