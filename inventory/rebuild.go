@@ -19,25 +19,39 @@ type RebuildResult struct {
 	Units   int `json:"units"`
 }
 
-// CheckedRebuild verifies the chain first and refuses to rebuild on a
-// broken one unless force: the views would otherwise follow a tampered
-// history without a word.
+// CheckedRebuild verifies the chain and refuses to rebuild on a broken one
+// unless force: the views would otherwise follow a tampered history without
+// a word. The check runs alongside the rebuild (a reader next to the
+// writer), and the rebuild commits only once the chain is found intact.
 func (l *Ledger) CheckedRebuild(ctx context.Context, force bool) (RebuildResult, error) {
-	if !force {
-		if _, err := l.Verify(ctx); err != nil {
-			var e *Error
-			if errors.As(err, &e) && errors.Is(err, ErrChainBroken) {
-				return RebuildResult{}, newErr(ErrChainBroken, "rebuild.broken", e)
-			}
-			return RebuildResult{}, err
-		}
+	if force {
+		return l.Rebuild(ctx)
 	}
-	return l.Rebuild(ctx)
+	verified := make(chan error, 1)
+	vctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		_, err := l.Verify(vctx)
+		verified <- err
+	}()
+	return l.rebuild(ctx, func() error {
+		err := <-verified
+		var e *Error
+		if errors.As(err, &e) && errors.Is(err, ErrChainBroken) {
+			return newErr(ErrChainBroken, "rebuild.broken", e)
+		}
+		return err
+	})
 }
 
 // Rebuild recomputes every projection table from the events, in one
 // transaction: readers see the old tables or the new ones, never a mix.
 func (l *Ledger) Rebuild(ctx context.Context) (RebuildResult, error) {
+	return l.rebuild(ctx, nil)
+}
+
+// rebuild is Rebuild; beforeCommit, when set, may still refuse the result.
+func (l *Ledger) rebuild(ctx context.Context, beforeCommit func() error) (RebuildResult, error) {
 	var res RebuildResult
 	// The whole projection is built in memory and every event allocates:
 	// collect garbage less often while it runs, then restore the setting.
@@ -92,6 +106,11 @@ func (l *Ledger) Rebuild(ctx context.Context) (RebuildResult, error) {
 	res.Events = int(total.Int64)
 	if err := p.flush(ctx, tx); err != nil {
 		return res, fmt.Errorf("rebuild: %w", err)
+	}
+	if beforeCommit != nil {
+		if err := beforeCommit(); err != nil {
+			return RebuildResult{}, err
+		}
 	}
 	return res, tx.Commit()
 }
