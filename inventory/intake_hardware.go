@@ -15,11 +15,11 @@ import (
 // judging it before it leaves the DSI (atelier intake check). Zero means
 // the export does not say.
 type HardwareRow struct {
-	Line                             int
+	Line                            int
 	Serial, AssetTag, Vendor, Model string
-	CPU                              string // processor model text, as the inventory wrote it
-	CPUMHz                           int
-	RAMBytes, DiskBytes              int64
+	CPU                             string // processor model text, as the inventory wrote it
+	CPUMHz                          int
+	RAMBytes, DiskBytes             int64
 }
 
 // Header names of the hardware columns, compared after intakeFold. GLPI's
