@@ -1,0 +1,75 @@
+package i18n
+
+// precheckMessages are the texts of `atelier intake check`: judging a DSI
+// batch against Zorin OS editions from its GLPI or OCS export alone,
+// before the machines reach the bench.
+var precheckMessages = Catalog{
+	"precheck.help.short": {
+		EN: "Tell, from a GLPI or OCS export, which PCs of a batch can run Zorin OS",
+		FR: "Dire, d'après un export GLPI ou OCS, quels PC d'un lot peuvent faire tourner Zorin OS",
+	},
+	"precheck.help.long": {
+		EN: "Reads the computer list a DSI exports from GLPI (10 or 11) or OCS Inventory, the same file\n" +
+			"`atelier intake import` takes, and says for each PC whether it can run the target\n" +
+			"(default zorin-18-core): yes, with warnings, no, or cannot tell. It judges only what the\n" +
+			"export holds: the processor model (64-bit or not), its speed, the RAM and the disk size\n" +
+			"when there are such columns. Cores, disk type and health, screen, graphics, Wi-Fi and\n" +
+			"battery are checked on the bench with `atelier check`.\n\n" +
+			"It writes nothing and needs no ledger. A file import would refuse is refused with the\n" +
+			"same messages, one line per bad row.",
+		FR: "Lit la liste d'ordinateurs qu'une DSI exporte de GLPI (10 ou 11) ou d'OCS Inventory, le\n" +
+			"fichier même que prend `atelier intake import`, et dit pour chaque PC s'il peut faire\n" +
+			"tourner la cible (par défaut zorin-18-core) : oui, avec réserves, non, ou on ne sait pas.\n" +
+			"Il ne juge que ce que l'export contient : le modèle du processeur (64 bits ou non), sa\n" +
+			"fréquence, la RAM et la taille du disque quand ces colonnes existent. Cœurs, type et état\n" +
+			"du disque, écran, carte graphique, Wi-Fi et batterie se vérifient à l'atelier avec\n" +
+			"`atelier check`.\n\n" +
+			"Il n'écrit rien et n'a besoin d'aucun registre. Un fichier que l'import refuserait est\n" +
+			"refusé avec les mêmes messages, une ligne par ligne fautive.",
+	},
+	"precheck.help.flag.target": {
+		EN: "judge against this target (repeatable); default zorin-18-core",
+		FR: "juger pour cette cible (répétable) ; par défaut zorin-18-core",
+	},
+	"precheck.help.flag.profiles": {
+		EN: "folder (or file) of the association's profiles and policy (env ATELIER_PROFILES)",
+		FR: "dossier (ou fichier) des profils et de la règle de l'association (variable ATELIER_PROFILES)",
+	},
+
+	// Reasons.
+	"precheck.cpu.none": {
+		EN: "the export names no processor: cannot tell whether it is 64-bit",
+		FR: "l'export ne nomme aucun processeur : impossible de savoir s'il est 64 bits",
+	},
+	"precheck.cpu.unknown": {
+		EN: "processor %q not recognised: cannot tell whether it is 64-bit (check it on the bench)",
+		FR: "processeur « %s » non reconnu : impossible de savoir s'il est 64 bits (à vérifier à l'atelier)",
+	},
+
+	// Output.
+	"precheck.heading": {
+		EN: "%s: %d PC(s) of %s, judged from the export only",
+		FR: "%s : %d PC de %s, jugés d'après l'export seulement",
+	},
+	"precheck.col.line":    {EN: "line", FR: "ligne"},
+	"precheck.col.serial":  {EN: "serial", FR: "n° de série"},
+	"precheck.col.model":   {EN: "model", FR: "modèle"},
+	"precheck.col.cpu":     {EN: "processor", FR: "processeur"},
+	"precheck.col.ram":     {EN: "RAM", FR: "RAM"},
+	"precheck.col.verdict": {EN: "fits", FR: "convient"},
+	"precheck.col.reason":  {EN: "main reason", FR: "raison principale"},
+
+	"precheck.fits.yes":         {EN: "yes", FR: "oui"},
+	"precheck.fits.warn":        {EN: "with warnings", FR: "avec réserves"},
+	"precheck.fits.no":          {EN: "no", FR: "non"},
+	"precheck.fits.cannot_tell": {EN: "cannot tell", FR: "on ne sait pas"},
+
+	"precheck.counts": {
+		EN: "%d fit, %d with warnings or an upgrade, %d do not, %d cannot tell",
+		FR: "%d conviennent, %d avec réserves ou une mise à niveau, %d ne conviennent pas, %d indéterminés",
+	},
+	"precheck.note": {
+		EN: "Cores, disk type and health, screen, graphics, Wi-Fi and battery are not in the export: `atelier check` judges them on the bench.",
+		FR: "Cœurs, type et état du disque, écran, carte graphique, Wi-Fi et batterie ne sont pas dans l'export : `atelier check` les juge à l'atelier.",
+	},
+}
