@@ -57,7 +57,10 @@ var precheckMessages = Catalog{
 	"precheck.col.cpu":     {EN: "processor", FR: "processeur"},
 	"precheck.col.ram":     {EN: "RAM", FR: "RAM"},
 	"precheck.col.verdict": {EN: "fits", FR: "convient"},
-	"precheck.col.reason":  {EN: "main reason", FR: "raison principale"},
+	"precheck.reason": {
+		EN: "line %d (%s): %s",
+		FR: "ligne %d (%s) : %s",
+	},
 
 	"precheck.fits.yes":         {EN: "yes", FR: "oui"},
 	"precheck.fits.warn":        {EN: "with warnings", FR: "avec réserves"},
