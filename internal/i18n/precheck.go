@@ -69,7 +69,7 @@ var precheckMessages = Catalog{
 
 	"precheck.counts": {
 		EN: "%d fit, %d with warnings or an upgrade, %d do not, %d cannot tell",
-		FR: "%d conviennent, %d avec réserves ou une mise à niveau, %d ne conviennent pas, %d indéterminés",
+		FR: "conviennent : %d ; avec réserves ou une mise à niveau : %d ; ne conviennent pas : %d ; on ne sait pas : %d",
 	},
 	"precheck.note": {
 		EN: "Cores, disk type and health, screen, graphics, Wi-Fi and battery are not in the export: `atelier check` judges them on the bench.",
