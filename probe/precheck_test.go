@@ -1,6 +1,9 @@
 package probe
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,5 +146,48 @@ func TestInventoryCPU(t *testing.T) {
 		if c := cpu64(r.CPU); c != want {
 			t.Errorf("%q: Check reads %v from the report (model %q), want %v", text, c, brand, want)
 		}
+	}
+}
+
+// Every processor of the dmidecode corpus whose SMBIOS lists its
+// characteristics: what inventoryCPU reads from the model name must never
+// contradict the processor's own "64-bit capable".
+func TestInventoryCPUAgreesWithCorpus(t *testing.T) {
+	dir := filepath.Join(ckCorpus(t), "dmi")
+	files, err := filepath.Glob(filepath.Join(dir, "[0-9]*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no dmidecode dumps in %s: %v", dir, err)
+	}
+	judged := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		secs, err := ParseDMISections(data)
+		if err != nil {
+			continue
+		}
+		for _, s := range secs {
+			chars, listed := s.Lists["Characteristics"]
+			if s.Type != 4 || !listed || s.Fields["Version"] == "" {
+				continue
+			}
+			fact := triNo
+			if slices.Contains(chars, "64-bit capable") {
+				fact = triYes
+			}
+			_, got := inventoryCPU(s.Fields["Version"])
+			if got != triUnknown {
+				judged++
+				if got != fact {
+					t.Errorf("%s: %q read as %v, the processor says %v", filepath.Base(file), s.Fields["Version"], got, fact)
+				}
+			}
+		}
+	}
+	t.Logf("%d corpus processors judged from their name", judged)
+	if judged == 0 {
+		t.Error("no corpus processor recognised")
 	}
 }
