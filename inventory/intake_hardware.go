@@ -161,7 +161,7 @@ func hwRead(data []byte, file string) (map[int]HardwareRow, error) {
 		}
 		rows[line+skipLines] = HardwareRow{
 			CPU:       hwCPUText(get(cols.cpu)),
-			CPUMHz:    int(hwNumber(get(cols.mhz))),
+			CPUMHz:    hwMHz(get(cols.mhz)),
 			RAMBytes:  hwRAMBytes(rec, cols.ram, ramUnit),
 			DiskBytes: hwDiskBytes(rec, cols.disk, diskUnit),
 		}
@@ -205,7 +205,7 @@ const (
 // header's ("RAM (MB)"); a bare number is MB when large, GB when small:
 // nobody has 512 GB in a donated PC, nor 8 MB.
 func hwRAMBytes(rec []string, col int, headerUnit string) int64 {
-	var total int64
+	var total float64
 	for _, v := range hwValues(rec, col) {
 		n, unit := hwSize(v)
 		if n <= 0 {
@@ -216,29 +216,29 @@ func hwRAMBytes(rec []string, col int, headerUnit string) int64 {
 		}
 		switch unit {
 		case "t":
-			total += int64(n * 1024 * hwGiB)
+			total += n * 1024 * hwGiB
 		case "g":
-			total += int64(n * hwGiB)
+			total += n * hwGiB
 		case "m":
-			total += int64(n * hwMiB)
+			total += n * hwMiB
 		case "k":
-			total += int64(n * 1024)
+			total += n * 1024
 		default:
 			if n <= 256 {
-				total += int64(n * hwGiB)
+				total += n * hwGiB
 			} else {
-				total += int64(n * hwMiB)
+				total += n * hwMiB
 			}
 		}
 	}
-	return total
+	return hwBytes(total)
 }
 
 // hwDiskBytes is the largest disk of a row: that is the one an OS goes on.
 // Inventories count disks in MiB (GLPI, OCS) or in GB as sold; a bare
 // number is MB above 4096 (no donated PC has a 4 TB system disk).
 func hwDiskBytes(rec []string, col int, headerUnit string) int64 {
-	var largest int64
+	var largest float64
 	for _, v := range hwValues(rec, col) {
 		n, unit := hwSize(v)
 		if n <= 0 {
@@ -247,24 +247,35 @@ func hwDiskBytes(rec []string, col int, headerUnit string) int64 {
 		if unit == "" {
 			unit = hwHeaderUnit(headerUnit)
 		}
-		var b int64
+		var b float64
 		switch unit {
 		case "t":
-			b = int64(n * 1e12)
+			b = n * 1e12
 		case "g":
-			b = int64(n * 1e9)
+			b = n * 1e9
 		case "m":
-			b = int64(n * hwMiB)
+			b = n * hwMiB
 		default:
 			if n > 4096 {
-				b = int64(n * hwMiB)
+				b = n * hwMiB
 			} else {
-				b = int64(n * 1e9)
+				b = n * 1e9
 			}
 		}
 		largest = max(largest, b)
 	}
-	return largest
+	return hwBytes(largest)
+}
+
+// hwMaxBytes bounds a size read from an export: a petabyte of RAM or disk
+// in a donated PC is a typo or another column, so it counts as unknown.
+const hwMaxBytes = 1 << 50
+
+func hwBytes(v float64) int64 {
+	if v <= 0 || v > hwMaxBytes {
+		return 0
+	}
+	return int64(v)
 }
 
 // hwHeaderUnit reads the unit a header gives its column: "RAM (MB)" -> m.
@@ -307,6 +318,15 @@ func hwSize(v string) (float64, string) {
 		return n, "k"
 	}
 	return 0, ""
+}
+
+// hwMHz is a processor speed in MHz; past 20 GHz it is another column or
+// a typo, so unknown.
+func hwMHz(v string) int {
+	if n := hwNumber(v); n >= 1 && n <= 20000 {
+		return int(n)
+	}
+	return 0
 }
 
 // hwNumber reads a plain number ("2500", "2 500", "2500 MHz"; "2,5 GHz"

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -130,5 +131,49 @@ func TestHardwareSizes(t *testing.T) {
 	}
 	if got := hwNumber("2,5 GHz"); got != 2500 {
 		t.Errorf("2,5 GHz: %v", got)
+	}
+}
+
+// FuzzParseHardwareList: whatever the bytes, no panic; a file is refused
+// exactly when import refuses it; every row import keeps is judged, in the
+// same order and lines, with no negative size.
+func FuzzParseHardwareList(f *testing.F) {
+	for _, name := range []string{"hw_glpi10_fr.csv", "hw_ocs_export.csv", "glpi10_fr.csv", "bad_rows.csv"} {
+		if b, err := os.ReadFile("testdata/intake/" + name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("SN;Mémoire;Disque dur;CPU (MHz)\nA;7,5 Go;1 To;2,4 GHz\nB;-3;9e99;x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		units, errImport := ParseComputerList(bytes.NewReader(data), "f.csv")
+		rows, err := ParseHardwareList(bytes.NewReader(data), "f.csv")
+		if (err == nil) != (errImport == nil) {
+			t.Fatalf("check error %v, import error %v", err, errImport)
+		}
+		if err != nil {
+			return
+		}
+		if len(rows) != len(units) {
+			t.Fatalf("%d rows, import keeps %d", len(rows), len(units))
+		}
+		for i, r := range rows {
+			if r.Line != units[i].SourceLine || r.Serial != units[i].Serial {
+				t.Fatalf("row %d: %+v, import %+v", i, r, units[i])
+			}
+			if r.RAMBytes < 0 || r.DiskBytes < 0 || r.CPUMHz < 0 {
+				t.Fatalf("negative size: %+v", r)
+			}
+		}
+	})
+}
+
+func TestHardwareSizeOutOfRange(t *testing.T) {
+	for _, v := range []string{"999999999999 To", "1e300", "9999999999 Go"} {
+		if got := hwRAMBytes([]string{v}, 0, "memoire"); got != 0 {
+			t.Errorf("RAM %q: %d, want unknown", v, got)
+		}
+		if got := hwDiskBytes([]string{v}, 0, "disque"); got != 0 {
+			t.Errorf("disk %q: %d, want unknown", v, got)
+		}
 	}
 }
