@@ -24,7 +24,7 @@ func newIntakeCmd(g *globals) *cobra.Command {
 		Example: "  atelier intake import parc-rebut.csv --donor \"DSI Échirolles\"\n" +
 			"  atelier intake add --serial 5CG7281XYZ --vendor Dell --model \"Latitude E6410\" --type laptop",
 	}
-	cmd.AddCommand(newIntakeImportCmd(g), newIntakeAddCmd(g))
+	cmd.AddCommand(newIntakeImportCmd(g), newIntakeAddCmd(g), newIntakeCheckCmd(g))
 	return cmd
 }
 

@@ -41,6 +41,7 @@ var catalogs = []Catalog{
 	wipeMessages,
 	certMessages,
 	deployMessages,
+	precheckMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
