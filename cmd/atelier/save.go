@@ -85,6 +85,18 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 		if len(skipped) > 0 {
 			say(g.T("check.save.disk_removable", strings.Join(skipped, ", "), now.ID))
 		}
+		// A disk moved from one donated PC to another stays recorded on
+		// both: say so, since the first unit cannot leave until it is
+		// erased or its record is corrected.
+		for _, d := range disks {
+			others, err := l.DiskOnOtherUnits(ctx, now.ID, d.Serial)
+			if err != nil {
+				return err
+			}
+			if len(others) > 0 {
+				say(g.T("check.save.disk_elsewhere", d.Serial, strings.Join(others, ", ")))
+			}
+		}
 		return nil
 	})
 }

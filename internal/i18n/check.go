@@ -3,6 +3,10 @@ package i18n
 // checkMessages are the texts of the check command: verdict reasons and
 // advice, the grade grid, profile-file errors and the --save glue.
 var checkMessages = Catalog{
+	"check.save.disk_elsewhere": {
+		EN: "warning: disk %s is also recorded on %s: if it was moved between machines, erase it (atelier wipe) before either unit leaves",
+		FR: "attention : le disque %s est aussi enregistré sur %s : s'il a changé de machine, effacez-le (atelier wipe) avant que l'une ou l'autre unité ne parte",
+	},
 	// Units and small pieces.
 	"check.unit.gb":          {EN: "%s GB", FR: "%s Go"},
 	"check.unconfirmed":      {EN: " (figure not confirmed, see the profile)", FR: " (chiffre non confirmé, voir le profil)"},
