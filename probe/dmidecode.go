@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -396,9 +397,16 @@ func formFactor(v string) string {
 // is64BitModel decides 64-bit capability from the CPU name when SMBIOS is
 // too old to list characteristics. Only families that are all 64-bit (or
 // all 32-bit) are named; anything else stays unknown (ok false).
+var atom32Bit = regexp.MustCompile(`atom\(tm\) cpu n2[78]0\b`)
+
 func is64BitModel(model string) (is64, ok bool) {
 	m := strings.ToLower(model)
-	for _, p := range []string{"atom(tm) cpu n2", "atom(tm) cpu z5", "pentium m", "pentium(r) m ", "celeron(r) m ", "core(tm) duo", "core(tm) solo", "pentium(r) 4 cpu 1", "athlon(tm) xp"} {
+	// Only the N270 and N280 of the Atom N2xx line lack 64-bit: the later
+	// N2600 and N2800 have it.
+	if strings.Contains(m, "atom(tm) cpu n2") {
+		return !atom32Bit.MatchString(m), true
+	}
+	for _, p := range []string{"atom(tm) cpu z5", "pentium m", "pentium(r) m ", "celeron(r) m ", "core(tm) duo", "core(tm) solo", "pentium(r) 4 cpu 1", "athlon(tm) xp"} {
 		if strings.Contains(m, p) {
 			return false, true
 		}

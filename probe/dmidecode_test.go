@@ -299,3 +299,17 @@ func TestDMIDecodeSuppliesWhatSysClassDMILacks(t *testing.T) {
 		t.Errorf("product %q, warnings %q", r.System.Product, r.Warnings)
 	}
 }
+
+func TestAtomN2xx64BitByModel(t *testing.T) {
+	for model, want := range map[string]bool{
+		"Intel(R) Atom(TM) CPU N270   @ 1.60GHz": false,
+		"Intel(R) Atom(TM) CPU N280   @ 1.66GHz": false,
+		"Intel(R) Atom(TM) CPU N2600  @ 1.60GHz": true,
+		"Intel(R) Atom(TM) CPU N2800  @ 1.86GHz": true,
+	} {
+		got, ok := is64BitModel(model)
+		if !ok || got != want {
+			t.Errorf("is64BitModel(%q) = %v, %v; want %v, true", model, got, ok, want)
+		}
+	}
+}
