@@ -156,9 +156,9 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 		{g.T("image.h.name"), src.name},
 		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
 		{g.T("image.h.bmap"), bmap},
-		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytes(p.Device.SizeBytes))},
+		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytesIn(g.lang(), p.Device.SizeBytes))},
 		{g.T("deploy.h.unit"), planUnit(g, src)},
-		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytes(p.WriteBytes), imaging.HumanBytes(p.ImageSize))},
+		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytesIn(g.lang(), p.WriteBytes), imaging.HumanBytesIn(g.lang(), p.ImageSize))},
 		{g.T("deploy.h.verify"), p.Verify},
 		{g.T("deploy.h.hostname"), planHostname(g, p)},
 	})
@@ -176,14 +176,14 @@ func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 		if res.Seconds > 0 {
 			mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds
 		}
-		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, imaging.HumanBytes(res.WrittenBytes),
+		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, imaging.HumanBytesIn(g.lang(), res.WrittenBytes),
 			res.Seconds, mbps, deploy.VerificationText(g.lang(), res.Verification)), "good")
 	} else if res.Status == "interrupted" {
 		line = termui.Status(g.stdout, g.T("deploy.done.interrupted", res.Device,
-			imaging.HumanBytes(res.WrittenBytes), res.Seconds), "warn")
+			imaging.HumanBytesIn(g.lang(), res.WrittenBytes), res.Seconds), "warn")
 	} else {
 		line = termui.Status(g.stdout, g.T("deploy.done.failed", status, res.Device, oneLine(res.Error),
-			imaging.HumanBytes(res.WrittenBytes), res.Seconds), "bad")
+			imaging.HumanBytesIn(g.lang(), res.WrittenBytes), res.Seconds), "bad")
 	}
 	fmt.Fprintln(g.stdout, line)
 	if src.unit == nil {

@@ -124,8 +124,8 @@ func imagePairs(g *globals, im inventory.Image, format deploy.Format) [][2]strin
 	}
 	return append(pairs,
 		[2]string{g.T("image.h.os"), strings.TrimSpace(im.OS + " " + im.Version + " " + im.Edition)},
-		[2]string{g.T("image.h.filesize"), fmt.Sprintf("%s (%d)", imaging.HumanBytes(im.SizeBytes), im.SizeBytes)},
-		[2]string{g.T("image.h.imagesize"), fmt.Sprintf("%s (%d)", imaging.HumanBytes(im.ImageBytes), im.ImageBytes)},
+		[2]string{g.T("image.h.filesize"), fmt.Sprintf("%s (%d)", imaging.HumanBytesIn(g.lang(), im.SizeBytes), im.SizeBytes)},
+		[2]string{g.T("image.h.imagesize"), fmt.Sprintf("%s (%d)", imaging.HumanBytesIn(g.lang(), im.ImageBytes), im.ImageBytes)},
 		[2]string{g.T("image.h.sha256"), im.SHA256},
 		[2]string{g.T("image.h.imagesha256"), im.ImageSHA256},
 		[2]string{g.T("image.h.bmap"), bmap},
@@ -157,7 +157,7 @@ func newImageListCmd(g *globals) *cobra.Command {
 				var rows [][]string
 				for _, im := range imgs {
 					rows = append(rows, []string{im.Name, strings.TrimSpace(im.OS + " " + im.Version + " " + im.Edition),
-						imaging.HumanBytes(im.ImageBytes), g.T(map[bool]string{true: "yes", false: "no"}[im.BmapPath != ""]),
+						imaging.HumanBytesIn(g.lang(), im.ImageBytes), g.T(map[bool]string{true: "yes", false: "no"}[im.BmapPath != ""]),
 						g.lang().Date(im.AddedAt)})
 				}
 				return termui.Table(g.stdout, []string{g.T("image.h.name"), g.T("image.h.os"), g.T("image.h.imagesize"),
