@@ -82,12 +82,12 @@ type intakeColumns struct {
 	serialTwin int
 }
 
-// intakeFindColumns matches header names. GLPI may prefix a computer's own
-// fields with the item type ("Ordinateur - Numéro de série"): that prefix is
-// ignored; other prefixes ("Système d'exploitation - Nom") name another
-// object's field and are not the computer's.
-func intakeFindColumns(header []string) intakeColumns {
-	folded := make([]string, len(header))
+// intakeHeaderFinder returns a function giving the index of the first
+// header (-1: none) matching one of names, in the order of names, with
+// accents, case and punctuation ignored and GLPI's item-type prefix dropped;
+// and the headers so folded.
+func intakeHeaderFinder(header []string) (find func(names []string) int, folded []string) {
+	folded = make([]string, len(header))
 	for i, h := range header {
 		f := intakeFold(h)
 		for _, p := range []string{"ordinateur ", "ordinateurs ", "computer ", "computers "} {
@@ -97,7 +97,7 @@ func intakeFindColumns(header []string) intakeColumns {
 		}
 		folded[i] = f
 	}
-	find := func(names []string) int {
+	return func(names []string) int {
 		for _, n := range names {
 			want := intakeFold(n)
 			for i, f := range folded {
@@ -107,7 +107,15 @@ func intakeFindColumns(header []string) intakeColumns {
 			}
 		}
 		return -1
-	}
+	}, folded
+}
+
+// intakeFindColumns matches header names. GLPI may prefix a computer's own
+// fields with the item type ("Ordinateur - Numéro de série"): that prefix is
+// ignored; other prefixes ("Système d'exploitation - Nom") name another
+// object's field and are not the computer's.
+func intakeFindColumns(header []string) intakeColumns {
+	find, folded := intakeHeaderFinder(header)
 	serial := find(intakeSerialNames)
 	twin := -1
 	if serial >= 0 {

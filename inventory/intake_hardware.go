@@ -59,27 +59,7 @@ type hwColumns struct{ cpu, mhz, ram, disk int }
 // matches the identity columns (accents, case and punctuation ignored, the
 // item-type prefix dropped).
 func hwFindColumns(header []string) hwColumns {
-	folded := make([]string, len(header))
-	for i, h := range header {
-		f := intakeFold(h)
-		for _, p := range []string{"ordinateur ", "ordinateurs ", "computer ", "computers "} {
-			if strings.HasPrefix(f, p) && strings.Contains(h, "-") {
-				f = strings.TrimPrefix(f, p)
-			}
-		}
-		folded[i] = f
-	}
-	find := func(names []string) int {
-		for _, n := range names {
-			want := intakeFold(n)
-			for i, f := range folded {
-				if f == want {
-					return i
-				}
-			}
-		}
-		return -1
-	}
+	find, _ := intakeHeaderFinder(header)
 	return hwColumns{cpu: find(hwCPUNames), mhz: find(hwMHzNames), ram: find(hwRAMNames), disk: find(hwDiskNames)}
 }
 
