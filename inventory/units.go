@@ -124,7 +124,10 @@ func (l *Ledger) ImportBatch(ctx context.Context, a Actor, b BatchInfo, rows []N
 	var res ImportResult
 	err := l.write(ctx, a, func(w *writer) error {
 		res = ImportResult{}
-		seen := map[string]string{}
+		seen, err := w.unitsBySerial(ctx, rows)
+		if err != nil {
+			return err
+		}
 		for _, nu := range rows {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -133,14 +136,7 @@ func (l *Ledger) ImportBatch(ctx context.Context, a Actor, b BatchInfo, rows []N
 				return newErr(ErrInvalidInput, "import.noserial", b.File, nu.SourceLine)
 			}
 			k := key(nu.Serial)
-			ex := seen[k]
-			if ex == "" {
-				var err error
-				if ex, err = w.unitBySerial(ctx, nu.Serial); err != nil {
-					return err
-				}
-			}
-			if ex != "" {
+			if ex := seen[k]; ex != "" {
 				res.Skipped = append(res.Skipped, SkippedRow{Line: nu.SourceLine, Serial: nu.Serial, ExistingID: ex})
 				continue
 			}
@@ -163,6 +159,59 @@ func (l *Ledger) ImportBatch(ctx context.Context, a Actor, b BatchInfo, rows []N
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// serialLookup is how many serials one query of unitsBySerial asks for:
+// asked one at a time, the lookups of a 10,000-row import cost more than
+// the statements' work.
+const serialLookup = 500
+
+// unitsBySerial maps the key of each row's serial to the unit that already
+// has it (the first by id, as unitBySerial); serials not in the ledger are
+// absent.
+func (w *writer) unitsBySerial(ctx context.Context, rows []NewUnit) (map[string]string, error) {
+	found := map[string]string{}
+	keys := make([]any, 0, min(len(rows), serialLookup))
+	asked := make(map[string]bool, len(rows))
+	ask := func() error {
+		if len(keys) == 0 {
+			return nil
+		}
+		rs, err := w.tx.QueryContext(ctx, `SELECT serial_key, id FROM units WHERE serial_key IN (?`+
+			strings.Repeat(", ?", len(keys)-1)+`) ORDER BY serial_key, id`, keys...)
+		if err != nil {
+			return err
+		}
+		defer rs.Close()
+		for rs.Next() {
+			var k, id string
+			if err := rs.Scan(&k, &id); err != nil {
+				return err
+			}
+			if found[k] == "" {
+				found[k] = id
+			}
+		}
+		keys = keys[:0]
+		return rs.Err()
+	}
+	for _, nu := range rows {
+		k := key(nu.Serial)
+		if k == "" || asked[k] {
+			continue
+		}
+		asked[k] = true
+		keys = append(keys, k)
+		if len(keys) == serialLookup {
+			if err := ask(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := ask(); err != nil {
+		return nil, err
+	}
+	return found, nil
 }
 
 func (w *writer) unitBySerial(ctx context.Context, serial string) (string, error) {
