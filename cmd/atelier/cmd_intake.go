@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -82,7 +84,7 @@ export before sending it) it checks the file on its own.`,
 				return g.intakeFailure(g.ledgerErr(err))
 			}
 			if g.json {
-				return g.printJSON(rep)
+				return writeIntakeJSON(g.stdout, rep)
 			}
 			if noLedger {
 				fmt.Fprintln(g.stdout, g.T("intake.import.no_ledger"))
@@ -278,4 +280,79 @@ Prints the new unit's id, to write on the machine.`,
 	f.StringVar(&u.AssetTag, "asset-tag", "", "the donor's inventory number, if the machine has one")
 	f.StringVar(&u.Donor, "donor", "", "who gave it")
 	return cmd
+}
+
+// writeIntakeJSON writes rep exactly as printJSON would, but renders the
+// imported units itself: indenting 10,000 units through encoding/json took
+// a sixth of an import's time.
+func writeIntakeJSON(w io.Writer, rep inventory.IntakeReport) error {
+	units := rep.Imported
+	rep.Imported = []inventory.Unit{}
+	var head bytes.Buffer
+	if err := termui.WriteJSON(&head, rep); err != nil {
+		return err
+	}
+	const empty = "\n  \"imported\": [],\n"
+	i := bytes.Index(head.Bytes(), []byte(empty))
+	if len(units) == 0 || i < 0 {
+		rep.Imported = units
+		return termui.WriteJSON(w, rep)
+	}
+	out := make([]byte, 0, head.Len()+len(units)*400)
+	out = append(out, head.Bytes()[:i]...)
+	out = append(out, "\n  \"imported\": ["...)
+	for n, u := range units {
+		if n > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, "\n    {"...)
+		for k, f := range [...]struct{ name, v string }{{"id", u.ID}, {"serial", u.Serial}, {"asset_tag", u.AssetTag},
+			{"vendor", u.Vendor}, {"model", u.Model}, {"type", u.Type}, {"state", u.State}, {"site", u.Site},
+			{"batch", u.Batch}, {"donor", u.Donor}, {"grade", u.Grade}} {
+			if k > 0 {
+				out = append(out, ',')
+			}
+			out = append(out, "\n      \""...)
+			out = append(out, f.name...)
+			out = append(out, "\": "...)
+			out = appendJSONString(out, f.v)
+		}
+		for _, f := range [...]struct {
+			name string
+			v    interface{ MarshalJSON() ([]byte, error) }
+		}{{"received_at", u.ReceivedAt}, {"state_since", u.StateSince}} {
+			b, err := f.v.MarshalJSON()
+			if err != nil {
+				return fmt.Errorf("json: %w", err)
+			}
+			out = append(out, ",\n      \""...)
+			out = append(out, f.name...)
+			out = append(out, "\": "...)
+			out = append(out, b...)
+		}
+		out = append(out, "\n    }"...)
+	}
+	out = append(out, "\n  ],\n"...)
+	out = append(out, head.Bytes()[i+len(empty):]...)
+	_, err := w.Write(out)
+	return err
+}
+
+// appendJSONString quotes s as encoding/json does without HTML escaping;
+// anything but plain printable ASCII is left to encoding/json itself.
+func appendJSONString(out []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(s); err != nil {
+				break
+			}
+			return append(out, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...)
+		}
+	}
+	out = append(out, '"')
+	out = append(out, s...)
+	return append(out, '"')
 }
