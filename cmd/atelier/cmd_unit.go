@@ -91,7 +91,11 @@ func newUnitShowCmd(g *globals) *cobra.Command {
 func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 	w := g.stdout
 	lang := g.lang()
-	fmt.Fprintln(w, termui.Heading(w, d.ID+" — "+strings.TrimSpace(d.Vendor+" "+d.Model)))
+	title := d.ID
+	if machine := strings.TrimSpace(d.Vendor + " " + d.Model); machine != "" {
+		title += " — " + machine
+	}
+	fmt.Fprintln(w, termui.Heading(w, title))
 	pairs := [][2]string{
 		{g.T("col.state"), g.T("fact.statesince", g.T("state."+d.State), lang.Date(d.StateSince))},
 		{g.T("col.serial"), d.Serial},
