@@ -101,7 +101,16 @@ func ensurePub(dir string, pub ed25519.PublicKey) error {
 		return nil
 	}
 	if _, statErr := os.Stat(pubPath); statErr == nil {
-		return err // present but unreadable: say why, do not overwrite it
+		// Either another atelier init linked it between our read and our
+		// stat (read it again), or it is present but unreadable (say why,
+		// never overwrite it).
+		if have, err = ReadPublicKey(pubPath); err != nil {
+			return err
+		}
+		if !have.Equal(pub) {
+			return problem("cert.key.mismatch", pubPath, filepath.Join(dir, KeyFile))
+		}
+		return nil
 	}
 	der, err := x509.MarshalPKIXPublicKey(pub)
 	if err != nil {
