@@ -164,7 +164,7 @@ func TestPartitionNamesItsDisk(t *testing.T) {
 }
 
 func TestConfirmAsksForTheSerial(t *testing.T) {
-	d := BlockDevice{Path: "/dev/sdz", Name: "sdz", Model: "ST500", Serial: "Z3TAB12C", SizeBytes: 500e9}
+	d := BlockDevice{Path: "/dev/fake-hdd", Name: "fake-hdd", Model: "ST500", Serial: "Z3TAB12C", SizeBytes: 500e9}
 	var out bytes.Buffer
 	err := Confirm(d, ConfirmOptions{Interactive: true, In: strings.NewReader("b12c\n"), Out: &out, Lang: i18n.EN})
 	if err != nil {
@@ -182,7 +182,7 @@ func TestConfirmAsksForTheSerial(t *testing.T) {
 	}
 	// Two disks share stdin: the first answer must not eat the second.
 	in := strings.NewReader("B12C\nAAAA\n")
-	e := BlockDevice{Path: "/dev/sdy", Name: "sdy", Serial: "XAAAA"}
+	e := BlockDevice{Path: "/dev/fake-ssd", Name: "fake-ssd", Serial: "XAAAA"}
 	if err := Confirm(d, ConfirmOptions{Interactive: true, In: in, Out: &out}); err != nil {
 		t.Fatal(err)
 	}

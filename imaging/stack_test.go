@@ -123,8 +123,8 @@ func fakeSys(t *testing.T) (sys, proc string) {
 	mk(filepath.Join(sys, "devices/virtual/block/md0/slaves/sdc"), "")
 	mk(filepath.Join(sys, "devices/pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0/block/sdc/holders/md0"), "")
 	mk(filepath.Join(proc, "self/mountinfo"),
-		"22 1 8:2 / / rw,relatime - ext4 /dev/sda2 rw\n"+
-			"40 22 8:1 / /boot/efi rw,relatime - vfat /dev/sda1 rw\n"+
+		"22 1 8:2 / / rw,relatime - ext4 /dev/fake-root rw\n"+
+			"40 22 8:1 / /boot/efi rw,relatime - vfat /dev/fake-efi rw\n"+
 			"41 22 0:44 / /tmp rw - tmpfs tmpfs rw\n"+
 			"42 22 9:0 / /srv/raid rw - ext4 /dev/md0 rw\n")
 	mk(filepath.Join(proc, "swaps"), "Filename\tType\tSize\tUsed\tPriority\n")

@@ -47,7 +47,7 @@ func busyLedger(t *testing.T) *Ledger {
 	if _, err := l.RecordProbe(ctx, cam, u.ID, []byte(`{"a":1}`), []byte(`{"grade":"A"}`), "A", disks); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disks[0], Device: "/dev/nvme0n1", Method: "sanitize"})
+	s, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disks[0], Device: "/dev/fake-nvme", Method: "sanitize"})
 	if _, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: s, Status: "passed"}); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func busyLedger(t *testing.T) *Ledger {
 	}
 	l.Move(ctx, cam, u.ID, Returned, MoveOptions{Reason: "moved away"})
 	v := addUnit(t, l, "HAND2")
-	l.WipeStarted(ctx, cam, v.ID, WipeStart{Disk: DiskRecord{Serial: "D2"}, Device: "/dev/sdb"}) // never finished
+	l.WipeStarted(ctx, cam, v.ID, WipeStart{Disk: DiskRecord{Serial: "D2"}, Device: "/dev/fake0"}) // never finished
 	l.Note(ctx, cam, v.ID, "power supply missing")
 	return l
 }

@@ -45,7 +45,7 @@ func TestDeployOnlyOntoAWipedDiskOfTheUnit(t *testing.T) {
 		t.Errorf("French refusal: %v", err)
 	}
 	before := countEvents(t, l)
-	if _, err := l.DeployStarted(ctx, cam, u.ID, DeployStart{Image: "zorin", DiskSerial: "OTHER-DISK", Device: "/dev/sdb"}); !errors.Is(err, ErrRefused) {
+	if _, err := l.DeployStarted(ctx, cam, u.ID, DeployStart{Image: "zorin", DiskSerial: "OTHER-DISK", Device: "/dev/fake0"}); !errors.Is(err, ErrRefused) {
 		t.Fatalf("DeployStarted onto another disk: %v", err)
 	}
 	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin", DiskSerial: "OTHER-DISK", Status: ErasurePassed}); !errors.Is(err, ErrRefused) {
@@ -59,7 +59,7 @@ func TestDeployOnlyOntoAWipedDiskOfTheUnit(t *testing.T) {
 	if w, err := l.WrittenSinceWipe(ctx, u.ID, "D1"); err != nil || w {
 		t.Fatalf("WrittenSinceWipe before any deploy = %v %v", w, err)
 	}
-	start, err := l.DeployStarted(ctx, cam, u.ID, DeployStart{Image: "zorin", DiskSerial: "D1", Device: "/dev/sdb"})
+	start, err := l.DeployStarted(ctx, cam, u.ID, DeployStart{Image: "zorin", DiskSerial: "D1", Device: "/dev/fake0"})
 	if err != nil || start == "" {
 		t.Fatalf("DeployStarted: %q %v", start, err)
 	}

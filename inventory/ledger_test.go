@@ -217,14 +217,14 @@ func TestLifecycleAndInvariants(t *testing.T) {
 		t.Fatalf("deploy before wipe: %v", err)
 	}
 	// Wipe the first disk; the second one's wipe is interrupted.
-	start, err := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disks[0], Device: "/dev/sdb", Method: "overwrite"})
+	start, err := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disks[0], Device: "/dev/fake0", Method: "overwrite"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: start, Status: "passed", CertificateID: "C1"}); got.State != "triaged" {
 		t.Errorf("one of two disks erased: state %s", got.State)
 	}
-	start2, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disks[1], Device: "/dev/sdc", Method: "sanitize"})
+	start2, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disks[1], Device: "/dev/fake1", Method: "sanitize"})
 	ws, _ := l.Wipes(ctx, u.ID)
 	if len(ws) != 2 || ws[1].Status != "unfinished" {
 		t.Errorf("wipes: %+v", ws)

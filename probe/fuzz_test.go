@@ -43,7 +43,7 @@ func FuzzParseDMIDecode(f *testing.F) {
 
 func FuzzParseSmartctl(f *testing.F) {
 	f.Add([]byte(`{"smartctl":{"exit_status":8},"smart_status":{"passed":false},"serial_number":"X"}`))
-	f.Add([]byte(`{"device":{"name":"/dev/nvme0","protocol":"NVMe"},"nvme_smart_health_information_log":{"available_spare":3,"available_spare_threshold":10,"percentage_used":120,"media_errors":2}}`))
+	f.Add([]byte(`{"device":{"name":"/dev/fake-nvme","protocol":"NVMe"},"nvme_smart_health_information_log":{"available_spare":3,"available_spare_threshold":10,"percentage_used":120,"media_errors":2}}`))
 	f.Add([]byte(`{"smartctl":{"exit_status":0},"ata_smart_attributes":{"table":[{"id":197,"name":"Current_Pending_Sector","when_failed":"now","raw":{"value":4294967302,"string":"6"}},{"id":9,"raw":{"value":1,"string":"11685h+23m+41.123s"}}]}}`))
 	f.Add([]byte(`{"smartctl":{"exit_status":2,"messages":[{"string":"open failed","severity":"error"}]}}`))
 	addCorpusSeeds(f, "smartctl/smart-*.json")

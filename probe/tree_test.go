@@ -130,7 +130,7 @@ func laptopTree(t *testing.T) string {
 }
 
 const ssdSmart = `{"json_format_version":[1,0],"smartctl":{"exit_status":0},
- "device":{"name":"/dev/sda","type":"sat","protocol":"ATA"},
+ "device":{"name":"/dev/fake","type":"sat","protocol":"ATA"},
  "model_name":"Samsung SSD 860 EVO 250GB","serial_number":"S3YJNB0K123456A",
  "user_capacity":{"bytes":250060490752},"rotation_rate":0,
  "smart_status":{"passed":true},"power_on_time":{"hours":8123},

@@ -38,7 +38,7 @@ func TestPDFInFrenchByDefault(t *testing.T) {
 		"overwrite-zero", "réécriture par des zéros",
 		"Donateur DSI Échirolles",
 		"Vérification", "réussie",
-		"hdparm --sanitize-block-erase /dev/sdb → frozen",
+		"hdparm --sanitize-block-erase /dev/fake → frozen",
 		"3 novembre 2026",
 		"Opérateur Camille",
 		is.SHA256,
@@ -55,7 +55,7 @@ func TestPDFInEnglish(t *testing.T) {
 	c.Disk.Medium = "nvme"
 	c.Sanitization.Technique = reports.TechniqueNVMeSanitizeCrypto
 	c.Sanitization.NIST = reports.NISTPurge
-	c.Sanitization.Firmware = []reports.FirmwareAttempt{{Command: "nvme sanitize /dev/nvme0n1 --sanact=4", Outcome: "ok"}}
+	c.Sanitization.Firmware = []reports.FirmwareAttempt{{Command: "nvme sanitize /dev/fake-nvme --sanact=4", Outcome: "ok"}}
 	c.Sanitization.Fallback = ""
 	c.Verification.Method = reports.VerifyFirmwareMarker
 	is, pub := issue(t, c, "en")

@@ -12,10 +12,10 @@ import (
 // confirm a wipe, stays on one line, every protection reason is shown, and
 // French gets its header whole and sizes in Go.
 func TestDisksTableKeepsSerialAndEveryReason(t *testing.T) {
-	disks := []imaging.BlockDevice{{Path: "/dev/nvme0n1", Vendor: "Samsung", Model: "SSD 970 EVO Plus 1TB with a long model name",
+	disks := []imaging.BlockDevice{{Path: "/dev/fake-nvme", Vendor: "Samsung", Model: "SSD 970 EVO Plus 1TB with a long model name",
 		Serial: "S4EWNX0R123456789012", SizeBytes: 1_000_204_886_016, Medium: "nvme", Transport: "pcie", Protected: true,
-		ProtectedReasons: []string{"holds the running system (/)", "is used as swap (/dev/nvme0n1p3)"}},
-		{Path: "/dev/sdb", Model: "ST500DM002", Serial: "Z3T0ABCD", SizeBytes: 2_147_483_648, Medium: "hdd", Transport: "sata"}}
+		ProtectedReasons: []string{"holds the running system (/)", "is used as swap (/dev/fake-nvmep3)"}},
+		{Path: "/dev/fake-hdd", Model: "ST500DM002", Serial: "Z3T0ABCD", SizeBytes: 2_147_483_648, Medium: "hdd", Transport: "sata"}}
 	for _, lang := range []string{"en", "fr"} {
 		var out bytes.Buffer
 		g := &globals{stdout: &out, langFlag: lang}

@@ -30,7 +30,7 @@ func TestResolveUnitsNoSerialDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev := imaging.BlockDevice{Path: "/dev/sdz", Model: "Generic Flash Disk", SizeBytes: 8_000_000_000}
+	dev := imaging.BlockDevice{Path: "/dev/fake-usb", Model: "Generic Flash Disk", SizeBytes: 8_000_000_000}
 	id := wipeDiskID(dev)
 	if !strings.HasPrefix(id, "noserial:") || id != diskIdentity("", "", dev.Model, dev.SizeBytes) {
 		t.Fatalf("identity %q is not the shared no-serial one", id)
@@ -48,7 +48,7 @@ func TestResolveUnitsNoSerialDisk(t *testing.T) {
 	if targets[0].unit == nil || targets[0].unit.ID != u.ID {
 		t.Fatalf("the unit holding %s was not found", id)
 	}
-	if !strings.Contains(errOut.String(), "warning: /dev/sdz reports no serial number") || !strings.Contains(errOut.String(), id) {
+	if !strings.Contains(errOut.String(), "warning: /dev/fake-usb reports no serial number") || !strings.Contains(errOut.String(), id) {
 		t.Fatalf("no warning about the missing serial: %q", errOut.String())
 	}
 }

@@ -71,7 +71,7 @@ func TestATASecureEraseOnHDD(t *testing.T) {
 	fr := &fakeRunner{t: t, answers: map[string][]string{
 		"hdparm -I":             {unfrozen(string(sample(t, "hdparm-I-hdd-frozen.txt")))},
 		"hdparm -N":             {string(sample(t, "hdparm-N-nohpa.txt"))},
-		"hdparm --dco-identify": {"\n/dev/sdb:\n\tReal max sectors: 976773168\n"},
+		"hdparm --dco-identify": {"\n/dev/fake:\n\tReal max sectors: 976773168\n"},
 	}, erase: func() { d.erase(0) }}
 	r, p := fwRun(t, fwDevice("hdd", "sata", len(d.data)), MethodAuto, fr, d)
 	if p.Technique != MethodATASecureErase || p.Verify != VerifySample || p.Estimate < 80*time.Minute {

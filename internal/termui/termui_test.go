@@ -59,7 +59,7 @@ func TestWideTableWrapsInsteadOfCutting(t *testing.T) {
 func TestKeptColumnIsNeverWrapped(t *testing.T) {
 	var b bytes.Buffer
 	serial := "1816640488546239"
-	rows := [][]string{{"/dev/vda", "Virtio Block Device of some length", serial, "274.9 GB", "hdd (virtio)", "yes: holds the running system and a mounted filesystem"}}
+	rows := [][]string{{"/dev/fake0", "Virtio Block Device of some length", serial, "274.9 GB", "hdd (virtio)", "yes: holds the running system and a mounted filesystem"}}
 	if err := TableKeeping(&b, []string{"Path", "Model", "Serial", "Size", "Medium", "Protected"}, rows, 2); err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func Sample() reports.Certificate {
 			CapacityBytes: 250059350016,
 			Medium:        "ssd",
 			Transport:     "sata",
-			Device:        "/dev/sdb",
+			Device:        "/dev/fake",
 			Hidden:        reports.HiddenAreas{Checked: true},
 		},
 		Source: reports.Source{
@@ -40,7 +40,7 @@ func Sample() reports.Certificate {
 			Pattern:         "zeros",
 			Tool:            reports.Tool{Name: "atelier", Version: "0.1.0-test"},
 			Firmware: []reports.FirmwareAttempt{{
-				Command: "hdparm --sanitize-block-erase /dev/sdb",
+				Command: "hdparm --sanitize-block-erase /dev/fake",
 				Outcome: "frozen",
 				Detail:  "drive is frozen (security state)",
 			}},
