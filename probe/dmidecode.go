@@ -145,8 +145,9 @@ type DMIInfo struct {
 }
 
 // ParseDMIDecode reads a dmidecode text dump: BIOS (type 0), system (1),
-// baseboard (2, when the system block holds only placeholders), chassis (3), processor (4), memory arrays (16) and devices (17), and
-// batteries (22).
+// baseboard (2, for the vendor or product the system block leaves as a
+// placeholder), chassis (3), processor (4), memory arrays (16) and devices
+// (17), and batteries (22).
 func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 	secs, err := ParseDMISections(data)
 	if err != nil {
@@ -174,15 +175,16 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 			}
 		case 1:
 			if first {
-				set(&info.System.Vendor, f["Manufacturer"])
-				set(&info.System.Product, f["Product Name"])
-				set(&info.System.Version, f["Version"])
-				set(&info.System.Serial, f["Serial Number"])
-				set(&info.System.SKU, f["SKU Number"])
+				setDMI(&info.System.Vendor, fieldVendor, f["Manufacturer"])
+				setDMI(&info.System.Product, fieldProduct, f["Product Name"])
+				setDMI(&info.System.Version, fieldVersion, f["Version"])
+				setDMI(&info.System.Serial, fieldSerial, f["Serial Number"])
+				setDMI(&info.System.SKU, fieldSKU, f["SKU Number"])
+				info.System.Family = dmiText(fieldFamily, f["Family"])
 			}
 		case 2:
 			if first {
-				boardVendor, boardProduct = known(f["Manufacturer"]), known(f["Product Name"])
+				boardVendor, boardProduct = f["Manufacturer"], f["Product Name"]
 			}
 		case 3:
 			if first {
@@ -205,12 +207,7 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 			info.addBattery(sec)
 		}
 	}
-	// Self-built and barebone PCs (ASRock, Intel NUC) leave the system
-	// block "To Be Filled By O.E.M.": the baseboard names the machine.
-	if info.System.Vendor == Unknown && info.System.Product == Unknown {
-		set(&info.System.Vendor, boardVendor)
-		set(&info.System.Product, boardProduct)
-	}
+	nameFromBoard(&info.System, boardVendor, boardProduct)
 	info.addProcessors(procs)
 	info.addMemoryDevices(devices, memArrays)
 	return info, nil

@@ -42,6 +42,9 @@ type System struct {
 	Version string `json:"version"`
 	Serial  string `json:"serial"`
 	SKU     string `json:"sku"`
+	// Family is the product line ("ThinkPad T480", "Aspire 3"), "" when
+	// the firmware leaves a placeholder.
+	Family string `json:"family,omitempty"`
 	// Chassis is one of laptop, desktop, all-in-one, mini, tablet, server,
 	// other, unknown, from the DMI chassis type.
 	Chassis     string `json:"chassis"`

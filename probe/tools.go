@@ -103,6 +103,7 @@ func (s *source) applyDMI(info *DMIInfo, r *Report) {
 	fill(&r.System.Version, info.System.Version)
 	fill(&r.System.Serial, info.System.Serial)
 	fill(&r.System.SKU, info.System.SKU)
+	fill(&r.System.Family, info.System.Family)
 	if r.System.Chassis == Unknown && info.System.Chassis != Unknown {
 		r.System.Chassis, r.System.ChassisType = info.System.Chassis, info.System.ChassisType
 	}

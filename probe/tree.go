@@ -107,17 +107,17 @@ func (s *source) gatherIdentity(r *Report) {
 		return
 	}
 	if p, err := ghw.Product(s.ghwOptions()...); err == nil {
-		set(&r.System.Vendor, p.Vendor)
-		set(&r.System.Product, p.Name)
-		set(&r.System.Version, p.Version)
-		set(&r.System.Serial, p.SerialNumber)
-		set(&r.System.SKU, p.SKU)
+		setDMI(&r.System.Vendor, fieldVendor, p.Vendor)
+		setDMI(&r.System.Product, fieldProduct, p.Name)
+		setDMI(&r.System.Version, fieldVersion, p.Version)
+		setDMI(&r.System.Serial, fieldSerial, p.SerialNumber)
+		setDMI(&r.System.SKU, fieldSKU, p.SKU)
+		r.System.Family = dmiText(fieldFamily, p.Family)
 	}
-	if r.System.Vendor == Unknown && r.System.Product == Unknown {
-		// "To Be Filled By O.E.M.": a self-built PC, named by its board.
+	if r.System.Vendor == Unknown || r.System.Product == Unknown {
+		// "To Be Filled By O.E.M.", "System Product Name": named by the board.
 		if b, err := ghw.Baseboard(s.ghwOptions()...); err == nil {
-			set(&r.System.Vendor, b.Vendor)
-			set(&r.System.Product, b.Product)
+			nameFromBoard(&r.System, b.Vendor, b.Product)
 		}
 	}
 	if c, err := ghw.Chassis(s.ghwOptions()...); err == nil {
