@@ -375,3 +375,38 @@ func TestCheckSlowClockIsAWarningOnly(t *testing.T) {
 	}
 	ckWant(t, "reasons", core.Reasons, "processor at 800 MHz: Zorin OS 18 Core needs 1000 MHz")
 }
+
+// Zorin OS 18's published bar (issue 14): a 1 GHz dual-core 64-bit
+// processor and 2 GB of RAM; 4 GB is recommended. A machine exactly at the
+// bar fits Core with a warning (the recommendation), never a refusal; one
+// with 1 GB does not fit.
+func TestCheckZorin18AtThePublishedMinimum(t *testing.T) {
+	r := ckOldDesktop()
+	r.CPU = CPU{Model: "AMD E-350 Processor", Cores: 2, Threads: 2, MaxMHz: 1000, Is64Bit: true,
+		Flags: []string{"lm", "pae", "nx", "sse2"}, FlagsSource: FlagsCPUInfo}
+	r.Memory = Memory{TotalBytes: 2 * gib, SlotsTotal: 2, SlotsUsed: 1, MaxBytes: 8 * gib,
+		Modules: []Module{{Slot: "DIMM_1", SizeBytes: 2 * gib, Type: "DDR3", FormFactor: "SO-DIMM"}}}
+	r.Disks[0].Medium, r.Disks[0].Rotational = "ssd", false
+	core := ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	if core.Fits != FitsWarn {
+		t.Fatalf("2 GB, 2 cores at 1 GHz: fits %q, want warn; reasons %q", core.Fits, core.Reasons)
+	}
+	ckWant(t, "reasons", core.Reasons, "2 GB of RAM: Zorin OS 18 Core recommends 4 GB")
+	for _, why := range core.Reasons {
+		if strings.Contains(why, "processor") || strings.Contains(why, "not confirmed") {
+			t.Errorf("the processor meets the bar, the figures are confirmed: %q", why)
+		}
+	}
+	ckWant(t, "advice", core.Advice, "add 2 GB of DDR3 SO-DIMM to reach 4 GB")
+
+	r.Memory = Memory{TotalBytes: 1 * gib, SlotsTotal: 2, SlotsUsed: 1, MaxBytes: 8 * gib,
+		Modules: []Module{{Slot: "DIMM_1", SizeBytes: 1 * gib, Type: "DDR3", FormFactor: "SO-DIMM"}}}
+	core = ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	if core.Fits != FitsNo {
+		t.Errorf("1 GB: fits %q, want no", core.Fits)
+	}
+	ckWant(t, "reasons", core.Reasons, "1 GB of RAM: Zorin OS 18 Core needs at least 2 GB")
+	if ckHas(core.Reasons, "not confirmed") {
+		t.Errorf("2 GB is a confirmed figure: %q", core.Reasons)
+	}
+}

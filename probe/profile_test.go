@@ -35,7 +35,7 @@ func TestCheckProfilesEmbeddedCarryTheKnownFigures(t *testing.T) {
 		{"zorin-18-core", "display_min_width", byName["zorin-18-core"].DisplayMinW.Value, 800},
 		{"zorin-18-core", "display_min_height", byName["zorin-18-core"].DisplayMinH.Value, 600},
 		{"zorin-18-education", "storage_min_gb", byName["zorin-18-education"].StorageGB.Value, 35},
-		{"zorin-18-pro", "storage_min_gb", byName["zorin-18-pro"].StorageGB.Value, 45},
+		{"zorin-18-pro", "storage_min_gb", byName["zorin-18-pro"].StorageGB.Value, 40},
 		{"zorin-17-core", "ram_min_gb", byName["zorin-17-core"].RAMMinGB.Value, 2},
 		{"zorin-17-core", "storage_min_gb", byName["zorin-17-core"].StorageGB.Value, 15},
 		{"zorin-17-pro", "storage_min_gb", byName["zorin-17-pro"].StorageGB.Value, 40},
@@ -48,6 +48,22 @@ func TestCheckProfilesEmbeddedCarryTheKnownFigures(t *testing.T) {
 	for _, p := range set.Profiles {
 		if !p.CPU64Bit.Value {
 			t.Errorf("%s: every Zorin OS 17 and 18 edition is 64-bit only", p.Target)
+		}
+	}
+	// Zorin OS 18's figures given by the 2025 public sources (issue 14) are
+	// confirmed; Education's storage, which none of them gives, is not.
+	for _, target := range []string{"zorin-18-core", "zorin-18-education", "zorin-18-pro"} {
+		p := byName[target]
+		for what, f := range map[string]Figure{"cpu_min_cores": p.CPUMinCores, "cpu_min_mhz": p.CPUMinMHz,
+			"ram_min_gb": p.RAMMinGB, "ram_recommended_gb": p.RAMRecGB, "display_min_width": p.DisplayMinW} {
+			if !f.Firm() || !strings.Contains(f.Source, "zorin.com") || !strings.Contains(f.Source, ";") {
+				t.Errorf("%s %s: confirmed %v, source %q: want confirmed, zorin.com and a public source", target, what, f.Firm(), f.Source)
+			}
+		}
+	}
+	for target, firm := range map[string]bool{"zorin-18-core": true, "zorin-18-pro": true, "zorin-18-education": false} {
+		if s := byName[target].StorageGB; s.Firm() != firm || !strings.Contains(s.Source, "zorin.com") {
+			t.Errorf("%s storage: confirmed %v (want %v), source %q", target, s.Firm(), firm, s.Source)
 		}
 	}
 	if byName["zorin-18-lite"].EditionConfirmed.Value {
