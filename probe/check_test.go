@@ -120,7 +120,7 @@ func TestCheckOldDesktopFitsWithWarningsAndSaysWhatToBuy(t *testing.T) {
 	if !slices.Equal(v.Advice, core.Advice) {
 		t.Errorf("verdict advice %v, want the recommended target's %v", v.Advice, core.Advice)
 	}
-	// Pro needs 45 GB: the 250 GB disk is enough, so Pro warns too.
+	// Pro needs 40 GB: the 250 GB disk is enough, so Pro warns too.
 	if pro := ckTarget(t, v, "zorin-18-pro"); pro.Fits != FitsWarn {
 		t.Errorf("zorin-18-pro fits %q", pro.Fits)
 	}
