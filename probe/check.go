@@ -115,3 +115,25 @@ func indexes(n int) []int {
 	}
 	return out
 }
+
+// RecommendedVerdict is the verdict of the recommended target, if any.
+func (v Verdict) RecommendedVerdict() (TargetVerdict, bool) {
+	i := slices.IndexFunc(v.Targets, func(t TargetVerdict) bool { return t.Target == v.Recommended })
+	if v.Recommended == "" || i < 0 {
+		return TargetVerdict{}, false
+	}
+	return v.Targets[i], true
+}
+
+// Lead is the target a short view speaks of: the recommended one, else the
+// first in the order of preference (the edition the association would
+// install, and why it cannot).
+func (v Verdict) Lead() (TargetVerdict, bool) {
+	if t, ok := v.RecommendedVerdict(); ok {
+		return t, true
+	}
+	if len(v.Targets) == 0 {
+		return TargetVerdict{}, false
+	}
+	return v.Targets[0], true
+}

@@ -28,12 +28,13 @@ func newCheckCmd(g *globals) *cobra.Command {
 	var o probe.Options
 	var reportFile, profiles, unit string
 	var targets []string
-	var save bool
+	var save, all bool
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: i18n.EN.T("check.help.short"),
 		Long:  i18n.EN.T("check.help.long"),
 		Example: `  sudo atelier check
+  sudo atelier check --all
   atelier check --report pc-0042.json --target zorin-18-core
   atelier check --report pc-0042.json --json
   sudo atelier check --save
@@ -75,7 +76,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			if g.json {
 				err = g.printJSON(v)
 			} else {
-				err = renderVerdict(g, g.stdout, r, v)
+				err = renderVerdict(g, g.stdout, r, v, all)
 			}
 			if err != nil {
 				return err
@@ -105,6 +106,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 	f.StringArrayVar(&o.Smartctl, "smartctl", nil, "read a smartctl --json output (repeatable, one per disk)")
 	f.StringVar(&o.Capture, "capture", "", "also write everything read to this .tar.gz, replayable with --root")
 	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
+	f.BoolVar(&all, "all", false, "also list every target in a table, each with its own reasons")
 	f.BoolVar(&save, "save", false, "record the report and verdict in the ledger, on the unit with the machine's serial")
 	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
 	localHelp(g, cmd, "check.help")
@@ -150,19 +152,19 @@ func checkErrText(err error) string {
 	return err.Error()
 }
 
-// renderVerdict writes the human view: the machine, one table row per
-// target, the grade, the recommendation and what to do. Reasons shared by
-// every target are said once, under the table. Lines of free text are
-// wrapped to the terminal's width.
-func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) error {
+// renderVerdict writes the human view: what matters first (the
+// recommended target, the grade, why and what to do), then, with all, one
+// table row per target. Lines of free text are wrapped to the terminal's
+// width.
+func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict, all bool) error {
 	if termui.IsTerminal(w) {
-		return writeVerdict(g, w, r, v)
+		return writeVerdict(g, w, r, v, all)
 	}
 	// Piped: laid out the same (80 columns), then the non-breaking
 	// characters that held "2 GB" and "64-bit" together turn back into
 	// plain ones, so that grep and scripts find the words they expect.
 	var buf bytes.Buffer
-	if err := writeVerdict(g, &buf, r, v); err != nil {
+	if err := writeVerdict(g, &buf, r, v, all); err != nil {
 		return err
 	}
 	_, err := unbreakable.WriteString(w, buf.String())
@@ -172,11 +174,101 @@ func renderVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) er
 // unbreakable undoes keepTogether.
 var unbreakable = strings.NewReplacer("\u00a0", " ", "\u2011", "-")
 
-func writeVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) error {
+func writeVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict, all bool) error {
 	T := g.T
 	width := termui.Width(w)
 	fmt.Fprintln(w, termui.Heading(w, machineTitle(g, r)))
+	fmt.Fprintln(w)
+	lead, hasLead := v.Lead()
+	grade := v.Grade
+	if v.GradeMeaning != "" {
+		grade += " — " + v.GradeMeaning
+	}
+	if err := keyValuesWrapped(g, w, [][2]string{{T("check.label.recommended"), recommendation(g, v)}, {T("check.label.grade"), grade}}); err != nil {
+		return err
+	}
+	checkBullets(w, v.GradeReasons, width)
+	if hasLead && len(lead.Reasons) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, termui.Heading(w, T(leadHeading(v, lead), lead.Name)))
+		checkBullets(w, lead.Reasons, width)
+	}
+	if len(v.Advice) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, termui.Heading(w, T("check.label.advice")))
+		checkBullets(w, v.Advice, width)
+	}
+	if all {
+		fmt.Fprintln(w)
+		return writeTargetTable(g, w, v)
+	}
+	if others := otherTargets(g, v, lead); others != "" {
+		fmt.Fprintln(w)
+		for _, line := range probeWrap(others, width) {
+			fmt.Fprintln(w, line)
+		}
+	}
+	return nil
+}
+
+// recommendation names the recommended target and how well it fits, or
+// says why there is none.
+func recommendation(g *globals, v probe.Verdict) string {
+	if t, ok := v.RecommendedVerdict(); ok {
+		return g.T("check.recommended."+t.Fits, t.Name, t.Target)
+	}
+	if len(v.CannotTell) > 0 && v.AnyFits() {
+		return g.T("check.cannot_recommend." + strings.Join(v.CannotTell, "+"))
+	}
+	return g.T("check.none_fits")
+}
+
+// leadHeading is the heading of the lead target's reasons: reservations
+// about the recommended target, or why the preferred one does not fit.
+func leadHeading(v probe.Verdict, lead probe.TargetVerdict) string {
+	switch {
+	case lead.Target == v.Recommended:
+		return "check.label.reservations"
+	case lead.Fits == probe.FitsNo:
+		return "check.label.why_not"
+	}
+	return "check.label.why_unsure"
+}
+
+// otherTargets sums up, in one line, the targets the default view does not
+// detail, and how to see them.
+func otherTargets(g *globals, v probe.Verdict, lead probe.TargetVerdict) string {
+	counts := map[string]int{}
+	for _, t := range v.Targets {
+		if t.Target != lead.Target {
+			counts[t.Fits]++
+		}
+	}
+	if len(counts) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, fits := range []string{probe.FitsYes, probe.FitsWarn, probe.FitsNo} {
+		switch c := counts[fits]; c {
+		case 0:
+		case 1:
+			parts = append(parts, g.T("check.others."+fits+".one"))
+		default:
+			parts = append(parts, g.T("check.others."+fits, c))
+		}
+	}
+	return g.T("check.others", strings.Join(parts, ", "))
+}
+
+// writeTargetTable is --all: one row per target. Reasons every target
+// gives are said once, above the table, so that a row lists only its own.
+func writeTargetTable(g *globals, w io.Writer, v probe.Verdict) error {
+	T := g.T
 	common := commonReasons(v.Targets)
+	if len(common) > 0 {
+		fmt.Fprintln(w, termui.Heading(w, T("check.label.every_target")))
+		checkBullets(w, common, termui.Width(w))
+	}
 	rows := make([][]string, 0, len(v.Targets))
 	for _, t := range v.Targets {
 		var own []string
@@ -185,42 +277,9 @@ func writeVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict) err
 				own = append(own, "- "+keepTogether(why))
 			}
 		}
-		if len(own) == 0 && t.Fits != probe.FitsYes {
-			own = append(own, "- "+T("check.reasons.see_common"))
-		}
 		rows = append(rows, []string{t.Target, fitsCell(g, w, t.Fits), strings.Join(own, "\n")})
 	}
-	if err := termui.Table(w, []string{T("check.col.target"), T("check.col.fits"), T("check.col.reasons")}, rows); err != nil {
-		return err
-	}
-	if len(common) > 0 {
-		fmt.Fprintln(w, termui.Heading(w, T("check.label.every_target")))
-		checkBullets(w, common, width)
-	}
-	fmt.Fprintln(w)
-	grade := v.Grade
-	if v.GradeMeaning != "" {
-		grade += " — " + v.GradeMeaning
-	}
-	rec := T("check.none_fits")
-	if i := slices.IndexFunc(v.Targets, func(t probe.TargetVerdict) bool { return t.Target == v.Recommended }); i >= 0 {
-		rec = v.Targets[i].Name + " (" + v.Recommended + ")"
-	} else if len(v.CannotTell) > 0 && v.AnyFits() {
-		rec = T("check.cannot_recommend." + strings.Join(v.CannotTell, "+"))
-	}
-	if err := keyValuesWrapped(g, w, [][2]string{{T("check.label.grade"), grade}}); err != nil {
-		return err
-	}
-	checkBullets(w, v.GradeReasons, width)
-	if err := keyValuesWrapped(g, w, [][2]string{{T("check.label.recommended"), rec}}); err != nil {
-		return err
-	}
-	if len(v.Advice) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, termui.Heading(w, T("check.label.advice")))
-		checkBullets(w, v.Advice, width)
-	}
-	return nil
+	return termui.Table(w, []string{T("check.col.target"), T("check.col.fits"), T("check.col.reasons")}, rows)
 }
 
 // checkBullets writes "  - text" lines, wrapped to width with the

@@ -109,7 +109,18 @@ var checkMessages = Catalog{
 	"check.label.grade":                {EN: "Grade", FR: "Catégorie"},
 	"check.label.recommended":          {EN: "Recommended", FR: "Recommandé"},
 	"check.label.advice":               {EN: "What to do:", FR: "À faire :"},
-	"check.reasons.see_common":         {EN: "see \"For every target\" below", FR: "voir « Pour toutes les cibles » ci-dessous"},
+	"check.recommended.yes":            {EN: "%s (%s): fits", FR: "%s (%s) : convient"},
+	"check.recommended.warn":           {EN: "%s (%s): fits with warnings", FR: "%s (%s) : convient avec réserves"},
+	"check.label.reservations":         {EN: "Warnings about %s:", FR: "Réserves sur %s :"},
+	"check.label.why_not":              {EN: "Why %s does not fit:", FR: "Pourquoi %s ne convient pas :"},
+	"check.label.why_unsure":           {EN: "What is not known about %s:", FR: "Ce qu'on ne sait pas pour %s :"},
+	"check.others":                     {EN: "Other targets: %s; atelier check --all lists every target with its reasons.", FR: "Autres cibles : %s ; atelier check --all les liste toutes avec leurs raisons."},
+	"check.others.yes":                 {EN: "%d fit", FR: "%d conviennent"},
+	"check.others.yes.one":             {EN: "1 fits", FR: "1 convient"},
+	"check.others.warn":                {EN: "%d fit with warnings", FR: "%d avec réserves"},
+	"check.others.warn.one":            {EN: "1 fits with warnings", FR: "1 avec réserves"},
+	"check.others.no":                  {EN: "%d do not fit", FR: "%d ne conviennent pas"},
+	"check.others.no.one":              {EN: "1 does not fit", FR: "1 ne convient pas"},
 	"check.cannot_recommend.ram":       {EN: "cannot recommend: RAM unknown", FR: "impossible de recommander : quantité de RAM inconnue"},
 	"check.cannot_recommend.cpu64":     {EN: "cannot recommend: processor unknown (64-bit?)", FR: "impossible de recommander : processeur inconnu (64 bits ?)"},
 	"check.cannot_recommend.ram+cpu64": {EN: "cannot recommend: RAM and processor unknown", FR: "impossible de recommander : RAM et processeur inconnus"},
@@ -137,6 +148,11 @@ Pro) fits the machine: yes, with warnings, or no, every reason in plain words,
 and what to do (RAM to add, SSD, battery, drivers). It also gives a grade
 (A/B/C/D from the association's grid) and the recommended target.
 
+The output leads with what matters: the recommended target and how well it
+fits, the grade, the reasons (or why the preferred target does not fit) and
+what to do; the other targets are counted in one line. --all adds a table of
+every target with its own reasons; --json always holds every target.
+
 The machine is probed live, like atelier probe, unless --report reads a saved
 probe report (atelier probe --json > report.json). --root, --dmidecode and
 --smartctl read captured data instead, as for probe.
@@ -159,6 +175,12 @@ ce qu'il faut faire (RAM à ajouter, SSD, batterie, pilotes). Il donne aussi
 une catégorie (A/B/C/D selon la grille de l'association) et la cible
 recommandée.
 
+La sortie commence par l'essentiel : la cible recommandée et si elle convient,
+la catégorie, les raisons (ou pourquoi la cible préférée ne convient pas) et
+ce qu'il faut faire ; les autres cibles sont comptées en une ligne. --all
+ajoute un tableau de toutes les cibles avec leurs raisons ; --json les donne
+toujours toutes.
+
 La machine est examinée en direct, comme avec atelier probe, sauf si --report
 lit un rapport enregistré (atelier probe --json > rapport.json). --root,
 --dmidecode et --smartctl lisent des données capturées, comme pour probe.
@@ -177,6 +199,7 @@ atelier intake add.
 
 Codes de sortie : 0 si au moins une cible convient (avec ou sans réserves),
 3 si aucune ne convient, 1 si la machine n'a pas pu être jugée.`},
+	"check.help.flag.all":       {EN: "also list every target in a table, each with its own reasons", FR: "lister aussi toutes les cibles dans un tableau, chacune avec ses raisons"},
 	"check.help.flag.capture":   {EN: "also write everything read to this .tar.gz, replayable with --root", FR: "écrire aussi tout ce qui est lu dans ce .tar.gz, relisible avec --root"},
 	"check.help.flag.dmidecode": {EN: "read a dmidecode text dump", FR: "lire une sortie texte de dmidecode"},
 	"check.help.flag.no-tools":  {EN: "do not run dmidecode and smartctl", FR: "ne pas lancer dmidecode ni smartctl"},
