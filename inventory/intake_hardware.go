@@ -49,8 +49,99 @@ var (
 		"Capacité", "Capacity", "Taille du disque", "Disque dur Capacité", "Composants Disque dur",
 		"Composants Disque dur Capacité", "Components Hard drive", "Components Hard drive Capacity",
 		"Disk (MB)", "Disk (GB)", "Disque (Go)", "Disque (Mo)",
+		// GLPI 10's own names (search option "Hard drive size"), and
+		// GLPI 11's ("Hard drive: Capacity by default").
+		"Taille du disque dur", "Hard drive size", "Disque dur : Capacité par défaut", "Hard drive: Capacity by default",
 	}
 )
+
+// ExportKind says what made a computer list, read from its header: GLPI
+// (in French or English, the language of its user interface), OCS
+// Inventory, or another spreadsheet.
+type ExportKind string
+
+const (
+	ExportGLPIFrench  ExportKind = "glpi-fr"
+	ExportGLPIEnglish ExportKind = "glpi-en"
+	ExportOCS         ExportKind = "ocs"
+	ExportOther       ExportKind = "other"
+)
+
+// Hardware facts an export may hold (HardwareList.Has, GLPIColumn).
+const (
+	HardwareCPU  = "cpu"
+	HardwareRAM  = "ram"
+	HardwareDisk = "disk"
+)
+
+// glpiColumns are the names GLPI 10 gives, in its computer list's search
+// view, to the columns that hold each hardware fact (the "Components"
+// group: search options 17, 111 and 115; GLPI's own French translation).
+var glpiColumns = map[ExportKind]map[string]string{
+	ExportGLPIFrench:  {HardwareCPU: "Processeur", HardwareRAM: "Mémoire", HardwareDisk: "Taille du disque dur"},
+	ExportGLPIEnglish: {HardwareCPU: "Processor", HardwareRAM: "Memory", HardwareDisk: "Hard drive size"},
+}
+
+// GLPIColumn is the name of the GLPI column that holds fact (HardwareCPU,
+// HardwareRAM, HardwareDisk) in the export's language, "" for an export
+// that is not GLPI's.
+func GLPIColumn(kind ExportKind, fact string) string { return glpiColumns[kind][fact] }
+
+// GLPIView is where, in GLPI 10's interface and in the export's language,
+// one adds columns to the computer list: the menu, the title of the button
+// above the list that opens the choice of columns, and the group the
+// hardware columns are in.
+type GLPIView struct{ Menu, Button, Group string }
+
+var glpiViews = map[ExportKind]GLPIView{
+	ExportGLPIFrench:  {Menu: "Parc > Ordinateurs", Button: "Sélectionnez les éléments à afficher par défaut", Group: "Composants"},
+	ExportGLPIEnglish: {Menu: "Assets > Computers", Button: "Select default items to show", Group: "Components"},
+}
+
+// GLPIViewOf is GLPIView for an export's kind (zero for one not GLPI's).
+func GLPIViewOf(kind ExportKind) GLPIView { return glpiViews[kind] }
+
+// Header names that only GLPI's computer list writes, and the French ones
+// among GLPI's, compared after intakeFold.
+var (
+	glpiMarkers = []string{"Système d'exploitation - Nom", "Operating system - Name", "Dernière modification",
+		"Last update", "Entité", "Entity", "Statut", "Status"}
+	glpiFrenchNames = []string{"Nom", "Numéro de série", "Fabricant", "Statut", "Entité", "Lieu", "Modèle",
+		"Dernière modification", "Système d'exploitation - Nom", "Numéro d'inventaire", "Processeur", "Mémoire"}
+	ocsMarkers = []string{"TAG", "Computer", "Last inventory", "RAM (MB)", "CPU (MHz)", "BIOS Serial number"}
+)
+
+// exportKind reads who made a computer list from its header.
+func exportKind(header []string) ExportKind {
+	find, _ := intakeHeaderFinder(header)
+	has := func(names []string) bool {
+		for _, n := range names {
+			if find([]string{n}) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(ocsMarkers):
+		return ExportOCS
+	case !has(glpiMarkers):
+		return ExportOther
+	case has(glpiFrenchNames):
+		return ExportGLPIFrench
+	}
+	return ExportGLPIEnglish
+}
+
+// HardwareList is what a computer list says of its machines' hardware,
+// and of the export itself: who made it, which hardware columns it has.
+type HardwareList struct {
+	Rows []HardwareRow
+	Kind ExportKind
+	// Has tells, per fact (HardwareCPU, HardwareRAM, HardwareDisk),
+	// whether the export has a column for it, filled or not.
+	Has map[string]bool
+}
 
 // hwColumns are the indexes of the hardware columns (-1: absent).
 type hwColumns struct{ cpu, mhz, ram, disk int }
@@ -70,50 +161,67 @@ func hwFindColumns(header []string) hwColumns {
 // of a bad row before sending it. The file is read into memory: it is
 // parsed twice, once by the import's own rules.
 func ParseHardwareList(r io.Reader, file string) ([]HardwareRow, error) {
+	list, err := ParseHardwareExport(r, file)
+	return list.Rows, err
+}
+
+// ParseHardwareExport is ParseHardwareList, also saying who made the
+// export and which hardware columns it has, so that a DSI can be told once
+// which columns to add rather than "unknown" on every line.
+func ParseHardwareExport(r io.Reader, file string) (HardwareList, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return HardwareList{}, fmt.Errorf("read %s: %w", file, err)
 	}
 	units, err := ParseComputerList(bytes.NewReader(data), file)
 	if err != nil {
-		return nil, err
+		return HardwareList{}, err
 	}
 	hw, err := hwRead(data, file)
 	if err != nil {
-		return nil, err
+		return HardwareList{}, err
 	}
-	out := make([]HardwareRow, 0, len(units))
+	out := HardwareList{Rows: make([]HardwareRow, 0, len(units)), Kind: hw.kind, Has: map[string]bool{
+		HardwareCPU: hw.cols.cpu >= 0, HardwareRAM: hw.cols.ram >= 0, HardwareDisk: hw.cols.disk >= 0}}
 	for _, u := range units {
-		h := hw[u.SourceLine]
+		h := hw.rows[u.SourceLine]
 		h.Line, h.Serial, h.AssetTag, h.Vendor, h.Model = u.SourceLine, u.Serial, u.AssetTag, u.Vendor, u.Model
-		out = append(out, h)
+		out.Rows = append(out.Rows, h)
 	}
 	return out, nil
+}
+
+// hwExport is what hwRead finds: the rows by line, the hardware columns and
+// who made the export.
+type hwExport struct {
+	rows map[int]HardwareRow
+	cols hwColumns
+	kind ExportKind
 }
 
 // hwRead reads the hardware columns of an export ParseComputerList has
 // accepted, keyed by line, with the import's decoder and delimiter sniffing
 // so that lines are numbered alike.
-func hwRead(data []byte, file string) (map[int]HardwareRow, error) {
+func hwRead(data []byte, file string) (hwExport, error) {
 	dec := newIntakeDecoder()
 	text, key, err := intakeOpen(bytes.NewReader(data), dec)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return hwExport{}, fmt.Errorf("read %s: %w", file, err)
 	}
 	if key != "" {
-		return nil, &IntakeError{File: file, Key: key}
+		return hwExport{}, &IntakeError{File: file, Key: key}
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
 	comma, skipLines, err := intakeSniff(br)
 	if err != nil {
-		return nil, intakeReadError(file, err)
+		return hwExport{}, intakeReadError(file, err)
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, intakeReadError(file, err)
+		return hwExport{}, intakeReadError(file, err)
 	}
 	cols := hwFindColumns(header)
 	unitOf := func(i int) string {
@@ -123,14 +231,14 @@ func hwRead(data []byte, file string) (map[int]HardwareRow, error) {
 		return intakeFold(header[i])
 	}
 	ramUnit, diskUnit := unitOf(cols.ram), unitOf(cols.disk)
-	rows := make(map[int]HardwareRow)
+	out := hwExport{rows: make(map[int]HardwareRow), cols: cols, kind: exportKind(header)}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return rows, nil
+			return out, nil
 		}
 		if err != nil {
-			return nil, intakeReadError(file, err)
+			return hwExport{}, intakeReadError(file, err)
 		}
 		line, _ := cr.FieldPos(0)
 		get := func(i int) string {
@@ -139,7 +247,7 @@ func hwRead(data []byte, file string) (map[int]HardwareRow, error) {
 			}
 			return strings.Join(strings.Fields(rec[i]), " ")
 		}
-		rows[line+skipLines] = HardwareRow{
+		out.rows[line+skipLines] = HardwareRow{
 			CPU:       hwCPUText(get(cols.cpu)),
 			CPUMHz:    hwMHz(get(cols.mhz)),
 			RAMBytes:  hwRAMBytes(rec, cols.ram, ramUnit),

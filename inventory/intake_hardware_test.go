@@ -177,3 +177,63 @@ func TestHardwareSizeOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// ParseHardwareExport says who made the export and which hardware columns
+// it has, so that the DSI can be told which columns to add.
+func TestParseHardwareExportKindAndColumns(t *testing.T) {
+	for _, c := range []struct {
+		file          string
+		kind          ExportKind
+		cpu, ram, dsk bool
+	}{
+		{"glpi10_fr.csv", ExportGLPIFrench, true, false, false},
+		{"hw_glpi10_fr.csv", ExportGLPIFrench, true, true, true},
+		{"glpi11_en_crlf.csv", ExportGLPIEnglish, false, false, false},
+		{"hw_ocs_export.csv", ExportOCS, true, true, false},
+		{"ocs_export.csv", ExportOCS, false, true, false},
+		{"sheet_en_comma.csv", ExportOther, false, false, false},
+		{"latin1_fr.csv", ExportOther, false, false, false},
+	} {
+		f, err := os.Open("testdata/intake/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := ParseHardwareExport(f, c.file)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		if list.Kind != c.kind || list.Has[HardwareCPU] != c.cpu || list.Has[HardwareRAM] != c.ram || list.Has[HardwareDisk] != c.dsk {
+			t.Errorf("%s: kind %s, columns %v; want %s cpu %v ram %v disk %v", c.file, list.Kind, list.Has, c.kind, c.cpu, c.ram, c.dsk)
+		}
+		if len(list.Rows) == 0 {
+			t.Errorf("%s: no rows", c.file)
+		}
+	}
+	if GLPIColumn(ExportGLPIFrench, HardwareDisk) != "Taille du disque dur" || GLPIColumn(ExportGLPIEnglish, HardwareRAM) != "Memory" ||
+		GLPIColumn(ExportOCS, HardwareCPU) != "" {
+		t.Error("GLPI column names")
+	}
+}
+
+// The columns the hint tells a DSI to add, under GLPI 10's own names, are
+// read once added: "Processeur", "Mémoire" (GLPI writes "8 Gio" or "8192
+// Mio"), "Taille du disque dur".
+func TestParseHardwareListGLPI10ComponentNames(t *testing.T) {
+	for _, csv := range []string{
+		"\ufeff\"Nom\";\"Statut\";\"Numéro de série\";\"Fabricant\";\"Modèle\";\"Processeur\";\"Mémoire\";\"Taille du disque dur\";\n" +
+			"\"ECH-PC-0201\";\"En stock\";\"5CG7281AAA\";\"Dell Inc.\";\"Latitude E6220\";\"Intel(R) Core(TM) i5-2520M CPU @ 2.50GHz\";\"4096 Mio\";\"305245 Mio\";\n",
+		"\ufeff\"Name\";\"Status\";\"Serial number\";\"Manufacturer\";\"Model\";\"Processor\";\"Memory\";\"Hard drive size\";\n" +
+			"\"ECH-PC-0201\";\"In stock\";\"5CG7281AAA\";\"Dell Inc.\";\"Latitude E6220\";\"Intel(R) Core(TM) i5-2520M CPU @ 2.50GHz\";\"4 GiB\";\"298.09 GiB\";\n",
+	} {
+		list, err := ParseHardwareExport(strings.NewReader(csv), "export.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := list.Rows[0]
+		if !list.Has[HardwareCPU] || !list.Has[HardwareRAM] || !list.Has[HardwareDisk] ||
+			r.CPU == "" || r.RAMBytes != 4<<30 || r.DiskBytes < 290e9 || r.DiskBytes > 330e9 {
+			t.Errorf("columns %v, row %+v", list.Has, r)
+		}
+	}
+}

@@ -208,3 +208,56 @@ func precheckCPUUnknown(r *Report, l i18n.Lang) string {
 	}
 	return l.T("precheck.cpu.unknown", r.CPU.Model)
 }
+
+// Facts an export may lack for every machine (PrecheckGaps).
+const (
+	GapCPU  = "cpu"
+	GapRAM  = "ram"
+	GapDisk = "disk"
+)
+
+// PrecheckGaps lists the facts that no machine of an export has (GapCPU,
+// GapRAM, GapDisk, in that order): a column the export lacks, or one empty
+// on every line. Such a gap is the export's, said once to whoever made it,
+// not a fault of each machine.
+func PrecheckGaps(rs []*Report) []string {
+	var cpu, ram, disk bool
+	for _, r := range rs {
+		cpu = cpu || r.CPU.Model != Unknown
+		ram = ram || r.Memory.TotalBytes > 0
+		disk = disk || len(r.Disks) > 0
+	}
+	var gaps []string
+	for _, g := range []struct {
+		has bool
+		gap string
+	}{{cpu, GapCPU}, {ram, GapRAM}, {disk, GapDisk}} {
+		if !g.has && len(rs) > 0 {
+			gaps = append(gaps, g.gap)
+		}
+	}
+	return gaps
+}
+
+// PrecheckWithoutGaps leaves out of pc's reasons those that only repeat an
+// export-wide gap ("RAM size unknown" on every line of an export with no
+// memory column); the verdict itself stays (cannot_tell).
+func PrecheckWithoutGaps(pc Precheck, gaps []string, lang i18n.Lang) Precheck {
+	drop := map[string]bool{}
+	for _, g := range gaps {
+		switch g {
+		case GapRAM:
+			drop[lang.T("check.ram.unknown")] = true
+		case GapCPU:
+			drop[lang.T("precheck.cpu.none")] = true
+		}
+	}
+	reasons := make([]string, 0, len(pc.Reasons))
+	for _, s := range pc.Reasons {
+		if !drop[s] {
+			reasons = append(reasons, s)
+		}
+	}
+	pc.Reasons = reasons
+	return pc
+}

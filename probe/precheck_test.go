@@ -191,3 +191,34 @@ func TestInventoryCPUAgreesWithCorpus(t *testing.T) {
 		t.Error("no corpus processor recognised")
 	}
 }
+
+// A fact no line of the export holds is the export's gap, said once; a
+// line that alone lacks it keeps its own reason.
+func TestPrecheckGaps(t *testing.T) {
+	noRAM := []*Report{
+		ReportFromInventory("Dell Inc.", "Latitude E6410", "Intel Core i5-520M", 0, 0, 0),
+		ReportFromInventory("HP", "EliteDesk 800 G1", "Intel Core i5-4570", 0, 0, 0),
+	}
+	if got := PrecheckGaps(noRAM); strings.Join(got, ",") != "ram,disk" {
+		t.Errorf("gaps %v, want ram,disk", got)
+	}
+	p := precheckCore(t, noRAM[0])
+	if p.Fits != FitsCannotTell || !slices.Contains(p.Reasons, "RAM size unknown") {
+		t.Fatalf("precheck %+v", p)
+	}
+	without := PrecheckWithoutGaps(p, PrecheckGaps(noRAM), i18n.EN)
+	if len(without.Reasons) != 0 || without.Fits != FitsCannotTell {
+		t.Errorf("the export's gap is not this line's reason: %+v", without)
+	}
+	nothing := []*Report{ReportFromInventory("Dell Inc.", "Latitude 5490", "", 0, 0, 0)}
+	if got := PrecheckGaps(nothing); strings.Join(got, ",") != "cpu,ram,disk" {
+		t.Errorf("gaps %v", got)
+	}
+	mixed := append(noRAM, ReportFromInventory("Lenovo", "ThinkPad T460", "Intel Core i5-6300U", 0, 8<<30, 256e9))
+	if got := PrecheckGaps(mixed); len(got) != 0 {
+		t.Errorf("one line has RAM and disk: no export gap, got %v", got)
+	}
+	if PrecheckGaps(nil) != nil {
+		t.Error("an empty export has no gap")
+	}
+}

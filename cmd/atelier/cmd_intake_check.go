@@ -70,14 +70,24 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer closeFile()
-			list, err := inventory.ParseHardwareList(r, name)
+			list, err := inventory.ParseHardwareExport(r, name)
 			if err != nil {
 				return g.intakeFailure(err)
 			}
-			out := make([]intakeCheckRow, 0, len(list)*len(set.Profiles))
-			for _, h := range list {
-				rep := probe.ReportFromInventory(h.Vendor, h.Model, h.CPU, h.CPUMHz, h.RAMBytes, h.DiskBytes)
-				for _, p := range probe.PrecheckReport(rep, set, l) {
+			reports := make([]*probe.Report, len(list.Rows))
+			for i, h := range list.Rows {
+				reports[i] = probe.ReportFromInventory(h.Vendor, h.Model, h.CPU, h.CPUMHz, h.RAMBytes, h.DiskBytes)
+			}
+			// Human view: what the whole export lacks is said once, under
+			// the tables, rather than as every line's reason.
+			gaps := probe.PrecheckGaps(reports)
+			if g.json {
+				gaps = nil
+			}
+			out := make([]intakeCheckRow, 0, len(list.Rows)*len(set.Profiles))
+			for i, h := range list.Rows {
+				for _, p := range probe.PrecheckReport(reports[i], set, l) {
+					p = probe.PrecheckWithoutGaps(p, gaps, l)
 					out = append(out, intakeCheckRow{Line: h.Line, Serial: h.Serial, AssetTag: h.AssetTag,
 						Vendor: h.Vendor, Model: h.Model, CPU: h.CPU, CPUMHz: h.CPUMHz, RAMBytes: h.RAMBytes,
 						DiskBytes: h.DiskBytes, Target: p.Target, Fits: p.Fits, CannotTell: p.CannotTell,
@@ -87,7 +97,7 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 			if g.json {
 				return g.printJSON(out)
 			}
-			return renderIntakeCheck(g, name, set, out)
+			return renderIntakeCheck(g, name, set, out, exportHint(g.lang(), list, gaps))
 		},
 	}
 	f := cmd.Flags()
@@ -100,7 +110,7 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 // renderIntakeCheck prints, per target, a heading, one table row per PC,
 // then each PC's main reason by line (a reason in the table would wrap it
 // past reading on an 80-column terminal), and the counts.
-func renderIntakeCheck(g *globals, file string, set probe.ProfileSet, rows []intakeCheckRow) error {
+func renderIntakeCheck(g *globals, file string, set probe.ProfileSet, rows []intakeCheckRow, hint []string) error {
 	w := g.stdout
 	for i, p := range set.Profiles {
 		if i > 0 {
@@ -131,8 +141,104 @@ func renderIntakeCheck(g *globals, file string, set probe.ProfileSet, rows []int
 		}
 		fmt.Fprintln(w, g.T("precheck.counts", counts[probe.FitsYes], counts[probe.FitsWarn], counts[probe.FitsNo], counts[probe.FitsCannotTell]))
 	}
+	width := termui.Width(w)
+	for _, h := range hint {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, unbreakable.Replace(strings.Join(probeWrap(h, width), "\n")))
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, g.T("precheck.note"))
 	return nil
+}
+
+// exportHint tells whoever made the export, once, which facts no line of
+// it holds and how to get them: for GLPI, the columns to add to the
+// computer list's view (named as the DSI's GLPI names them) or the column
+// that is there but empty; for another export, what to add.
+func exportHint(l i18n.Lang, list inventory.HardwareList, gaps []string) []string {
+	var absent, empty []string // facts
+	for _, gap := range gaps {
+		if list.Has[gapFact[gap]] {
+			empty = append(empty, gap)
+		} else {
+			absent = append(absent, gap)
+		}
+	}
+	glpi := list.Kind == inventory.ExportGLPIFrench || list.Kind == inventory.ExportGLPIEnglish
+	var out []string
+	if len(absent) > 0 {
+		switch {
+		case glpi:
+			// GLPI's own words are in the export's language: the DSI's
+			// GLPI speaks it, whatever this terminal's locale.
+			view := inventory.GLPIViewOf(list.Kind)
+			out = append(out, l.T(oneOrMany("precheck.hint.glpi_absent", absent), glpiColumnList(l, list.Kind, absent),
+				factList(l, absent), strings.ReplaceAll(view.Menu, " ", "\u00a0"), quoted(l, view.Button), view.Group))
+		default:
+			out = append(out, l.T("precheck.hint.other_absent", factList(l, absent), headerExamples(absent)))
+		}
+	}
+	if len(empty) > 0 {
+		cols := glpiColumnList(l, list.Kind, empty)
+		if !glpi {
+			cols = factList(l, empty)
+		}
+		out = append(out, l.T(oneOrMany("precheck.hint.empty", empty), cols))
+	}
+	return out
+}
+
+// gapFact maps a probe gap to the inventory fact whose column fills it.
+var gapFact = map[string]string{probe.GapCPU: inventory.HardwareCPU, probe.GapRAM: inventory.HardwareRAM, probe.GapDisk: inventory.HardwareDisk}
+
+func oneOrMany(key string, items []string) string {
+	if len(items) == 1 {
+		return key + ".one"
+	}
+	return key + ".many"
+}
+
+// glpiColumnList names GLPI's columns for the facts, quoted as the
+// reader's language quotes: « Mémoire » et « Taille du disque dur ».
+func glpiColumnList(l i18n.Lang, kind inventory.ExportKind, facts []string) string {
+	names := make([]string, len(facts))
+	for i, f := range facts {
+		// A column's name stays whole on a wrapped line.
+		names[i] = quoted(l, strings.ReplaceAll(inventory.GLPIColumn(kind, gapFact[f]), " ", "\u00a0"))
+	}
+	return andList(l, names)
+}
+
+// quoted puts s between the reader's language's quotation marks.
+func quoted(l i18n.Lang, s string) string { return l.T("precheck.hint.quote", s) }
+
+func factList(l i18n.Lang, facts []string) string {
+	names := make([]string, len(facts))
+	for i, f := range facts {
+		names[i] = l.T("precheck.fact." + f)
+	}
+	return andList(l, names)
+}
+
+// headerExamples are header names atelier reads for the facts, GLPI's in
+// both languages then OCS's or a spreadsheet's.
+func headerExamples(facts []string) string {
+	var names []string
+	for _, f := range facts {
+		for _, kind := range []inventory.ExportKind{inventory.ExportGLPIFrench, inventory.ExportGLPIEnglish} {
+			names = append(names, inventory.GLPIColumn(kind, gapFact[f]))
+		}
+		names = append(names, map[string]string{probe.GapCPU: "CPU type", probe.GapRAM: "RAM (MB)", probe.GapDisk: "Disk (GB)"}[f])
+	}
+	return strings.Join(names, ", ")
+}
+
+// andList joins "a", "b" and "c" the way the language does.
+func andList(l i18n.Lang, items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + l.T("precheck.hint.and") + items[len(items)-1]
 }
 
 // intakeCheckModel is the model, or the maker when the export has no model.
