@@ -1,6 +1,9 @@
 package main
 
 import (
+	"cmp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,6 +26,7 @@ func newDisksCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			slices.SortStableFunc(disks, func(a, b imaging.BlockDevice) int { return naturalCompare(a.Name, b.Name) })
 			if g.json {
 				if disks == nil {
 					disks = []imaging.BlockDevice{}
@@ -63,3 +67,40 @@ func renderDisks(g *globals, disks []imaging.BlockDevice) error {
 	// the reasons wrap instead.
 	return termui.TableKeeping(g.stdout, headers, rows, 0, 2, 3)
 }
+
+// naturalCompare orders device names the way a person counts: loop2
+// before loop10, nvme2n1 before nvme10n1, sda before sdb. Runs of digits
+// compare as numbers, the rest as text.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		ra, rb := leadingRun(a), leadingRun(b)
+		if c := compareRuns(ra, rb); c != 0 {
+			return c
+		}
+		a, b = a[len(ra):], b[len(rb):]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// leadingRun is s's first run of digits, or of non-digits.
+func leadingRun(s string) string {
+	digit := isDigit(s[0])
+	i := 1
+	for i < len(s) && isDigit(s[i]) == digit {
+		i++
+	}
+	return s[:i]
+}
+
+func compareRuns(a, b string) int {
+	if isDigit(a[0]) && isDigit(b[0]) {
+		na, errA := strconv.ParseUint(a, 10, 64)
+		nb, errB := strconv.ParseUint(b, 10, 64)
+		if errA == nil && errB == nil && na != nb {
+			return cmp.Compare(na, nb)
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -160,8 +160,11 @@ func newImageListCmd(g *globals) *cobra.Command {
 						imaging.HumanBytesIn(g.lang(), im.ImageBytes), g.T(map[bool]string{true: "yes", false: "no"}[im.BmapPath != ""]),
 						g.lang().Date(im.AddedAt)})
 				}
-				return termui.Table(g.stdout, []string{g.T("image.h.name"), g.T("image.h.os"), g.T("image.h.imagesize"),
-					g.T("image.h.hasbmap"), g.T("image.h.added")}, rows)
+				// A header is never wrapped, only cut: the size column (whose
+				// French header "taille de l'image" is its widest text) and
+				// bmap keep their width, the name and system wrap instead.
+				return termui.TableKeeping(g.stdout, []string{g.T("image.h.name"), g.T("image.h.os"), g.T("image.h.imagesize"),
+					g.T("image.h.hasbmap"), g.T("image.h.added")}, rows, 2, 3)
 			})
 		},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,5 +48,16 @@ func TestDisksTableKeepsSerialAndEveryReason(t *testing.T) {
 				t.Errorf("fr header or sizes:\n%s", text)
 			}
 		}
+	}
+}
+
+// disks lists devices in the order a person counts them: loop2 before
+// loop10 (the kernel's order of names put loop10 first).
+func TestDisksNaturalOrder(t *testing.T) {
+	names := []string{"sdb", "loop10", "nvme10n1", "loop2", "sda", "nvme2n1", "loop1", "mmcblk0", "loop", "sdaa"}
+	slices.SortFunc(names, naturalCompare)
+	want := "loop loop1 loop2 loop10 mmcblk0 nvme2n1 nvme10n1 sda sdaa sdb"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }
