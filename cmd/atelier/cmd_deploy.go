@@ -122,6 +122,10 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 		}
 	} else {
 		renderDeployResult(g, res, src)
+		if recErr == nil && src.unit != nil {
+			fmt.Fprintln(g.stdout, g.T("deploy.recorded."+map[bool]string{true: "passed", false: "other"}[res.Status == "passed"],
+				src.unit.ID, src.disk, g.T("state.imaged"), g.T("state.wiped")))
+		}
 	}
 	if runErr != nil {
 		if res.Status == "interrupted" { // like wipe: 130 tells a script the operator stopped it

@@ -267,6 +267,14 @@ var deployMessages = Catalog{
 		EN: "deploy interrupted on %s after %s written in %.1f s: the disk holds a partial image and must be deployed again",
 		FR: "déploiement interrompu sur %s après %s écrits en %.1f s : le disque contient une image partielle, il faut le redéployer",
 	},
+	"deploy.recorded.passed": {
+		EN: "recorded on unit %[1]s (disk %[2]s): the unit is now %[3]s",
+		FR: "enregistré sur l'unité %[1]s (disque %[2]s) : l'unité passe à l'état « %[3]s »",
+	},
+	"deploy.recorded.other": {
+		EN: "recorded on unit %[1]s (disk %[2]s): the unit stays %[4]s, deploy it again",
+		FR: "enregistré sur l'unité %[1]s (disque %[2]s) : l'unité reste à l'état « %[4]s », à redéployer",
+	},
 	"deploy.notrecorded": {
 		EN: "not recorded in the ledger: no --unit, and no unit has disk %s",
 		FR: "non enregistré dans le registre : pas de --unit, et aucune unité n'a le disque %s",
