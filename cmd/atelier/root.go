@@ -75,6 +75,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		newVerifyCmd(g),
 		newImageCmd(g),
 		newDeployCmd(g),
+		newManCmd(g),
 	)
 	return root
 }
