@@ -113,7 +113,7 @@ var checkMessages = Catalog{
 	"check.recommended.warn":           {EN: "%s (%s): fits with warnings", FR: "%s (%s) : convient avec réserves"},
 	"check.label.reservations":         {EN: "Warnings about %s:", FR: "Réserves sur %s :"},
 	"check.label.why_not":              {EN: "Why %s does not fit:", FR: "Pourquoi %s ne convient pas :"},
-	"check.label.why_unsure":           {EN: "What is not known about %s:", FR: "Ce qu'on ne sait pas pour %s :"},
+	"check.label.why_unsure":           {EN: "Why %s cannot be recommended yet:", FR: "Pourquoi %s ne peut pas encore être recommandé :"},
 	"check.others":                     {EN: "Other targets: %s; atelier check --all lists every target with its reasons.", FR: "Autres cibles : %s ; atelier check --all les liste toutes avec leurs raisons."},
 	"check.others.yes":                 {EN: "%d fit", FR: "%d conviennent"},
 	"check.others.yes.one":             {EN: "1 fits", FR: "1 convient"},
