@@ -146,6 +146,10 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 			res += " (" + p.CertificateID + ")"
 		}
 		return lang.T("ev.wipe.finished", p.DiskSerial, res)
+	case KindWipeCertified:
+		var p WipeCertification
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev.wipe.certified", p.DiskSerial, p.CertificateID)
 	case KindDeployed:
 		var p DeployOutcome
 		json.Unmarshal(e.Payload, &p)

@@ -26,6 +26,7 @@ const (
 	KindDiskDestroyed = "disk.destroyed"
 	KindWipeStarted   = "wipe.started"
 	KindWipeFinished  = "wipe.finished"
+	KindWipeCertified = "wipe.certified"
 	KindDeployed      = "deployed"
 	KindDeployStarted = "deploy.started"
 	KindSiteAdded     = "site.added"

@@ -268,7 +268,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 
 // projectedKinds are the event kinds apply changes the projection for.
 var projectedKinds = []string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
-	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded}
+	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified}
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -288,6 +288,8 @@ func decodePayload(e Event) (any, error) {
 		v = new(WipeStart)
 	case KindWipeFinished:
 		v = new(WipeOutcome)
+	case KindWipeCertified:
+		v = new(WipeCertification)
 	case KindSiteAdded:
 		v = new(sitePayload)
 	case KindImageAdded:
@@ -392,6 +394,8 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 			return err
 		}
 		d.Erasure, d.CertificateID, d.CertificateSHA256 = pl.Status, pl.CertificateID, pl.CertificateSHA256
+	case KindWipeCertified:
+		return p.applyCertified(ctx, e, dec.(*WipeCertification))
 	case KindSiteAdded:
 		pl := dec.(*sitePayload)
 		k := key(pl.Name)
@@ -405,6 +409,31 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		p.dirtyImages[k] = true
 	case KindNote, KindDeployed:
 		// Timeline only; a passed deploy's move to imaged is its own event.
+	}
+	return nil
+}
+
+// applyCertified turns an uncertified wipe into a passed one. It must be
+// the disk's current erasure: a certificate written for a wipe that a
+// later wipe (or a return) superseded proves nothing about the disk now.
+func (p *proj) applyCertified(ctx context.Context, e Event, pl *WipeCertification) error {
+	m, err := p.unitDisks(ctx, e.Unit)
+	if err != nil {
+		return err
+	}
+	d := m[key(pl.DiskSerial)]
+	if d == nil || d.Erasure != ErasureUncertified || d.CertificateID != pl.CertificateID || d.CertificateSHA256 != pl.CertificateSHA256 {
+		return newErr(ErrInvalidInput, "wipe.certify.stale", pl.CertificateID, e.Unit)
+	}
+	d.Erasure = ErasurePassed
+	p.dirtyDisks[[2]string{e.Unit, key(pl.DiskSerial)}] = true
+	w, err := p.wipe(ctx, pl.StartEvent)
+	if err != nil {
+		return err
+	}
+	if w != nil {
+		w.Status = ErasurePassed
+		p.dirtyWipes[w.StartEvent] = true
 	}
 	return nil
 }

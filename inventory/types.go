@@ -79,6 +79,11 @@ const (
 	// (wipe --verify none). It is not proof of erasure: for the invariant
 	// it counts as not erased.
 	ErasureUnverified = "unverified"
+	// ErasureUncertified: the wipe passed but its certificate could not be
+	// written (full disk, read-only folder). The signed certificate is in
+	// the wipe's outcome; until atelier wipe --reissue writes it (event
+	// wipe.certified), the disk counts as not erased.
+	ErasureUncertified = "uncertified"
 )
 
 // WipeStart is what a wipe records when it begins on a disk.
@@ -101,6 +106,15 @@ type WipeOutcome struct {
 	CertificateID     string          `json:"certificate_id,omitempty"`
 	CertificateSHA256 string          `json:"certificate_sha256,omitempty"`
 	Certificate       json.RawMessage `json:"certificate,omitempty"`
+}
+
+// WipeCertification is what wipe --reissue records once the certificate
+// of an uncertified wipe is written: the disk is then erased (passed).
+type WipeCertification struct {
+	StartEvent        string `json:"start_event"`
+	DiskSerial        string `json:"disk_serial"`
+	CertificateID     string `json:"certificate_id"`
+	CertificateSHA256 string `json:"certificate_sha256"`
 }
 
 // Image is an OS image of the catalogue.

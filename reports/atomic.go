@@ -42,7 +42,7 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 func writeAtomic(path string, data []byte, mode fs.FileMode) error {
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, bare(err))
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
@@ -57,7 +57,7 @@ func writeAtomic(path string, data []byte, mode fs.FileMode) error {
 func writeNew(path string, data []byte, mode fs.FileMode) (created bool, err error) {
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", path, bare(err))
 	}
 	defer os.Remove(tmp)
 	if err := os.Link(tmp, path); err != nil {
@@ -67,4 +67,14 @@ func writeNew(path string, data []byte, mode fs.FileMode) (created bool, err err
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
 	return true, nil
+}
+
+// bare drops the temporary file's name from an error about it: the
+// message names the file being written instead.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -47,6 +47,7 @@ func RenderPDF(c Certificate, sha256 string, l i18n.Lang) ([]byte, error) {
 	// renders the same PDF.
 	p.SetCreationDate(c.Times.Finished)
 	p.SetModificationDate(c.Times.Finished)
+	p.SetCatalogSort(true)
 	p.SetFooterFunc(func() {
 		p.SetY(-12)
 		p.SetFont("DejaVu", "", 8)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,11 +17,18 @@ import (
 func newVerifyCmd(g *globals) *cobra.Command {
 	var keyPath string
 	cmd := &cobra.Command{
-		Use:   "verify CERT.json",
+		Use:   "verify CERT.json|CERT.pdf",
 		Short: "Check an erasure certificate's signature and content",
 		Long: `verify checks that an erasure certificate was signed by the bench key and
 not changed since (one changed byte fails), that it is in canonical form, and
 that its content is consistent (e.g. an overwrite never claims Purge).
+
+The PDF is the printable copy and is not signed: given ID.pdf, verify checks
+the certificate ID.json next to it, then that the PDF is byte for byte the
+one atelier renders for that certificate (a PDF edited, or taken from
+another certificate, is refused). A PDF issued by another atelier version
+may not render the same: verify then says so, and the JSON is what counts.
+Given ID.json.sig, it checks ID.json with that signature.
 
 The public key is bench.pub in the ledger's folder, or the file given with
 --key: hand bench.pub to whoever must verify certificates.
@@ -41,6 +49,7 @@ Exit code: 0 valid and the erasure passed; 1 invalid (the reason is printed);
 // verifyResult is the --json output.
 type verifyResult struct {
 	Certificate string     `json:"certificate"`
+	PDF         string     `json:"pdf,omitempty"` // the PDF checked against the certificate
 	Valid       bool       `json:"valid"`
 	Reason      string     `json:"reason,omitempty"`
 	Key         string     `json:"key"`
@@ -57,11 +66,15 @@ type verifyResult struct {
 
 func runVerify(g *globals, certPath, keyPath string) error {
 	l := g.lang()
+	pdfPath := ""
+	if strings.HasSuffix(certPath, ".pdf") {
+		pdfPath = certPath
+	}
 	certPath = certificateJSONPath(certPath)
-	res := verifyResult{Certificate: certPath}
+	res := verifyResult{Certificate: certPath, PDF: pdfPath}
 	refuse := func(err error) error {
 		res.Reason = reports.Message(err, l)
-		msg := l.T("cert.cmd.invalid", certPath, res.Reason)
+		msg := l.T("cert.cmd.invalid", cmp.Or(pdfPath, certPath), res.Reason)
 		if g.json {
 			if err := g.printJSON(res); err != nil {
 				return err
@@ -82,7 +95,12 @@ func runVerify(g *globals, certPath, keyPath string) error {
 		return refuse(err)
 	}
 	res.Key = reports.Fingerprint(pub)
-	c, err := reports.Verify(certPath, pub)
+	var c reports.Certificate
+	if pdfPath != "" {
+		c, err = reports.VerifyPDF(pdfPath, pub, version)
+	} else {
+		c, err = reports.Verify(certPath, pub)
+	}
 	if err != nil {
 		return refuse(err)
 	}
@@ -101,7 +119,11 @@ func runVerify(g *globals, certPath, keyPath string) error {
 	if g.json {
 		return g.printJSON(res)
 	}
-	_, err = g.stdout.Write([]byte(l.T("cert.cmd.valid", serial, c.Sanitization.NIST, date, c.Bench, c.Operator) + "\n"))
+	msg := l.T("cert.cmd.valid", serial, c.Sanitization.NIST, date, c.Bench, c.Operator)
+	if pdfPath != "" {
+		msg += "\n" + l.T("cert.cmd.pdfmatches", pdfPath, certPath)
+	}
+	_, err = g.stdout.Write([]byte(msg + "\n"))
 	return err
 }
 
@@ -128,7 +150,8 @@ func certDiskName(c reports.Certificate) string {
 }
 
 // certificateJSONPath lets people name the PDF or the signature they were
-// handed: the signed JSON next to it is what gets verified.
+// handed: the signed JSON next to it is what gets verified (and the PDF is
+// then checked against it).
 func certificateJSONPath(path string) string {
 	switch {
 	case strings.HasSuffix(path, ".json"+reports.SigSuffix):

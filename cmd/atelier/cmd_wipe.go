@@ -14,6 +14,7 @@ import (
 // wipeFlags are the options of atelier wipe.
 type wipeFlags struct {
 	method, verify, unit, out string
+	reissue                   string // write the certificate(s) the ledger holds for this reference
 	yes, dryRun               bool
 }
 
@@ -21,15 +22,24 @@ type wipeFlags struct {
 func newWipeCmd(g *globals) *cobra.Command {
 	var f wipeFlags
 	cmd := &cobra.Command{
-		Use:   "wipe DISK...",
+		Use:   "wipe DISK... | wipe --reissue UNIT|DISK|CERT-ID",
 		Short: i18n.EN.T("wipe.help.short"),
 		Long:  i18n.EN.T("wipe.help.long"),
 		Example: "  atelier wipe --dry-run /dev/sdb\n" +
 			"  atelier wipe /dev/sdb /dev/sdc\n" +
 			"  atelier wipe --method zero --verify full --unit PCS-26-0042 --yes /dev/sdb\n" +
-			"  atelier wipe --json --yes /dev/nvme0n1",
-		Args: cobra.MinimumNArgs(1),
+			"  atelier wipe --json --yes /dev/nvme0n1\n" +
+			"  atelier wipe --reissue PCS-26-0042",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if f.reissue != "" {
+				return cobra.NoArgs(cmd, args)
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.reissue != "" {
+				return runReissue(cmd.Context(), g, f)
+			}
 			if !slices.Contains(wipe.Methods, f.method) {
 				return g.lang().Errorf("wipe.badmethod", f.method, strings.Join(wipe.Methods, ", "))
 			}
@@ -48,6 +58,7 @@ func newWipeCmd(g *globals) *cobra.Command {
 	fl.StringVar(&f.out, "out", "", i18n.EN.T("wipe.help.flag.out"))
 	fl.BoolVar(&f.yes, "yes", false, i18n.EN.T("wipe.help.flag.yes"))
 	fl.BoolVar(&f.dryRun, "dry-run", false, i18n.EN.T("wipe.help.flag.dry-run"))
+	fl.StringVar(&f.reissue, "reissue", "", i18n.EN.T("wipe.help.flag.reissue"))
 	localHelp(g, cmd, "wipe.help")
 	return cmd
 }

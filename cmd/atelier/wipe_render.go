@@ -9,6 +9,7 @@ import (
 	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/inventory"
 )
 
 // planJSON is one disk of a dry run.
@@ -112,12 +113,15 @@ const (
 )
 
 // renderWipeResults prints the summary and turns anything but "all
-// passed" into a non-zero exit: 130 when interrupted, 1 when failed, 3
-// when written but not verified.
+// passed" into a non-zero exit: 130 when interrupted, 1 when failed or
+// when a passed wipe's certificate could not be written, 3 when written
+// but not verified.
 func renderWipeResults(g *globals, targets []*wipeTarget) error {
-	failed, interrupted, unverified := 0, 0, 0
+	failed, interrupted, unverified, uncertified := 0, 0, 0, 0
 	for _, t := range targets {
-		switch t.res.Status {
+		switch t.status() {
+		case inventory.ErasureUncertified:
+			uncertified++
 		case wipe.StatusFailed:
 			failed++
 		case wipe.StatusInterrupted:
@@ -129,7 +133,7 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 	if g.json {
 		out := []resultJSON{}
 		for _, t := range targets {
-			r := resultJSON{Disk: t.dev.Path, Serial: t.dev.Serial, Status: t.res.Status, Technique: t.res.Technique,
+			r := resultJSON{Disk: t.dev.Path, Serial: t.dev.Serial, Status: t.status(), Technique: t.res.Technique,
 				NIST: t.res.NIST, Bytes: t.res.Bytes, Errors: t.res.ErrorStrings(), Verification: t.res.Verification,
 				Verified: t.res.VerificationResult, Seconds: t.res.End.Sub(t.res.Start).Seconds(), Tried: t.res.Tried, Notes: t.notes}
 			if t.cert != nil {
@@ -147,12 +151,12 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 		var rows [][]string
 		for _, t := range targets {
 			word := map[string]string{wipe.StatusPassed: "good", wipe.StatusFailed: "bad", wipe.StatusInterrupted: "warn",
-				wipe.StatusUnverified: "warn"}[t.res.Status]
+				wipe.StatusUnverified: "warn", inventory.ErasureUncertified: "bad"}[t.status()]
 			unit := "-"
 			if t.unit != nil {
 				unit = t.unit.ID
 			}
-			rows = append(rows, []string{t.dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.res.Status), word),
+			rows = append(rows, []string{t.dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.status()), word),
 				t.res.Technique, nistWord(g, t.res.NIST), fmt.Sprint(len(t.res.Errors)), unit})
 		}
 		// Certificates' paths are too long for the table: they follow it.
@@ -177,6 +181,8 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 		return fail(exitInterrupted, g.T("wipe.interrupted", interrupted, len(targets)))
 	case failed > 0:
 		return fail(1, g.T("wipe.failed", failed, len(targets)))
+	case uncertified > 0:
+		return fail(1, g.T("wipe.uncertified", uncertified, len(targets)))
 	case unverified > 0:
 		return fail(exitUnverified, g.T("wipe.unverified", unverified, len(targets)))
 	}

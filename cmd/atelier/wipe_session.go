@@ -25,6 +25,10 @@ type wipeTarget struct {
 	start  string // ledger event id of wipe.started
 	res    wipe.Result
 	cert   *reports.Issued
+	// signed is the certificate signed but not written (full disk,
+	// read-only folder): the ledger keeps it so that wipe --reissue can
+	// write it later without wiping again.
+	signed *reports.Signed
 	notes  []string // what the operator must know (not recorded, ledger error...)
 	runErr error    // the wipe could not even start (open failed)
 	medium *os.File // opened exclusively before anything is recorded
@@ -81,6 +85,11 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	outDir := f.out
 	if outDir == "" {
 		outDir = reports.CertificatesDir(l.Dir())
+	}
+	// A wipe can take hours: find out now, not after, that its
+	// certificates could not be written.
+	if err := reports.CheckWritable(outDir); err != nil {
+		return lang.Errorf("wipe.out.unwritable", outDir, err)
 	}
 	if err := resolveUnits(ctx, g, l, f.unit, targets); err != nil {
 		return err
@@ -206,6 +215,9 @@ func diskRecord(d imaging.BlockDevice) inventory.DiskRecord {
 // record issues the certificate (passed or failed; never for an
 // interrupted wipe) and then tells the ledger how the wipe ended. It uses a
 // context that survives Ctrl-C: the interruption itself must be recorded.
+// A passed wipe whose certificate could not be written is recorded as
+// "uncertified", with the signed certificate, not as passed: a disk counts
+// as erased only with its certificate on disk and its hash in the ledger.
 func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Actor, key ed25519.PrivateKey, outDir string, t *wipeTarget) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
@@ -215,25 +227,56 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 		t.notes = append(t.notes, g.T("wipe.note.unverified"))
 	}
 	if (t.res.Status == wipe.StatusPassed || t.res.Status == wipe.StatusFailed) && t.runErr == nil {
-		c := buildCertificate(t, a.Operator, l.BenchName(), version)
-		is, err := reports.Issue(c, key, outDir, certLang(g))
-		if err != nil {
-			t.notes = append(t.notes, g.T("wipe.note.certfailed", err))
-		} else {
-			t.cert = &is
-		}
+		issueCertificate(g, key, outDir, t, buildCertificate(t, a.Operator, l.BenchName(), version))
 	}
 	if t.unit == nil {
+		if t.signed != nil {
+			t.notes = append(t.notes, g.T("wipe.note.certlost"))
+		}
 		return
 	}
-	o := inventory.WipeOutcome{StartEvent: t.start, DiskSerial: wipeDiskID(t.dev), Status: t.res.Status,
+	o := inventory.WipeOutcome{StartEvent: t.start, DiskSerial: wipeDiskID(t.dev), Status: t.status(),
 		Technique: t.res.Technique, NIST: t.res.NIST, Pattern: t.res.Pattern, Bytes: t.res.Bytes, Errors: t.res.ErrorStrings()}
-	if t.cert != nil {
+	switch {
+	case t.cert != nil:
 		o.CertificateID, o.CertificateSHA256, o.Certificate = t.cert.ID, t.cert.SHA256, json.RawMessage(t.cert.JSON)
+	case t.signed != nil:
+		o.CertificateID, o.CertificateSHA256, o.Certificate = t.signed.ID, t.signed.SHA256, json.RawMessage(t.signed.JSON)
 	}
 	if _, err := l.WipeFinished(rctx, a, t.unit.ID, o); err != nil {
 		t.notes = append(t.notes, g.T("wipe.note.ledgerfailed", fmt.Sprint(g.ledgerErr(err))))
+		return
 	}
+	if t.signed != nil {
+		t.notes = append(t.notes, g.T("wipe.note.reissue", t.unit.ID))
+	}
+}
+
+// issueCertificate signs c and writes its files; when writing fails the
+// signed certificate is kept on t for the ledger.
+func issueCertificate(g *globals, key ed25519.PrivateKey, outDir string, t *wipeTarget, c reports.Certificate) {
+	s, err := reports.Sign(c, key, certLang(g))
+	if err != nil {
+		t.notes = append(t.notes, g.T("wipe.note.certfailed", reports.Message(err, g.lang())))
+		return
+	}
+	is, err := s.Write(outDir)
+	if err != nil {
+		t.notes = append(t.notes, g.T("wipe.note.certfailed", reports.Message(err, g.lang())))
+		t.signed = &s
+		return
+	}
+	t.cert = &is
+}
+
+// status is how the wipe ends in the ledger and the summary: the engine's
+// result, except that a passed wipe without its certificate on disk is
+// "uncertified".
+func (t *wipeTarget) status() string {
+	if t.res.Status == wipe.StatusPassed && t.cert == nil {
+		return inventory.ErasureUncertified
+	}
+	return t.res.Status
 }
 
 // certLang is the PDF's language. Certificates are handed to the DSI, so

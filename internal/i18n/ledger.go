@@ -247,6 +247,7 @@ var ledgerMessages = Catalog{
 	"erasure.interrupted": {EN: "erasure interrupted", FR: "effacement interrompu"},
 	"erasure.destroyed":   {EN: "physically destroyed", FR: "détruit physiquement"},
 	"erasure.unverified":  {EN: "erased, not verified", FR: "effacé, non vérifié"},
+	"erasure.uncertified": {EN: "erased, certificate NOT WRITTEN", FR: "effacé, certificat NON ÉCRIT"},
 
 	"fact.statesince": {EN: "%s since %s", FR: "%s depuis le %s"},
 	"col.model":       {EN: "Model", FR: "Modèle"},
@@ -281,6 +282,19 @@ var ledgerMessages = Catalog{
 	"ev.wipe.started":       {EN: "wipe of disk %s started (%s)", FR: "effacement du disque %s commencé (%s)"},
 	"ev.wipe.unfinished":    {EN: "wipe of disk %s started (%s), never finished", FR: "effacement du disque %s commencé (%s), jamais terminé"},
 	"ev.wipe.finished":      {EN: "wipe of disk %s: %s", FR: "effacement du disque %s : %s"},
+	"ev.wipe.certified":     {EN: "certificate %[2]s of disk %[1]s written: erased (passed)", FR: "certificat %[2]s du disque %[1]s écrit : effacé (réussi)"},
+	"wipe.reissue.unknown": {
+		EN: "%s is neither a certificate id recorded in the ledger, a unit, nor a disk recorded on a unit",
+		FR: "%s n'est ni un identifiant de certificat enregistré dans le registre, ni une unité, ni un disque enregistré sur une unité",
+	},
+	"wipe.reissue.none": {
+		EN: "no wipe of %s is waiting for its certificate (to write again the certificate of a wipe, give its certificate id)",
+		FR: "aucun effacement de %s n'attend son certificat (pour réécrire le certificat d'un effacement, donnez l'identifiant du certificat)",
+	},
+	"wipe.certify.stale": {
+		EN: "certificate %s is not the pending certificate of a disk of %s (already written, or the disk was wiped or returned since)",
+		FR: "le certificat %s n'est pas le certificat en attente d'un disque de %s (déjà écrit, ou le disque a été effacé ou rendu depuis)",
+	},
 	"ev.deployed":           {EN: "image %s deployed: %s", FR: "image %s installée : %s"},
 	"ev.deploy.started":     {EN: "deploy of image %s onto disk %s started", FR: "installation de l'image %s sur le disque %s commencée"},
 	"ev.deploy.unfinished":  {EN: "deploy of image %s onto disk %s started, never finished", FR: "installation de l'image %s sur le disque %s commencée, jamais terminée"},
@@ -365,8 +379,8 @@ var ledgerMessages = Catalog{
 		FR: "aucun effacement commencé %s pour %s",
 	},
 	"wipe.status": {
-		EN: "status %q: passed, failed, interrupted or (wipe only) unverified",
-		FR: "statut %q : passed, failed, interrupted ou (effacement seulement) unverified",
+		EN: "status %q: passed, failed, interrupted or (wipe only) unverified or uncertified",
+		FR: "statut %q : passed, failed, interrupted ou (effacement seulement) unverified ou uncertified",
 	},
 
 	// Rebuild and verify.

@@ -170,6 +170,43 @@ var wipeCommandMessages = Catalog{
 	"wipe.certfiles":          {EN: "certificate %s (PDF %s)", FR: "certificat %s (PDF %s)"},
 	"wipe.interrupted":        {EN: "wipe interrupted on %d of %d disks: no certificate for them, the ledger records the interruption", FR: "effacement interrompu sur %d disque(s) sur %d : pas de certificat pour eux, le registre enregistre l'interruption"},
 	"wipe.failed":             {EN: "wipe FAILED on %d of %d disks (see the errors above); do not hand them over", FR: "effacement en ÉCHEC sur %d disque(s) sur %d (voir les erreurs ci-dessus) ; ne les remettez pas"},
+	"wipe.status.uncertified": {EN: "NO CERTIFICATE", FR: "SANS CERTIFICAT"},
+	"wipe.out.unwritable": {
+		EN: "certificates cannot be written to %s (%v): nothing wiped; choose another folder with --out",
+		FR: "impossible d'écrire les certificats dans %s (%v) : rien n'a été effacé ; choisissez un autre dossier avec --out",
+	},
+	"wipe.note.reissue": {
+		EN: "the ledger keeps the signed certificate: once the folder is writable, run atelier wipe --reissue %s (no need to wipe again)",
+		FR: "le registre garde le certificat signé : une fois le dossier accessible en écriture, lancez atelier wipe --reissue %s (inutile d'effacer à nouveau)",
+	},
+	"wipe.note.certlost": {
+		EN: "no unit records this disk, so the ledger cannot keep its certificate: wipe it again once the folder is writable",
+		FR: "aucune unité n'a ce disque, le registre ne peut donc pas garder son certificat : effacez-le à nouveau une fois le dossier accessible en écriture",
+	},
+	"wipe.uncertified": {
+		EN: "%d of %d disks erased but their certificate could not be written: they do NOT count as erased until it is (atelier wipe --reissue)",
+		FR: "%d disque(s) sur %d effacé(s) mais leur certificat n'a pas pu être écrit : ils ne comptent PAS comme effacés tant qu'il ne l'est pas (atelier wipe --reissue)",
+	},
+	"wipe.reissue.failed": {
+		EN: "certificate %s not written: %s",
+		FR: "certificat %s non écrit : %s",
+	},
+	"wipe.reissue.ledger": {
+		EN: "%s was written but the ledger could not record it: %v; run the same command again",
+		FR: "%s a été écrit mais le registre n'a pas pu l'enregistrer : %v ; relancez la même commande",
+	},
+	"wipe.reissue.written": {
+		EN: "certificate %s of disk %s written: %s (PDF %s)",
+		FR: "certificat %s du disque %s écrit : %s (PDF %s)",
+	},
+	"wipe.reissue.kept": {
+		EN: "certificate %s of disk %s is already there, identical to the ledger's: %s",
+		FR: "le certificat %s du disque %s est déjà là, identique à celui du registre : %s",
+	},
+	"wipe.reissue.certified": {
+		EN: "disk %s now counts as erased; unit %s: %s",
+		FR: "le disque %s compte désormais comme effacé ; unité %s : %s",
+	},
 }
 
 // helpMessages are the --help texts of wipe and disks (localHelp shows the
@@ -204,8 +241,19 @@ verification part of sanitization, so such a disk ends "unverified": no
 certificate, the ledger records it as not erased; run again with
 --verify sample or full.
 
-Exit codes: 0 every disk passed; 1 refused (nothing written) or a wipe
-failed; 3 written but not verified (--verify none); 130 interrupted.`,
+A disk counts as erased only once its certificate is written and its hash
+recorded in the ledger. The certificate folder is checked before wiping;
+if the certificate still cannot be written at the end (disk full), the wipe
+is recorded as "uncertified" with the signed certificate, the unit does not
+move, and the command exits 1: free space, then run
+atelier wipe --reissue UNIT (or DISK, or the certificate id), which writes
+the recorded certificate byte for byte without wiping again. --reissue of a
+certificate id also writes again a certificate whose files were lost; a
+file already there with other content is refused.
+
+Exit codes: 0 every disk passed; 1 refused (nothing written), a wipe
+failed, or a certificate could not be written; 3 written but not verified
+(--verify none); 130 interrupted.`,
 		FR: `Efface un ou plusieurs disques entiers, chacun en parallèle avec sa propre
 ligne de progression, et émet un certificat d'effacement signé (JSON,
 signature, PDF) pour chaque disque réussi ou en échec. Le registre enregistre
@@ -236,14 +284,26 @@ partie de l'effacement : un tel disque finit « non vérifié » : pas de
 certificat, le registre le compte comme non effacé ; relancez avec
 --verify sample ou full.
 
-Codes de sortie : 0 tous les disques réussis ; 1 refusé (rien d'écrit) ou un
-effacement en échec ; 3 écrit mais non vérifié (--verify none) ; 130
-interrompu.`},
+Un disque ne compte comme effacé qu'une fois son certificat écrit et son
+empreinte enregistrée dans le registre. Le dossier des certificats est
+vérifié avant d'effacer ; si le certificat ne peut toujours pas être écrit à
+la fin (disque plein), l'effacement est enregistré « sans certificat » avec
+le certificat signé, l'unité ne change pas d'état et la commande sort avec
+le code 1 : libérez de la place, puis lancez atelier wipe --reissue UNITÉ
+(ou DISQUE, ou l'identifiant du certificat), qui écrit le certificat
+enregistré à l'identique sans effacer à nouveau. --reissue avec un
+identifiant de certificat réécrit aussi un certificat dont les fichiers ont
+été perdus ; un fichier déjà présent au contenu différent est refusé.
+
+Codes de sortie : 0 tous les disques réussis ; 1 refusé (rien d'écrit), un
+effacement en échec ou un certificat non écrit ; 3 écrit mais non vérifié
+(--verify none) ; 130 interrompu.`},
 	"wipe.help.flag.verify":  {EN: "read-back: full|sample|none (default: full after an overwrite, sample after a firmware erase; none: no certificate, exit 3)", FR: "relecture : full (complète), sample (échantillon) ou none (aucune) ; par défaut complète après un écrasement, échantillon après un effacement par le micrologiciel ; none : pas de certificat, code de sortie 3"},
 	"wipe.help.flag.unit":    {EN: "unit the disks belong to (default: the unit the disk is recorded on)", FR: "unité à laquelle appartiennent les disques (par défaut : celle où le disque est enregistré)"},
 	"wipe.help.flag.out":     {EN: "folder for certificates (default: certificates/ next to the ledger)", FR: "dossier des certificats (par défaut : certificates/ à côté du registre)"},
 	"wipe.help.flag.yes":     {EN: "do not ask to type the serial (required when not in a terminal)", FR: "ne pas demander de taper le numéro de série (obligatoire hors d'un terminal)"},
 	"wipe.help.flag.dry-run": {EN: "print the plan and write nothing", FR: "afficher le plan sans rien écrire"},
+	"wipe.help.flag.reissue": {EN: "write the certificate the ledger holds for a unit, disk or certificate id, without wiping (after a full disk or read-only --out)", FR: "écrire le certificat que le registre garde pour une unité, un disque ou un identifiant de certificat, sans effacer (après un disque plein ou un --out en lecture seule)"},
 	"disks.help.short": {EN: "List disks with vendor, model, serial, size, medium and whether atelier refuses to write them",
 		FR: "Lister les disques : fabricant, modèle, numéro de série, taille, support, et si atelier refuse d'y écrire"},
 	"disks.help.long": {EN: `List every disk of this machine (attached loop devices included) with its
