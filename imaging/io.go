@@ -20,8 +20,10 @@ const Alignment = 4096
 // page cache neither slows the write nor hides an error until later. A block
 // device is opened O_EXCL: the kernel then refuses it while it is mounted or
 // held by RAID/LVM/dm, a last check under the guard. When the filesystem
-// refuses O_DIRECT (tmpfs files on older kernels) it falls back to buffered
-// I/O; IsDirect tells the caller which one it got so it can say so.
+// refuses O_DIRECT (ramfs, tmpfs before Linux 6.6, some FUSE filesystems)
+// it falls back to buffered I/O; IsDirect tells the caller which one it
+// got, and a caller that reads back what it wrote must then DropCache
+// first and say so (the wipe certificate does).
 func OpenWrite(path string, direct bool) (*os.File, error) {
 	flags := os.O_WRONLY
 	if st, err := os.Stat(path); err == nil && st.Mode()&os.ModeDevice != 0 && st.Mode()&os.ModeCharDevice == 0 {
@@ -51,6 +53,33 @@ func openMaybeDirect(path string, flags int, direct bool) (*os.File, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return f, nil
+}
+
+// DropCache makes the next reads of f come from the medium, not from the
+// page cache, for a descriptor without O_DIRECT: it writes back f's dirty
+// pages (fsync, so they become clean and can be dropped), evicts the whole
+// file's cached pages (posix_fadvise POSIX_FADV_DONTNEED) and, for a block
+// device, has the kernel flush its buffer cache too (BLKFLSBUF). Without
+// it, a read-back after a buffered write could compare memory with memory
+// and never see the disk. A file whose memory is its medium (ramfs, tmpfs)
+// keeps its pages: there the cache is the medium.
+func DropCache(f *os.File) error {
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("drop the page cache of %s: fsync: %w", f.Name(), err)
+	}
+	if err := unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_DONTNEED); err != nil {
+		return fmt.Errorf("drop the page cache of %s: fadvise: %w", f.Name(), err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("drop the page cache of %s: %w", f.Name(), err)
+	}
+	if st.Mode()&os.ModeDevice != 0 && st.Mode()&os.ModeCharDevice == 0 {
+		if _, _, e := unix.Syscall(unix.SYS_IOCTL, f.Fd(), unix.BLKFLSBUF, 0); e != 0 {
+			return fmt.Errorf("drop the page cache of %s: BLKFLSBUF: %w", f.Name(), e)
+		}
+	}
+	return nil
 }
 
 // IsDirect reports whether f was opened with O_DIRECT.

@@ -129,6 +129,11 @@ type FirmwareAttempt struct {
 	Detail  string `json:"detail"`
 }
 
+// DetailBufferedReadBack is what Verification.Detail says when the disk
+// refused direct I/O: the read-back went through the page cache, which was
+// dropped first so that it read the disk (see reports/FORMAT.md).
+const DetailBufferedReadBack = "buffered read-back: the device refused direct I/O (O_DIRECT); the page cache was dropped before reading (fsync, POSIX_FADV_DONTNEED, BLKFLSBUF)"
+
 // Verification is how the result was checked (NIST: verification method).
 type Verification struct {
 	Method        string `json:"method"` // full | sample | none | firmware-marker

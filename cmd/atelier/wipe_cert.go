@@ -75,6 +75,10 @@ func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) report
 		// Only a failed wipe gets here (it stopped before verifying).
 		v.Result, v.Detail = reports.ResultFailed, "not completed"
 	}
+	if r.CacheDropped {
+		// Said in the certificate: the read-back did not use direct I/O.
+		v.Detail = strings.TrimPrefix(v.Detail+"; "+reports.DetailBufferedReadBack, "; ")
+	}
 	c.Verification = v
 
 	c.Errors = []reports.ErrorRange{}

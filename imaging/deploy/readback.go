@@ -21,6 +21,13 @@ func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error
 		return err
 	}
 	defer f.Close()
+	if !imaging.IsDirect(f) {
+		// O_DIRECT refused: read the disk, not what the write left in
+		// the page cache.
+		if err := imaging.DropCache(f); err != nil {
+			return err
+		}
+	}
 	size, err := imaging.DeviceSize(f)
 	if err != nil {
 		return err

@@ -95,8 +95,11 @@ type Result struct {
 	Errors             []IOError `json:"errors"`
 	HiddenSectors      int64     `json:"hidden_sectors,omitempty"`
 	Direct             bool      `json:"direct_io"`
-	Start              time.Time `json:"start"`
-	End                time.Time `json:"end"`
+	// CacheDropped: without direct I/O (the device refused O_DIRECT), the
+	// page cache was dropped before the read-back, so it read the medium.
+	CacheDropped bool      `json:"cache_dropped,omitempty"`
+	Start        time.Time `json:"start"`
+	End          time.Time `json:"end"`
 }
 
 // ErrorStrings renders the error ranges for the ledger and certificates.
@@ -242,6 +245,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 				spans = markerSpans(spans)
 			}
 			j.phase(PhaseVerifying)
+			res.CacheDropped = readFromMedium(m, res.Direct, errs)
 			n, err := e.verifyErased(ctx, marker, spans)
 			res.VerifiedBytes = n
 			res.VerificationResult = StatusPassed
@@ -293,6 +297,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 	}
 	before := errs.len()
 	j.phase(PhaseVerifying)
+	res.CacheDropped = readFromMedium(m, res.Direct, errs)
 	n, verr := e.verify(ctx, pat, spans)
 	res.VerifiedBytes = n
 	res.VerificationResult = StatusPassed
@@ -303,6 +308,23 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		res.VerificationResult = "not done"
 	}
 	return finish(verr)
+}
+
+// readFromMedium makes the read-back that follows read the disk. Direct
+// I/O already does; a buffered descriptor (O_DIRECT refused) would read
+// back the page cache the pass just filled, so the cache is dropped first
+// (it reports whether it did). A cache that cannot be dropped is an
+// error: the verification could not prove anything about the disk.
+func readFromMedium(m Medium, direct bool, errs *errorLog) bool {
+	f, ok := m.(*os.File)
+	if direct || !ok {
+		return false
+	}
+	if err := imaging.DropCache(f); err != nil {
+		errs.add(IOError{Op: "verify", Err: "buffered I/O and the page cache could not be dropped, so the read-back would not read the disk: " + err.Error()})
+		return false
+	}
+	return true
 }
 
 func outcome(err error) string {
