@@ -47,6 +47,8 @@ func RenderPDF(c Certificate, sha256 string, l i18n.Lang) ([]byte, error) {
 	// renders the same PDF.
 	p.SetCreationDate(c.Times.Finished)
 	p.SetModificationDate(c.Times.Finished)
+	// Fonts and other catalogues in sorted order, not Go's map order:
+	// verify ID.pdf and wipe --reissue compare PDFs byte for byte.
 	p.SetCatalogSort(true)
 	p.SetFooterFunc(func() {
 		p.SetY(-12)
