@@ -6,11 +6,14 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/internal/looptest"
 	"github.com/pcsolidaire/atelier/reports"
 	"github.com/pcsolidaire/atelier/reports/reportstest"
 )
@@ -313,5 +316,39 @@ func TestCheckWritable(t *testing.T) {
 	os.WriteFile(file, nil, 0o644)
 	if err := reports.CheckWritable(filepath.Join(file, "certs")); err == nil {
 		t.Fatal("a folder under a regular file was accepted")
+	}
+}
+
+// mountTmpfs mounts a tmpfs of size bytes on a new folder (root only; the
+// mount is undone when the test ends).
+func mountTmpfs(t *testing.T, size string, opts ...string) string {
+	t.Helper()
+	looptest.Require(t)
+	dir := t.TempDir()
+	o := strings.Join(append([]string{"size=" + size}, opts...), ",")
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", o, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Fatalf("mount tmpfs: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	return dir
+}
+
+// A full disk: the PDF cannot be written; nothing stays, not even a
+// temporary file, and the reason is the disk's, naming the file.
+func TestIssueOnAFullDiskLeavesNothing(t *testing.T) {
+	_, priv, _ := newBench(t)
+	full := mountTmpfs(t, "8k")
+	c := reportstest.Sample()
+	c.ID = fixedID
+	_, err := reports.Issue(c, priv, full, "fr")
+	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "write "+filepath.Join(full, fixedID+".pdf")+": no space left on device") {
+		t.Fatalf("Issue on a full disk: %v", err)
+	}
+	if names := folderNames(t, full); len(names) != 0 {
+		t.Fatalf("left on the full disk: %v", names)
+	}
+	ro := mountTmpfs(t, "1m", "ro")
+	if err := reports.CheckWritable(ro); !errors.Is(err, syscall.EROFS) {
+		t.Fatalf("CheckWritable on a read-only filesystem: %v", err)
 	}
 }
