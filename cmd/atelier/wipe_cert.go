@@ -56,7 +56,7 @@ func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) report
 		}
 		s.Firmware = append(s.Firmware, reports.FirmwareAttempt{Command: cmd, Outcome: outcome, Detail: firstNonEmptyStr(a.Error, a.Detail)})
 		if a.Outcome != "done" && s.Fallback == "" {
-			s.Fallback = a.Technique + ": " + a.Error
+			s.Fallback = a.Technique + ": " + firstNonEmptyStr(a.Error, a.Outcome)
 		}
 	}
 	c.Sanitization = s
