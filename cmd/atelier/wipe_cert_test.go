@@ -302,7 +302,7 @@ func TestCertificateEdgeCases(t *testing.T) {
 			res: wipe.Result{Status: wipe.StatusFailed, Method: wipe.MethodZero, Technique: "overwrite-zero", NIST: wipe.NISTNone,
 				Pattern: wipe.PatternZero, Passes: 1, Verification: wipe.VerifyFull, VerificationResult: "not done",
 				Errors: []wipe.IOError{{Op: "write", Start: 4096, End: 8192, Err: "input/output error"}},
-				Start: start, End: start.Add(90 * time.Second), Direct: true},
+				Start:  start, End: start.Add(90 * time.Second), Direct: true},
 		}
 	}
 

@@ -59,8 +59,8 @@ func (b *bench) show(unit string) unitShowJSON {
 
 type reissueResultJSON struct {
 	Certificate, Unit, Disk, JSON, PDF, SHA256, State string
-	Written                                          int `json:"files_written"`
-	Certified                                        bool
+	Written                                           int `json:"files_written"`
+	Certified                                         bool
 }
 
 func (b *bench) reissue(ref, out string) []reissueResultJSON {

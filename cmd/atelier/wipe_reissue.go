@@ -105,4 +105,3 @@ func printReissued(g *globals, r reissueJSON) {
 		fmt.Fprintln(g.stdout, "  "+g.T("wipe.reissue.certified", r.Disk, r.Unit, g.T("state."+r.State)))
 	}
 }
-

@@ -19,12 +19,12 @@ import (
 
 // wipeTarget is one disk of an atelier wipe run, from plan to record.
 type wipeTarget struct {
-	dev    imaging.BlockDevice
-	plan   wipe.Plan
-	unit   *inventory.Unit
-	start  string // ledger event id of wipe.started
-	res    wipe.Result
-	cert   *reports.Issued
+	dev   imaging.BlockDevice
+	plan  wipe.Plan
+	unit  *inventory.Unit
+	start string // ledger event id of wipe.started
+	res   wipe.Result
+	cert  *reports.Issued
 	// signed is the certificate signed but not written (full disk,
 	// read-only folder): the ledger keeps it so that wipe --reissue can
 	// write it later without wiping again.

@@ -84,7 +84,7 @@ var certMessages = Catalog{
 		EN: "certificate %s already exists: not overwritten",
 		FR: "le certificat %s existe déjà : il n'est pas écrasé",
 	},
-	"cert.missing":  {EN: "no certificate at %s", FR: "aucun certificat à %s"},
+	"cert.missing": {EN: "no certificate at %s", FR: "aucun certificat à %s"},
 	"cert.notfile": {EN: "%s is not a regular file", FR: "%s n'est pas un fichier ordinaire"},
 	"cert.reissue.otherkey": {
 		EN: "certificate %s was signed by bench key %s, not this bench's (%s): reissue it on the bench that signed it",
