@@ -84,37 +84,7 @@ var certMessages = Catalog{
 		EN: "certificate %s already exists: not overwritten",
 		FR: "le certificat %s existe déjà : il n'est pas écrasé",
 	},
-	"cert.missing": {EN: "no certificate at %s", FR: "aucun certificat à %s"},
-	"cert.notfile": {EN: "%s is not a regular file", FR: "%s n'est pas un fichier ordinaire"},
-	"cert.reissue.otherkey": {
-		EN: "certificate %s was signed by bench key %s, not this bench's (%s): reissue it on the bench that signed it",
-		FR: "le certificat %s a été signé par la clé de poste %s, pas par celle de ce poste (%s) : réémettez-le sur le poste qui l'a signé",
-	},
-	"cert.reissue.hash": {
-		EN: "the ledger's record of certificate %s hashes to %s, not to the recorded %s: it cannot be reissued",
-		FR: "l'enregistrement du certificat %s dans le registre a pour empreinte %s, pas %s comme enregistré : il ne peut pas être réémis",
-	},
-	"cert.reissue.differs": {
-		EN: "%s exists and is not the certificate recorded in the ledger (SHA-256 of the JSON %s): left as it is, nothing written; move it away and run again",
-		FR: "%s existe et n'est pas le certificat enregistré dans le registre (SHA-256 du JSON %s) : laissé tel quel, rien n'est écrit ; déplacez-le puis relancez",
-	},
-	"cert.reissue.notfile": {
-		EN: "%s exists and is not a regular file: nothing written",
-		FR: "%s existe et n'est pas un fichier ordinaire : rien n'est écrit",
-	},
-	"cert.pdf.nojson": {
-		EN: "%s is only the printable copy of a certificate and is not signed: check the certificate itself, %s (with its .sig), which is not there",
-		FR: "%s n'est que la copie imprimable d'un certificat et n'est pas signé : vérifiez le certificat lui-même, %s (avec son .sig), qui n'est pas là",
-	},
-	"cert.pdf.missing": {EN: "no PDF at %s", FR: "aucun PDF à %s"},
-	"cert.pdf.differs": {
-		EN: "%s is NOT the PDF issued with %s (that certificate itself is valid): do not rely on this PDF; check %[2]s",
-		FR: "%s n'est PAS le PDF émis avec %s (ce certificat lui-même est valide) : ne vous fiez pas à ce PDF ; vérifiez %[2]s",
-	},
-	"cert.pdf.otherversion": {
-		EN: "%s cannot be checked here: it was issued by atelier %s and this is atelier %s, whose PDF differs; check the certificate itself, %s",
-		FR: "%s ne peut pas être vérifié ici : il a été émis par atelier %s et celui-ci est atelier %s, dont le PDF diffère ; vérifiez le certificat lui-même, %s",
-	},
+	"cert.missing":  {EN: "no certificate at %s", FR: "aucun certificat à %s"},
 	"cert.toolarge": {EN: "%s is far too large to be a certificate", FR: "%s est bien trop gros pour être un certificat"},
 
 	// Signatures and keys.
@@ -172,10 +142,6 @@ var certMessages = Catalog{
 	"cert.cmd.failedcert": {
 		EN: "authentic certificate, but it records a FAILED erasure of disk %s on %s (bench %s): this disk is not proven erased",
 		FR: "certificat authentique, mais il constate l'ÉCHEC de l'effacement du disque %s le %s (poste %s) : ce disque n'est pas prouvé effacé",
-	},
-	"cert.cmd.pdfmatches": {
-		EN: "the PDF %s is the one issued with %s",
-		FR: "le PDF %s est bien celui émis avec %s",
 	},
 	"cert.cmd.invalid": {
 		EN: "invalid certificate %s: %s",
@@ -276,4 +242,40 @@ var certMessages = Catalog{
 	"cert.result.passed":  {EN: "passed", FR: "réussie"},
 	"cert.result.failed":  {EN: "FAILED", FR: "ÉCHEC"},
 	"cert.result.skipped": {EN: "not done", FR: "non faite"},
+
+	// Certificates written later (wipe --reissue) and PDFs checked against their JSON.
+	"cert.notfile": {EN: "%s is not a regular file", FR: "%s n'est pas un fichier ordinaire"},
+	"cert.reissue.otherkey": {
+		EN: "certificate %s was signed by bench key %s, not this bench's (%s): reissue it on the bench that signed it",
+		FR: "le certificat %s a été signé par la clé de poste %s, pas par celle de ce poste (%s) : réémettez-le sur le poste qui l'a signé",
+	},
+	"cert.reissue.hash": {
+		EN: "the ledger's record of certificate %s hashes to %s, not to the recorded %s: it cannot be reissued",
+		FR: "l'enregistrement du certificat %s dans le registre a pour empreinte %s, pas %s comme enregistré : il ne peut pas être réémis",
+	},
+	"cert.reissue.differs": {
+		EN: "%s exists and is not the certificate recorded in the ledger (SHA-256 of the JSON %s): left as it is, nothing written; move it away and run again",
+		FR: "%s existe et n'est pas le certificat enregistré dans le registre (SHA-256 du JSON %s) : laissé tel quel, rien n'est écrit ; déplacez-le puis relancez",
+	},
+	"cert.reissue.notfile": {
+		EN: "%s exists and is not a regular file: nothing written",
+		FR: "%s existe et n'est pas un fichier ordinaire : rien n'est écrit",
+	},
+	"cert.pdf.nojson": {
+		EN: "%s is only the printable copy of a certificate and is not signed: check the certificate itself, %s (with its .sig), which is not there",
+		FR: "%s n'est que la copie imprimable d'un certificat et n'est pas signé : vérifiez le certificat lui-même, %s (avec son .sig), qui n'est pas là",
+	},
+	"cert.pdf.missing": {EN: "no PDF at %s", FR: "aucun PDF à %s"},
+	"cert.pdf.differs": {
+		EN: "%s is NOT the PDF issued with %s (that certificate itself is valid): do not rely on this PDF; check %[2]s",
+		FR: "%s n'est PAS le PDF émis avec %s (ce certificat lui-même est valide) : ne vous fiez pas à ce PDF ; vérifiez %[2]s",
+	},
+	"cert.pdf.otherversion": {
+		EN: "%s cannot be checked here: it was issued by atelier %s and this is atelier %s, whose PDF differs; check the certificate itself, %s",
+		FR: "%s ne peut pas être vérifié ici : il a été émis par atelier %s et celui-ci est atelier %s, dont le PDF diffère ; vérifiez le certificat lui-même, %s",
+	},
+	"cert.cmd.pdfmatches": {
+		EN: "the PDF %s is the one issued with %s",
+		FR: "le PDF %s est bien celui émis avec %s",
+	},
 }

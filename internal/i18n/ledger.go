@@ -274,27 +274,14 @@ var ledgerMessages = Catalog{
 		EN: "a wipe that proves no erasure overwrote its disk after the deploy; reservation for %s dropped",
 		FR: "un effacement qui ne prouve rien a réécrit son disque après l'installation ; réservation pour %s annulée",
 	},
-	"ev.moved.site":      {EN: "%s -> %s (%s)", FR: "%s -> %s (%s)"},
-	"ev.handover":        {EN: "handed over at %s, reference %s", FR: "remis à %s, référence %s"},
-	"ev.note":            {EN: "note: %s", FR: "note : %s"},
-	"ev.probed":          {EN: "probed, grade %s, %d disk(s)", FR: "examiné, note %s, %d disque(s)"},
-	"ev.destroyed":       {EN: "disk %s destroyed: %s", FR: "disque %s détruit : %s"},
-	"ev.wipe.started":    {EN: "wipe of disk %s started (%s)", FR: "effacement du disque %s commencé (%s)"},
-	"ev.wipe.unfinished": {EN: "wipe of disk %s started (%s), never finished", FR: "effacement du disque %s commencé (%s), jamais terminé"},
-	"ev.wipe.finished":   {EN: "wipe of disk %s: %s", FR: "effacement du disque %s : %s"},
-	"ev.wipe.certified":  {EN: "certificate %[2]s of disk %[1]s written: erased (passed)", FR: "certificat %[2]s du disque %[1]s écrit : effacé (réussi)"},
-	"wipe.reissue.unknown": {
-		EN: "%s is neither a certificate id recorded in the ledger, a unit, nor a disk recorded on a unit",
-		FR: "%s n'est ni un identifiant de certificat enregistré dans le registre, ni une unité, ni un disque enregistré sur une unité",
-	},
-	"wipe.reissue.none": {
-		EN: "no wipe of %s is waiting for its certificate (to write again the certificate of a wipe, give its certificate id)",
-		FR: "aucun effacement de %s n'attend son certificat (pour réécrire le certificat d'un effacement, donnez l'identifiant du certificat)",
-	},
-	"wipe.certify.stale": {
-		EN: "certificate %s is not the pending certificate of a disk of %s (already written, or the disk was wiped or returned since)",
-		FR: "le certificat %s n'est pas le certificat en attente d'un disque de %s (déjà écrit, ou le disque a été effacé ou rendu depuis)",
-	},
+	"ev.moved.site":         {EN: "%s -> %s (%s)", FR: "%s -> %s (%s)"},
+	"ev.handover":           {EN: "handed over at %s, reference %s", FR: "remis à %s, référence %s"},
+	"ev.note":               {EN: "note: %s", FR: "note : %s"},
+	"ev.probed":             {EN: "probed, grade %s, %d disk(s)", FR: "examiné, note %s, %d disque(s)"},
+	"ev.destroyed":          {EN: "disk %s destroyed: %s", FR: "disque %s détruit : %s"},
+	"ev.wipe.started":       {EN: "wipe of disk %s started (%s)", FR: "effacement du disque %s commencé (%s)"},
+	"ev.wipe.unfinished":    {EN: "wipe of disk %s started (%s), never finished", FR: "effacement du disque %s commencé (%s), jamais terminé"},
+	"ev.wipe.finished":      {EN: "wipe of disk %s: %s", FR: "effacement du disque %s : %s"},
 	"ev.deployed":           {EN: "image %s deployed: %s", FR: "image %s installée : %s"},
 	"ev.deploy.started":     {EN: "deploy of image %s onto disk %s started", FR: "installation de l'image %s sur le disque %s commencée"},
 	"ev.deploy.unfinished":  {EN: "deploy of image %s onto disk %s started, never finished", FR: "installation de l'image %s sur le disque %s commencée, jamais terminée"},
@@ -419,5 +406,20 @@ var ledgerMessages = Catalog{
 	"verify.gap": {
 		EN: "event %s (bench %s) has number %d where %d was expected: an event was removed",
 		FR: "l'événement %s (poste %s) porte le n°%d au lieu du n°%d : un événement a été supprimé",
+	},
+
+	// A wipe whose certificate could not be written, and wipe --reissue.
+	"ev.wipe.certified": {EN: "certificate %[2]s of disk %[1]s written: erased (passed)", FR: "certificat %[2]s du disque %[1]s écrit : effacé (réussi)"},
+	"wipe.reissue.unknown": {
+		EN: "%s is neither a certificate id recorded in the ledger, a unit, nor a disk recorded on a unit",
+		FR: "%s n'est ni un identifiant de certificat enregistré dans le registre, ni une unité, ni un disque enregistré sur une unité",
+	},
+	"wipe.reissue.none": {
+		EN: "no wipe of %s is waiting for its certificate (to write again the certificate of a wipe, give its certificate id)",
+		FR: "aucun effacement de %s n'attend son certificat (pour réécrire le certificat d'un effacement, donnez l'identifiant du certificat)",
+	},
+	"wipe.certify.stale": {
+		EN: "certificate %s is not the pending certificate of a disk of %s (already written, or the disk was wiped or returned since)",
+		FR: "le certificat %s n'est pas le certificat en attente d'un disque de %s (déjà écrit, ou le disque a été effacé ou rendu depuis)",
 	},
 }
