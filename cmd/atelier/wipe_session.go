@@ -248,7 +248,13 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 		return
 	}
 	if t.signed != nil {
-		t.notes = append(t.notes, g.T("wipe.note.reissue", t.unit.ID))
+		// An uncertified wipe is found by its unit; a failed one (its
+		// certificate proves no erasure) only by its certificate id.
+		ref := t.unit.ID
+		if o.Status != inventory.ErasureUncertified {
+			ref = t.signed.ID
+		}
+		t.notes = append(t.notes, g.T("wipe.note.reissue", ref))
 	}
 }
 
