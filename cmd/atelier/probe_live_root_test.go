@@ -19,8 +19,10 @@ import (
 
 type liveReport struct {
 	Source, Tool string
-	Firmware     struct{ BootMode string `json:"boot_mode"` }
-	CPU          struct {
+	Firmware     struct {
+		BootMode string `json:"boot_mode"`
+	}
+	CPU struct {
 		Model          string
 		Cores, Threads int
 		Is64Bit        bool `json:"is_64bit"`
