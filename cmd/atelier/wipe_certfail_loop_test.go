@@ -264,15 +264,25 @@ func TestWipeWhoseCertificateFolderTurnsReadOnly(t *testing.T) {
 	if out, err := exec.Command("mount", "-o", "remount,rw", certs).CombinedOutput(); err != nil {
 		t.Fatalf("remount rw: %v: %s", err, out)
 	}
-	rs := b.reissue(u.Disks[0].Serial, certs)
-	if len(rs) != 1 || !rs[0].Certified || rs[0].State != "wiped" || fileSHA256(t, rs[0].JSON) != u.Disks[0].CertificateSHA256 {
-		t.Fatalf("reissue by disk: %+v", rs)
+	id, disk := u.Disks[0].CertificateID, u.Disks[0].Serial
+	jsonPath, pdfPath := filepath.Join(certs, id+".json"), filepath.Join(certs, id+".pdf")
+	said, errOut, code := b.run("wipe", "--reissue", disk, "--out", certs)
+	if code != 0 || said != "certificate "+id+" of disk "+disk+" written: "+jsonPath+" (PDF "+pdfPath+")\n"+
+		"  disk "+disk+" now counts as erased; unit "+unit+": wiped\n" {
+		t.Fatalf("reissue by disk: exit %d, %s\n%q", code, errOut, said)
+	}
+	if fileSHA256(t, jsonPath) != u.Disks[0].CertificateSHA256 || b.show(unit).State != "wiped" {
+		t.Fatal("the reissued certificate is not the one the ledger recorded")
 	}
 	start := time.Now()
-	if _, errOut, code := b.run("verify", rs[0].PDF); code != 0 {
+	if _, errOut, code := b.run("verify", pdfPath); code != 0 {
 		t.Fatalf("verify the PDF: %s", errOut)
 	}
 	t.Logf("verify of a PDF took %v", time.Since(start))
+	said, errOut, code = b.run("wipe", "--reissue", id, "--out", certs, "--lang", "fr")
+	if code != 0 || said != "le certificat "+id+" du disque "+disk+" est déjà là, identique à celui du registre : "+jsonPath+"\n" {
+		t.Fatalf("second reissue, in French: exit %d, %s\n%q", code, errOut, said)
+	}
 }
 
 // A folder where nothing can be written is refused before the first byte
