@@ -224,3 +224,25 @@ func run(t *testing.T, name string, args ...string) {
 		t.Fatalf("%s %v: %v: %s", name, args, err, out)
 	}
 }
+
+// samePath compares two paths after resolving symlinks and making them
+// absolute, so ./img and /srv/img/../img are the same image.
+func samePath(a, b string) bool {
+	ca, cb := canonical(a), canonical(b)
+	if ca == cb {
+		return true
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+func canonical(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		p = a
+	}
+	return filepath.Clean(p)
+}
