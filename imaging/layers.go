@@ -51,6 +51,9 @@ type stack struct {
 	// anon maps a filesystem's anonymous device number (btrfs, overlay
 	// on a block device) to the device its mount names.
 	anon map[[2]uint32]string
+	// live: s is this machine's sysfs, so the device numbers of files
+	// stat'ed here are its own. A sysfs copy shares none with the host.
+	live bool
 }
 
 func fileID(major, minor uint32, ino uint64) string {
@@ -104,17 +107,8 @@ func (s sysfs) blockNames() []string {
 // their backing file by device and inode even when its path is gone
 // (deleted, lazily unmounted, or in another mount namespace).
 func buildStack(s sysfs, mounts []mount, live bool) *stack {
-	g := &stack{s: s, layers: map[string]*layer{}, anon: map[[2]uint32]string{}}
-	for _, m := range mounts {
-		if m.Major != 0 || !strings.HasPrefix(m.Source, "/dev/") {
-			continue
-		}
-		if a, b, ok := rdevOf(m.Source); ok {
-			if name, _, ok := s.devName(a, b); ok {
-				g.anon[[2]uint32{m.Major, m.Minor}] = name
-			}
-		}
-	}
+	g := &stack{s: s, layers: map[string]*layer{}, anon: map[[2]uint32]string{}, live: live}
+	var loops []string
 	for _, n := range s.blockNames() {
 		l := g.get(n)
 		if _, err := os.Stat(s.path("class", "block", n, "partition")); err == nil {
@@ -136,10 +130,36 @@ func buildStack(s sysfs, mounts []mount, live bool) *stack {
 			l.kind = "md"
 		case strings.HasPrefix(n, "loop") && l.parent == "":
 			l.kind = "loop"
-			g.loopBacking(n, live)
+			loops = append(loops, n)
 		}
 	}
+	for _, m := range mounts {
+		if m.Major == 0 {
+			if name, ok := g.sourceLayer(m.Source); ok {
+				g.anon[[2]uint32{m.Major, m.Minor}] = name
+			}
+		}
+	}
+	// Backing files last: every layer and filesystem is known by then.
+	for _, n := range loops {
+		g.loopBacking(n, live)
+	}
 	return g
+}
+
+// sourceLayer is the layer a mount's source names (/dev/sda1,
+// /dev/mapper/x), for filesystems whose st_dev is anonymous (btrfs).
+func (g *stack) sourceLayer(source string) (string, bool) {
+	if !strings.HasPrefix(source, "/dev/") {
+		return "", false
+	}
+	if g.live {
+		if a, b, ok := rdevOf(source); ok {
+			name, _, ok := g.s.devName(a, b)
+			return name, ok
+		}
+	}
+	return g.byDevName(source)
 }
 
 // loopBacking links a loop device to what backs it: a block device (or
@@ -147,7 +167,7 @@ func buildStack(s sysfs, mounts []mount, live bool) *stack {
 func (g *stack) loopBacking(name string, live bool) {
 	path := strings.TrimSuffix(g.s.str("class", "block", name, "loop", "backing_file"), " (deleted)")
 	if live {
-		if info, ok := loopStatus("/dev/" + name); ok {
+		if info, ok := g.loopStatus(name); ok {
 			if info.Rdevice != 0 {
 				if n, _, ok := g.s.devName(unix.Major(info.Rdevice), unix.Minor(info.Rdevice)); ok {
 					g.link(name, n)
@@ -163,6 +183,10 @@ func (g *stack) loopBacking(name string, live bool) {
 	if path == "" {
 		return // not attached
 	}
+	if dev, ok := g.byDevName(path); ok && !live {
+		g.link(name, dev) // a sysfs copy: the host's /dev is another machine's
+		return
+	}
 	var st unix.Stat_t
 	if err := unix.Stat(path, &st); err == nil {
 		if st.Mode&unix.S_IFMT == unix.S_IFBLK {
@@ -174,17 +198,27 @@ func (g *stack) loopBacking(name string, live bool) {
 		g.linkFile(name, unix.Major(st.Dev), unix.Minor(st.Dev), st.Ino, path)
 		return
 	}
-	// The path is not reachable from here (a sysfs copy, a container
-	// without the device nodes): /dev/X still names the kernel's X.
-	if dev, ok := strings.CutPrefix(path, "/dev/"); ok && !strings.Contains(dev, "/") {
-		if _, known := g.layers[dev]; known || g.s.str("class", "block", dev, "dev") != "" {
-			g.link(name, dev)
-			return
-		}
+	// The path is not reachable from here (a container without the
+	// device nodes): /dev/X still names the kernel's X.
+	if dev, ok := g.byDevName(path); ok {
+		g.link(name, dev)
+		return
 	}
 	f := g.get("file:" + path)
 	f.file, f.label = true, path
 	g.link(name, f.id)
+}
+
+// byDevName reads /dev/X as the kernel's block device X, when there is one.
+func (g *stack) byDevName(path string) (string, bool) {
+	dev, ok := strings.CutPrefix(path, "/dev/")
+	if !ok || dev == "" || strings.Contains(dev, "/") {
+		return "", false
+	}
+	if _, known := g.layers[dev]; known || g.s.str("class", "block", dev, "dev") != "" {
+		return dev, true
+	}
+	return "", false
 }
 
 // linkFile links a loop device to its backing file, and that file to the
@@ -205,6 +239,9 @@ func (g *stack) linkFile(loop string, major, minor uint32, ino uint64, path stri
 // fsLayer is the block layer holding a filesystem whose st_dev is
 // major:minor, when it is a block device.
 func (g *stack) fsLayer(major, minor uint32) (string, bool) {
+	if !g.live {
+		return "", false
+	}
 	if major == 0 {
 		n, ok := g.anon[[2]uint32{major, minor}]
 		return n, ok
@@ -213,7 +250,14 @@ func (g *stack) fsLayer(major, minor uint32) (string, bool) {
 	return n, ok
 }
 
-func loopStatus(dev string) (*unix.LoopInfo64, bool) {
+// loopStatus asks loop device name what backs it, through its /dev node
+// when that node is this very device (a container's /dev may differ).
+func (g *stack) loopStatus(name string) (*unix.LoopInfo64, bool) {
+	dev := "/dev/" + name
+	a, b, ok := rdevOf(dev)
+	if !ok || fmt.Sprintf("%d:%d", a, b) != g.s.str("class", "block", name, "dev") {
+		return nil, false
+	}
 	fd, err := unix.Open(dev, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, false
@@ -223,12 +267,17 @@ func loopStatus(dev string) (*unix.LoopInfo64, bool) {
 	return info, err == nil
 }
 
-// fileLayer is the layer of an existing file (after symlinks), and the
-// layer of the filesystem holding it, for anchoring a protection.
+// fileLayers are, for anchoring a protection on path: the layer of the
+// file itself (after symlinks) and the layer of the filesystem holding
+// it; for a device node, only the device's own layer (as fs).
 func (g *stack) fileLayers(path string) (file, fs string, ok bool) {
+	if dev, ok := g.byDevName(path); ok && !g.live {
+		return "", dev, true
+	}
 	var st unix.Stat_t
 	if err := unix.Stat(path, &st); err != nil {
-		return "", "", false
+		dev, ok := g.byDevName(path)
+		return "", dev, ok
 	}
 	if st.Mode&unix.S_IFMT == unix.S_IFBLK {
 		n, _, ok := g.s.devName(unix.Major(st.Rdev), unix.Minor(st.Rdev))
@@ -314,27 +363,36 @@ func (g *stack) reasons(target string) []Reason {
 			out = append(out, r)
 		}
 		// A dm, md or loop device built on what the target writes is
-		// an active stack, mounted or not; one under the target is
-		// merely the way down.
-		if _, under := below[id]; id != target && !under && l.kind != "" && len(l.down) > 0 {
+		// an active stack, mounted or not. Under the target, a loop
+		// device is merely the way down, but a dm or md volume is refused
+		// there as it is when named directly (see volumeError).
+		_, under := below[id]
+		if id != target && under && (l.kind == "dm" || l.kind == "md") {
+			users["guard.reason.onvolume"] = append(users["guard.reason.onvolume"], l.volumeName())
+		}
+		if id != target && !under && l.kind != "" && len(l.down) > 0 {
 			switch l.kind {
 			case "loop":
 				users["guard.reason.loop"] = append(users["guard.reason.loop"], l.label)
 			default:
-				name := id
-				if l.dmName != "" {
-					name += " (" + l.dmName + ")"
-				}
-				users["guard.reason.holder"] = append(users["guard.reason.holder"], name)
+				users["guard.reason.holder"] = append(users["guard.reason.holder"], l.volumeName())
 			}
 		}
 	}
-	for _, k := range []string{"guard.reason.holder", "guard.reason.loop"} {
+	for _, k := range []string{"guard.reason.holder", "guard.reason.loop", "guard.reason.onvolume"} {
 		if len(users[k]) > 0 {
 			out = append(out, Reason{Key: k, Detail: summarise(users[k])})
 		}
 	}
 	return merge(out)
+}
+
+// volumeName is a dm volume's kernel name with its mapper name.
+func (l *layer) volumeName() string {
+	if l.dmName != "" {
+		return l.id + " (" + l.dmName + ")"
+	}
+	return l.id
 }
 
 // via says which layer a protection found on l comes through, and how it

@@ -33,6 +33,19 @@ func protectAll(g *stack, mounts []mount, opts ListOptions) {
 	for _, id := range ids {
 		g.protect(id, Reason{Key: "guard.reason.mounted", Detail: summarise(mounted[id])})
 	}
+	for _, sw := range readSwaps(opts.proc("swaps")) {
+		g.protectFile(sw, Reason{Key: "guard.reason.swap", Detail: sw})
+	}
+	for _, img := range opts.SourceImages {
+		g.protectFile(img, Reason{Key: "guard.reason.source", Detail: img})
+	}
+	for _, k := range opts.Keep {
+		g.protectFile(k.Path, Reason{Key: k.Reason, Detail: k.Path})
+	}
+	if !g.live {
+		// A sysfs copy: this machine's own root and binary are not in it.
+		return
+	}
 	// The root filesystem may be an overlay (containers, live systems):
 	// st_dev of / then still names the device when it is a real one. A
 	// chroot's root, or a test's, is named in SystemRoots.
@@ -45,15 +58,6 @@ func protectAll(g *stack, mounts []mount, opts ListOptions) {
 	}
 	if exe, err := os.Executable(); err == nil {
 		g.protectFile(exe, Reason{Key: "guard.reason.self", Detail: exe})
-	}
-	for _, sw := range readSwaps(opts.proc("swaps")) {
-		g.protectFile(sw, Reason{Key: "guard.reason.swap", Detail: sw})
-	}
-	for _, img := range opts.SourceImages {
-		g.protectFile(img, Reason{Key: "guard.reason.source", Detail: img})
-	}
-	for _, k := range opts.Keep {
-		g.protectFile(k.Path, Reason{Key: k.Reason, Detail: k.Path})
 	}
 }
 
@@ -72,16 +76,10 @@ func (g *stack) protectFile(path string, r Reason) {
 // mountLayer is the layer a mounted filesystem lives on. btrfs and some
 // others report an anonymous 0:N; the source then names the real device.
 func (g *stack) mountLayer(m mount) (string, bool) {
-	maj, min := m.Major, m.Minor
-	if maj == 0 && strings.HasPrefix(m.Source, "/dev/") {
-		if a, b, ok := rdevOf(m.Source); ok {
-			maj, min = a, b
-		}
+	if m.Major == 0 {
+		return g.sourceLayer(m.Source)
 	}
-	if maj == 0 {
-		return "", false
-	}
-	name, _, ok := g.s.devName(maj, min)
+	name, _, ok := g.s.devName(m.Major, m.Minor)
 	return name, ok
 }
 

@@ -7,6 +7,10 @@ var guardMessages = Catalog{
 		EN: "is in use by a loop device (%s)",
 		FR: "est utilisé par un périphérique loop (%s)",
 	},
+	"guard.reason.onvolume": {
+		EN: "is built on a RAID/LVM/dm volume (%s)",
+		FR: "est construit sur un volume RAID/LVM/dm (%s)",
+	},
 	"guard.reason.ledger": {
 		EN: "holds the ledger (%s)",
 		FR: "contient le registre (%s)",
