@@ -38,8 +38,9 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	lang := g.lang()
 	var targets []*wipeTarget
 	seen := map[string]string{}
+	opts := g.guardOptions()
 	for _, a := range args {
-		d, err := imaging.Inspect(ctx, a, imaging.ListOptions{Lang: lang})
+		d, err := imaging.Inspect(ctx, a, opts)
 		if err != nil {
 			return err
 		}

@@ -27,6 +27,9 @@ type Request struct {
 	Hostname    string
 	NoDirect    bool // buffered writes (tests on filesystems without O_DIRECT)
 	Lang        i18n.Lang
+	// Keep are files the guard protects besides the image (the ledger,
+	// the bench key): see imaging.ListOptions.
+	Keep []imaging.KeptFile
 }
 
 // Plan is a checked request: the disk may be written and is big enough.
@@ -101,7 +104,7 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 	if p.BmapPath != "" {
 		sources = append(sources, p.BmapPath)
 	}
-	dev, err := imaging.Inspect(ctx, r.Target, imaging.ListOptions{SourceImages: sources, Lang: lang})
+	dev, err := imaging.Inspect(ctx, r.Target, imaging.ListOptions{SourceImages: sources, Lang: lang, Keep: r.Keep})
 	if err != nil {
 		return nil, err
 	}
