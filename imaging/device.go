@@ -134,7 +134,7 @@ func ListDisks(ctx context.Context, opts ListOptions) ([]BlockDevice, error) {
 			continue
 		}
 		d := describe(s, n, g, opts)
-		if d.SizeBytes == 0 {
+		if d.SizeBytes == 0 && !d.Protected {
 			continue // detached loop, empty card reader
 		}
 		out = append(out, d)
@@ -181,7 +181,7 @@ func Inspect(ctx context.Context, path string, opts ListOptions) (BlockDevice, e
 		return BlockDevice{}, err
 	}
 	d := describe(s, name, g, opts)
-	if d.SizeBytes == 0 {
+	if d.SizeBytes == 0 && !d.Protected { // protected: the reason says more
 		return BlockDevice{}, lang.Errorf("guard.nomedium", path)
 	}
 	if err := ctx.Err(); err != nil {
