@@ -84,7 +84,7 @@ func (o ListOptions) live() bool { return o.SysRoot == "" || o.SysRoot == "/sys"
 // stack reads the machine's layers and anchors every protection on them.
 func (o ListOptions) stack() (*stack, error) {
 	s := o.sys()
-	mounts, err := readMounts(o.proc("self/mountinfo"))
+	mounts, err := readAllMounts(o.proc(""), o.live())
 	if err != nil {
 		return nil, fmt.Errorf("read mounts: %w", err)
 	}
@@ -187,16 +187,31 @@ func Inspect(ctx context.Context, path string, opts ListOptions) (BlockDevice, e
 	if err := ctx.Err(); err != nil {
 		return BlockDevice{}, err
 	}
-	// Nothing found in this mount namespace: ask the kernel whether a
-	// layer is held all the same (mounted in another namespace, swap or
-	// RAID member there).
-	if !d.Protected && opts.live() {
+	// No mount, swap or volume found in this mount namespace: ask the
+	// kernel whether a layer is held all the same (mounted in another
+	// namespace, swap or RAID member there).
+	if !explainsClaims(d.Reasons) && opts.live() {
 		if r := g.busy(name); len(r) > 0 {
-			d.Reasons = r
+			d.Reasons = append(d.Reasons, r...)
 			d.finish(lang)
 		}
 	}
 	return d, nil
+}
+
+// explainsClaims tells whether rs already name something that holds a
+// layer open exclusively (a mount, a swap, a volume), so that the
+// kernel's "busy" would only repeat it.
+func explainsClaims(rs []Reason) bool {
+	for _, r := range rs {
+		switch r.Key {
+		case "guard.reason.loop", "guard.reason.readonly", "guard.reason.ledger", "guard.reason.benchkey",
+			"guard.reason.source", "guard.reason.self":
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // describe reads one disk's sysfs attributes and attaches its protections.

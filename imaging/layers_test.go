@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/looptest"
 )
@@ -294,4 +296,68 @@ func waitFor(t *testing.T, path string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("%s never appeared", path)
+}
+
+// mountElsewhere mounts dev in a mount namespace of its own, held by a
+// sleeping process: this namespace's mount table never shows it, as with
+// a container's or a service's private mounts. The process is ended in
+// t.Cleanup, and the mount with it.
+func mountElsewhere(t *testing.T, dev string) {
+	t.Helper()
+	mnt := t.TempDir()
+	cmd := exec.Command("unshare", "--mount", "--propagation", "private", "sh", "-c",
+		`mount -o noatime "$1" "$2" && echo mounted && exec sleep 600`, "sh", dev, mnt)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	line := make([]byte, 8)
+	if n, _ := io.ReadFull(out, line); n != 8 || string(line) != "mounted\n" {
+		t.Fatalf("mount in another namespace failed (%q)", line[:n])
+	}
+}
+
+// A filesystem mounted in another mount namespace is not in this one's
+// mount table: the guard reads every namespace's.
+func TestLoopOverADeviceMountedInAnotherNamespaceIsRefused(t *testing.T) {
+	a := looptest.Attach(t, 32<<20)
+	run(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", a)
+	mountElsewhere(t, a)
+	b := looptest.AttachFile(t, a)
+	c := looptest.AttachFile(t, b)
+	refusedFor(t, a, ListOptions{}, "mounted in another mount namespace (pid ")
+	refusedFor(t, b, ListOptions{}, "mounted in another mount namespace (pid ", "through "+a+" under it")
+	refusedFor(t, c, ListOptions{}, "mounted in another mount namespace (pid ", "through "+a+" under it")
+	listedProtected(t, c, ListOptions{}, "mounted in another mount namespace")
+	// The device itself: the exclusive open refuses it too.
+	if f, err := OpenWrite(a, true); err == nil {
+		f.Close()
+		t.Fatal("OpenWrite opened a device mounted in another namespace")
+	} else if !IsBusy(err) {
+		t.Fatalf("OpenWrite: %v, want busy", err)
+	}
+}
+
+// A layer another program holds open exclusively (another atelier wipe,
+// a tool writing it) shows in no table: the kernel says it is busy.
+func TestLoopOverADeviceHeldExclusivelyIsRefused(t *testing.T) {
+	a := looptest.Attach(t, 16<<20)
+	fd, err := unix.Open(a, unix.O_RDONLY|unix.O_EXCL|unix.O_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(fd)
+	b := looptest.AttachFile(t, a)
+	c := looptest.AttachFile(t, b)
+	refusedFor(t, b, ListOptions{}, "held open exclusively through "+a)
+	refusedFor(t, c, ListOptions{}, "held open exclusively through "+a)
+	unix.Close(fd)
+	fd = -1
+	if d, err := Inspect(context.Background(), c, ListOptions{}); err != nil || d.Refusal(i18n.EN) != nil {
+		t.Fatalf("once released, the stack is free: %v %v", err, d.ProtectedReasons)
+	}
 }

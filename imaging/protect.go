@@ -13,12 +13,19 @@ import (
 // source images and the files to keep (ledger, bench key). The stack then
 // carries each one to every target whose writes would reach it.
 func protectAll(g *stack, mounts []mount, opts ListOptions) {
-	mounted := map[string][]string{} // layer -> mount points
+	mounted := map[string][]string{}   // layer -> mount points
+	elsewhere := map[string][]string{} // layer -> "pid N: mount point"
+	here := map[string]bool{}
 	for _, m := range mounts {
 		id, ok := g.mountLayer(m)
 		if !ok {
 			continue
 		}
+		if m.Elsewhere != "" {
+			elsewhere[id] = append(elsewhere[id], m.Elsewhere+": "+m.MountPoint)
+			continue
+		}
+		here[id] = true
 		if m.MountPoint == "/" {
 			g.protect(id, Reason{Key: "guard.reason.root"})
 			continue // "mounted on /" would say the same again
@@ -32,6 +39,16 @@ func protectAll(g *stack, mounts []mount, opts ListOptions) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		g.protect(id, Reason{Key: "guard.reason.mounted", Detail: summarise(mounted[id])})
+	}
+	ids = ids[:0]
+	for id := range elsewhere {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !here[id] { // mounted here too says enough
+			g.protect(id, Reason{Key: "guard.reason.mountedns", Detail: summarise(elsewhere[id])})
+		}
 	}
 	for _, sw := range readSwaps(opts.proc("swaps")) {
 		g.protectFile(sw, Reason{Key: "guard.reason.swap", Detail: sw})

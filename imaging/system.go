@@ -3,6 +3,7 @@ package imaging
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,43 @@ type mount struct {
 	Major, Minor uint32
 	MountPoint   string
 	Source       string
+	// Elsewhere names the process of another mount namespace whose table
+	// has this mount ("pid 812"); "" for this process's own.
+	Elsewhere string
+}
+
+// readAllMounts reads this process's mount table and, on the live system,
+// the table of every other mount namespace (one process each): a
+// filesystem mounted in a container, or by a service with private mounts,
+// is mounted all the same.
+func readAllMounts(proc string, live bool) ([]mount, error) {
+	own, err := readMounts(filepath.Join(proc, "self", "mountinfo"))
+	if err != nil || !live {
+		return own, err
+	}
+	self, _ := os.Readlink(filepath.Join(proc, "self", "ns", "mnt"))
+	seen := map[string]bool{self: true}
+	ents, _ := os.ReadDir(proc)
+	for _, e := range ents {
+		pid := e.Name()
+		if pid[0] < '0' || pid[0] > '9' {
+			continue
+		}
+		ns, err := os.Readlink(filepath.Join(proc, pid, "ns", "mnt"))
+		if err != nil || seen[ns] {
+			continue // gone, or a namespace already read
+		}
+		seen[ns] = true
+		ms, err := readMounts(filepath.Join(proc, pid, "mountinfo"))
+		if err != nil {
+			continue // the process ended meanwhile
+		}
+		for _, m := range ms {
+			m.Elsewhere = "pid " + pid
+			own = append(own, m)
+		}
+	}
+	return own, nil
 }
 
 // readMounts parses mountinfo: field 3 is MAJ:MIN, field 5 the mount point,

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/pcsolidaire/atelier/internal/looptest"
 )
 
@@ -183,6 +185,41 @@ func TestWipeRefusesStackedDevices(t *testing.T) {
 		expectRefused(t, b, stackCase{k, filepath.Join(b.dir, "bench.key"), 0, []string{"holds the bench signing key"}})
 		if _, errOut, code := b.run("ledger", "verify"); code != 0 {
 			t.Fatalf("the ledger is damaged after the refusals: %s", errOut)
+		}
+	})
+	t.Run("loop over a device mounted in another namespace", func(t *testing.T) {
+		b := newBench(t)
+		a := looptest.Attach(t, 32<<20)
+		mustRun(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", a)
+		mnt := t.TempDir()
+		hold := exec.Command("unshare", "--mount", "--propagation", "private", "sh", "-c",
+			`mount -o noatime "$1" "$2" && echo mounted && exec sleep 600`, "sh", a, mnt)
+		out, _ := hold.StdoutPipe()
+		if err := hold.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { hold.Process.Kill(); hold.Wait() })
+		if line, _ := io.ReadAll(io.LimitReader(out, 8)); string(line) != "mounted\n" {
+			t.Fatalf("mount in another namespace: %q", line)
+		}
+		two := looptest.AttachFile(t, a)
+		three := looptest.AttachFile(t, two)
+		expectRefused(t, b, stackCase{two, a, 0, []string{"mounted in another mount namespace (pid ", "through " + a + " under it"}})
+		expectRefused(t, b, stackCase{three, a, 0, []string{"mounted in another mount namespace (pid ", "through " + a + " under it"}})
+	})
+	t.Run("loop over a device another program holds", func(t *testing.T) {
+		b := newBench(t)
+		a := looptest.Attach(t, 16<<20, looptest.Fill(0x3C))
+		fd, err := unix.Open(a, unix.O_RDONLY|unix.O_EXCL|unix.O_CLOEXEC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer unix.Close(fd)
+		two := looptest.AttachFile(t, a)
+		before := sha(t, a, 0)
+		_, errOut, code := b.run("wipe", "--yes", two)
+		if code != 1 || !strings.Contains(errOut, "held open exclusively through "+a) || sha(t, a, 0) != before {
+			t.Fatalf("wipe --yes %s over a held %s: exit %d, %q", two, a, code, errOut)
 		}
 	})
 	t.Run("disk under a lazily unmounted filesystem", func(t *testing.T) {

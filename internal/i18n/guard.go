@@ -19,9 +19,13 @@ var guardMessages = Catalog{
 		EN: "holds the bench signing key (%s)",
 		FR: "contient la clé de signature du poste (%s)",
 	},
+	"guard.reason.mountedns": {
+		EN: "has a filesystem mounted in another mount namespace (%s)",
+		FR: "contient un système de fichiers monté dans un autre espace de noms de montage (%s)",
+	},
 	"guard.reason.busy": {
-		EN: "is held by the kernel through %s (mounted in another namespace, swap or RAID/dm member)",
-		FR: "est tenu par le noyau via %s (monté dans un autre espace de noms, swap ou membre RAID/dm)",
+		EN: "is held open exclusively through %s (by another program: a wipe, a mount, a RAID/dm member)",
+		FR: "est tenu ouvert en exclusivité via %s (par un autre programme : un effacement, un montage, un membre RAID/dm)",
 	},
 	// A reason found on another layer of the stack: the reason, then
 	// that layer.
