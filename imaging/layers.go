@@ -505,7 +505,10 @@ func (g *stack) busy(target string) []Reason {
 	var held []string
 	for _, id := range order {
 		l := g.layers[id]
-		if id == target || l.file {
+		// The target and its partitions are left to the caller's own
+		// exclusive open, which the kernel refuses while any of them is
+		// claimed (and which, once made, would make them all look busy).
+		if id == target || l.parent == target || l.file {
 			continue
 		}
 		// Only a node that is this very device: /dev may be another

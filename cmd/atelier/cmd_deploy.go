@@ -97,6 +97,9 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	if f.dryRun {
 		return renderDeployPlan(g, plan, src)
 	}
+	if err := plan.Recheck(ctx); err != nil {
+		return err
+	}
 	if src.unit == nil {
 		fmt.Fprintln(g.stderr, g.T("deploy.nounit", src.disk))
 	}

@@ -111,6 +111,18 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 			return err
 		}
 	}
+	// An answer may take minutes, and the machine may change meanwhile (a
+	// filesystem mounted under a disk, a loop device set up over it): the
+	// guard looks again just before anything is recorded or written.
+	for _, t := range targets {
+		d, err := imaging.Inspect(ctx, t.dev.Path, opts)
+		if err != nil {
+			return err
+		}
+		if err := d.Refusal(lang); err != nil {
+			return err
+		}
+	}
 	// The ledger hears of every wipe before its first write: a kill -9
 	// then leaves "started, never finished" on the unit.
 	for _, t := range targets {
