@@ -361,3 +361,42 @@ func TestLoopOverADeviceHeldExclusivelyIsRefused(t *testing.T) {
 		t.Fatalf("once released, the stack is free: %v %v", err, d.ProtectedReasons)
 	}
 }
+
+// A live system's / is an overlay: its lower folder sits on a squashfs or
+// a disk, its upper one on tmpfs. The layers holding them are the running
+// system, although no mount of them is "/".
+func TestOverlaySystemRootProtectsItsLayers(t *testing.T) {
+	lower, lowerMnt := mountedExt4(t, 32<<20)
+	if err := os.Mkdir(filepath.Join(lowerMnt, "rootfs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	upper, upperMnt := mountedExt4(t, 32<<20)
+	for _, d := range []string{"rw", "work"} {
+		if err := os.Mkdir(filepath.Join(upperMnt, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := t.TempDir()
+	run(t, "mount", "-t", "overlay", "overlay", "-o",
+		"lowerdir="+filepath.Join(lowerMnt, "rootfs")+",upperdir="+filepath.Join(upperMnt, "rw")+",workdir="+filepath.Join(upperMnt, "work"), root)
+	t.Cleanup(func() { exec.Command("umount", root).Run() })
+	opts := ListOptions{SystemRoots: []string{root}}
+	refusedFor(t, lower, opts, "running system")
+	refusedFor(t, upper, opts, "running system")
+	over := looptest.AttachFile(t, lower)
+	refusedFor(t, over, opts, "running system (/), through "+lower+" under it")
+}
+
+func TestOverlayDirs(t *testing.T) {
+	for opts, want := range map[string]string{
+		`rw,lowerdir=/a:/b,upperdir=/c,workdir=/d`:        "/a|/b|/c",
+		`rw,lowerdir=/x\:y:/z,upperdir=/u\,v,workdir=/w`:  "/x:y|/z|/u,v",
+		`rw,lowerdir+=/l1,lowerdir+=/l2,datadir+=/data`:   "/l1|/l2|/data",
+		`rw,lowerdir=/with\040space,upperdir=/up,xino=on`: "/with space|/up",
+		`rw,relatime`: "",
+	} {
+		if got := strings.Join(overlayDirs(opts), "|"); got != want {
+			t.Errorf("overlayDirs(%q) = %q, want %q", opts, got, want)
+		}
+	}
+}

@@ -67,14 +67,32 @@ func protectAll(g *stack, mounts []mount, opts ListOptions) {
 	// st_dev of / then still names the device when it is a real one. A
 	// chroot's root, or a test's, is named in SystemRoots.
 	for _, root := range append([]string{"/"}, opts.SystemRoots...) {
-		if maj, min, ok := devOf(root); ok {
-			if id, ok := g.fsLayer(maj, min); ok {
-				g.protect(id, Reason{Key: "guard.reason.root"})
-			}
-		}
+		g.protectSystem(root, mounts, 0)
 	}
 	if exe, err := os.Executable(); err == nil {
 		g.protectFile(exe, Reason{Key: "guard.reason.self", Detail: exe})
+	}
+}
+
+// protectSystem anchors "running system" on the layer holding the folder
+// root, and, when that is an overlay (live systems, containers), on the
+// layers holding its lower and upper folders: a live USB stick's squashfs
+// is the running system as much as / is.
+func (g *stack) protectSystem(root string, mounts []mount, depth int) {
+	maj, min, ok := devOf(root)
+	if !ok || depth > 4 {
+		return
+	}
+	if id, ok := g.fsLayer(maj, min); ok {
+		g.protect(id, Reason{Key: "guard.reason.root"})
+		return
+	}
+	for _, m := range mounts {
+		if m.Elsewhere == "" && m.Major == maj && m.Minor == min && m.FSType == "overlay" {
+			for _, dir := range overlayDirs(m.Options) {
+				g.protectSystem(dir, mounts, depth+1)
+			}
+		}
 	}
 }
 

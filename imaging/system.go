@@ -15,6 +15,8 @@ type mount struct {
 	Major, Minor uint32
 	MountPoint   string
 	Source       string
+	FSType       string
+	Options      string // the superblock's (overlay's lowerdir=...)
 	// Elsewhere names the process of another mount namespace whose table
 	// has this mount ("pid 812"); "" for this process's own.
 	Elsewhere string
@@ -93,7 +95,10 @@ func parseMountInfoLine(line string) (mount, bool) {
 	m.MountPoint = unescapeMount(fields[4])
 	for i, f := range fields {
 		if f == "-" && i+2 < len(fields) {
-			m.Source = unescapeMount(fields[i+2])
+			m.FSType, m.Source = fields[i+1], unescapeMount(fields[i+2])
+			if i+3 < len(fields) {
+				m.Options = fields[i+3]
+			}
 			break
 		}
 	}
@@ -152,4 +157,40 @@ func rdevOf(path string) (major, minor uint32, ok bool) {
 		return 0, 0, false
 	}
 	return unix.Major(st.Rdev), unix.Minor(st.Rdev), true
+}
+
+// overlayDirs are the lower and upper folders of an overlay mount's
+// options ("lowerdir=/a:/b,upperdir=/c,workdir=/d"; a colon or comma in a
+// path is escaped with a backslash).
+func overlayDirs(options string) []string {
+	var dirs []string
+	for _, opt := range splitEscaped(unescapeMount(options), ',') {
+		k, v, _ := strings.Cut(opt, "=")
+		switch k {
+		case "lowerdir", "lowerdir+", "datadir+":
+			dirs = append(dirs, splitEscaped(v, ':')...)
+		case "upperdir":
+			dirs = append(dirs, v)
+		}
+	}
+	for i, d := range dirs {
+		dirs[i] = strings.NewReplacer(`\:`, ":", `\,`, ",", `\\`, `\`).Replace(d)
+	}
+	return dirs
+}
+
+// splitEscaped splits s on sep, except where sep follows a backslash.
+func splitEscaped(s string, sep byte) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case sep:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
 }
