@@ -166,6 +166,9 @@ func (g *stack) sourceLayer(source string) (string, bool) {
 // partition), or a file, itself built on the filesystem's device.
 func (g *stack) loopBacking(name string, live bool) {
 	path := strings.TrimSuffix(g.s.str("class", "block", name, "loop", "backing_file"), " (deleted)")
+	if path == "" {
+		return // not attached: nothing behind it, and nothing to open
+	}
 	if live {
 		if info, ok := g.loopStatus(name); ok {
 			if info.Rdevice != 0 {
@@ -179,9 +182,6 @@ func (g *stack) loopBacking(name string, live bool) {
 				return
 			}
 		}
-	}
-	if path == "" {
-		return // not attached
 	}
 	if dev, ok := g.byDevName(path); ok && !live {
 		g.link(name, dev) // a sysfs copy: the host's /dev is another machine's

@@ -236,6 +236,28 @@ func TestWipeRefusesStackedDevices(t *testing.T) {
 	})
 }
 
+// Several disks in one command that are layers of one another, or share
+// one file: each is refused for the other, nothing is written.
+func TestWipeRefusesTargetsThatShareStorage(t *testing.T) {
+	looptest.Require(t)
+	b := newBench(t)
+	file := looptest.File(t, 16<<20, looptest.Fill(0x6B))
+	x := looptest.AttachFile(t, file)
+	y := looptest.AttachFile(t, file)
+	a := looptest.Attach(t, 16<<20, looptest.Fill(0x6C))
+	over := looptest.AttachFile(t, a)
+	for _, pair := range [][2]string{{x, y}, {a, over}, {over, a}} {
+		before := sha(t, file, 0) + sha(t, a, 0)
+		_, errOut, code := b.run("wipe", "--yes", pair[0], pair[1])
+		if code != 1 || !strings.Contains(errOut, "in use by a loop device ("+pair[1]) && !strings.Contains(errOut, "in use by a loop device ("+pair[0]) {
+			t.Fatalf("wipe --yes %s %s: exit %d, %q", pair[0], pair[1], code, errOut)
+		}
+		if sha(t, file, 0)+sha(t, a, 0) != before {
+			t.Fatalf("wipe --yes %s %s wrote", pair[0], pair[1])
+		}
+	}
+}
+
 // A loop device over the free partition of a disk nobody uses is written
 // like any disk: the guard follows the stack, it does not refuse stacks.
 func TestWipeWritesAFreeStack(t *testing.T) {
