@@ -65,8 +65,18 @@ func (g *stack) get(id string) *layer {
 		return l
 	}
 	l := &layer{id: id, label: "/dev/" + id}
+	if strings.HasPrefix(id, "file:") {
+		l.file, l.label = true, "" // named by the first path seen
+	}
 	g.layers[id] = l
 	return l
+}
+
+// name gives a file layer the path it is known by, if it has none yet.
+func (l *layer) name(path string) {
+	if l.label == "" {
+		l.label = path
+	}
 }
 
 // link records that upper is built on lower and writes onto it.
@@ -205,7 +215,7 @@ func (g *stack) loopBacking(name string, live bool) {
 		return
 	}
 	f := g.get("file:" + path)
-	f.file, f.label = true, path
+	f.name(path)
 	g.link(name, f.id)
 }
 
@@ -225,10 +235,7 @@ func (g *stack) byDevName(path string) (string, bool) {
 // device of the filesystem holding it (up only: see layer).
 func (g *stack) linkFile(loop string, major, minor uint32, ino uint64, path string) {
 	f := g.get(fileID(major, minor, ino))
-	f.file = true
-	if path != "" {
-		f.label = path
-	}
+	f.name(path)
 	g.link(loop, f.id)
 	if fs, ok := g.fsLayer(major, minor); ok {
 		l := g.get(fs)
@@ -287,10 +294,7 @@ func (g *stack) fileLayers(path string) (file, fs string, ok bool) {
 		return "", "", false
 	}
 	id := fileID(unix.Major(st.Dev), unix.Minor(st.Dev), st.Ino)
-	if l, known := g.layers[id]; !known || l.label == "" {
-		g.get(id).label = path
-	}
-	g.get(id).file = true
+	g.get(id).name(path)
 	fs, _ = g.fsLayer(unix.Major(st.Dev), unix.Minor(st.Dev))
 	return id, fs, true
 }
@@ -306,7 +310,7 @@ func (g *stack) protect(id string, r Reason) {
 
 // closure is every layer reachable from start through next, start
 // included, in breadth-first order, with the layer each was reached from.
-// The seen set makes cycles harmless.
+// Each layer is visited once, so cycles end the walk.
 func (g *stack) closure(start []string, next func(*layer) []string) ([]string, map[string]string) {
 	from := map[string]string{}
 	done := map[string]bool{}
