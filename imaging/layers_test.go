@@ -24,16 +24,24 @@ import (
 	"github.com/pcsolidaire/atelier/internal/looptest"
 )
 
-// mountedExt4 is a loop device over a fresh file, holding an ext4
-// filesystem mounted in a temporary folder (unmounted in t.Cleanup). Lazy
-// initialisation is off so that the kernel writes nothing on its own
-// afterwards: a checksum taken after the mount stays valid.
+// quietMkfs and quietMount make an ext4 the kernel leaves alone once
+// mounted, so that a checksum taken then stays valid: no lazy inode table
+// or journal initialisation, no uninitialised block groups whose bitmaps
+// the kernel writes on first use, no bitmap prefetch at mount, no atime.
+func quietMkfs(dev string) []string {
+	return []string{"-q", "-F", "-O", "^metadata_csum,^uninit_bg", "-E", "lazy_itable_init=0,lazy_journal_init=0", dev}
+}
+
+const quietMount = "noatime,no_prefetch_block_bitmaps"
+
+// mountedExt4 is a loop device over a fresh file, holding a quiet ext4
+// (see quietMkfs) mounted in a temporary folder, unmounted in t.Cleanup.
 func mountedExt4(t *testing.T, size int64) (dev, mnt string) {
 	t.Helper()
 	dev = looptest.Attach(t, size)
-	run(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", dev)
+	run(t, "mkfs.ext4", quietMkfs(dev)...)
 	mnt = t.TempDir()
-	run(t, "mount", "-o", "noatime", dev, mnt)
+	run(t, "mount", "-o", quietMount, dev, mnt)
 	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
 	return dev, mnt
 }
@@ -150,9 +158,9 @@ func TestLoopOverPartitionOfLoopIsRefused(t *testing.T) {
 	run(t, "partx", "-u", disk)
 	p1, p2 := disk+"p1", disk+"p2"
 	waitFor(t, p2)
-	run(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", p1)
+	run(t, "mkfs.ext4", quietMkfs(p1)...)
 	mnt := t.TempDir()
-	run(t, "mount", "-o", "noatime", p1, mnt)
+	run(t, "mount", "-o", quietMount, p1, mnt)
 	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
 	before := sum(t, p1)
 
@@ -201,9 +209,9 @@ func TestLoopOverFreePartitionIsAllowed(t *testing.T) {
 func TestSecondLoopOverAMountedFileIsRefused(t *testing.T) {
 	file := looptest.File(t, 32<<20)
 	a := looptest.AttachFile(t, file)
-	run(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", a)
+	run(t, "mkfs.ext4", quietMkfs(a)...)
 	mnt := t.TempDir()
-	run(t, "mount", "-o", "noatime", a, mnt)
+	run(t, "mount", "-o", quietMount, a, mnt)
 	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
 	b := looptest.AttachFile(t, file)
 	refusedFor(t, b, ListOptions{}, "mounted filesystem ("+mnt+")", a)
@@ -306,7 +314,7 @@ func mountElsewhere(t *testing.T, dev string) {
 	t.Helper()
 	mnt := t.TempDir()
 	cmd := exec.Command("unshare", "--mount", "--propagation", "private", "sh", "-c",
-		`mount -o noatime "$1" "$2" && echo mounted && exec sleep 600`, "sh", dev, mnt)
+		`mount -o `+quietMount+` "$1" "$2" && echo mounted && exec sleep 600`, "sh", dev, mnt)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -325,7 +333,7 @@ func mountElsewhere(t *testing.T, dev string) {
 // mount table: the guard reads every namespace's.
 func TestLoopOverADeviceMountedInAnotherNamespaceIsRefused(t *testing.T) {
 	a := looptest.Attach(t, 32<<20)
-	run(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", a)
+	run(t, "mkfs.ext4", quietMkfs(a)...)
 	mountElsewhere(t, a)
 	b := looptest.AttachFile(t, a)
 	c := looptest.AttachFile(t, b)

@@ -105,12 +105,12 @@ func TestGuardLooksAgainAfterTheAnswer(t *testing.T) {
 	img := writeImage(t, 4<<20, true)
 	for _, args := range [][]string{{"wipe"}, {"deploy", "--image", img, "--no-personalise"}} {
 		a := looptest.Attach(t, 32<<20)
-		mustRun(t, "mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", a)
+		mustRun(t, "mkfs.ext4", quietMkfs(a)...)
 		top := looptest.AttachFile(t, a)
 		mnt := t.TempDir()
 		var before string
 		mount := func() {
-			mustRun(t, "mount", "-o", "noatime", a, mnt)
+			mustRun(t, "mount", "-o", quietMount, a, mnt)
 			t.Cleanup(func() { exec.Command("umount", mnt).Run() })
 			before = sha(t, a, 0)
 		}
