@@ -36,25 +36,61 @@ type BlockDevice struct {
 }
 
 // Reason is one cause of protection: an i18n key ("guard.reason.mounted")
-// and its detail (a mount point, a holder name...).
+// and its detail (a mount point, a holder name...). Via names the layer it
+// was found on when that is not the disk itself (a loop device under it, a
+// volume built on it), and How says which: "below", "above" or "shared"
+// (built on the same storage).
 type Reason struct {
 	Key, Detail string
+	Via, How    string
 }
 
 // Text is the reason in lang.
 func (r Reason) Text(lang i18n.Lang) string {
-	if r.Detail == "" {
-		return lang.T(r.Key)
+	t := lang.T(r.Key)
+	if r.Detail != "" {
+		t = lang.T(r.Key, r.Detail)
 	}
-	return lang.T(r.Key, r.Detail)
+	if r.Via != "" {
+		t = lang.T("guard.via."+r.How, t, r.Via)
+	}
+	return t
 }
 
 // ListOptions tune discovery. Zero values read the live system.
 type ListOptions struct {
-	SysRoot      string // default /sys
-	ProcRoot     string // default /proc
+	SysRoot  string // default /sys
+	ProcRoot string // default /proc
+	// SourceImages are the files (or devices) being read: the image and
+	// its bmap during a deploy.
 	SourceImages []string
 	Lang         i18n.Lang // language of ProtectedReasons (default English)
+	// Keep are files no write may reach: the ledger, its journal, the
+	// bench key.
+	Keep []KeptFile
+	// SystemRoots are folders whose filesystem counts as the running
+	// system besides / (a chroot's or a container's root, a test's): they
+	// add protection, they never remove any.
+	SystemRoots []string
+}
+
+// KeptFile is a file atelier must never write through a disk or a loop
+// device; Reason is the refusal's i18n key (guard.reason.ledger,
+// guard.reason.benchkey).
+type KeptFile struct{ Path, Reason string }
+
+func (o ListOptions) live() bool { return o.SysRoot == "" || o.SysRoot == "/sys" }
+
+// stack reads the machine's layers and anchors every protection on them.
+func (o ListOptions) stack() (*stack, error) {
+	s := o.sys()
+	mounts, err := readAllMounts(o.proc(""), o.live())
+	if err != nil {
+		return nil, fmt.Errorf("read mounts: %w", err)
+	}
+	g := buildStack(s, mounts, o.live())
+	protectAll(g, mounts, o)
+	return g, nil
 }
 
 func (o ListOptions) sys() sysfs {
@@ -85,7 +121,7 @@ func ListDisks(ctx context.Context, opts ListOptions) ([]BlockDevice, error) {
 	if names == nil {
 		return nil, fmt.Errorf("list disks: cannot read %s", s.path("block"))
 	}
-	prot, err := protections(s, opts)
+	g, err := opts.stack()
 	if err != nil {
 		return nil, err
 	}
@@ -97,8 +133,8 @@ func ListDisks(ctx context.Context, opts ListOptions) ([]BlockDevice, error) {
 		if skipName(n) {
 			continue
 		}
-		d := describe(s, n, prot, opts)
-		if d.SizeBytes == 0 {
+		d := describe(s, n, g, opts)
+		if d.SizeBytes == 0 && !d.Protected {
 			continue // detached loop, empty card reader
 		}
 		out = append(out, d)
@@ -118,37 +154,68 @@ func skipName(n string) bool {
 
 // Inspect describes the one disk at path (a /dev node or a symlink to one,
 // e.g. /dev/disk/by-id/...). A partition is refused: atelier writes whole
-// disks only, and naming a partition usually means a slip of the finger.
+// disks only, and naming a partition usually means a slip of the finger;
+// so is a device-mapper or RAID volume, whose disks are what is erased.
 func Inspect(ctx context.Context, path string, opts ListOptions) (BlockDevice, error) {
 	lang := opts.Lang
 	if lang == "" {
 		lang = i18n.EN
 	}
+	s := opts.sys()
 	major, minor, ok := rdevOf(path)
 	if !ok {
-		return BlockDevice{}, lang.Errorf("guard.notblock", path)
+		return BlockDevice{}, notADisk(lang, s, path)
 	}
-	s := opts.sys()
 	name, parent, ok := s.devName(major, minor)
 	if !ok {
-		return BlockDevice{}, lang.Errorf("guard.notblock", path)
+		return BlockDevice{}, lang.Errorf("guard.nodevice", path, fmt.Sprintf("%d:%d", major, minor))
 	}
 	if name != parent {
 		return BlockDevice{}, lang.Errorf("guard.partition", path, "/dev/"+parent)
 	}
-	prot, err := protections(s, opts)
+	g, err := opts.stack()
 	if err != nil {
 		return BlockDevice{}, err
 	}
-	d := describe(s, name, prot, opts)
-	if d.SizeBytes == 0 {
+	if err := g.volumeError(lang, path, name); err != nil {
+		return BlockDevice{}, err
+	}
+	d := describe(s, name, g, opts)
+	if d.SizeBytes == 0 && !d.Protected { // protected: the reason says more
 		return BlockDevice{}, lang.Errorf("guard.nomedium", path)
+	}
+	if err := ctx.Err(); err != nil {
+		return BlockDevice{}, err
+	}
+	// No mount, swap or volume found in this mount namespace: ask the
+	// kernel whether a layer is held all the same (mounted in another
+	// namespace, swap or RAID member there).
+	if !explainsClaims(d.Reasons) && opts.live() {
+		if r := g.busy(name); len(r) > 0 {
+			d.Reasons = append(d.Reasons, r...)
+			d.finish(lang)
+		}
 	}
 	return d, nil
 }
 
+// explainsClaims tells whether rs already name something that holds a
+// layer open exclusively (a mount, a swap, a volume), so that the
+// kernel's "busy" would only repeat it.
+func explainsClaims(rs []Reason) bool {
+	for _, r := range rs {
+		switch r.Key {
+		case "guard.reason.loop", "guard.reason.readonly", "guard.reason.ledger", "guard.reason.benchkey",
+			"guard.reason.source", "guard.reason.self":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // describe reads one disk's sysfs attributes and attaches its protections.
-func describe(s sysfs, name string, prot map[string][]Reason, opts ListOptions) BlockDevice {
+func describe(s sysfs, name string, g *stack, opts ListOptions) BlockDevice {
 	d := BlockDevice{Path: "/dev/" + name, Name: name}
 	d.SizeBytes = s.int("block", name, "size") * 512
 	d.Rotational = s.str("block", name, "queue", "rotational") == "1"
@@ -161,36 +228,26 @@ func describe(s sysfs, name string, prot map[string][]Reason, opts ListOptions) 
 	d.Transport = transport(s, name)
 	d.Medium = medium(name, d.Transport, d.Rotational)
 
-	d.Reasons = append(d.Reasons, prot[name]...)
-	for _, p := range s.partitions(name) {
-		d.Reasons = append(d.Reasons, holderReasons(s, p)...)
-	}
-	d.Reasons = append(d.Reasons, holderReasons(s, name)...)
+	d.Reasons = g.reasons(name)
 	if d.ReadOnly {
 		d.Reasons = append(d.Reasons, Reason{Key: "guard.reason.readonly"})
-	}
-	for _, img := range opts.SourceImages {
-		if d.BackingFile != "" && samePath(strings.TrimSuffix(d.BackingFile, " (deleted)"), img) {
-			d.Reasons = append(d.Reasons, Reason{Key: "guard.reason.source", Detail: img})
-			continue
-		}
-		if maj, min, ok := rdevOf(img); ok {
-			if _, parent, ok := s.devName(maj, min); ok && parent == name {
-				d.Reasons = append(d.Reasons, Reason{Key: "guard.reason.source", Detail: img})
-			}
-		}
 	}
 	d.Reasons = dedupe(d.Reasons)
 	lang := opts.Lang
 	if lang == "" {
 		lang = i18n.EN
 	}
+	d.finish(lang)
+	return d
+}
+
+// finish derives the exported protection fields from Reasons.
+func (d *BlockDevice) finish(lang i18n.Lang) {
 	d.ProtectedReasons = []string{}
 	for _, r := range d.Reasons {
 		d.ProtectedReasons = append(d.ProtectedReasons, r.Text(lang))
 	}
 	d.Protected = len(d.Reasons) > 0
-	return d
 }
 
 func dedupe(rs []Reason) []Reason {
@@ -201,20 +258,6 @@ func dedupe(rs []Reason) []Reason {
 			seen[r] = true
 			out = append(out, r)
 		}
-	}
-	return out
-}
-
-// holderReasons: a device with holders is in use by dm (LVM, crypt), md
-// (RAID) or bcache; writing it would corrupt the stack above.
-func holderReasons(s sysfs, name string) []Reason {
-	var out []Reason
-	for _, h := range s.names("block", name, "holders") {
-		label := h
-		if dm := s.str("block", h, "dm", "name"); dm != "" {
-			label = h + " (" + dm + ")"
-		}
-		out = append(out, Reason{Key: "guard.reason.holder", Detail: label})
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -16,71 +17,117 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// rootDisk finds the whole disk that holds / through sysfs, independently of
-// the guard's own mountinfo logic.
-func rootDisk(t *testing.T) string {
-	t.Helper()
-	var st unix.Stat_t
-	if err := unix.Stat("/", &st); err != nil {
-		t.Fatal(err)
-	}
-	if unix.Major(st.Dev) == 0 {
-		t.Skip("/ is not on a block device here (overlay or tmpfs)")
-	}
-	link, err := os.Readlink(filepath.Join("/sys/dev/block",
-		fmt.Sprintf("%d:%d", unix.Major(st.Dev), unix.Minor(st.Dev))))
+// hostDisks follows a device number down through sysfs to the whole disks
+// under it (partition to disk, volume to its slaves), independently of the
+// guard's own code.
+func hostDisks(major, minor uint32) []string {
+	link, err := os.Readlink(fmt.Sprintf("/sys/dev/block/%d:%d", major, minor))
 	if err != nil {
-		t.Skip("no sysfs entry for /'s device")
+		return nil
 	}
-	name := filepath.Base(link)
-	if _, err := os.Stat(filepath.Join("/sys/class/block", name, "partition")); err == nil {
-		name = filepath.Base(filepath.Dir(link))
-	}
-	if _, err := os.Stat(filepath.Join("/sys/block", name, "slaves")); err == nil {
-		if sl, _ := os.ReadDir(filepath.Join("/sys/block", name, "slaves")); len(sl) > 0 {
-			t.Skip("/ is on a dm/md stack; covered by the holder test")
+	var walk func(name string, depth int) []string
+	walk = func(name string, depth int) []string {
+		if depth > 16 {
+			return nil
 		}
+		if _, err := os.Stat(filepath.Join("/sys/class/block", name, "partition")); err == nil {
+			l, _ := os.Readlink(filepath.Join("/sys/class/block", name))
+			name = filepath.Base(filepath.Dir(l))
+		}
+		slaves, _ := os.ReadDir(filepath.Join("/sys/class/block", name, "slaves"))
+		if len(slaves) == 0 {
+			return []string{"/dev/" + name}
+		}
+		var out []string
+		for _, sl := range slaves {
+			out = append(out, walk(sl.Name(), depth+1)...)
+		}
+		return out
 	}
-	return "/dev/" + name
+	return walk(filepath.Base(link), 0)
 }
 
-func TestRootDiskIsRefused(t *testing.T) {
-	disk := rootDisk(t)
-	d, err := Inspect(context.Background(), disk, ListOptions{})
+// mountedHostDisks are the whole disks holding a mounted filesystem, by
+// reading /proc/self/mountinfo here; loop devices aside, which other tests
+// attach and detach meanwhile. root is the disks under /.
+func mountedHostDisks(t *testing.T) (all map[string][]string, root []string, rootFS string) {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/mountinfo")
 	if err != nil {
-		t.Fatalf("Inspect(%s): %v", disk, err)
+		t.Fatal(err)
 	}
-	if !d.Protected {
-		t.Fatalf("%s holds / but is not protected: %+v", disk, d)
-	}
-	err = d.Refusal(i18n.EN)
-	if err == nil || !strings.Contains(err.Error(), "running system") {
-		t.Fatalf("Refusal = %v, want it to name the running system", err)
-	}
-	if fr := d.Refusal(i18n.FR); fr == nil || !strings.Contains(fr.Error(), "système en cours") {
-		t.Fatalf("French refusal = %v", fr)
-	}
-	// --yes and --dry-run never override a refusal.
-	for _, o := range []ConfirmOptions{{Yes: true}, {DryRun: true}, {Yes: true, DryRun: true}} {
-		if Confirm(d, o) == nil {
-			t.Fatalf("Confirm(%+v) accepted the disk holding /", o)
+	all = map[string][]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		sep := slices.Index(f, "-")
+		if len(f) < 5 || sep < 0 || sep+2 >= len(f) {
+			continue
+		}
+		var maj, min uint32
+		fmt.Sscanf(f[2], "%d:%d", &maj, &min)
+		if maj == 0 { // btrfs and the like: the source names the device
+			var st unix.Stat_t
+			if unix.Stat(f[sep+2], &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFBLK {
+				maj, min = unix.Major(st.Rdev), unix.Minor(st.Rdev)
+			}
+		}
+		disks := hostDisks(maj, min)
+		if f[4] == "/" {
+			root, rootFS = disks, f[sep+1]
+		}
+		for _, d := range disks {
+			if !strings.HasPrefix(d, "/dev/loop") {
+				all[d] = append(all[d], f[4])
+			}
 		}
 	}
+	return all, root, rootFS
+}
+
+// The machine's own /, whatever it stands on: a disk, a dm or md stack, or
+// an overlay or tmpfs in a container (then no disk holds it, and the test
+// checks every disk that holds a mounted filesystem instead, as containers
+// bind-mount the host's disk for /etc/hosts). It says which case it met;
+// TestSystemRootOnALoopStackIsRefused proves the refusal on any host.
+func TestRootDiskIsRefused(t *testing.T) {
+	mounted, root, rootFS := mountedHostDisks(t)
 	all, err := ListDisks(context.Background(), ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, x := range all {
-		if x.Path == disk {
-			found = true
-			if !x.Protected {
-				t.Fatalf("ListDisks shows %s unprotected", disk)
+	listed := map[string]BlockDevice{}
+	for _, d := range all {
+		listed[d.Path] = d
+	}
+	if len(root) == 0 {
+		t.Logf("/ is %s, on no block device here: checking the %d disk(s) holding a mounted filesystem", rootFS, len(mounted))
+	} else {
+		t.Logf("/ is %s on %v", rootFS, root)
+	}
+	for _, disk := range root {
+		d, err := Inspect(context.Background(), disk, ListOptions{})
+		if err != nil {
+			t.Fatalf("Inspect(%s): %v", disk, err)
+		}
+		if err := d.Refusal(i18n.EN); err == nil || !strings.Contains(err.Error(), "running system") {
+			t.Fatalf("Refusal(%s) = %v, want it to name the running system", disk, err)
+		}
+		if fr := d.Refusal(i18n.FR); fr == nil || !strings.Contains(fr.Error(), "système en cours") {
+			t.Fatalf("French refusal = %v", fr)
+		}
+		// --yes and --dry-run never override a refusal.
+		for _, o := range []ConfirmOptions{{Yes: true}, {DryRun: true}, {Yes: true, DryRun: true}} {
+			if Confirm(d, o) == nil {
+				t.Fatalf("Confirm(%+v) accepted the disk holding /", o)
 			}
 		}
 	}
-	if !found {
-		t.Fatalf("ListDisks does not list %s: %+v", disk, all)
+	for disk, points := range mounted {
+		d, ok := listed[disk]
+		if !ok || !d.Protected {
+			t.Fatalf("%s holds %v but disks shows it %+v", disk, points, d)
+		}
+		t.Logf("%s: %s", disk, strings.Join(d.ProtectedReasons, "; "))
 	}
 }
 
@@ -223,4 +270,26 @@ func run(t *testing.T, name string, args ...string) {
 	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s %v: %v: %s", name, args, err, out)
 	}
+}
+
+// samePath compares two paths after resolving symlinks and making them
+// absolute, so ./img and /srv/img/../img are the same image.
+func samePath(a, b string) bool {
+	ca, cb := canonical(a), canonical(b)
+	if ca == cb {
+		return true
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+func canonical(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		p = a
+	}
+	return filepath.Clean(p)
 }

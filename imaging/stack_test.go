@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"golang.org/x/sys/unix"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/looptest"
@@ -28,15 +32,32 @@ func TestSwapLoopDeviceIsRefused(t *testing.T) {
 	}
 }
 
-// A loop device under a device-mapper target (what LVM and dm-crypt build)
-// is refused and names the holder.
+// A disk under a device-mapper or md volume (what LVM, dm-crypt and RAID
+// build) is refused and names the volume. Three ways prove it, and the
+// test says which ran: a real dm stack (dmsetup) and a real md RAID
+// (mdadm) on loop devices when this kernel has them, and always a sysfs
+// tree of a real LUKS+LVM+RAID machine. None of them is a skip.
 func TestDeviceMapperMemberIsRefused(t *testing.T) {
-	dev := looptest.Attach(t, 16<<20)
-	if _, err := os.Stat("/sys/class/misc/device-mapper"); err != nil {
-		// A kernel without device-mapper: TestDiscoveryOnAFakeSystem
-		// covers holders through a copied sysfs instead.
-		t.Skip("this kernel has no device-mapper")
+	ran := []string{}
+	if _, err := os.Stat("/sys/class/misc/device-mapper"); err == nil {
+		t.Run("dmsetup", provesDeviceMapper)
+		ran = append(ran, "device-mapper (dmsetup)")
+	} else {
+		t.Log("device-mapper: not in this kernel (no /sys/class/misc/device-mapper), proven from the sysfs tree instead")
 	}
+	if _, err := os.Stat("/proc/mdstat"); err == nil {
+		t.Run("mdadm", provesRAID)
+		ran = append(ran, "md RAID (mdadm)")
+	} else {
+		t.Log("md RAID: not in this kernel (no /proc/mdstat), proven from the sysfs tree instead")
+	}
+	t.Run("sysfs-tree", provesFromSysfsTree)
+	ran = append(ran, "sysfs tree of LUKS+LVM+RAID")
+	t.Logf("ran: %s", strings.Join(ran, ", "))
+}
+
+func provesDeviceMapper(t *testing.T) {
+	dev := looptest.Attach(t, 16<<20)
 	if _, err := exec.LookPath("dmsetup"); err != nil {
 		t.Fatal("dmsetup missing (Debian package dmsetup)")
 	}
@@ -49,13 +70,203 @@ func TestDeviceMapperMemberIsRefused(t *testing.T) {
 	}
 	// Registered after looptest.Attach's cleanup, so it runs first: dm before loop.
 	t.Cleanup(func() { exec.Command("dmsetup", "remove", name).Run() })
-	d, err := Inspect(context.Background(), dev, ListOptions{})
+	refusedFor(t, dev, ListOptions{}, "RAID/LVM/dm", name)
+	// The volume itself is no disk; a loop device over it is refused too.
+	if _, err := Inspect(context.Background(), "/dev/mapper/"+name, ListOptions{}); err == nil ||
+		!strings.Contains(err.Error(), "device-mapper volume") || !strings.Contains(err.Error(), dev) {
+		t.Fatalf("Inspect(dm volume) = %v", err)
+	}
+	top := looptest.AttachFile(t, "/dev/mapper/"+name)
+	refusedFor(t, top, ListOptions{}, "built on a RAID/LVM/dm volume", name)
+}
+
+func provesRAID(t *testing.T) {
+	if _, err := exec.LookPath("mdadm"); err != nil {
+		t.Fatal("mdadm missing (Debian package mdadm)")
+	}
+	a := looptest.Attach(t, 32<<20)
+	b := looptest.Attach(t, 32<<20)
+	md := fmt.Sprintf("/dev/md/atelier-test-%d", os.Getpid())
+	out, err := exec.Command("mdadm", "--create", md, "--run", "--level=1", "--raid-devices=2",
+		"--metadata=1.2", "--assume-clean", a, b).CombinedOutput()
+	if err != nil {
+		t.Fatalf("mdadm --create: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("mdadm", "--stop", md).Run() })
+	refusedFor(t, a, ListOptions{}, "RAID/LVM/dm stack (md")
+	refusedFor(t, b, ListOptions{}, "RAID/LVM/dm stack (md")
+	if _, err := Inspect(context.Background(), md, ListOptions{}); err == nil || !strings.Contains(err.Error(), "RAID volume") {
+		t.Fatalf("Inspect(md volume) = %v", err)
+	}
+}
+
+// sysfsTree unpacks testdata/NAME.txtar (files, then a "symlinks" section
+// of PATH -> TARGET lines) into a folder and returns its sys and proc.
+func sysfsTree(t *testing.T, name string) (sys, proc string) {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = d.Refusal(i18n.EN)
-	if err == nil || !strings.Contains(err.Error(), "RAID/LVM/dm") || !strings.Contains(err.Error(), name) {
-		t.Fatalf("dm member: Refusal = %v", err)
+	root := t.TempDir()
+	var links []string
+	for _, f := range ar.Files {
+		if f.Name == "symlinks" {
+			links = strings.Split(strings.TrimSpace(string(f.Data)), "\n")
+			continue
+		}
+		p := filepath.Join(root, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(p) == ".keep" {
+			continue // an empty folder
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range links {
+		from, to, ok := strings.Cut(l, " -> ")
+		if !ok {
+			t.Fatalf("%s: bad symlink line %q", name, l)
+		}
+		p := filepath.Join(root, filepath.FromSlash(from))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.Symlink(to, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(root, "sys"), filepath.Join(root, "proc")
+}
+
+func provesFromSysfsTree(t *testing.T) {
+	sys, proc := sysfsTree(t, "sysfs-lvm-luks-raid")
+	opts := ListOptions{SysRoot: sys, ProcRoot: proc}
+	disks, err := ListDisks(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]BlockDevice{}
+	for _, d := range disks {
+		got[d.Name] = d
+		t.Logf("%s: %s", d.Name, strings.Join(d.ProtectedReasons, "; "))
+	}
+	for _, v := range []string{"dm-0", "dm-1", "dm-2", "dm-3", "md0", "loop2"} {
+		if _, listed := got[v]; listed {
+			t.Errorf("%s listed as a disk", v)
+		}
+	}
+	want := map[string][]string{
+		"nvme0n1": {"mounted filesystem (/boot/efi, /boot)",
+			"running system (/), through /dev/dm-1 built on it",
+			"swap (/dev/dm-2), through /dev/dm-2 built on it",
+			"RAID/LVM/dm stack (dm-0 (nvme0n1p3_crypt), dm-1 (debian--vg-root), dm-2 (debian--vg-swap_1), +1)"},
+		"sdb":   {"RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/backup), through /dev/md0 built on it"},
+		"sdc":   {"RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/backup), through /dev/md0 built on it"},
+		"loop0": {"running system (/), through /dev/dm-1 on the same storage", "built on a RAID/LVM/dm volume (dm-3 (debian--vg-scratch), dm-0 (nvme0n1p3_crypt))"},
+		"loop1": {"mounted filesystem (/snap/core22/1380)", "read-only"},
+		"sda":   nil,
+	}
+	for name, reasons := range want {
+		d, ok := got[name]
+		if !ok {
+			t.Errorf("%s not listed", name)
+			continue
+		}
+		all := strings.Join(d.ProtectedReasons, "; ")
+		if d.Protected != (len(reasons) > 0) {
+			t.Errorf("%s protected=%v (%s)", name, d.Protected, all)
+		}
+		for _, r := range reasons {
+			if !strings.Contains(all, r) {
+				t.Errorf("%s: reasons %q lack %q", name, all, r)
+			}
+		}
+	}
+	if got["sda"].Vendor != "SanDisk" || got["nvme0n1"].Serial != "S64PNX0T812345" || got["sdb"].Medium != "hdd" {
+		t.Errorf("identity: %+v", got)
+	}
+	// Named as targets through device nodes of this tree's numbers (made
+	// with mknod in a temporary folder, never opened): volumes point to
+	// their disks, character devices to the disk beside them.
+	looptest.Require(t)
+	nodes := t.TempDir()
+	node := func(name, kind string, major, minor uint32) string {
+		p := filepath.Join(nodes, name)
+		mode := uint32(unix.S_IFBLK)
+		if kind == "c" {
+			mode = unix.S_IFCHR
+		}
+		if err := unix.Mknod(p, mode|0o600, int(unix.Mkdev(major, minor))); err != nil {
+			t.Fatalf("mknod %s: %v", p, err)
+		}
+		return p
+	}
+	for _, c := range []struct{ node, want string }{
+		{node("dm-3", "b", 253, 3), "device-mapper volume (debian--vg-scratch: LVM, dm-crypt...), not a disk: atelier erases whole disks; the disks under it: /dev/nvme0n1"},
+		{node("md0", "b", 9, 0), "RAID volume, not a disk: atelier erases whole disks; the disks under it: /dev/sdb, /dev/sdc"},
+		{node("sdb1", "b", 8, 17), "is a partition"},
+		{node("nvme0", "c", 241, 0), "character device (a controller or a generic interface), not a disk: did you mean /dev/nvme0n1?"},
+		{node("sg0", "c", 21, 0), "did you mean /dev/sda?"},
+		{node("gone", "b", 8, 64), "no such block device is present"},
+	} {
+		_, err := Inspect(context.Background(), c.node, opts)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Inspect(%s) = %v, want %q", filepath.Base(c.node), err, c.want)
+		}
+	}
+	d, err := Inspect(context.Background(), node("sda", "b", 8, 0), opts)
+	if err != nil || d.Protected {
+		t.Errorf("the free USB stick: %v %v", err, d.ProtectedReasons)
+	}
+	refusedFor(t, node("loop0", "b", 7, 0), opts, "running system")
+}
+
+// A sysfs with cycles (a copy taken while devices came and went, or a
+// forged one): the guard answers, it does not loop.
+func TestCyclesEndTheWalk(t *testing.T) {
+	sys, proc := fakeSys(t)
+	mk := func(p string) {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range []string{"dm-0", "dm-1", "loop5", "loop6"} {
+		mk(filepath.Join(sys, "devices/virtual/block", n, "dev"))
+		os.WriteFile(filepath.Join(sys, "devices/virtual/block", n, "size"), []byte("2048\n"), 0o644)
+		for _, d := range []string{"block", "class/block"} {
+			os.Symlink(filepath.Join(sys, "devices/virtual/block", n), filepath.Join(sys, d, n))
+		}
+	}
+	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-0/slaves/dm-1"), 0o755)
+	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-1/slaves/dm-0"), 0o755)
+	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-1/slaves/nvme0n1"), 0o755)
+	write := func(p, v string) {
+		mk(p)
+		os.WriteFile(p, []byte(v), 0o644)
+	}
+	write(filepath.Join(sys, "devices/virtual/block/loop5/loop/backing_file"), "/dev/loop6\n")
+	write(filepath.Join(sys, "devices/virtual/block/loop6/loop/backing_file"), "/dev/loop5\n")
+	write(filepath.Join(sys, "devices/virtual/block/loop6/holders/dm-0"), "")
+	done := make(chan []BlockDevice, 1)
+	go func() {
+		disks, err := ListDisks(context.Background(), ListOptions{SysRoot: sys, ProcRoot: proc})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- disks
+	}()
+	select {
+	case disks := <-done:
+		for _, d := range disks {
+			if (d.Name == "loop5" || d.Name == "loop6" || d.Name == "nvme0n1") && !d.Protected {
+				t.Errorf("%s in a cycle of volumes is writable", d.Name)
+			}
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ListDisks did not return on a sysfs with cycles")
 	}
 }
 

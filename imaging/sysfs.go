@@ -69,28 +69,3 @@ func (s sysfs) partitions(disk string) []string {
 	}
 	return out
 }
-
-// disksUnder follows a block device down through partitions and slaves
-// (dm, md, LVM) to the whole disks that hold it.
-func (s sysfs) disksUnder(name string, seen map[string]bool) []string {
-	if seen[name] {
-		return nil
-	}
-	seen[name] = true
-	// A partition belongs to its parent disk.
-	if _, err := os.Stat(s.path("class", "block", name, "partition")); err == nil {
-		link, err := os.Readlink(s.path("class", "block", name))
-		if err == nil {
-			return s.disksUnder(filepath.Base(filepath.Dir(link)), seen)
-		}
-	}
-	slaves := s.names("block", name, "slaves")
-	if len(slaves) == 0 {
-		return []string{name}
-	}
-	var out []string
-	for _, sl := range slaves {
-		out = append(out, s.disksUnder(sl, seen)...)
-	}
-	return out
-}

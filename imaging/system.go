@@ -15,6 +15,45 @@ type mount struct {
 	Major, Minor uint32
 	MountPoint   string
 	Source       string
+	FSType       string
+	Options      string // the superblock's (overlay's lowerdir=...)
+	// Elsewhere names the process of another mount namespace whose table
+	// has this mount ("pid 812"); "" for this process's own.
+	Elsewhere string
+}
+
+// readAllMounts reads this process's mount table and, on the live system,
+// the table of every other mount namespace (one process each): a
+// filesystem mounted in a container, or by a service with private mounts,
+// is mounted all the same.
+func readAllMounts(proc string, live bool) ([]mount, error) {
+	own, err := readMounts(filepath.Join(proc, "self", "mountinfo"))
+	if err != nil || !live {
+		return own, err
+	}
+	self, _ := os.Readlink(filepath.Join(proc, "self", "ns", "mnt"))
+	seen := map[string]bool{self: true}
+	ents, _ := os.ReadDir(proc)
+	for _, e := range ents {
+		pid := e.Name()
+		if pid[0] < '0' || pid[0] > '9' {
+			continue
+		}
+		ns, err := os.Readlink(filepath.Join(proc, pid, "ns", "mnt"))
+		if err != nil || seen[ns] {
+			continue // gone, or a namespace already read
+		}
+		seen[ns] = true
+		ms, err := readMounts(filepath.Join(proc, pid, "mountinfo"))
+		if err != nil {
+			continue // the process ended meanwhile
+		}
+		for _, m := range ms {
+			m.Elsewhere = "pid " + pid
+			own = append(own, m)
+		}
+	}
+	return own, nil
 }
 
 // readMounts parses mountinfo: field 3 is MAJ:MIN, field 5 the mount point,
@@ -56,7 +95,10 @@ func parseMountInfoLine(line string) (mount, bool) {
 	m.MountPoint = unescapeMount(fields[4])
 	for i, f := range fields {
 		if f == "-" && i+2 < len(fields) {
-			m.Source = unescapeMount(fields[i+2])
+			m.FSType, m.Source = fields[i+1], unescapeMount(fields[i+2])
+			if i+3 < len(fields) {
+				m.Options = fields[i+3]
+			}
 			break
 		}
 	}
@@ -117,24 +159,38 @@ func rdevOf(path string) (major, minor uint32, ok bool) {
 	return unix.Major(st.Rdev), unix.Minor(st.Rdev), true
 }
 
-// samePath compares two paths after resolving symlinks and making them
-// absolute, so ./img and /srv/img/../img are the same image.
-func samePath(a, b string) bool {
-	ca, cb := canonical(a), canonical(b)
-	if ca == cb {
-		return true
+// overlayDirs are the lower and upper folders of an overlay mount's
+// options ("lowerdir=/a:/b,upperdir=/c,workdir=/d"; a colon or comma in a
+// path is escaped with a backslash).
+func overlayDirs(options string) []string {
+	var dirs []string
+	for _, opt := range splitEscaped(unescapeMount(options), ',') {
+		k, v, _ := strings.Cut(opt, "=")
+		switch k {
+		case "lowerdir", "lowerdir+", "datadir+":
+			dirs = append(dirs, splitEscaped(v, ':')...)
+		case "upperdir":
+			dirs = append(dirs, v)
+		}
 	}
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+	for i, d := range dirs {
+		dirs[i] = strings.NewReplacer(`\:`, ":", `\,`, ",", `\\`, `\`).Replace(d)
+	}
+	return dirs
 }
 
-func canonical(p string) string {
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		p = r
+// splitEscaped splits s on sep, except where sep follows a backslash.
+func splitEscaped(s string, sep byte) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case sep:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
 	}
-	if a, err := filepath.Abs(p); err == nil {
-		p = a
-	}
-	return filepath.Clean(p)
+	return append(out, s[start:])
 }

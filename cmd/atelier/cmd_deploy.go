@@ -73,7 +73,7 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	defer src.close()
 	req := deploy.Request{Image: src.path, Bmap: f.bmap, NoBmap: f.noBmap, ImageBytes: src.imageBytes,
 		ImageSHA256: src.imageSHA256, FileSHA256: src.fileSHA256, Target: disk, Verify: f.verify,
-		Personalise: !f.noPersonalise, Hostname: f.hostname, Lang: lang}
+		Personalise: !f.noPersonalise, Hostname: f.hostname, Lang: lang, Keep: g.guardOptions().Keep}
 	if req.Bmap == "" && !f.noBmap {
 		req.Bmap = src.bmap
 	}
@@ -96,6 +96,9 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	}
 	if f.dryRun {
 		return renderDeployPlan(g, plan, src)
+	}
+	if err := plan.Recheck(ctx); err != nil {
+		return err
 	}
 	if src.unit == nil {
 		fmt.Fprintln(g.stderr, g.T("deploy.nounit", src.disk))

@@ -22,7 +22,7 @@ func newDisksCmd(g *globals) *cobra.Command {
 		Example: "  atelier disks\n  atelier disks --json | jq '.[] | select(.protected == false) | .path'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			disks, err := imaging.ListDisks(cmd.Context(), imaging.ListOptions{Lang: g.lang()})
+			disks, err := imaging.ListDisks(cmd.Context(), g.guardOptions())
 			if err != nil {
 				return err
 			}

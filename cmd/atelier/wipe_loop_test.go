@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -255,36 +254,76 @@ func TestWipeRefusesMountedLoopDevice(t *testing.T) {
 	}
 }
 
-// rootDisk finds the whole disk holding / through sysfs.
-func rootDisk(t *testing.T) string {
+// systemDisks are the whole disks under / (through partitions and dm/md
+// slaves, read from sysfs here), or, where / is on no block device (an
+// overlay or tmpfs in a container), the disks that hold any mounted
+// filesystem; loop devices aside, which other tests attach meanwhile.
+func systemDisks(t *testing.T) (disks []string, want map[string]string, how string) {
 	t.Helper()
-	var st unix.Stat_t
-	if err := unix.Stat("/", &st); err != nil || unix.Major(st.Dev) == 0 {
-		t.Skip("/ is not on a block device here")
-	}
-	link, err := os.Readlink(fmt.Sprintf("/sys/dev/block/%d:%d", unix.Major(st.Dev), unix.Minor(st.Dev)))
+	b, err := os.ReadFile("/proc/self/mountinfo")
 	if err != nil {
-		t.Skip("no sysfs entry for the device of /")
+		t.Fatal(err)
 	}
-	name := filepath.Base(link)
-	if _, err := os.Stat(filepath.Join("/sys/class/block", name, "partition")); err == nil {
-		name = filepath.Base(filepath.Dir(link))
+	under := func(majmin string) []string {
+		link, err := os.Readlink("/sys/dev/block/" + majmin)
+		if err != nil {
+			return nil
+		}
+		var walk func(string, int) []string
+		walk = func(name string, depth int) []string {
+			if _, err := os.Stat(filepath.Join("/sys/class/block", name, "partition")); err == nil {
+				l, _ := os.Readlink(filepath.Join("/sys/class/block", name))
+				name = filepath.Base(filepath.Dir(l))
+			}
+			sl, _ := os.ReadDir(filepath.Join("/sys/class/block", name, "slaves"))
+			if len(sl) == 0 || depth > 16 {
+				return []string{"/dev/" + name}
+			}
+			var out []string
+			for _, s := range sl {
+				out = append(out, walk(s.Name(), depth+1)...)
+			}
+			return out
+		}
+		return walk(filepath.Base(link), 0)
 	}
-	if sl, _ := os.ReadDir(filepath.Join("/sys/block", name, "slaves")); len(sl) > 0 {
-		t.Skip("/ is on a dm/md stack")
+	want = map[string]string{"en": "running system", "fr": "système en cours"}
+	var mounted []string
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			continue
+		}
+		for _, d := range under(f[2]) {
+			if strings.HasPrefix(d, "/dev/loop") {
+				continue
+			}
+			if f[4] == "/" {
+				disks = append(disks, d)
+			}
+			mounted = append(mounted, d)
+		}
 	}
-	return "/dev/" + name
+	if len(disks) > 0 {
+		return disks, want, "/ is on " + strings.Join(disks, ", ")
+	}
+	want = map[string]string{"en": "refusing to write", "fr": "refusée"}
+	return mounted, want, "/ is on no block device: the disks holding a mounted filesystem"
 }
 
-// The disk holding / is refused; this test only ever uses --dry-run on it.
+// The disks holding / on this host are refused; this test only ever uses
+// --dry-run on them. TestWipeRefusesTheRunningSystemInAChroot proves the
+// same on a system disk of its own, whatever this host's layout.
 func TestWipeDryRunRefusesRootDisk(t *testing.T) {
-	disk := rootDisk(t)
+	disks, want, how := systemDisks(t)
+	t.Logf("%s (%d disk(s))", how, len(disks))
 	b := &bench{t: t, dir: t.TempDir()}
-	for _, lang := range []string{"en", "fr"} {
-		_, errOut, code := b.run("wipe", "--dry-run", "--yes", "--lang", lang, disk)
-		want := map[string]string{"en": "running system", "fr": "système en cours"}[lang]
-		if code == 0 || !strings.Contains(errOut, want) {
-			t.Fatalf("wipe --dry-run %s (%s): exit %d, %q", disk, lang, code, errOut)
+	for _, disk := range disks {
+		for _, lang := range []string{"en", "fr"} {
+			_, errOut, code := b.run("wipe", "--dry-run", "--yes", "--lang", lang, disk)
+			if code == 0 || !strings.Contains(errOut, want[lang]) {
+				t.Fatalf("wipe --dry-run %s (%s): exit %d, %q", disk, lang, code, errOut)
+			}
 		}
 	}
 }

@@ -42,8 +42,9 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	lang := g.lang()
 	var targets []*wipeTarget
 	seen := map[string]string{}
+	opts := g.guardOptions()
 	for _, a := range args {
-		d, err := imaging.Inspect(ctx, a, imaging.ListOptions{Lang: lang})
+		d, err := imaging.Inspect(ctx, a, opts)
 		if err != nil {
 			return err
 		}
@@ -116,6 +117,18 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 		err := imaging.Confirm(t.dev, imaging.ConfirmOptions{Yes: f.yes, Interactive: g.interactive(),
 			In: g.stdin, Out: g.stderr, Lang: lang})
 		if err != nil {
+			return err
+		}
+	}
+	// An answer may take minutes, and the machine may change meanwhile (a
+	// filesystem mounted under a disk, a loop device set up over it): the
+	// guard looks again just before anything is recorded or written.
+	for _, t := range targets {
+		d, err := imaging.Inspect(ctx, t.dev.Path, opts)
+		if err != nil {
+			return err
+		}
+		if err := d.Refusal(lang); err != nil {
 			return err
 		}
 	}

@@ -27,6 +27,9 @@ type Request struct {
 	Hostname    string
 	NoDirect    bool // buffered writes (tests on filesystems without O_DIRECT)
 	Lang        i18n.Lang
+	// Keep are files the guard protects besides the image (the ledger,
+	// the bench key): see imaging.ListOptions.
+	Keep []imaging.KeptFile
 }
 
 // Plan is a checked request: the disk may be written and is big enough.
@@ -97,11 +100,7 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 		p.WriteBytes = p.bmap.MappedBytes()
 	}
 
-	sources := []string{r.Image}
-	if p.BmapPath != "" {
-		sources = append(sources, p.BmapPath)
-	}
-	dev, err := imaging.Inspect(ctx, r.Target, imaging.ListOptions{SourceImages: sources, Lang: lang})
+	dev, err := imaging.Inspect(ctx, r.Target, p.guardOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +113,27 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 			imaging.HumanBytes(p.ImageSize), p.ImageSize)
 	}
 	return p, nil
+}
+
+// guardOptions protect the image and its bmap (being read) and the
+// request's kept files.
+func (p *Plan) guardOptions() imaging.ListOptions {
+	sources := []string{p.Image}
+	if p.BmapPath != "" {
+		sources = append(sources, p.BmapPath)
+	}
+	return imaging.ListOptions{SourceImages: sources, Lang: p.Lang, Keep: p.Keep}
+}
+
+// Recheck asks the guard again about the target, just before the first
+// write: a confirmation may take minutes, and a filesystem mounted under
+// the disk or a loop device set up over it meanwhile must stop the deploy.
+func (p *Plan) Recheck(ctx context.Context) error {
+	dev, err := imaging.Inspect(ctx, p.Device.Path, p.guardOptions())
+	if err != nil {
+		return err
+	}
+	return dev.Refusal(p.Lang)
 }
 
 // imageSize finds the uncompressed size without writing anything: from the

@@ -42,6 +42,7 @@ var catalogs = []Catalog{
 	certMessages,
 	deployMessages,
 	precheckMessages,
+	guardMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.

@@ -230,7 +230,9 @@ NIST category (Clear or Purge) is that of what was actually done.
 
 atelier refuses, whatever the flags, a disk that holds the running system
 or atelier itself, has a mounted filesystem, is swap, is part of a RAID/LVM
-stack or is read-only. In a terminal it asks you to type the last four
+stack, holds the ledger or the bench key, or is read-only, directly or
+through any layer under or above it (a loop device over a disk, a partition
+or a file; LVM, dm-crypt, RAID). In a terminal it asks you to type the last four
 characters of each disk's serial; in scripts pass --yes. --dry-run prints
 the plan (technique, NIST category, expected duration) and writes nothing.
 Ctrl-C stops every disk: the ledger records "interrupted" and no
@@ -272,7 +274,10 @@ qui a réellement été fait.
 
 atelier refuse, quelles que soient les options, un disque qui contient le
 système en cours ou atelier lui-même, a un système de fichiers monté, sert
-de swap, fait partie d'une grappe RAID/LVM ou est en lecture seule. Dans un
+de swap, fait partie d'une grappe RAID/LVM, contient le registre ou la clé
+du poste, ou est en lecture seule, directement ou par une couche en dessous
+ou au-dessus (un périphérique loop sur un disque, une partition ou un
+fichier ; LVM, dm-crypt, RAID). Dans un
 terminal, il demande de taper les quatre derniers caractères du numéro de
 série de chaque disque ; dans un script, ajoutez --yes. --dry-run affiche le
 plan (technique, catégorie NIST, durée prévue) et n'écrit rien. Ctrl-C
@@ -311,12 +316,16 @@ vendor, model, serial, size, medium (hdd, ssd, nvme, usb, mmc, loop) and
 transport. A disk is "protected" when atelier will refuse to wipe or deploy
 to it, and the reason says why: it holds the running system or atelier
 itself, has a mounted filesystem, is used as swap, is part of a RAID/LVM/dm
-stack, or is read-only.`,
+stack, holds the ledger or the bench key, or is read-only; directly or
+through a layer under or above it (a loop device over it, or under it),
+which the reason then names.`,
 		FR: `Liste tous les disques de cette machine (périphériques loop attachés
 compris) avec fabricant, modèle, numéro de série, taille, support (hdd, ssd,
 nvme, usb, mmc, loop) et interface. Un disque est « protégé » quand atelier
 refusera de l'effacer ou d'y déployer, et la raison dit pourquoi : il
 contient le système en cours ou atelier lui-même, a un système de fichiers
-monté, sert de swap, fait partie d'une grappe RAID/LVM/dm, ou est en lecture
-seule.`},
+monté, sert de swap, fait partie d'une grappe RAID/LVM/dm, contient le
+registre ou la clé du poste, ou est en lecture seule ; directement ou par une
+couche en dessous ou au-dessus (un périphérique loop sur lui, ou sous lui),
+que la raison nomme alors.`},
 }

@@ -97,9 +97,13 @@ func AttachFile(t testing.TB, path string, opts ...Option) string {
 	if c.partitions {
 		args = append(args, "-P")
 	}
-	out, err := exec.Command("losetup", append(args, path)...).CombinedOutput()
+	// stdout alone: losetup warns on stderr (a file under 512 bytes).
+	var stderr bytes.Buffer
+	cmd := exec.Command("losetup", append(args, path)...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("losetup: %v: %s", err, out)
+		t.Fatalf("losetup: %v: %s", err, stderr.Bytes())
 	}
 	dev := strings.TrimSpace(string(out))
 	if !strings.HasPrefix(dev, "/dev/loop") {
