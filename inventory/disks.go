@@ -60,7 +60,10 @@ func (l *Ledger) RecordProbe(ctx context.Context, a Actor, unitID string, report
 		}
 		var keep []DiskRecord
 		for _, d := range disks {
-			if strings.TrimSpace(d.Serial) != "" { // a disk without serial cannot be tracked
+			if d.Serial, err = NormalizeIdentifier(FieldDiskSerial, d.Serial); err != nil {
+				return err
+			}
+			if d.Serial != "" { // a disk without serial cannot be tracked
 				keep = append(keep, d)
 			}
 		}

@@ -121,11 +121,10 @@ func (w *writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 // write runs fn in one IMMEDIATE transaction and commits; an error from fn
 // rolls everything back, so a refused change writes nothing.
 func (l *Ledger) write(ctx context.Context, a Actor, fn func(w *writer) error) error {
-	op := strings.TrimSpace(a.Operator)
-	if op == "" {
-		return newErr(ErrInvalidInput, "operator.missing")
+	op, err := checkOperator(a.Operator)
+	if err != nil {
+		return err
 	}
-	var err error
 	for attempt := 0; attempt < 5; attempt++ {
 		err = l.writeOnce(ctx, op, fn)
 		if err == nil || !isBusy(err) {
@@ -250,6 +249,9 @@ func (w *writer) append(ctx context.Context, unit, kind string, payload any) (Ev
 }
 
 func (w *writer) appendAt(ctx context.Context, at time.Time, unit, kind string, payload any) (Event, error) {
+	if err := checkPayload(payload); err != nil {
+		return Event{}, err
+	}
 	if err := w.loadChain(ctx); err != nil {
 		return Event{}, err
 	}

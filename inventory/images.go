@@ -3,12 +3,14 @@ package inventory
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // AddImage adds an OS image to the catalogue; names are unique, ignoring case.
 func (l *Ledger) AddImage(ctx context.Context, a Actor, img Image) error {
-	img.Name = strings.TrimSpace(img.Name)
+	var err error
+	if img.Name, err = NormalizeIdentifier(FieldImage, img.Name); err != nil {
+		return err
+	}
 	if img.Name == "" {
 		return newErr(ErrInvalidInput, "image.noname")
 	}

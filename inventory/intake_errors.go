@@ -24,7 +24,16 @@ type IntakeRowError struct {
 func (e *IntakeRowError) Error() string { return e.Text(i18n.EN) }
 
 // Text is the reason in language l, without file or line.
-func (e *IntakeRowError) Text(l i18n.Lang) string { return l.T(e.Key, e.Args...) }
+func (e *IntakeRowError) Text(l i18n.Lang) string {
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if ie, ok := a.(*Error); ok { // a field refused by the privacy rules, said in l
+			a = ie.In(l)
+		}
+		args[i] = a
+	}
+	return l.T(e.Key, args...)
+}
 
 // IntakeError refuses a whole computer list: either the file as a whole is
 // unusable (Key set: empty, binary, no serial column...) or some rows are bad

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"golang.org/x/text/transform"
 )
@@ -43,16 +42,25 @@ type IntakeReport struct {
 // never duplicated. On a dry run the ledger is only read, and l may be nil:
 // the file is then checked on its own (serials not compared with a ledger).
 func ImportComputerList(ctx context.Context, l *Ledger, a Actor, r io.Reader, file string, o IntakeOptions) (IntakeReport, error) {
-	o.Donor = strings.TrimSpace(o.Donor)
+	var err error
+	if o.Donor, err = normalizeName(FieldDonor, o.Donor); err != nil {
+		return IntakeReport{}, err
+	}
 	if o.Donor == "" {
 		return IntakeReport{}, newErr(ErrInvalidInput, "intake.donor.missing")
 	}
-	name := filepath.Base(file)
+	if o.Batch, err = normalizeName(FieldBatch, o.Batch); err != nil {
+		return IntakeReport{}, err
+	}
+	name, err := CheckText(FieldFile, filepath.Base(file))
+	if err != nil {
+		return IntakeReport{}, err
+	}
 	rows, err := ParseComputerList(r, name)
 	if err != nil {
 		return IntakeReport{}, err
 	}
-	rep := IntakeReport{File: name, Donor: o.Donor, Batch: strings.TrimSpace(o.Batch), DryRun: o.DryRun,
+	rep := IntakeReport{File: name, Donor: o.Donor, Batch: o.Batch, DryRun: o.DryRun,
 		Rows: len(rows), Imported: []Unit{}, Skipped: []SkippedRow{}, Warnings: []IntakeWarning{}, CheckedLedger: l != nil}
 	if rep.Batch == "" {
 		rep.Batch = IntakeBatchRef(name, o.Now)
@@ -182,19 +190,14 @@ func IntakeBatchRef(file string, now time.Time) string {
 // real (not a BIOS placeholder) and the type one atelier knows, since a
 // volunteer typing it can fix it on the spot.
 func AddWalkIn(ctx context.Context, l *Ledger, a Actor, u NewUnit) (Unit, error) {
-	u.Serial = strings.TrimSpace(u.Serial)
-	u.AssetTag = strings.TrimSpace(u.AssetTag)
-	u.Vendor = strings.TrimSpace(u.Vendor)
-	u.Model = strings.TrimSpace(u.Model)
-	u.Donor = strings.TrimSpace(u.Donor)
+	if err := normalizeNewUnit(&u); err != nil {
+		return Unit{}, err
+	}
 	if u.Serial == "" {
 		return Unit{}, newErr(ErrInvalidInput, "intake.add.no_serial")
 	}
 	if intakePlaceholderSerial(u.Serial) {
 		return Unit{}, newErr(ErrInvalidInput, "intake.add.placeholder", u.Serial)
-	}
-	if strings.IndexFunc(u.Serial, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0 {
-		return Unit{}, newErr(ErrInvalidInput, "intake.add.control", u.Serial)
 	}
 	t, ok := NormalizeUnitType(u.Type)
 	if !ok {

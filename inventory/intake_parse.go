@@ -115,6 +115,16 @@ func ParseComputerList(r io.Reader, file string) ([]NewUnit, error) {
 		}
 		u := intakeRow(rec, cols)
 		u.SourceLine = line
+		// The same normal form as intake add: NFC, no invisible character,
+		// no personal data in the model; a composed and a decomposed "É"
+		// are one serial.
+		if err := normalizeNewUnit(&u); err != nil {
+			last, _ := cr.FieldPos(len(rec) - 1)
+			if !intakeDecoderFlagged(dec, line, last+skipLines) { // said once per line
+				bad.add(line, "intake.row.invalid", err)
+			}
+			continue
+		}
 		switch k := strings.ToUpper(u.Serial); {
 		case u.Serial == "":
 			bad.add(line, "intake.row.no_serial")
@@ -150,8 +160,9 @@ func intakeRow(rec []string, c intakeColumns) NewUnit {
 			return ""
 		}
 		// A copy: the field would otherwise keep its whole CSV record alive,
-		// five times the memory on a 200,000-row batch.
-		return strings.Clone(strings.Join(strings.Fields(rec[i]), " "))
+		// five times the memory on a 200,000-row batch. Spaces are folded,
+		// and invisible characters refused, by normalizeNewUnit.
+		return strings.Clone(strings.TrimSpace(rec[i]))
 	}
 	u := NewUnit{
 		Serial: get(c.serial),
@@ -169,6 +180,17 @@ func intakeRow(rec []string, c intakeColumns) NewUnit {
 	}
 	u.Type, _ = NormalizeUnitType(get(c.typ))
 	return u
+}
+
+// intakeDecoderFlagged reports whether the decoder already refused one of
+// the lines from first to last (a control character is binary data to it).
+func intakeDecoderFlagged(dec *intakeDecoder, first, last int) bool {
+	for _, b := range dec.bad {
+		if b.Line >= first && b.Line <= last {
+			return true
+		}
+	}
+	return false
 }
 
 // intakeCheckWidth accepts a row as wide as the header, allowing for the

@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
@@ -22,6 +21,9 @@ type MoveOptions struct {
 // Move changes a unit's state by hand, if the lifecycle and its invariants
 // allow it; otherwise nothing is written and the error says why.
 func (l *Ledger) Move(ctx context.Context, a Actor, ref string, to State, o MoveOptions) (Unit, error) {
+	if err := o.normalize(); err != nil {
+		return Unit{}, err
+	}
 	var out Unit
 	err := l.write(ctx, a, func(w *writer) error {
 		u, err := w.findUnit(ctx, ref)
@@ -127,48 +129,6 @@ type cannot struct {
 
 func (c cannot) in(l i18n.Lang) string { return l.T("cannot."+string(c.to), c.unit) }
 
-var (
-	// In a note, an address or a phone number, wherever it sits in the text.
-	noteEmailRE = regexp.MustCompile(`[^\s@]+@[^\s@]+\.[^\s@]+`)
-	notePhoneRE = regexp.MustCompile(`(?:^|[^0-9A-Za-z])(?:(?:\+|00)\d{2,3}[ .\-]?(?:\(0\))?[ .\-]?[1-9]|0[1-9])(?:[ .\-]?\d{2}){4}(?:$|[^0-9A-Za-z])`)
-)
-
-// checkNoPersonalData refuses a note that looks like it holds an e-mail
-// address or a phone number: events are kept forever and cannot be edited,
-// so personal data must never get in (the handover check, for free text).
-func checkNoPersonalData(text string) error {
-	switch {
-	case noteEmailRE.MatchString(text):
-		return newErr(ErrInvalidInput, "note.email")
-	case notePhoneRE.MatchString(text):
-		return newErr(ErrInvalidInput, "note.phone")
-	}
-	return nil
-}
-
-var (
-	emailRE = regexp.MustCompile(`@`)
-	phoneRE = regexp.MustCompile(`^[0-9 .\-()/+]+$`)
-	digitRE = regexp.MustCompile(`[0-9]`)
-)
-
-// CheckBeneficiary accepts only an opaque reference issued by the MDH: never
-// an e-mail address, a phone number or a name.
-func CheckBeneficiary(ref string) error {
-	ref = strings.TrimSpace(ref)
-	switch {
-	case ref == "":
-		return newErr(ErrInvalidInput, "beneficiary.missing")
-	case emailRE.MatchString(ref):
-		return newErr(ErrInvalidInput, "beneficiary.email")
-	case phoneRE.MatchString(ref) && len(digitRE.FindAllString(ref, -1)) >= 6:
-		return newErr(ErrInvalidInput, "beneficiary.phone")
-	case !digitRE.MatchString(ref):
-		return newErr(ErrInvalidInput, "beneficiary.name")
-	}
-	return nil
-}
-
 // Handover records that a unit was given to a beneficiary at a site. A
 // unit still "ready" is reserved for that site in the same transaction.
 func (l *Ledger) Handover(ctx context.Context, a Actor, ref, site, beneficiary string) (Unit, error) {
@@ -177,10 +137,13 @@ func (l *Ledger) Handover(ctx context.Context, a Actor, ref, site, beneficiary s
 
 // HandoverWith is Handover with every move option (NoDisk).
 func (l *Ledger) HandoverWith(ctx context.Context, a Actor, ref string, o MoveOptions) (Unit, error) {
-	site, beneficiary := o.Site, o.Beneficiary
-	if err := CheckBeneficiary(beneficiary); err != nil {
+	if err := CheckBeneficiary(o.Beneficiary); err != nil {
 		return Unit{}, err
 	}
+	if err := o.normalize(); err != nil {
+		return Unit{}, err
+	}
+	site, beneficiary := o.Site, o.Beneficiary
 	var out Unit
 	err := l.write(ctx, a, func(w *writer) error {
 		u, err := w.findUnit(ctx, ref)
@@ -204,15 +167,15 @@ func (l *Ledger) HandoverWith(ctx context.Context, a Actor, ref string, o MoveOp
 
 // Note adds a free-text note to a unit's timeline.
 func (l *Ledger) Note(ctx context.Context, a Actor, ref, text string) (Event, error) {
-	text = strings.TrimSpace(text)
+	text, err := CheckText(FieldNote, text)
+	if err != nil {
+		return Event{}, err
+	}
 	if text == "" {
 		return Event{}, newErr(ErrInvalidInput, "note.empty")
 	}
-	if err := checkNoPersonalData(text); err != nil {
-		return Event{}, err
-	}
 	var out Event
-	err := l.write(ctx, a, func(w *writer) error {
+	err = l.write(ctx, a, func(w *writer) error {
 		u, err := w.findUnit(ctx, ref)
 		if err != nil {
 			return err
@@ -228,7 +191,13 @@ func (l *Ledger) Note(ctx context.Context, a Actor, ref, text string) (Event, er
 // must be one recorded for the unit unless newDisk: a mistyped serial would
 // otherwise add a phantom destroyed disk and leave the real one unerased.
 func (l *Ledger) DestroyDisk(ctx context.Context, a Actor, ref, serial, reason string, newDisk bool) (Unit, error) {
-	serial, reason = strings.TrimSpace(serial), strings.TrimSpace(reason)
+	serial, err := NormalizeIdentifier(FieldDiskSerial, serial)
+	if err != nil {
+		return Unit{}, err
+	}
+	if reason, err = CheckText(FieldReason, reason); err != nil {
+		return Unit{}, err
+	}
 	if serial == "" {
 		return Unit{}, newErr(ErrInvalidInput, "disk.noserial")
 	}
@@ -236,7 +205,7 @@ func (l *Ledger) DestroyDisk(ctx context.Context, a Actor, ref, serial, reason s
 		return Unit{}, newErr(ErrInvalidInput, "disk.noreason")
 	}
 	var out Unit
-	err := l.write(ctx, a, func(w *writer) error {
+	err = l.write(ctx, a, func(w *writer) error {
 		u, err := w.findUnit(ctx, ref)
 		if err != nil {
 			return err

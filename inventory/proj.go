@@ -73,7 +73,9 @@ func newProj(q querier) *proj {
 	}
 }
 
-func key(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+// key is how identifiers compare: in their one normal form (NFC, spaces
+// folded), ignoring case.
+func key(s string) string { return strings.ToUpper(identKey(s)) }
 
 const unitColumns = `id, id_year, id_num, serial, asset_tag, vendor, model, type, state, site, batch, donor, grade, beneficiary, received_at, state_since`
 

@@ -3,17 +3,19 @@ package inventory
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // AddSite adds a place units are reserved for and handed over at.
 func (l *Ledger) AddSite(ctx context.Context, a Actor, name string) (Site, error) {
-	name = strings.Join(strings.Fields(name), " ")
+	name, err := normalizeName(FieldSite, name)
+	if err != nil {
+		return Site{}, err
+	}
 	if name == "" {
 		return Site{}, newErr(ErrInvalidInput, "site.noname")
 	}
 	var out Site
-	err := l.write(ctx, a, func(w *writer) error {
+	err = l.write(ctx, a, func(w *writer) error {
 		ex, err := w.p.site(ctx, name)
 		if err != nil {
 			return err

@@ -101,7 +101,10 @@ func (l *Ledger) FindUnitBySerial(ctx context.Context, serial string) (Unit, boo
 
 // AddUnit registers one walk-in donation: event "received".
 func (l *Ledger) AddUnit(ctx context.Context, a Actor, nu NewUnit) (Unit, error) {
-	if strings.TrimSpace(nu.Serial) == "" {
+	if err := normalizeNewUnit(&nu); err != nil {
+		return Unit{}, err
+	}
+	if nu.Serial == "" {
 		return Unit{}, newErr(ErrInvalidInput, "unit.noserial")
 	}
 	var out Unit
@@ -121,8 +124,12 @@ func (l *Ledger) AddUnit(ctx context.Context, a Actor, nu NewUnit) (Unit, error)
 // ImportBatch registers a DSI batch in one transaction: all rows or none.
 // A serial already in the ledger is skipped and reported, never duplicated.
 func (l *Ledger) ImportBatch(ctx context.Context, a Actor, b BatchInfo, rows []NewUnit) (ImportResult, error) {
+	rows, err := normalizeBatch(&b, rows)
+	if err != nil {
+		return ImportResult{}, err
+	}
 	var res ImportResult
-	err := l.write(ctx, a, func(w *writer) error {
+	err = l.write(ctx, a, func(w *writer) error {
 		res = ImportResult{}
 		seen, err := w.unitsBySerial(ctx, rows)
 		if err != nil {

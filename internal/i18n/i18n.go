@@ -43,6 +43,7 @@ var catalogs = []Catalog{
 	deployMessages,
 	precheckMessages,
 	guardMessages,
+	privacyMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.

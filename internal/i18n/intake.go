@@ -166,8 +166,4 @@ var intakeMessages = Catalog{
 		EN: "%s registered: serial %s",
 		FR: "%s enregistrée : numéro de série %s",
 	},
-	"intake.add.control": {
-		EN: "serial %q holds a tab or another invisible character: type it again as printed on the label",
-		FR: "le numéro de série %q contient une tabulation ou un autre caractère invisible : retapez-le tel qu'il figure sur l'étiquette",
-	},
 }

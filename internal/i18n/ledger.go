@@ -181,14 +181,6 @@ var ledgerMessages = Catalog{
 		EN: "%s: no disk %s is recorded for it (its disks: %s); check the serial, or add --new if this disk was never recorded",
 		FR: "%s : aucun disque %s n'est enregistré pour lui (ses disques : %s) ; vérifiez le numéro de série, ou ajoutez --new si ce disque n'a jamais été enregistré",
 	},
-	"note.email": {
-		EN: "the note looks like it holds an e-mail address: notes are kept forever and must hold no personal data; write it without",
-		FR: "la note semble contenir une adresse e-mail : les notes sont conservées pour toujours et ne doivent contenir aucune donnée personnelle ; écrivez-la sans",
-	},
-	"note.phone": {
-		EN: "the note looks like it holds a phone number: notes are kept forever and must hold no personal data; write it without",
-		FR: "la note semble contenir un numéro de téléphone : les notes sont conservées pour toujours et ne doivent contenir aucune donnée personnelle ; écrivez-la sans",
-	},
 	"init.prefixkept": {
 		EN: "the prefix stays %s: it is chosen once, when the ledger is created (--prefix %s not applied)",
 		FR: "le préfixe reste %s : il est choisi une fois, à la création du registre (--prefix %s non appliqué)",

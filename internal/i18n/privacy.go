@@ -1,0 +1,61 @@
+package i18n
+
+// privacyMessages: what the ledger refuses to store (personal data,
+// invisible characters) and the fields a refusal names.
+var privacyMessages = Catalog{
+	"field.note":        {EN: "the note", FR: "la note"},
+	"field.reason":      {EN: "the reason", FR: "le motif"},
+	"field.site":        {EN: "the site name", FR: "le nom du lieu"},
+	"field.donor":       {EN: "the donor", FR: "le donateur"},
+	"field.batch":       {EN: "the batch reference", FR: "la référence du lot"},
+	"field.operator":    {EN: "the operator name", FR: "le nom de l'opérateur"},
+	"field.vendor":      {EN: "the manufacturer", FR: "le fabricant"},
+	"field.model":       {EN: "the model", FR: "le modèle"},
+	"field.type":        {EN: "the type", FR: "le type"},
+	"field.serial":      {EN: "the serial number", FR: "le numéro de série"},
+	"field.asset_tag":   {EN: "the asset tag", FR: "le numéro d'inventaire"},
+	"field.file":        {EN: "the file name", FR: "le nom du fichier"},
+	"field.beneficiary": {EN: "the beneficiary reference", FR: "la référence du bénéficiaire"},
+	"field.disk_serial": {EN: "the disk's serial number", FR: "le numéro de série du disque"},
+	"field.image":       {EN: "the image's name or description", FR: "le nom ou la description de l'image"},
+	"field.grade":       {EN: "the grade", FR: "le grade"},
+
+	"text.control": {
+		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",
+		FR: "%s contient un caractère invisible ou de contrôle (%s, caractère n° %d) : ressaisissez le texte sans ce caractère",
+	},
+	"privacy.email": {
+		EN: "%s looks like it holds an e-mail address: every event is kept forever and must hold no personal data; remove it",
+		FR: "%s semble contenir une adresse e-mail : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-la",
+	},
+	"privacy.phone": {
+		EN: "%s looks like it holds a phone number: every event is kept forever and must hold no personal data; remove it",
+		FR: "%s semble contenir un numéro de téléphone : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le",
+	},
+	"privacy.nir": {
+		EN: "%s looks like it holds a French social security number (NIR): every event is kept forever and must hold no personal data; remove it",
+		FR: "%s semble contenir un numéro de sécurité sociale (NIR) : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le",
+	},
+	"privacy.iban": {
+		EN: "%s looks like it holds a bank account number (IBAN): every event is kept forever and must hold no personal data; remove it",
+		FR: "%s semble contenir un numéro de compte bancaire (IBAN) : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le",
+	},
+	"privacy.payload": {
+		EN: "%s event: its content is not the JSON this kind of event holds (%s)",
+		FR: "événement %s : son contenu n'est pas le JSON de ce type d'événement (%s)",
+	},
+	"beneficiary.nir": {
+		EN: "the beneficiary reference looks like a social security number (NIR): give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); personal data is never recorded",
+		FR: "la référence du bénéficiaire ressemble à un numéro de sécurité sociale (NIR) : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucune donnée personnelle n'est enregistrée",
+	},
+	"beneficiary.iban": {
+		EN: "the beneficiary reference looks like a bank account number (IBAN): give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); personal data is never recorded",
+		FR: "la référence du bénéficiaire ressemble à un numéro de compte bancaire (IBAN) : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucune donnée personnelle n'est enregistrée",
+	},
+	"beneficiary.shape": {
+		EN: "the beneficiary reference must be the MDH's opaque code: %d to %d letters (A-Z), digits and dashes, at least one digit, no spaces (e.g. MDH-VILLAGE2-2026-017); names, addresses and phone numbers are never recorded",
+		FR: "la référence du bénéficiaire doit être le code opaque de la MDH : %d à %d lettres (A-Z), chiffres et tirets, dont au moins un chiffre, sans espace (ex. MDH-VILLAGE2-2026-017) ; noms, adresses et numéros de téléphone ne sont jamais enregistrés",
+	},
+	"intake.row.invalid": {EN: "%s", FR: "%s"},
+	"import.row":         {EN: "%s line %d: %s", FR: "%s ligne %d : %s"},
+}
