@@ -22,8 +22,8 @@ var privacyCases = []struct{ text, want string }{
 	{"JEAN.DUPONT@EXAMPLE.ORG", pdEmail},
 	{"mail: j.dupont@free.fr", pdEmail},
 	{"écrire à m.martin@mairie-echirolles.fr", pdEmail},
-	{"jean.dupont＠example.org", pdEmail},           // full-width at sign
-	{"jean.dupont﹫example.org", pdEmail},           // small at sign
+	{"jean.dupont＠example.org", pdEmail},            // full-width at sign
+	{"jean.dupont﹫example.org", pdEmail},            // small at sign
 	{"jean.dupont (at) example (dot) org", pdEmail}, // the usual disguise
 	{"jean.dupont[at]example[.]org", pdEmail},
 	{"jean.dupont {at} example.org", pdEmail},
@@ -50,7 +50,7 @@ var privacyCases = []struct{ text, want string }{
 	{"+1 (555) 123-4567", pdPhone},
 	{"+49 30 12345678", pdPhone},
 	{"+32 2 123 45 67", pdPhone},
-	{"appeler le ０６ １２ ３４ ５６ ７８", pdPhone}, // full-width digits
+	{"appeler le ０６ １２ ３４ ５６ ７８", pdPhone},          // full-width digits
 	{"06\u00a012\u00a034\u00a056\u00a078", pdPhone}, // no-break spaces
 	// French social security numbers (NIR): key checked, or a real date
 	// and département without it.
@@ -277,17 +277,35 @@ func TestEveryEntryPathRefusesPersonalData(t *testing.T) {
 			_, err := l.Move(ctx, cam, u.ID, Triaged, MoveOptions{Reason: "pour " + phone})
 			return err
 		},
-		"note":       func() error { _, err := l.Note(ctx, cam, u.ID, "IBAN FR76 3000 6000 0112 3456 7890 189"); return err },
-		"note bidi":  func() error { _, err := l.Note(ctx, cam, u.ID, "ok \u202e"); return err },
-		"donor":      func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", Donor: "M. Martin 0612345678"}); return err },
-		"model":      func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", Model: "jean@example.org"}); return err },
-		"batch":      func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", Batch: "lot 185057800608491"}); return err },
-		"serial":     func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S\u200b2"}); return err },
-		"asset tag":  func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", AssetTag: "E\u202eCH"}); return err },
-		"walk-in":    func() error { _, err := AddWalkIn(ctx, l, cam, NewUnit{Serial: "S2", Donor: "jean (at) free (point) fr"}); return err },
-		"disk":       func() error { _, err := l.DestroyDisk(ctx, cam, u.ID, "WD\x1b1", "drilled", true); return err },
-		"destroyed":  func() error { _, err := l.DestroyDisk(ctx, cam, u.ID, "WD1", "remis à +33 6 12 34 56 78", true); return err },
-		"probe disk": func() error { _, err := l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{{Serial: "S3Z\x009"}}); return err },
+		"note":      func() error { _, err := l.Note(ctx, cam, u.ID, "IBAN FR76 3000 6000 0112 3456 7890 189"); return err },
+		"note bidi": func() error { _, err := l.Note(ctx, cam, u.ID, "ok \u202e"); return err },
+		"donor": func() error {
+			_, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", Donor: "M. Martin 0612345678"})
+			return err
+		},
+		"model": func() error {
+			_, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", Model: "jean@example.org"})
+			return err
+		},
+		"batch": func() error {
+			_, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", Batch: "lot 185057800608491"})
+			return err
+		},
+		"serial":    func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S\u200b2"}); return err },
+		"asset tag": func() error { _, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", AssetTag: "E\u202eCH"}); return err },
+		"walk-in": func() error {
+			_, err := AddWalkIn(ctx, l, cam, NewUnit{Serial: "S2", Donor: "jean (at) free (point) fr"})
+			return err
+		},
+		"disk": func() error { _, err := l.DestroyDisk(ctx, cam, u.ID, "WD\x1b1", "drilled", true); return err },
+		"destroyed": func() error {
+			_, err := l.DestroyDisk(ctx, cam, u.ID, "WD1", "remis à +33 6 12 34 56 78", true)
+			return err
+		},
+		"probe disk": func() error {
+			_, err := l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{{Serial: "S3Z\x009"}})
+			return err
+		},
 		"wipe disk": func() error {
 			_, err := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: DiskRecord{Serial: "WD\u200b1"}, Device: "/dev/fake0"})
 			return err
