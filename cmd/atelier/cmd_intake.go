@@ -151,7 +151,7 @@ func (g *globals) intakeFailure(err error) error {
 		}
 	} else {
 		for _, line := range ie.RowLines(l) {
-			fmt.Fprintln(g.stderr, line)
+			fmt.Fprintln(g.stderr, termui.Escape(line))
 		}
 	}
 	return fail(1, ie.Summary(l))
@@ -196,7 +196,7 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 			fmt.Fprintln(g.stderr, g.T("intake.import.more_dry", len(rep.Warnings)-intakeShown))
 			break
 		}
-		fmt.Fprintln(g.stderr, wn.Text(lang))
+		fmt.Fprintln(g.stderr, termui.Escape(wn.Text(lang)))
 	}
 	if len(rep.Skipped) == 0 {
 		return nil
@@ -334,7 +334,7 @@ func writeIntakeJSON(w io.Writer, rep inventory.IntakeReport) error {
 	}
 	out = append(out, "\n  ],\n"...)
 	out = append(out, head.Bytes()[i+len(empty):]...)
-	_, err := w.Write(out)
+	_, err := w.Write(termui.EscapeJSON(out))
 	return err
 }
 

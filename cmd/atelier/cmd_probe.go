@@ -317,7 +317,9 @@ func probeWrapPairs(pairs [][2]string, width int) [][2]string {
 
 // probeWrap breaks text at spaces into lines of at most width runes (a
 // longer word stays whole). Non-breaking spaces hold "2800 MHz" together.
+// The text is escaped first: it quotes what a machine or a capture reports.
 func probeWrap(text string, width int) []string {
+	text = termui.EscapeText(text)
 	if width < 20 {
 		return []string{text}
 	}

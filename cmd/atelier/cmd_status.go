@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -26,7 +27,7 @@ func newStatusCmd(g *globals) *cobra.Command {
 				if g.json {
 					return g.printJSON(s)
 				}
-				fmt.Fprintln(g.stdout, s.Sentence)
+				fmt.Fprintln(g.stdout, termui.Escape(s.Sentence))
 				return nil
 			})
 		},

@@ -33,8 +33,11 @@ func newUnitListCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				if g.json {
-					_, err := l.WriteUnitsJSON(cmd.Context(), f, g.stdout)
-					return err
+					jw := termui.NewJSONWriter(g.stdout)
+					if _, err := l.WriteUnitsJSON(cmd.Context(), f, jw); err != nil {
+						return err
+					}
+					return jw.Close()
 				}
 				units, err := l.ListUnits(cmd.Context(), f)
 				if err != nil {

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/pcsolidaire/atelier/internal/termui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -31,16 +33,16 @@ func run() int {
 		var ex *exitError
 		if errors.As(err, &ex) {
 			if ex.msg != "" {
-				fmt.Fprintln(os.Stderr, "atelier: "+ex.msg)
+				fmt.Fprintln(os.Stderr, errorLine(ex.msg))
 			}
 			return ex.code
 		}
 		msg := oneLine(err.Error())
 		if t, ok := translateUsage(g.lang(), msg, cmd.CommandPath()); ok {
-			fmt.Fprintln(os.Stderr, "atelier: "+t)
+			fmt.Fprintln(os.Stderr, errorLine(t))
 			return 2
 		}
-		fmt.Fprintln(os.Stderr, "atelier: "+msg)
+		fmt.Fprintln(os.Stderr, errorLine(msg))
 		return 1
 	}
 	return 0
@@ -54,6 +56,10 @@ type exitError struct {
 }
 
 func (e *exitError) Error() string { return e.msg }
+
+// errorLine is the line atelier exits with, escaped: an error may quote a
+// site name, a serial or a disk model.
+func errorLine(msg string) string { return "atelier: " + termui.Escape(msg) }
 
 // oneLine keeps errors to the one line the design promises.
 func oneLine(s string) string {

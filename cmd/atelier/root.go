@@ -83,8 +83,17 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 // lang is the language of messages: --lang, else the locale.
 func (g *globals) lang() i18n.Lang { return i18n.FromEnv(g.langFlag) }
 
-// T translates a message key.
-func (g *globals) T(key string, args ...any) string { return g.lang().T(key, args...) }
+// T translates a message key. Text arguments are escaped (termui.EscapeText):
+// a message quoting a site name, a serial or a disk model must not carry
+// that text's escape sequences to the terminal.
+func (g *globals) T(key string, args ...any) string {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = termui.EscapeText(s)
+		}
+	}
+	return g.lang().T(key, args...)
+}
 
 // ledgerPath resolves the ledger file: --ledger, ATELIER_LEDGER, then the
 // XDG data folder.

@@ -6,6 +6,7 @@
 package termui
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"os"
@@ -56,6 +57,7 @@ func Table(w io.Writer, headers []string, rows [][]string) error {
 // one line and the other columns wrap instead.
 func TableKeeping(w io.Writer, headers []string, rows [][]string, keep ...int) error {
 	r := Renderer(w)
+	headers, rows = escapeTable(r, headers, rows)
 	widths := fitColumns(naturalWidths(rows, headers), Width(w), keep...)
 	head := r.NewStyle().Bold(true).Padding(0, 1)
 	cell := r.NewStyle().Padding(0, 1)
@@ -77,6 +79,44 @@ func TableKeeping(w io.Writer, headers []string, rows [][]string, keep ...int) e
 		})
 	_, err := io.WriteString(w, t.Render()+"\n")
 	return err
+}
+
+// escapeTable escapes every cell (Escape, keeping line breaks). With
+// colours on, the colour sequences of a Status word in a cell are kept;
+// without, no cell can hold a legitimate one and none is kept. The
+// caller's slices are left alone; a table with nothing to escape is not
+// copied.
+func escapeTable(r *lipgloss.Renderer, headers []string, rows [][]string) ([]string, [][]string) {
+	colour := r.ColorProfile() != termenv.Ascii
+	// cells escapes one row, copying it only when a cell changes.
+	cells := func(in []string) ([]string, bool) {
+		var out []string
+		for i, c := range in {
+			if e := escape(c, true, colour); e != c {
+				if out == nil {
+					out = append([]string(nil), in...)
+				}
+				out[i] = e
+			}
+		}
+		return out, out != nil
+	}
+	if h, changed := cells(headers); changed {
+		headers = h
+	}
+	var out [][]string
+	for i, row := range rows {
+		if e, changed := cells(row); changed {
+			if out == nil {
+				out = append([][]string(nil), rows...)
+			}
+			out[i] = e
+		}
+	}
+	if out == nil {
+		return headers, rows
+	}
+	return headers, out
 }
 
 // naturalWidths is each column's widest cell, header included.
@@ -130,7 +170,12 @@ func fitColumns(widths []int, total int, keep ...int) []int {
 func KeyValues(w io.Writer, pairs [][2]string) error {
 	r := Renderer(w)
 	key := r.NewStyle().Bold(true)
+	colour := r.ColorProfile() != termenv.Ascii
 	width := 0
+	pairs = append([][2]string(nil), pairs...)
+	for i, p := range pairs {
+		pairs[i] = [2]string{escape(p[0], true, colour), escape(p[1], true, colour)}
+	}
 	for _, p := range pairs {
 		if l := lipgloss.Width(p[0]); l > width {
 			width = l
@@ -157,6 +202,7 @@ func spaces(n int) string {
 // Status colours a word by its meaning: good (green), warn (yellow),
 // bad (red), anything else plain.
 func Status(w io.Writer, word, meaning string) string {
+	word = Escape(word)
 	r := Renderer(w)
 	s := r.NewStyle().Bold(true)
 	switch meaning {
@@ -174,13 +220,19 @@ func Status(w io.Writer, word, meaning string) string {
 
 // Heading is a bold title line.
 func Heading(w io.Writer, text string) string {
-	return Renderer(w).NewStyle().Bold(true).Render(text)
+	return Renderer(w).NewStyle().Bold(true).Render(escape(text, true, false))
 }
 
-// WriteJSON writes v as indented JSON followed by a newline.
+// WriteJSON writes v as indented JSON followed by a newline, with the
+// characters a terminal acts on escaped (EscapeJSON).
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(EscapeJSON(b.Bytes()))
+	return err
 }
