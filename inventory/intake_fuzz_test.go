@@ -11,8 +11,8 @@ import (
 
 // FuzzParseComputerList feeds arbitrary bytes to the CSV import. Whatever the
 // input: no panic; either units or an error, never both; every accepted unit
-// has a serial, no serial twice, lines in increasing order; a refusal names
-// lines that exist and lists at most 20 of them.
+// has a serial, no serial twice, lines in increasing order, every field in
+// normal form; a refusal names lines that exist and lists at most 20 of them.
 func FuzzParseComputerList(f *testing.F) {
 	fixtures, _ := filepath.Glob(filepath.Join("testdata", "intake", "*"))
 	for _, p := range fixtures {
@@ -54,6 +54,12 @@ func FuzzParseComputerList(f *testing.F) {
 			k := strings.ToUpper(u.Serial)
 			if strings.TrimSpace(u.Serial) == "" || seen[k] {
 				t.Fatalf("accepted empty or repeated serial %q", u.Serial)
+			}
+			// One normal form with intake add: nothing invisible, NFC.
+			for _, v := range []string{u.Serial, u.AssetTag, u.Vendor, u.Model} {
+				if n, err := NormalizeIdentifier(FieldSerial, v); err != nil || n != v {
+					t.Fatalf("accepted %q, not in normal form (%q, %v)", v, n, err)
+				}
 			}
 			seen[k] = true
 			if u.SourceLine <= last {
