@@ -67,6 +67,9 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 		}
 		bench = h
 	}
+	if err := checkVisible(FieldBench, bench); err != nil { // it is in every event, and printed
+		return false, err
+	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return false, newErr(ErrNotWritable, "ledger.notfolder", dir)

@@ -488,3 +488,16 @@ func TestNoFalseRefusalOnCorpora(t *testing.T) {
 	}
 	t.Logf("%d DMI values from %d dumps, none refused", checked, dumps)
 }
+
+// The bench name is in every event and printed with it: init refuses an
+// escape sequence in it.
+func TestInitRefusesAnInvisibleBenchName(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	_, err := Init(context.Background(), path, InitOptions{Bench: "etabli\x1b]0;pwned\x07"})
+	if !errors.Is(err, ErrInvalidInput) || !strings.HasPrefix(err.Error(), "the bench name holds an invisible or control character (U+001B ESCAPE") {
+		t.Fatalf("%v", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a ledger was created: %v", err)
+	}
+}

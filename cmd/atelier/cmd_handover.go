@@ -17,9 +17,11 @@ func newHandoverCmd(g *globals) *cobra.Command {
 		Use:   "handover UNIT --site NAME --beneficiary REF",
 		Short: "Record the handover of a unit to a beneficiary reference",
 		Long: `handover records that the unit was given to a beneficiary at a site. The
-beneficiary is named only by the opaque reference the MDH issued (e.g.
-MDH-VILLAGE2-2026-017): never a name, phone number or e-mail address, which
-are refused. A ready unit is reserved for the site in the same step.`,
+beneficiary is named only by the opaque reference the MDH issued: 3 to 40
+letters (A-Z), digits and dashes, at least one digit, no spaces (e.g.
+MDH-VILLAGE2-2026-017). A name, an address, a phone number, an e-mail
+address, a social security number or an IBAN is refused. A ready unit is
+reserved for the site in the same step.`,
 		Example: "  atelier handover PCS-26-0042 --site \"MDH Village 2\" --beneficiary MDH-VILLAGE2-2026-017",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

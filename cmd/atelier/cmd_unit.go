@@ -160,7 +160,8 @@ func newUnitNoteCmd(g *globals) *cobra.Command {
 		Use:   "note UNIT TEXT",
 		Short: "Add a note to a unit's timeline",
 		Long: `note adds free text to the unit's timeline. Events are kept forever, so a
-note that looks like it holds an e-mail address or a phone number is refused.`,
+note that looks like it holds an e-mail address, a phone number, a social
+security number (NIR) or an IBAN is refused, and so is a control character.`,
 		Example: "  atelier unit note PCS-26-0042 \"keyboard: missing Q key\"",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -19,6 +19,7 @@ var privacyMessages = Catalog{
 	"field.disk_serial": {EN: "the disk's serial number", FR: "le numéro de série du disque"},
 	"field.image":       {EN: "the image's name or description", FR: "le nom ou la description de l'image"},
 	"field.grade":       {EN: "the grade", FR: "le grade"},
+	"field.bench":       {EN: "the bench name", FR: "le nom du poste"},
 
 	"text.control": {
 		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",
