@@ -91,7 +91,7 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	// "written since the wipe".
 	plan.SkipZeros = src.zeroWiped(ctx)
 	if err := imaging.Confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
-		Interactive: g.interactive(), In: g.stdin, Out: g.stderr, Lang: lang}); err != nil {
+		Interactive: g.interactive(), In: g.stdin, Out: termui.NewSafeWriter(g.stderr), Lang: lang}); err != nil {
 		return err
 	}
 	if f.dryRun {

@@ -13,6 +13,7 @@ import (
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -115,7 +116,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	}
 	for _, t := range targets {
 		err := imaging.Confirm(t.dev, imaging.ConfirmOptions{Yes: f.yes, Interactive: g.interactive(),
-			In: g.stdin, Out: g.stderr, Lang: lang})
+			In: g.stdin, Out: termui.NewSafeWriter(g.stderr), Lang: lang}) // it shows the disk's own model and serial
 		if err != nil {
 			return err
 		}

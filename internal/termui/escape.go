@@ -204,3 +204,21 @@ func (j *JSONWriter) Close() error {
 	_, err := j.w.Write(out)
 	return err
 }
+
+// SafeWriter escapes, as EscapeText, what is written through it: for text
+// another package prints straight to the terminal, such as the wipe and
+// deploy confirmation naming a disk by the model and serial its firmware
+// reports (a forged model could otherwise redraw the prompt).
+type SafeWriter struct{ w io.Writer }
+
+// NewSafeWriter writes to w.
+func NewSafeWriter(w io.Writer) *SafeWriter { return &SafeWriter{w: w} }
+
+// Write escapes p and writes it; it reports len(p) when all of it was
+// written.
+func (s *SafeWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(s.w, EscapeText(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -170,3 +170,14 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+func TestSafeWriter(t *testing.T) {
+	var b bytes.Buffer
+	w := NewSafeWriter(&b)
+	if n, err := w.Write([]byte("/dev/fake0: \x1b[2K\rSamsung SSD\u202e, serial S3Z9\n")); err != nil || n != 45 {
+		t.Fatal(n, err)
+	}
+	if got := b.String(); got != `/dev/fake0: \x1b[2K\x0dSamsung SSD\u202e, serial S3Z9`+"\n" {
+		t.Errorf("%q", got)
+	}
+}
