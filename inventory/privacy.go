@@ -26,6 +26,11 @@ package inventory
 //     (mod-97 checked) are refused, saying which field and which kind of
 //     data, never echoing it. A beneficiary is an opaque MDH code of a
 //     fixed shape (CheckBeneficiary).
+//
+// What hardware or an engine reports (a disk's model, a device path, an
+// I/O error) is stored as reported, never refused, and escaped when
+// printed (internal/termui): a wipe's outcome must be recorded whatever
+// its error text says.
 
 import (
 	"encoding/json"
