@@ -105,9 +105,15 @@ func truncatedBy(h fileHeader, size int64) int64 {
 }
 
 // integrityCheck runs SQLite's full check (every page, every index against
-// its table) and returns its findings; none when the file is sound.
-func integrityCheck(ctx context.Context, q querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `PRAGMA integrity_check`)
+// its table) over the file, or over one table and its indexes, and returns
+// its findings; none when that part is sound. On a page it cannot read at
+// all, the check stops with an error after its findings so far.
+func integrityCheck(ctx context.Context, q querier, table string) ([]string, error) {
+	pragma := `PRAGMA integrity_check`
+	if table != "" {
+		pragma += `(` + table + `)`
+	}
+	rows, err := q.QueryContext(ctx, pragma)
 	if err != nil {
 		return nil, err
 	}
@@ -124,6 +130,45 @@ func integrityCheck(ctx context.Context, q querier) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// checkTables runs the check table by table, after the whole-file check
+// stopped on an unreadable page: the tables whose own check fails are the
+// damaged ones.
+func checkTables(ctx context.Context, q querier) (damage, error) {
+	var d damage
+	rows, err := q.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+	if err != nil {
+		if isDamaged(err) {
+			d.other = []string{"sqlite_schema: " + err.Error()}
+			return d, nil
+		}
+		return d, err
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return d, err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return d, err
+	}
+	for _, t := range append([]string{"sqlite_schema"}, tables...) {
+		findings, err := integrityCheck(ctx, q, t)
+		if err != nil && !isDamaged(err) {
+			return d, err
+		}
+		if err != nil || len(findings) > 0 {
+			d.tables = append(d.tables, t)
+		}
+	}
+	sort.Strings(d.tables)
+	return d, nil
 }
 
 // damage is the integrity check's findings sorted by what they hit.

@@ -103,9 +103,10 @@ func (l *Ledger) checkIntegrity(ctx context.Context) damageOrErr {
 		return damageOrErr{err: err}
 	}
 	defer conn.Close()
-	findings, err := integrityCheck(ctx, conn)
+	findings, err := integrityCheck(ctx, conn, "")
 	if isDamaged(err) {
-		return damageOrErr{d: damage{other: []string{err.Error()}}}
+		d, err := checkTables(ctx, conn)
+		return damageOrErr{d, err}
 	}
 	if err != nil {
 		return damageOrErr{err: err}
