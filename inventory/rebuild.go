@@ -165,14 +165,28 @@ func (l *Ledger) replay(ctx context.Context, tx *sql.Tx, p *proj, check bool, re
 			readErr <- readEvents(rctx, tx, batches)
 		}
 	}()
-	var bad error
+	// bad stops everything; ruleErr (a history no command writes) stops
+	// applying but not the chain walk: a forged event is better named by
+	// the signature it lacks than by the rule it breaks.
+	var bad, ruleErr error
 	for batch := range batches {
 		if bad != nil {
 			continue // drain so the reader can finish
 		}
 		for _, e := range batch {
-			applied, err := l.replayOne(ctx, c, st, e, check)
-			if bad = err; bad != nil {
+			var applied bool
+			var err error
+			if ruleErr != nil {
+				err = c.add(ctx, e)
+			} else {
+				applied, err = l.replayOne(ctx, c, st, e, check)
+			}
+			var refused *Error
+			if errors.As(err, &refused) && refused.Key == "replay.refused" {
+				ruleErr, err = err, nil
+			}
+			if err != nil {
+				bad = brokenChain(err)
 				cancel()
 				break
 			}
@@ -195,6 +209,9 @@ func (l *Ledger) replay(ctx context.Context, tx *sql.Tx, p *proj, check bool, re
 		if err != nil {
 			return brokenChain(err)
 		}
+		if ruleErr != nil {
+			return ruleErr
+		}
 		res.Events, res.Unsigned = vres.Events, vres.Unsigned
 		return nil
 	}
@@ -213,7 +230,7 @@ func (l *Ledger) replay(ctx context.Context, tx *sql.Tx, p *proj, check bool, re
 func (l *Ledger) replayOne(ctx context.Context, c *chain, st *replayState, e Event, check bool) (applied bool, err error) {
 	if check {
 		if err := c.add(ctx, e); err != nil {
-			return false, brokenChain(err)
+			return false, err
 		}
 	}
 	dec, err := decodePayload(e)
