@@ -178,6 +178,26 @@ type damage struct {
 	other  []string // findings that name no table (the free list, ...)
 }
 
+// merge adds what the table-by-table check found; findings that named no
+// table count as explained once a damaged table is found.
+func (d damage) merge(byTable damage) damage {
+	seen := map[string]bool{}
+	for _, t := range d.tables {
+		seen[t] = true
+	}
+	for _, t := range byTable.tables {
+		if !seen[t] {
+			d.tables = append(d.tables, t)
+		}
+	}
+	sort.Strings(d.tables)
+	if len(d.tables) > 0 {
+		d.other = nil
+	}
+	d.other = append(d.other, byTable.other...)
+	return d
+}
+
 func (d damage) clean() bool { return len(d.tables) == 0 && d.leaked == 0 && len(d.other) == 0 }
 
 // eventsHit reports damage beyond the views: the events, the heads, the
@@ -252,8 +272,6 @@ func classify(ctx context.Context, q querier, findings []string) (damage, error)
 			hit[tbl] = true
 		case unusedRE.MatchString(f):
 			d.leaked++
-		case f == "database disk image is malformed":
-			// SQLite's summary line after its findings: nothing more to place.
 		default:
 			d.other = append(d.other, f)
 		}

@@ -104,15 +104,23 @@ func (l *Ledger) checkIntegrity(ctx context.Context) damageOrErr {
 	}
 	defer conn.Close()
 	findings, err := integrityCheck(ctx, conn, "")
-	if isDamaged(err) {
-		d, err := checkTables(ctx, conn)
-		return damageOrErr{d, err}
+	if err != nil && !isDamaged(err) {
+		return damageOrErr{err: err}
 	}
+	d, cerr := classify(ctx, conn, findings)
+	if cerr != nil {
+		return damageOrErr{err: cerr}
+	}
+	if err == nil && len(d.other) == 0 {
+		return damageOrErr{d: d}
+	}
+	// The check stopped on a page it could not read, or said what is wrong
+	// without saying where: ask table by table.
+	byTable, err := checkTables(ctx, conn)
 	if err != nil {
 		return damageOrErr{err: err}
 	}
-	d, err := classify(ctx, conn, findings)
-	return damageOrErr{d, err}
+	return damageOrErr{d: d.merge(byTable)}
 }
 
 // verifyIn checks the chains, heads, signatures and triggers as q sees them.
