@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -73,10 +74,19 @@ func readHeader(path string) (fileHeader, int64, error) {
 	}
 	b := make([]byte, 100)
 	n, err := io.ReadFull(f, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return fileHeader{}, 0, err
+	}
+	return parseHeader(b[:n]), st.Size(), nil
+}
+
+// parseHeader reads SQLite's 100-byte file header (fewer bytes: only the
+// magic is judged).
+func parseHeader(b []byte) fileHeader {
 	var h fileHeader
-	h.magic = n >= len(sqliteMagic) && bytes.Equal(b[:len(sqliteMagic)], []byte(sqliteMagic))
-	if err != nil { // shorter than a header: only the magic can be read
-		return h, st.Size(), nil
+	h.magic = len(b) >= len(sqliteMagic) && bytes.Equal(b[:len(sqliteMagic)], []byte(sqliteMagic))
+	if len(b) < 100 {
+		return h
 	}
 	h.pageSize = int64(binary.BigEndian.Uint16(b[16:18]))
 	if h.pageSize == 1 {
@@ -86,7 +96,7 @@ func readHeader(path string) (fileHeader, int64, error) {
 	// The page count is trusted only when the file change counter matches
 	// the "version-valid-for" number, as SQLite itself does.
 	h.sizeValid = h.pages > 0 && binary.BigEndian.Uint32(b[24:28]) == binary.BigEndian.Uint32(b[92:96])
-	return h, st.Size(), nil
+	return h
 }
 
 // truncatedBy says how many bytes a ledger file lacks (0 when it looks whole):
