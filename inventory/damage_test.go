@@ -103,3 +103,24 @@ func TestDamagedEventsAreNotRebuiltFrom(t *testing.T) {
 		t.Error("a refused rebuild changed the file")
 	}
 }
+
+// A rebuild cut short between its two transactions leaves no views: said
+// as such, and the next rebuild makes them again.
+func TestMissingViewsAreRebuilt(t *testing.T) {
+	ctx := context.Background()
+	l := busyLedger(t)
+	before := dump(t, l)
+	if _, err := l.db.Exec(`DROP TABLE units`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := l.ListUnits(ctx, ListFilter{})
+	if err = l.Explain(err); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "has lost its views") {
+		t.Fatalf("unit list without views: %v", err)
+	}
+	if _, err := l.CheckedRebuild(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, l); after != before {
+		t.Error("views differ after the rebuild")
+	}
+}

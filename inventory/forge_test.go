@@ -317,3 +317,24 @@ func TestSealSignsAnOldLedgersHead(t *testing.T) {
 		t.Errorf("second Seal = %+v %v, want nothing to do", res, err)
 	}
 }
+
+func TestSealRefusesABrokenOldChain(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	keys := l.keys
+	l.SetBenchKeys(BenchKeys{})
+	addUnit(t, l, "OLD1")
+	if _, err := l.Note(ctx, cam, "OLD1", "battery missing"); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, raw(t, l), `DROP TRIGGER events_no_update`, `UPDATE events SET payload = replace(payload, 'missing', 'fine') WHERE kind = 'note'`)
+	l.SetBenchKeys(keys)
+	if _, err := l.Seal(ctx); !errors.Is(err, ErrChainBroken) || !strings.Contains(err.Error(), "was altered") {
+		t.Fatalf("Seal of an altered chain = %v", err)
+	}
+	var sig string
+	l.db.QueryRow(`SELECT sig FROM bench_heads`).Scan(&sig)
+	if sig != "" {
+		t.Error("a broken chain was signed")
+	}
+}

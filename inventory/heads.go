@@ -202,11 +202,14 @@ func (l *Ledger) Seal(ctx context.Context) (SealResult, error) {
 	case err != nil:
 		return res, fmt.Errorf("ledger %s: %w", l.path, err)
 	case sig == "":
-		// Sign only a head the chain agrees with: signing a truncated or
-		// rewritten chain would vouch for it.
-		var last string
-		if err := tx.QueryRowContext(ctx, `SELECT hash FROM events WHERE bench = ? AND bench_seq = ?`, l.bench, seq).Scan(&last); err != nil || last != hash {
-			return res, newErr(ErrChainBroken, "seal.broken", l.bench)
+		// Sign only a chain verify finds whole and ending at this head:
+		// signing a truncated or rewritten chain would vouch for it.
+		c := &chain{q: tx, last: map[string]link{}, res: &VerifyResult{}}
+		if err := c.walk(ctx); err != nil {
+			return res, newErr(ErrChainBroken, "seal.broken", l.bench, err)
+		}
+		if got := c.last[l.bench]; got.seq != seq || got.hash != hash {
+			return res, newErr(ErrChainBroken, "seal.broken", l.bench, newErr(ErrChainBroken, "verify.truncated", l.bench, seq, got.seq))
 		}
 		raw, err := signer.Sign(nil, HeadMessage(l.bench, seq, hash), crypto.Hash(0))
 		if err != nil {

@@ -367,14 +367,23 @@ func notLedger(path string, err error) error {
 	return fmt.Errorf("ledger %s: %w", path, err)
 }
 
-// Explain turns an error SQLite gave while reading a damaged file into the
-// one-line advice of ledger.damaged; other errors pass unchanged.
+// Explain turns an error SQLite gave while reading a damaged file, or one
+// whose views are missing, into one line of advice; other errors pass
+// unchanged.
 func (l *Ledger) Explain(err error) error {
 	var e *Error
-	if err == nil || errors.As(err, &e) || !isDamaged(err) {
+	if err == nil || errors.As(err, &e) {
 		return err
 	}
-	return newErr(ErrDamaged, "ledger.damaged", l.path)
+	if isDamaged(err) {
+		return newErr(ErrDamaged, "ledger.damaged", l.path)
+	}
+	for _, t := range projectionTables {
+		if strings.Contains(err.Error(), "no such table: "+t) {
+			return newErr(ErrDamaged, "ledger.noviews", l.path)
+		}
+	}
+	return err
 }
 
 // Close closes the ledger.

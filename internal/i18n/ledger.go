@@ -451,8 +451,12 @@ var ledgerMessages = Catalog{
 		FR: "ce registre connaît la clé du poste %s sous l'empreinte %s, mais bench.key est %s : écrire avec une autre clé romprait la chaîne signée ; remettez la clé bench.key du poste",
 	},
 	"seal.broken": {
-		EN: "bench %s's chain does not end at its recorded last event, so it was not signed: run atelier ledger verify",
-		FR: "la chaîne du poste %s ne s'arrête pas à son dernier événement enregistré, elle n'a donc pas été signée : lancez atelier ledger verify",
+		EN: "bench %s's chain was not signed, it is broken: %s",
+		FR: "la chaîne du poste %s n'a pas été signée, elle est rompue : %s",
+	},
+	"ledger.noviews": {
+		EN: "ledger %s has lost its views (a rebuild cut short?); its events are untouched: atelier ledger rebuild recreates the views",
+		FR: "le registre %s a perdu ses vues (une reconstruction interrompue ?) ; ses événements sont intacts : atelier ledger rebuild recrée les vues",
 	},
 	"init.sealed": {
 		EN: "ledger upgraded: bench %s's chain is now signed (%s)",
