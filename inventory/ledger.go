@@ -271,11 +271,13 @@ func openDB(path string, readOnly bool) (*sql.DB, error) {
 	if readOnly {
 		dsn += "&mode=ro"
 		// In WAL mode even a reader needs the -shm file beside the ledger.
-		// In a folder nobody may write to (a read-only file system, an
-		// immutable folder) it cannot be made; when no journal is waiting
-		// there either, the file is complete on its own and nobody can
-		// change it: SQLite may then read it as immutable.
-		if checkWritable(filepath.Dir(path)) != nil && !hasJournal(path) {
+		// In a folder we may not write to (a read-only file system, an
+		// immutable folder) it cannot be made. When no -shm is there
+		// either, no process has the ledger open, and when no journal waits
+		// there, the file is complete on its own: SQLite may then read it
+		// as immutable. An -shm left by a process of another user is read
+		// as it is (SQLite opens it read-only).
+		if checkWritable(filepath.Dir(path)) != nil && !hasJournal(path) && !exists(path+"-shm") {
 			dsn += "&immutable=1"
 		}
 	}
@@ -285,9 +287,17 @@ func openDB(path string, readOnly bool) (*sql.DB, error) {
 	}
 	if err := db.Ping(); err != nil {
 		db.Close()
+		if readOnly && hasJournal(path) && !exists(path+"-shm") {
+			return nil, newErr(ErrNotWritable, "ledger.rojournal", path)
+		}
 		return nil, notLedger(path, err)
 	}
 	return db, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // hasJournal reports a non-empty -wal or -journal file beside the ledger:

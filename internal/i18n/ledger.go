@@ -454,6 +454,10 @@ var ledgerMessages = Catalog{
 		EN: "bench %s's chain was not signed, it is broken: %s",
 		FR: "la chaîne du poste %s n'a pas été signée, elle est rompue : %s",
 	},
+	"ledger.rojournal": {
+		EN: "ledger %s has changes waiting in its journal (-wal file) and its folder cannot be written, so they cannot be read: open it once where its folder can be written",
+		FR: "le registre %s a des modifications en attente dans son journal (fichier -wal) et son dossier n'est pas accessible en écriture, elles ne peuvent donc pas être lues : ouvrez-le une fois là où son dossier peut être écrit",
+	},
 	"ledger.noviews": {
 		EN: "ledger %s has lost its views (a rebuild cut short?); its events are untouched: atelier ledger rebuild recreates the views",
 		FR: "le registre %s a perdu ses vues (une reconstruction interrompue ?) ; ses événements sont intacts : atelier ledger rebuild recrée les vues",
