@@ -50,7 +50,7 @@ type link struct {
 // the append-only triggers are in place, and SQLite's integrity check over
 // the whole file. It returns an error naming the first problem found.
 func (l *Ledger) Verify(ctx context.Context) (VerifyResult, error) {
-	var res VerifyResult
+	res := VerifyResult{Heads: []HeadStatus{}}
 	vctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// The integrity check reads every page: on the other core, meanwhile.
