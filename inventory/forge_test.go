@@ -338,3 +338,42 @@ func TestSealRefusesABrokenOldChain(t *testing.T) {
 		t.Error("a broken chain was signed")
 	}
 }
+
+// The certification path (issue 8.3) writes histories the replay accepts:
+// an uncertified wipe, its certificate written later, the unit wiped,
+// deployed, wiped again after the deploy.
+func TestCheckedRebuildAcceptsCertifiedWipes(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	u := addUnit(t, l, "CERT1")
+	disk := DiskRecord{Serial: "WD-CERT1"}
+	if _, err := l.RecordProbe(ctx, cam, u.ID, []byte(`{}`), nil, "B", []DiskRecord{disk}); err != nil {
+		t.Fatal(err)
+	}
+	certify := func(id string) {
+		t.Helper()
+		uncertified(t, l, u.ID, disk, id)
+		rcs, err := l.RecordedCertificates(ctx, id)
+		if err != nil || len(rcs) != 1 {
+			t.Fatalf("RecordedCertificates = %+v %v", rcs, err)
+		}
+		if _, err := l.WipeCertified(ctx, cam, rcs[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	certify("01KAQ7ZC0N6M5V4H0S3G3Y9T2B")
+	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin", DiskSerial: disk.Serial, Status: ErasurePassed}); err != nil {
+		t.Fatal(err)
+	}
+	start, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disk, Device: "/dev/fake0"})
+	if got, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: start, Status: ErasurePassed}); err != nil || got.State != string(Wiped) {
+		t.Fatalf("wipe after the deploy: %+v %v", got, err)
+	}
+	before := dump(t, l)
+	if _, err := l.CheckedRebuild(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, l); after != before {
+		t.Errorf("checked rebuild changed the views:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}

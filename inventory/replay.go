@@ -93,8 +93,9 @@ func ruleUnitKnown(_ context.Context, st *replayState, e Event, _ any) error {
 	return nil
 }
 
-// afterWipeMoves are the automatic moves of a unit whose disk was wiped
-// after its deploy (see writer.afterWipe): outside the transition table.
+// afterWipeMove is an automatic move of a unit whose disk was wiped (or
+// its wipe certified) after its deploy (see writer.afterWipe): outside the
+// transition table.
 func afterWipeMove(from, to State) bool {
 	return (from == Imaged || from == Ready || from == Reserved) && (to == Wiped || to == Triaged)
 }
@@ -111,7 +112,7 @@ func ruleMove(ctx context.Context, st *replayState, e Event, dec any) error {
 	if State(u.State) != pl.From {
 		return newErr(ErrRefused, "replay.from", e.Unit, pl.From, State(u.State))
 	}
-	if pl.Auto && afterWipeMove(pl.From, pl.To) && st.last[e.Unit].kind == KindWipeFinished {
+	if last := st.last[e.Unit].kind; pl.Auto && afterWipeMove(pl.From, pl.To) && (last == KindWipeFinished || last == KindWipeCertified) {
 		if pl.To == Wiped {
 			return erasedDisks(ctx, st, u, Wiped)
 		}
@@ -189,7 +190,7 @@ func ruleWipeFinished(_ context.Context, st *replayState, e Event, dec any) erro
 	}
 	o := dec.(*WipeOutcome)
 	switch o.Status {
-	case ErasurePassed, ErasureFailed, ErasureInterrupted, ErasureUnverified:
+	case ErasurePassed, ErasureFailed, ErasureInterrupted, ErasureUnverified, ErasureUncertified:
 	default:
 		return newErr(ErrInvalidInput, "wipe.status", o.Status)
 	}
