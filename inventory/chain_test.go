@@ -161,6 +161,7 @@ func TestVerifyFollowsEachBenchsChain(t *testing.T) {
 	// A second bench's events in the same ledger (as after merging two
 	// benches' ledgers), interleaved in time with the first bench's.
 	other := &Ledger{db: l.db, path: l.path, prefix: l.prefix, bench: "bench-2", now: l.now, entropy: newEntropy()}
+	other.SetBenchKeys(testKeys(t))
 	for i := 0; i < 3; i++ {
 		if _, err := other.Note(ctx, cam, u.ID, "from bench 2"); err != nil {
 			t.Fatal(err)

@@ -23,6 +23,9 @@ var (
 	ErrChainBroken   = errors.New("event chain broken")
 	ErrNotWritable   = errors.New("ledger folder not writable")
 	ErrFolderMissing = errors.New("ledger folder missing")
+	ErrNoBenchKey    = errors.New("bench key missing or not this bench's")
+	ErrUnsigned      = errors.New("bench head not signed")
+	ErrDamaged       = errors.New("ledger file damaged")
 )
 
 // Error is a user-facing ledger error: a message key of internal/i18n with

@@ -125,6 +125,9 @@ func (l *Ledger) write(ctx context.Context, a Actor, fn func(w *writer) error) e
 	if err != nil {
 		return err
 	}
+	if l.roErr != nil {
+		return l.roErr
+	}
 	for attempt := 0; attempt < 5; attempt++ {
 		err = l.writeOnce(ctx, op, fn)
 		if err == nil || !isBusy(err) {
@@ -154,6 +157,10 @@ func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) er
 		return err
 	}
 	if err := w.saveHead(ctx); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return err
+		}
 		return fmt.Errorf("ledger %s: %w", l.path, err)
 	}
 	if err := w.p.flush(ctx, tx); err != nil {
@@ -165,14 +172,21 @@ func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) er
 	return nil
 }
 
-// saveHead records the bench's last event in bench_heads, in the same
-// transaction as the events: verify then notices the newest events removed.
+// saveHead records the bench's last event in bench_heads, signed with the
+// bench key, in the same transaction as the events: verify then notices
+// the newest events removed, and a chain extended or rewritten by anyone
+// without the key.
 func (w *writer) saveHead(ctx context.Context) error {
 	if !w.chainLoaded || w.seq == w.headSeq {
 		return nil
 	}
-	_, err := w.tx.ExecContext(ctx, `INSERT INTO bench_heads (bench, seq, hash) VALUES (?, ?, ?)
-		ON CONFLICT (bench) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, w.l.bench, w.seq, w.prev)
+	sig, err := w.l.signHead(ctx, w.tx, w.seq, w.prev)
+	if err != nil {
+		return err
+	}
+	_, err = w.tx.ExecContext(ctx, `INSERT INTO bench_heads (bench, seq, hash, sig) VALUES (?, ?, ?, ?)
+		ON CONFLICT (bench) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, sig = excluded.sig`,
+		w.l.bench, w.seq, w.prev, sig)
 	return err
 }
 

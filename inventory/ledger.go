@@ -1,8 +1,8 @@
 package inventory
 
 import (
-	"bytes"
 	"context"
+	"crypto"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -25,11 +25,17 @@ type Ledger struct {
 	path   string
 	prefix string
 	bench  string
+	// roErr says why the ledger was opened read-only (nil when it is
+	// writable): every write returns it, every read goes on.
+	roErr error
 
 	now func() time.Time // the clock; tests may replace it
 
-	mu      sync.Mutex // guards entropy
-	entropy io.Reader
+	mu        sync.Mutex // guards entropy and the signer
+	entropy   io.Reader
+	keys      BenchKeys
+	signer    crypto.Signer
+	signerErr error
 }
 
 // Actor is who records an event; the bench comes from the ledger itself.
@@ -50,7 +56,10 @@ const busyTimeout = 30 * time.Second
 var prefixRE = regexp.MustCompile(`^[A-Z][A-Z0-9]{0,7}$`)
 
 // Init creates the ledger at path (file 0600, a folder it creates 0700), or
-// does nothing but check it when it already exists.
+// does nothing but check it when it already exists. The new ledger is made
+// whole under a temporary name and then linked into place: path is never
+// an empty or half-made file, so a zero-length ledger always means one that
+// lost its contents, and Init refuses to start a new chain over it.
 func Init(ctx context.Context, path string, opts InitOptions) (created bool, err error) {
 	prefix := strings.ToUpper(strings.TrimSpace(opts.Prefix))
 	if prefix == "" {
@@ -82,64 +91,131 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	if err := checkWritable(dir); err != nil {
 		return false, err
 	}
-	existing := false
 	st, err := os.Stat(path)
 	switch {
-	case err == nil && st.Size() > 0:
-		// Already there: only check it (and finish an init that was cut short).
-		if err := checkMagic(path); err != nil {
-			return false, err
-		}
-		existing = true
-	case err == nil: // empty file: SQLite takes it as an empty database
+	case err == nil && st.IsDir():
+		return false, newErr(ErrNotLedger, "ledger.notsqlite", path)
+	case err == nil && st.Size() == 0:
+		return false, newErr(ErrDamaged, "ledger.empty", path)
 	case errors.Is(err, fs.ErrNotExist):
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil {
-			return false, newErr(ErrNotWritable, "ledger.create", path, err.Error())
+		made, err := createLedger(ctx, path, prefix, bench)
+		if err != nil || made {
+			return made, err
 		}
-		f.Close()
-	default:
+		// Another atelier init linked its ledger first: check that one.
+	case err != nil:
 		return false, fmt.Errorf("ledger %s: %w", path, err)
 	}
-	if !existing {
-		if err := os.Chmod(path, 0o600); err != nil {
-			return false, fmt.Errorf("ledger %s: %w", path, err)
-		}
+	if err := checkFile(path); err != nil {
+		return false, err
 	}
-	db, err := openDB(path)
+	db, err := openDB(path, false)
 	if err != nil {
 		return false, err
 	}
 	defer db.Close()
-	// 16 KiB pages: fewer reads when scanning a million events. WAL lets
-	// readers go on while one process writes. Both are persistent, set once
-	// on the new file (never on an existing one, which may not be ours).
-	for _, pragma := range []string{`PRAGMA page_size = 16384`, `PRAGMA journal_mode = WAL`} {
-		if existing {
-			break
-		}
-		if _, err := db.ExecContext(ctx, pragma); err != nil {
-			return false, fmt.Errorf("ledger %s: %w", path, err)
-		}
-	}
 	if err := migrate(ctx, db, path); err != nil {
 		return false, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	return false, writeMeta(ctx, db, path, prefix, bench)
+}
+
+// createLedger makes a complete ledger under a temporary name in path's
+// folder and links it to path; false when path appeared meanwhile.
+func createLedger(ctx context.Context, path, prefix, bench string) (bool, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".ledger-*.tmp") // mode 0600
+	if err != nil {
+		return false, newErr(ErrNotWritable, "ledger.create", path, err.Error())
+	}
+	name := tmp.Name()
+	tmp.Close()
+	defer func() {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(name + suffix)
+		}
+	}()
+	db, err := openDB(name, false)
 	if err != nil {
 		return false, err
+	}
+	// 16 KiB pages: fewer reads when scanning a million events. WAL lets
+	// readers go on while one process writes. Both are persistent, set once
+	// on the new file.
+	for _, pragma := range []string{`PRAGMA page_size = 16384`, `PRAGMA journal_mode = WAL`} {
+		if _, err := db.ExecContext(ctx, pragma); err != nil {
+			db.Close()
+			return false, fmt.Errorf("ledger %s: %w", path, err)
+		}
+	}
+	err = migrate(ctx, db, path)
+	if err == nil {
+		err = writeMeta(ctx, db, path, prefix, bench)
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return false, err
+	}
+	return linkNew(name, path)
+}
+
+// linkNew puts the finished file at path unless something is there already.
+// A file system without hard links (FAT on a USB stick) gets a copy made
+// with O_EXCL instead.
+func linkNew(from, to string) (bool, error) {
+	err := os.Link(from, to)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrExist):
+		return false, nil
+	}
+	src, rerr := os.ReadFile(from)
+	if rerr != nil {
+		return false, newErr(ErrNotWritable, "ledger.create", to, rerr.Error())
+	}
+	f, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, newErr(ErrNotWritable, "ledger.create", to, err.Error())
+	}
+	_, err = f.Write(src)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(to)
+		return false, newErr(ErrNotWritable, "ledger.create", to, err.Error())
+	}
+	return true, nil
+}
+
+// writeMeta records the choices of the first init; later ones change nothing.
+func writeMeta(ctx context.Context, db *sql.DB, path, prefix, bench string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("ledger %s: %w", path, err)
 	}
 	defer tx.Rollback()
 	for k, v := range map[string]string{"prefix": prefix, "bench": bench, "created_at": formatTime(time.Now())} {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, k, v); err != nil {
-			return false, fmt.Errorf("ledger %s: %w", path, err)
+			return fmt.Errorf("ledger %s: %w", path, err)
 		}
 	}
-	return !existing, tx.Commit()
+	return tx.Commit()
 }
 
-// Open opens an existing ledger, migrating it forward if this binary is newer.
+// Open opens an existing ledger, migrating it forward if this binary is
+// newer. A ledger that cannot be written (a read-only file, folder or file
+// system) is opened read-only: listing, showing and verifying work, writes
+// are refused with the reason.
 func Open(ctx context.Context, path string) (*Ledger, error) {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
@@ -148,33 +224,37 @@ func Open(ctx context.Context, path string) (*Ledger, error) {
 		return nil, newErr(ErrFolderMissing, "ledger.nofolder", dir)
 	}
 	st, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) || (err == nil && st.Size() == 0) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, newErr(ErrNoLedger, "ledger.missing", path)
-	}
-	if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("ledger %s: %w", path, err)
-	}
-	if st.IsDir() {
+	case st.IsDir():
 		return nil, newErr(ErrNotLedger, "ledger.notsqlite", path)
+	case st.Size() == 0:
+		return nil, newErr(ErrDamaged, "ledger.empty", path)
 	}
-	if err := checkMagic(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	if err := checkWritable(dir); err != nil {
-		return nil, err
+	roErr := checkWritable(dir)
+	if roErr == nil && unix.Access(path, unix.W_OK) != nil {
+		roErr = newErr(ErrNotWritable, "ledger.readonly", path)
 	}
-	if unix.Access(path, unix.W_OK) != nil {
-		return nil, newErr(ErrNotWritable, "ledger.readonly", path)
-	}
-	db, err := openDB(path)
+	db, err := openDB(path, roErr != nil)
 	if err != nil {
 		return nil, err
 	}
-	if err := migrate(ctx, db, path); err != nil {
+	if roErr != nil {
+		err = checkSchema(ctx, db, path)
+	} else {
+		err = migrate(ctx, db, path)
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	l := &Ledger{db: db, path: path, now: time.Now, entropy: newEntropy()}
+	l := &Ledger{db: db, path: path, roErr: roErr, now: time.Now, entropy: newEntropy()}
 	if err := l.loadMeta(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -182,32 +262,68 @@ func Open(ctx context.Context, path string) (*Ledger, error) {
 	return l, nil
 }
 
-func openDB(path string) (*sql.DB, error) {
+// ReadOnly says why the ledger cannot be written (nil when it can).
+func (l *Ledger) ReadOnly() error { return l.roErr }
+
+func openDB(path string, readOnly bool) (*sql.DB, error) {
 	// _txlock=immediate: every transaction takes the write lock at BEGIN, so
 	// concurrent writers queue on busy_timeout instead of failing on upgrade.
+	// Read-only transactions (verify) begin deferred all the same.
 	dsn := fmt.Sprintf("file:%s?_busy_timeout=%d&_foreign_keys=1&_txlock=immediate&_synchronous=NORMAL&_pragma=cache_size(-16384)&_pragma=mmap_size(1073741824)&_pragma=temp_store(memory)",
 		path, busyTimeout.Milliseconds())
+	if readOnly {
+		dsn += "&mode=ro"
+		// In WAL mode even a reader needs the -shm file beside the ledger.
+		// In a folder we may not write to (a read-only file system, an
+		// immutable folder) it cannot be made. When no -shm is there
+		// either, no process has the ledger open, and when no journal waits
+		// there, the file is complete on its own: SQLite may then read it
+		// as immutable. An -shm left by a process of another user is read
+		// as it is (SQLite opens it read-only).
+		if checkWritable(filepath.Dir(path)) != nil && !hasJournal(path) && !exists(path+"-shm") {
+			dsn += "&immutable=1"
+		}
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("ledger %s: %w", path, err)
 	}
 	if err := db.Ping(); err != nil {
 		db.Close()
+		if readOnly && hasJournal(path) && !exists(path+"-shm") {
+			return nil, newErr(ErrNotWritable, "ledger.rojournal", path)
+		}
 		return nil, notLedger(path, err)
 	}
 	return db, nil
 }
 
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// hasJournal reports a non-empty -wal or -journal file beside the ledger:
+// changes SQLite has yet to carry into the file itself.
+func hasJournal(path string) bool {
+	for _, suffix := range []string{"-wal", "-journal"} {
+		if st, err := os.Stat(path + suffix); err == nil && st.Size() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *Ledger) loadMeta(ctx context.Context) error {
 	rows, err := l.db.QueryContext(ctx, `SELECT key, value FROM meta`)
 	if err != nil {
-		return fmt.Errorf("ledger %s: %w", l.path, err)
+		return notLedger(l.path, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
-			return err
+			return notLedger(l.path, err)
 		}
 		switch k {
 		case "prefix":
@@ -217,7 +333,7 @@ func (l *Ledger) loadMeta(ctx context.Context) error {
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return notLedger(l.path, err)
 	}
 	if l.prefix == "" || l.bench == "" {
 		return newErr(ErrNoLedger, "ledger.missing", l.path)
@@ -225,16 +341,20 @@ func (l *Ledger) loadMeta(ctx context.Context) error {
 	return nil
 }
 
-// checkMagic refuses a file that is not a SQLite database.
-func checkMagic(path string) error {
-	f, err := os.Open(path)
+// checkFile refuses a file that is not a SQLite database, and one cut
+// short: its header says how long it must be.
+func checkFile(path string) error {
+	h, size, err := readHeader(path)
 	if err != nil {
 		return fmt.Errorf("ledger %s: %w", path, err)
 	}
-	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, []byte(sqliteMagic)) {
+	if !h.magic {
 		return newErr(ErrNotLedger, "ledger.notsqlite", path)
+	}
+	// While a journal waits beside it, the file may legitimately lag
+	// behind its header (a checkpoint writes page 1 first).
+	if n := truncatedBy(h, size); n > 0 && !hasJournal(path) {
+		return newErr(ErrDamaged, "ledger.truncated", path, size, size+n)
 	}
 	return nil
 }
@@ -248,11 +368,35 @@ func checkWritable(dir string) error {
 	return nil
 }
 
+// notLedger says why SQLite would not read the file: a file with SQLite's
+// header that SQLite finds malformed is a damaged ledger, not a stranger.
 func notLedger(path string, err error) error {
-	if strings.Contains(err.Error(), "not a database") || strings.Contains(err.Error(), "malformed") {
+	if strings.Contains(err.Error(), "not a database") {
 		return newErr(ErrNotLedger, "ledger.notsqlite", path)
 	}
+	if isDamaged(err) {
+		return newErr(ErrDamaged, "ledger.damaged", path)
+	}
 	return fmt.Errorf("ledger %s: %w", path, err)
+}
+
+// Explain turns an error SQLite gave while reading a damaged file, or one
+// whose views are missing, into one line of advice; other errors pass
+// unchanged.
+func (l *Ledger) Explain(err error) error {
+	var e *Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	if isDamaged(err) {
+		return newErr(ErrDamaged, "ledger.damaged", l.path)
+	}
+	for _, t := range projectionTables {
+		if strings.Contains(err.Error(), "no such table: "+t) {
+			return newErr(ErrDamaged, "ledger.noviews", l.path)
+		}
+	}
+	return err
 }
 
 // Close closes the ledger.

@@ -2,6 +2,9 @@ package inventory
 
 import (
 	"context"
+	"crypto"
+	"crypto/ed25519"
+	"crypto/rand"
 	"errors"
 	"os"
 	"path/filepath"
@@ -26,9 +29,20 @@ func newLedger(t *testing.T) *Ledger {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { l.Close() })
+	l.SetBenchKeys(testKeys(t))
 	clock := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
 	l.SetClock(func() time.Time { clock = clock.Add(time.Second); return clock })
 	return l
+}
+
+// testKeys is a fresh bench key, as cmd/atelier gives from bench.key.
+func testKeys(t testing.TB) BenchKeys {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return BenchKeys{Signer: func() (crypto.Signer, error) { return priv, nil }, Public: pub, PublicFrom: "bench.pub"}
 }
 
 func addUnit(t *testing.T, l *Ledger, serial string) Unit {
@@ -309,7 +323,7 @@ func TestTimeFormatRoundTrip(t *testing.T) {
 func TestInitLeavesAnotherProgramsDatabaseAlone(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "contacts.db")
-	db, err := openDB(path)
+	db, err := openDB(path, false)
 	if err != nil {
 		t.Fatal(err)
 	}

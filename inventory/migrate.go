@@ -57,28 +57,15 @@ func SchemaVersion() int {
 
 // schemaVersion reads the ledger's schema version; 0 when it has none yet.
 func schemaVersion(ctx context.Context, q querier) (int, bool, error) {
-	var n int
-	if err := q.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil {
+	has, err := hasTable(ctx, q, "schema_migrations")
+	if err != nil || !has {
 		return 0, false, err
-	}
-	if n == 0 {
-		return 0, false, nil
 	}
 	var v sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
 		return 0, true, err
 	}
 	return int(v.Int64), true, nil
-}
-
-// userTables counts tables other than SQLite's own: a SQLite file with tables
-// but no schema_migrations belongs to some other program.
-func userTables(ctx context.Context, q querier) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&n)
-	return n, err
 }
 
 // migrate applies the pending migrations, each in its own transaction. It
@@ -152,4 +139,28 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// checkSchema is migrate for a ledger opened read-only: it can only say
+// whether this binary reads the ledger as it is.
+func checkSchema(ctx context.Context, db *sql.DB, path string) error {
+	latest := SchemaVersion()
+	cur, has, err := schemaVersion(ctx, db)
+	if err != nil {
+		return notLedger(path, err)
+	}
+	switch {
+	case cur > latest:
+		return newErr(ErrNewerSchema, "ledger.newer", path, cur, latest)
+	case cur == latest:
+		return nil
+	case !has:
+		if n, err := userTables(ctx, db); err != nil {
+			return notLedger(path, err)
+		} else if n > 0 {
+			return newErr(ErrNotLedger, "ledger.foreign", path)
+		}
+		return newErr(ErrNoLedger, "ledger.missing", path)
+	}
+	return newErr(ErrNotWritable, "ledger.readonlyold", path, cur, latest)
 }

@@ -18,7 +18,9 @@ func newInitCmd(g *globals) *cobra.Command {
 		Use:   "init",
 		Short: "Create the ledger and this bench's signing key (safe to run again)",
 		Long: `init creates the ledger (file mode 0600, in a folder created 0700) and the
-bench's ed25519 signing key next to it. Run again, it changes nothing.`,
+bench's ed25519 signing key next to it. Run again, it changes nothing, except
+on a ledger from before signed chain heads: it then signs this bench's head
+(see atelier ledger verify --help).`,
 		Example: "  atelier init\n  atelier init --prefix PCS --bench atelier-1\n  atelier --ledger /srv/atelier/ledger.db init",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -36,6 +38,12 @@ bench's ed25519 signing key next to it. Run again, it changes nothing.`,
 				if err != nil {
 					return err
 				}
+				// The ledger learns the bench's key; a ledger from before
+				// signed heads gets its chain signed now.
+				sealed, err := l.Seal(ctx)
+				if err != nil {
+					return err
+				}
 				// Prefix and bench are chosen once: say so when another was asked.
 				prefixKept := !created && cmd.Flags().Changed("prefix") && !strings.EqualFold(strings.TrimSpace(opts.Prefix), l.Prefix())
 				benchKept := !created && cmd.Flags().Changed("bench") && strings.TrimSpace(opts.Bench) != l.BenchName()
@@ -46,6 +54,7 @@ bench's ed25519 signing key next to it. Run again, it changes nothing.`,
 						"schema": inventory.SchemaVersion(), "key_created": keyCreated,
 						"public_key":  filepath.Join(l.Dir(), reports.PubFile),
 						"fingerprint": reports.Fingerprint(pub),
+						"head_signed": sealed.HeadSigned,
 					})
 				}
 				if created {
@@ -60,6 +69,9 @@ bench's ed25519 signing key next to it. Run again, it changes nothing.`,
 					fmt.Fprintln(g.stdout, g.T("init.benchkept", l.BenchName(), opts.Bench))
 				}
 				fmt.Fprintln(g.stdout, g.T("init.key", filepath.Join(l.Dir(), reports.PubFile)+" ("+reports.Fingerprint(pub)+")"))
+				if sealed.HeadSigned {
+					fmt.Fprintln(g.stdout, g.T("init.sealed", l.BenchName(), reports.Fingerprint(pub)))
+				}
 				return nil
 			})
 		},

@@ -76,6 +76,7 @@ export before sending it) it checks the file on its own.`,
 			switch {
 			case err == nil:
 				defer l.Close()
+				l.SetBenchKeys(g.benchKeys(l.Dir()))
 			case !noLedger:
 				return g.ledgerErr(err)
 			}
