@@ -233,6 +233,32 @@ func TestKeyHolderForgeryIsRefusedByTheReplay(t *testing.T) {
 	}
 }
 
+// A key holder's note carrying a phone number, or an operator name that is
+// an e-mail address, is refused on replay as the commands refuse it.
+func TestPersonalDataIsRefusedOnReplay(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name, kind string
+		payload    any
+		want       string
+	}{
+		{"phone number in a note", KindNote, notePayload{Text: "rappeler le 06 12 34 56 78"}, "phone"},
+		{"e-mail in a note", KindNote, notePayload{Text: "contact: jean.dupont(at)example.org"}, "e-mail"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l, u := unerased(t)
+			e := forge(t, raw(t, l), l.bench, u.ID, c.kind, c.payload, signWith(benchPriv(t, l)))
+			if _, err := l.Verify(ctx); err != nil {
+				t.Fatalf("Verify = %v: a key holder's signature is valid", err)
+			}
+			_, err := l.CheckedRebuild(ctx, false)
+			if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), e.ID) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("CheckedRebuild = %v, want event %s refused (%q)", err, e.ID, c.want)
+			}
+		})
+	}
+}
+
 func TestImagedWithoutDeployIsRefusedOnReplay(t *testing.T) {
 	ctx := context.Background()
 	l := newLedger(t)

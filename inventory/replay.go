@@ -42,6 +42,7 @@ var replayRules = []replayRule{
 	ruleImagedAfterDeploy,
 	ruleDeployOnWiped,
 	ruleWipeFinished,
+	rulePrivacy,
 }
 
 // checkReplay is the single entry point: nil when e may follow st, else an
@@ -202,4 +203,12 @@ func ruleWipeFinished(_ context.Context, st *replayState, e Event, dec any) erro
 		return newErr(ErrInvalidInput, "disk.noserial")
 	}
 	return nil
+}
+
+// rulePrivacy: what the commands refuse to write (personal data in free
+// text, a beneficiary that is not an opaque reference, invisible
+// characters) is refused on replay too, so a forged note cannot smuggle a
+// phone number into a rebuilt view.
+func rulePrivacy(_ context.Context, _ *replayState, e Event, _ any) error {
+	return CheckEvent(e)
 }
