@@ -11,7 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pcsolidaire/atelier/inventory"
 )
 
 // runEscapeCLI runs the command tree in-process, as main would, with the
@@ -64,10 +63,9 @@ func raw(t *testing.T, what, out string) {
 // where text is typed, names the field and the character, and writes
 // nothing.
 func TestCLIRefusesControlCharacters(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ledger.db")
-	if _, err := inventory.Init(ctx, path, inventory.InitOptions{Bench: "test"}); err != nil {
-		t.Fatal(err)
+	if _, stderr, code := runEscapeCLI(t, path, "init"); code != 0 {
+		t.Fatalf("init: %s", stderr)
 	}
 	if _, _, code := runEscapeCLI(t, path, "intake", "add", "--serial", "CN0ABC123"); code != 0 {
 		t.Fatal("intake add")
@@ -114,10 +112,9 @@ func ledgerEvents(t *testing.T, path string) int {
 // already hold escape sequences; every human rendering shows them escaped,
 // and --json escapes what encoding/json leaves raw (DEL, C1, bidi).
 func TestCLIEscapesWhatAnOldLedgerHolds(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ledger.db")
-	if _, err := inventory.Init(ctx, path, inventory.InitOptions{Bench: "test"}); err != nil {
-		t.Fatal(err)
+	if _, stderr, code := runEscapeCLI(t, path, "init"); code != 0 {
+		t.Fatalf("init: %s", stderr)
 	}
 	for _, args := range [][]string{
 		{"site", "add", "MDH Village 2"},
