@@ -10,7 +10,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
 )
 
 // runEscapeCLI runs the command tree in-process, as main would, with the
