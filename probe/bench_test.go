@@ -21,7 +21,7 @@ func BenchmarkGatherLive(b *testing.B) {
 // BenchmarkGatherTree probes a captured tree already unpacked (the Ryzen
 // desktop's snapshot): the reading, without the tarball's extraction.
 func BenchmarkGatherTree(b *testing.B) {
-	s, err := openSource(Options{Root: filepath.Join(corpus(b, "ghw-snapshots"), "amd-ryzen-1600.tar.gz")})
+	s, err := openSource(context.Background(), Options{Root: filepath.Join(corpus(b, "ghw-snapshots"), "amd-ryzen-1600.tar.gz")})
 	if err != nil {
 		b.Fatal(err)
 	}

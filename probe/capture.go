@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/jaypipes/ghw/pkg/snapshot"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // capture writes what this probe read as a .tar.gz that Gather reads back
@@ -158,7 +160,7 @@ func copyInto(scratch, p string) error {
 	case fi.IsDir():
 		return os.MkdirAll(dst, 0o755)
 	default:
-		b, err := os.ReadFile(p)
+		b, err := fsread.ReadFile(p, maxCaptureFileBytes)
 		if err != nil {
 			return nil // unreadable pseudo-file: not a fact we have
 		}
@@ -167,9 +169,34 @@ func copyInto(scratch, p string) error {
 	return nil
 }
 
+// budget counts what a capture being written holds, against the limits
+// --root applies when reading it back: a capture atelier writes can always
+// be read back.
+type budget struct {
+	lim     captureLimits
+	entries int
+	total   int64
+}
+
+// take counts one entry of size bytes (0 for a folder or a link).
+func (b *budget) take(name string, size int64) error {
+	b.entries++
+	b.total += size
+	switch {
+	case b.entries > b.lim.entries:
+		return refuse("capture.too_many", b.lim.entries)
+	case size > b.lim.fileBytes:
+		return refuse("capture.file_too_large", name, byteSize(b.lim.fileBytes))
+	case b.total > b.lim.totalBytes:
+		return refuse("capture.too_large", byteSize(b.lim.totalBytes))
+	}
+	return nil
+}
+
 // writeTarGz archives dir (may be "") plus in-memory files into dest,
 // atomically: a half-written capture never replaces a good one.
 func writeTarGz(dest, dir string, extra map[string][]byte) error {
+	b := &budget{lim: defaultCaptureLimits()}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), ".atelier-capture-*")
 	if err != nil {
 		return err
@@ -178,7 +205,7 @@ func writeTarGz(dest, dir string, extra map[string][]byte) error {
 	gz := gzip.NewWriter(tmp)
 	tw := tar.NewWriter(gz)
 	if dir != "" {
-		if err := tarDir(tw, dir); err != nil {
+		if err := tarDir(tw, dir, b); err != nil {
 			tmp.Close()
 			return err
 		}
@@ -190,18 +217,26 @@ func writeTarGz(dest, dir string, extra map[string][]byte) error {
 	sort.Strings(names)
 	now := time.Now()
 	for _, d := range []string{captureDir, captureDir + "/smartctl"} {
+		if err := b.take(d, 0); err != nil {
+			tmp.Close()
+			return err
+		}
 		if err := tw.WriteHeader(&tar.Header{Name: d + "/", Typeflag: tar.TypeDir, Mode: 0o755, ModTime: now}); err != nil {
 			tmp.Close()
 			return err
 		}
 	}
 	for _, n := range names {
-		b := extra[n]
-		if err := tw.WriteHeader(&tar.Header{Name: n, Mode: 0o644, Size: int64(len(b)), ModTime: now}); err != nil {
+		data := extra[n]
+		if err := b.take(n, int64(len(data))); err != nil {
 			tmp.Close()
 			return err
 		}
-		if _, err := tw.Write(b); err != nil {
+		if err := tw.WriteHeader(&tar.Header{Name: n, Mode: 0o644, Size: int64(len(data)), ModTime: now}); err != nil {
+			tmp.Close()
+			return err
+		}
+		if _, err := tw.Write(data); err != nil {
 			tmp.Close()
 			return err
 		}
@@ -222,7 +257,7 @@ func writeTarGz(dest, dir string, extra map[string][]byte) error {
 
 // tarDir writes every file, directory and symlink under dir with paths
 // relative to it, skipping a previous atelier/ folder (rewritten after).
-func tarDir(tw *tar.Writer, dir string) error {
+func tarDir(tw *tar.Writer, dir string, b *budget) error {
 	return filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
 		if err != nil || p == dir {
 			return nil
@@ -237,6 +272,9 @@ func tarDir(tw *tar.Writer, dir string) error {
 			}
 			return nil
 		}
+		if fi.Mode()&(os.ModeDevice|os.ModeNamedPipe|os.ModeSocket|os.ModeIrregular) != 0 {
+			return nil // --root refuses them: never in a capture
+		}
 		link := ""
 		if fi.Mode()&os.ModeSymlink != 0 {
 			if link, err = os.Readlink(p); err != nil {
@@ -248,6 +286,9 @@ func tarDir(tw *tar.Writer, dir string) error {
 			return nil // sockets and the like
 		}
 		hdr.Name = rel
+		if err := b.take(rel, hdr.Size); err != nil {
+			return err
+		}
 		if fi.IsDir() {
 			hdr.Name += "/"
 		}

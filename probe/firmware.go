@@ -31,7 +31,7 @@ func (s *source) gatherFirmware(r *Report) {
 	}
 	// efivarfs files start with 4 attribute bytes; the value is the last
 	// byte: 1 enabled, 0 disabled.
-	b, err := os.ReadFile(s.path("/sys/firmware/efi/efivars/" + secureBootVar))
+	b, err := s.readFile("/sys/firmware/efi/efivars/" + secureBootVar)
 	switch {
 	case err == nil && len(b) >= 5:
 		if b[len(b)-1] == 1 {

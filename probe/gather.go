@@ -31,7 +31,7 @@ type Options struct {
 // root that does not exist, a dump that is not dmidecode output) or a failed
 // capture is an error.
 func Gather(ctx context.Context, o Options) (*Report, error) {
-	s, err := openSource(o)
+	s, err := openSource(ctx, o)
 	if err != nil {
 		return nil, err
 	}

@@ -1,15 +1,16 @@
 package probe
 
 import (
+	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/jaypipes/ghw/pkg/snapshot"
-
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
@@ -23,7 +24,8 @@ type source struct {
 	root     string // "/" live, else the directory holding sys/ and proc/
 	live     bool   // reading the machine atelier runs on
 	tree     bool   // a /sys and /proc tree is available (live or --root)
-	tmp      string // unpacked tarball, removed by close
+	tmp      string // the staged copy of a --root capture, removed by close
+	fsroot   *os.Root // the staged copy: reads cannot leave it (nil when live)
 	lang     i18n.Lang
 	noTools  bool
 	warnings []string
@@ -38,27 +40,23 @@ type source struct {
 	smartctlRuns map[string]*toolRun // disk name -> run
 }
 
-func openSource(o Options) (*source, error) {
+func openSource(ctx context.Context, o Options) (*source, error) {
 	s := &source{root: "/", lang: o.Lang, noTools: o.NoTools, smartctlOut: map[string][]byte{}}
 	if s.lang == "" {
 		s.lang = i18n.EN
 	}
 	switch {
 	case o.Root != "":
-		st, err := os.Stat(o.Root)
+		dir, err := s.stage(ctx, o.Root)
 		if err != nil {
+			return nil, err
+		}
+		fsroot, err := os.OpenRoot(dir)
+		if err != nil {
+			os.RemoveAll(dir)
 			return nil, s.errorf(err, "probe.err.root", o.Root, err)
 		}
-		if st.IsDir() {
-			s.root = o.Root
-		} else {
-			dir, err := snapshot.Unpack(o.Root)
-			if err != nil {
-				os.RemoveAll(dir)
-				return nil, s.errorf(err, "probe.err.root_tar", o.Root, err)
-			}
-			s.root, s.tmp = dir, dir
-		}
+		s.root, s.tmp, s.fsroot = dir, dir, fsroot
 		s.tree = true
 		// A folder with neither sys/ nor proc/ would "probe" as a machine
 		// with nothing in it: say it is not a capture instead.
@@ -72,6 +70,36 @@ func openSource(o Options) (*source, error) {
 		s.live, s.tree = true, true
 	}
 	return s, nil
+}
+
+// stage copies the capture at root (a folder or a .tar.gz) into a private
+// folder that holds only files, folders and links that stay inside it,
+// within the capture limits (see stage.go). Every fact of a --root probe,
+// including those ghw reads, is read from that copy.
+func (s *source) stage(ctx context.Context, root string) (string, error) {
+	st, err := os.Stat(root)
+	if err != nil {
+		return "", s.errorf(err, "probe.err.root", root, err)
+	}
+	var dir string
+	if st.IsDir() {
+		dir, err = stageFolder(ctx, root, "", defaultCaptureLimits())
+	} else {
+		dir, err = stageArchive(ctx, root, "", defaultCaptureLimits())
+	}
+	var ce *captureError
+	switch {
+	case err == nil:
+		return dir, nil
+	case errors.As(err, &ce):
+		return "", s.errorf(err, "probe.err.root_refused", root, ce.In(s.lang))
+	case fsread.IsRefusal(err):
+		return "", s.errorf(err, "probe.err.root_refused", root, fsread.Text(err, s.lang))
+	case errors.Is(err, errNotArchive):
+		return "", s.errorf(err, "probe.err.root_tar", root, err)
+	default:
+		return "", s.errorf(err, "probe.err.root", root, err)
+	}
 }
 
 // ErrNotCapture is what --root says of a folder or archive holding neither
@@ -93,6 +121,9 @@ func (s *source) errorf(cause error, key string, args ...any) error {
 }
 
 func (s *source) close() {
+	if s.fsroot != nil {
+		s.fsroot.Close()
+	}
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
 	}
@@ -123,10 +154,29 @@ func (s *source) dropWarning(key string, args ...any) {
 // path is p (an absolute path such as /sys/class/net) under the root.
 func (s *source) path(p string) string { return filepath.Join(s.root, p) }
 
+// rel is p relative to a staged capture's root, for s.fsroot.
+func rel(p string) string {
+	r := strings.TrimPrefix(filepath.Clean("/"+p), "/")
+	if r == "" {
+		return "."
+	}
+	return r
+}
+
+// readFile reads a file under the root, at most maxCaptureFileBytes: a
+// capture holds no larger file, and no sysfs or procfs file atelier reads
+// comes near it.
+func (s *source) readFile(p string) ([]byte, error) {
+	if s.fsroot != nil {
+		return fsread.ReadFileIn(s.fsroot, rel(p), maxCaptureFileBytes)
+	}
+	return fsread.ReadFile(s.path(p), maxCaptureFileBytes)
+}
+
 // readString reads a small sysfs/procfs file under the root, trimmed; "" when
 // absent or unreadable.
 func (s *source) readString(p string) string {
-	b, err := os.ReadFile(s.path(p))
+	b, err := s.readFile(p)
 	if err != nil {
 		return ""
 	}
@@ -141,13 +191,24 @@ func (s *source) readInt(p string) (int64, bool) {
 }
 
 func (s *source) exists(p string) bool {
-	_, err := os.Stat(s.path(p))
+	var err error
+	if s.fsroot != nil {
+		_, err = s.fsroot.Stat(rel(p))
+	} else {
+		_, err = os.Stat(s.path(p))
+	}
 	return err == nil
 }
 
 // list names the entries of directory p under the root (nil when absent).
 func (s *source) list(p string) []string {
-	entries, err := os.ReadDir(s.path(p))
+	var entries []os.DirEntry
+	var err error
+	if s.fsroot != nil {
+		entries, err = fs.ReadDir(s.fsroot.FS(), rel(p))
+	} else {
+		entries, err = os.ReadDir(s.path(p))
+	}
 	if err != nil {
 		return nil
 	}
@@ -161,7 +222,13 @@ func (s *source) list(p string) []string {
 // linkTarget resolves the symlink p under the root to a path relative to
 // the root ("/sys/devices/..."), or "" when it is not a link.
 func (s *source) linkTarget(p string) string {
-	t, err := os.Readlink(s.path(p))
+	var t string
+	var err error
+	if s.fsroot != nil {
+		t, err = s.fsroot.Readlink(rel(p))
+	} else {
+		t, err = os.Readlink(s.path(p))
+	}
 	if err != nil {
 		return ""
 	}
@@ -176,6 +243,6 @@ func (s *source) capturedFile(name string) ([]byte, bool) {
 	if s.live || !s.tree {
 		return nil, false
 	}
-	b, err := os.ReadFile(filepath.Join(s.root, captureDir, name))
+	b, err := s.readFile("/" + captureDir + "/" + name)
 	return b, err == nil
 }

@@ -44,7 +44,7 @@ var catalogs = []Catalog{
 	precheckMessages,
 	guardMessages,
 	privacyMessages,
-	fsreadMessages,
+	inputMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
