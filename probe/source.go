@@ -21,10 +21,10 @@ const captureDir = "atelier"
 // source is one probe run's view of the machine: a root directory ("/" when
 // live) and the warnings collected on the way.
 type source struct {
-	root     string // "/" live, else the directory holding sys/ and proc/
-	live     bool   // reading the machine atelier runs on
-	tree     bool   // a /sys and /proc tree is available (live or --root)
-	tmp      string // the staged copy of a --root capture, removed by close
+	root     string   // "/" live, else the directory holding sys/ and proc/
+	live     bool     // reading the machine atelier runs on
+	tree     bool     // a /sys and /proc tree is available (live or --root)
+	tmp      string   // the staged copy of a --root capture, removed by close
 	fsroot   *os.Root // the staged copy: reads cannot leave it (nil when live)
 	lang     i18n.Lang
 	noTools  bool
