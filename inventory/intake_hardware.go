@@ -9,6 +9,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // HardwareRow is what a computer list says of one machine's hardware, for
@@ -169,9 +171,9 @@ func ParseHardwareList(r io.Reader, file string) ([]HardwareRow, error) {
 // export and which hardware columns it has, so that a DSI can be told once
 // which columns to add rather than "unknown" on every line.
 func ParseHardwareExport(r io.Reader, file string) (HardwareList, error) {
-	data, err := io.ReadAll(r)
+	data, err := fsread.ReadAll(r, file, MaxIntakeBytes)
 	if err != nil {
-		return HardwareList{}, fmt.Errorf("read %s: %w", file, err)
+		return HardwareList{}, err
 	}
 	units, err := ParseComputerList(bytes.NewReader(data), file)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // pciIDsPaths are where distributions install the PCI ID database (the
@@ -27,7 +29,8 @@ func pciIDsPaths() []string {
 // asked for. It reports false when no database could be read.
 func lookupPCINames(devs []*pciDevice) bool {
 	for _, p := range pciIDsPaths() {
-		f, err := os.Open(p)
+		// PCIDB_PATH may name anything: a pipe must not hang the probe
+		f, err := fsread.Open(p)
 		if err != nil {
 			continue
 		}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
@@ -37,7 +38,15 @@ type ProfileError struct {
 func (e *ProfileError) Error() string { return e.Text(i18n.EN) }
 
 // Text is the message in lang.
-func (e *ProfileError) Text(lang i18n.Lang) string { return lang.T(e.Key, e.Args...) }
+func (e *ProfileError) Text(lang i18n.Lang) string {
+	args := slices.Clone(e.Args)
+	for i, a := range args {
+		if fe, ok := a.(*fsread.Error); ok {
+			args[i] = fe.In(lang)
+		}
+	}
+	return lang.T(e.Key, args...)
+}
 
 // LoadProfiles reads the embedded profiles, then, when dir is not empty, the
 // association's own files from dir (a folder of *.json, or one .json file),
@@ -110,14 +119,24 @@ func (l *loader) loadPath(p string) error {
 }
 
 func (l *loader) loadFile(name string) error {
-	data, err := os.ReadFile(name)
+	// A profile is a few KiB of JSON; 1 MiB is far past any real one.
+	data, err := fsread.ReadFile(name, maxProfileBytes)
 	if err != nil {
 		return &ProfileError{File: name, Key: "check.err.profile_read", Args: []any{name, errText(err)}}
 	}
 	return l.add(name, data, false)
 }
 
-func errText(err error) string {
+// maxProfileBytes bounds one file of check --profiles.
+const maxProfileBytes = 1 << 20
+
+// errText is why a file could not be read: a refusal of fsread as itself
+// (Text says it in the user's language), else the system's words.
+func errText(err error) any {
+	var fe *fsread.Error
+	if errors.As(err, &fe) {
+		return fe
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

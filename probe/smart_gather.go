@@ -3,11 +3,12 @@ package probe
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // gatherSmartctl attaches disk health: --smartctl files, captured outputs,
@@ -21,9 +22,9 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 	switch {
 	case len(o.Smartctl) > 0:
 		for _, f := range o.Smartctl {
-			b, err := os.ReadFile(f)
+			b, err := fsread.ReadFile(f, maxCaptureFileBytes)
 			if err != nil {
-				return s.errorf(err, "probe.err.smartctl_read", err)
+				return s.errorf(err, "probe.err.smartctl_read", fsread.Text(err, s.lang))
 			}
 			outs = append(outs, output{f, b})
 		}

@@ -4,9 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"time"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // toolTimeout bounds one run of dmidecode or smartctl: a dying disk can
@@ -38,9 +39,9 @@ func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) erro
 	var data []byte
 	switch {
 	case o.DMIDecode != "":
-		b, err := os.ReadFile(o.DMIDecode)
+		b, err := fsread.ReadFile(o.DMIDecode, maxCaptureFileBytes)
 		if err != nil {
-			return s.errorf(err, "probe.err.dmidecode_read", err)
+			return s.errorf(err, "probe.err.dmidecode_read", fsread.Text(err, s.lang))
 		}
 		data = b
 	case s.live:

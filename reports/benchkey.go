@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // Bench key files, in the ledger's folder.
@@ -138,7 +140,7 @@ func LoadBenchKey(dir string) (ed25519.PrivateKey, error) {
 	if st.Mode().Perm()&0o077 != 0 {
 		return nil, problem("cert.key.perm", path, fmt.Sprintf("%04o", st.Mode().Perm()))
 	}
-	data, err := os.ReadFile(path)
+	data, err := fsread.ReadFile(path, maxKeyBytes)
 	if err != nil {
 		return nil, fmt.Errorf("bench key %s: %w", path, err)
 	}
@@ -157,6 +159,9 @@ func LoadBenchKey(dir string) (ed25519.PrivateKey, error) {
 	return priv, nil
 }
 
+// maxKeyBytes bounds a key file: an ed25519 key in PEM is about 120 bytes.
+const maxKeyBytes = 64 << 10
+
 // LoadBenchPublicKey reads dir/bench.pub.
 func LoadBenchPublicKey(dir string) (ed25519.PublicKey, error) {
 	return ReadPublicKey(filepath.Join(dir, PubFile))
@@ -164,7 +169,7 @@ func LoadBenchPublicKey(dir string) (ed25519.PublicKey, error) {
 
 // ReadPublicKey reads a bench.pub file (PEM "PUBLIC KEY", ed25519).
 func ReadPublicKey(path string) (ed25519.PublicKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsread.ReadFile(path, maxKeyBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, problem("cert.pub.missing", path)
 	}

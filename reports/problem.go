@@ -3,6 +3,7 @@ package reports
 import (
 	"errors"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
@@ -21,12 +22,12 @@ func (p *Problem) Error() string { return i18n.EN.T(p.Key, p.Args...) }
 // In says the problem in language l.
 func (p *Problem) In(l i18n.Lang) string { return l.T(p.Key, p.Args...) }
 
-// Message says err in language l when it is (or wraps) a Problem, and as
-// Go wrote it otherwise.
+// Message says err in language l when it is (or wraps) a Problem or a
+// refused file, and as Go wrote it otherwise.
 func Message(err error, l i18n.Lang) string {
 	var p *Problem
 	if errors.As(err, &p) {
 		return p.In(l)
 	}
-	return err.Error()
+	return fsread.Text(err, l)
 }

@@ -8,12 +8,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"strings"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
@@ -143,22 +142,17 @@ func VerifyBytes(data, sigText []byte, pub ed25519.PublicKey) (Certificate, erro
 
 func readSmall(path string) ([]byte, error) { return readBounded(path, maxCertificateBytes) }
 
-// readBounded reads a regular file of at most limit bytes.
+// readBounded reads a regular file of at most limit bytes. A pipe or a
+// device is refused before it is opened: os.Open on a named pipe waits
+// for a writer, forever.
 func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+	data, err := fsread.ReadFile(path, limit)
+	var fe *fsread.Error
+	switch {
+	case errors.As(err, &fe) && fe.Key == fsread.KeyTooLarge:
+		return nil, problem("cert.toolarge", path)
+	case errors.As(err, &fe):
 		return nil, problem("cert.notfile", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, problem("cert.toolarge", path)
-	}
-	return data, nil
+	return data, err
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/probe"
@@ -125,9 +126,9 @@ func profileErr(g *globals, err error) error {
 // readReport reads a probe report written by atelier probe --json. Unknown
 // fields are accepted (a newer atelier may add some); another schema is not.
 func readReport(g *globals, path string) (*probe.Report, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsread.ReadFile(path, maxReportBytes)
 	if err != nil {
-		return nil, g.lang().Errorf("check.err.report_read", path, checkErrText(err))
+		return nil, g.lang().Errorf("check.err.report_read", path, checkErrText(g, err))
 	}
 	var r probe.Report
 	if err := json.Unmarshal(data, &r); err != nil {
@@ -144,7 +145,14 @@ func readReport(g *globals, path string) (*probe.Report, error) {
 	return &r, nil
 }
 
-func checkErrText(err error) string {
+// maxReportBytes bounds check --report: a probe report of a machine with
+// a dozen disks is under 20 KiB.
+const maxReportBytes = 4 << 20
+
+func checkErrText(g *globals, err error) string {
+	if fsread.IsRefusal(err) {
+		return fsread.Text(err, g.lang())
+	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/deploy"
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -220,7 +221,10 @@ non-zero when the file changed, is damaged, or is gone.`,
 func bmapErr(g *globals, err error) error {
 	var be *deploy.BmapError
 	if errors.As(err, &be) {
-		return g.lang().Errorf("deploy.bmap.bad", be.Path, be.Err)
+		return g.lang().Errorf("deploy.bmap.bad", be.Path, fsread.Text(be.Err, g.lang()))
+	}
+	if fsread.IsRefusal(err) {
+		return fail(1, fsread.Text(err, g.lang()))
 	}
 	return err
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -100,29 +101,30 @@ export before sending it) it checks the file on its own.`,
 	return cmd
 }
 
-// intakeOpen opens FILE, or standard input for "-".
+// intakeOpen reads FILE, or standard input for "-", whole and bounded: an
+// ordinary file (a pipe or a device is refused, never waited on) of at most
+// inventory.MaxIntakeBytes.
 func (g *globals) intakeOpen(path string) (io.Reader, string, func(), error) {
+	var data []byte
+	var err error
+	name := path
 	if path == "-" {
-		return g.stdin, "stdin", func() {}, nil
-	}
-	f, err := os.Open(path)
-	if err == nil {
-		var st os.FileInfo
-		if st, err = f.Stat(); err == nil && st.IsDir() {
-			err = errors.New("is a folder")
-		}
-		if err != nil {
-			f.Close()
-		}
+		name = "stdin"
+		data, err = fsread.ReadAll(g.stdin, name, inventory.MaxIntakeBytes)
+	} else {
+		data, err = fsread.ReadFile(path, inventory.MaxIntakeBytes)
 	}
 	if err != nil {
+		if fsread.IsRefusal(err) {
+			return nil, "", nil, fail(1, fsread.Text(err, g.lang()))
+		}
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
 		return nil, "", nil, fail(1, g.T("intake.file.open", path, err))
 	}
-	return f, path, func() { f.Close() }, nil
+	return bytes.NewReader(data), name, func() {}, nil
 }
 
 // intakeFailure prints every bad row of a refused file (stderr, or JSON on

@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // Digest is what the image catalogue records about an image file.
@@ -118,9 +119,15 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 	return d, nil
 }
 
+// MaxBmapBytes bounds a bmap file. A range takes about 100 bytes, and a
+// freshly installed system image holds a few hundred to a few thousand of
+// them: 16 MiB is room for some 160,000 ranges. An image given as --bmap by
+// mistake is refused before it is read.
+const MaxBmapBytes = 16 << 20
+
 // LoadBmap reads and checks a bmap file.
 func LoadBmap(path string) (*Bmap, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsread.ReadFile(path, MaxBmapBytes)
 	if err != nil {
 		return nil, err
 	}

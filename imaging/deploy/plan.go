@@ -9,6 +9,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
@@ -88,7 +89,7 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 		}
 		if p.BmapPath != "" {
 			if p.bmap, err = LoadBmap(p.BmapPath); err != nil {
-				return nil, lang.Errorf("deploy.bmap.bad", p.BmapPath, err)
+				return nil, lang.Errorf("deploy.bmap.bad", p.BmapPath, fsread.Text(err, lang))
 			}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // inRoot makes the per-machine changes inside the mounted root filesystem.
@@ -134,6 +136,9 @@ func removeMatching(r *os.Root, dir string, match func(string) bool) (int, error
 	return n, nil
 }
 
+// maxHostsBytes bounds the image's /etc/hosts (a few hundred bytes).
+const maxHostsBytes = 1 << 20
+
 // hostname sets /etc/hostname and the 127.0.1.1 line of /etc/hosts.
 func (p *personaliser) hostname(r *os.Root) error {
 	h := p.o.Hostname
@@ -144,7 +149,8 @@ func (p *personaliser) hostname(r *os.Root) error {
 	if err := replaceFile(r, "etc/hostname", []byte(h+"\n"), 0o644); err != nil {
 		return p.fail("hostname", err)
 	}
-	old, err := r.ReadFile("etc/hosts")
+	// the image's own hosts file: a few lines, bounded like any input
+	old, err := fsread.ReadFileIn(r, "etc/hosts", maxHostsBytes)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return p.fail("hostname", err)
 	}

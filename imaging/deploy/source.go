@@ -13,6 +13,8 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
 	"github.com/ulikunitz/xz"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // Format is how an image file is stored.
@@ -38,7 +40,8 @@ var magics = []struct {
 // DetectFormat looks at the first bytes of the file rather than trusting its
 // name, so a renamed file still reads right.
 func DetectFormat(path string) (Format, error) {
-	f, err := os.Open(path)
+	// an ordinary file: /dev/zero would be read forever, a pipe waited on
+	f, err := fsread.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("open image %s: %w", path, err)
 	}
@@ -125,7 +128,7 @@ func openImage(path string, fileHash io.Writer) (*imageStream, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
+	f, err := fsread.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open image %s: %w", path, err)
 	}
