@@ -107,7 +107,7 @@ func notRegular(path string, m fs.FileMode) *Error {
 func Open(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, asOpen(err)
 	}
 	if !st.Mode().IsRegular() {
 		return nil, notRegular(path, st.Mode())
@@ -130,7 +130,7 @@ func Open(path string) (*os.File, error) {
 func OpenIn(root *os.Root, name string) (*os.File, error) {
 	st, err := root.Stat(name)
 	if err != nil {
-		return nil, err
+		return nil, asOpen(err)
 	}
 	if !st.Mode().IsRegular() {
 		return nil, notRegular(name, st.Mode())
@@ -144,6 +144,16 @@ func OpenIn(root *os.Root, name string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// asOpen says a failed look at a file as the open it stands for: the user
+// asked to read it ("open x: no such file or directory").
+func asOpen(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Op = "open"
+	}
+	return err
 }
 
 func checkOpen(f *os.File, path string) error {

@@ -166,3 +166,10 @@ func TestSize(t *testing.T) {
 		t.Errorf("FR: %q", got)
 	}
 }
+
+func TestMissingFileSaysOpen(t *testing.T) {
+	_, err := ReadFile("nothere.txt", 10)
+	if err == nil || err.Error() != "open nothere.txt: no such file or directory" {
+		t.Fatalf("err = %v", err)
+	}
+}
