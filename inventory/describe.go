@@ -162,5 +162,5 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 		}
 		return lang.T("ev.deploy.started", p.Image, p.DiskSerial)
 	}
-	return lang.T("ev.other", e.Kind)
+	return describePaper(e, lang)
 }

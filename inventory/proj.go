@@ -53,6 +53,7 @@ type proj struct {
 	images      map[string]*Image
 	imagesTried map[string]bool
 	handovers   []handoverRow
+	paper       *paperProj // org, stickers, audits (paper_proj.go)
 
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
@@ -269,8 +270,8 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 }
 
 // projectedKinds are the event kinds apply changes the projection for.
-var projectedKinds = []string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
-	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified}
+var projectedKinds = append([]string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
+	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified}, paperKinds...)
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -297,7 +298,7 @@ func decodePayload(e Event) (any, error) {
 	case KindImageAdded:
 		v = new(Image)
 	default:
-		return nil, nil
+		return decodePaper(e)
 	}
 	if err := json.Unmarshal(e.Payload, v); err != nil {
 		return nil, err
@@ -411,6 +412,8 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		p.dirtyImages[k] = true
 	case KindNote, KindDeployed:
 		// Timeline only; a passed deploy's move to imaged is its own event.
+	default:
+		return p.applyPaper(ctx, e, dec)
 	}
 	return nil
 }

@@ -35,11 +35,11 @@ func TestPDFInFrenchByDefault(t *testing.T) {
 		"Certificat d'effacement",
 		"EFFACEMENT RÉUSSI — NIST Clear",
 		"Numéro de série S3YJNB0K512345A",
-		"overwrite-zero", "réécriture par des zéros",
+		"Technique appliquée réécriture par des zéros",
 		"Donateur DSI Échirolles",
 		"Vérification", "réussie",
-		"hdparm --sanitize-block-erase /dev/fake → frozen",
-		"3 novembre 2026",
+		"hdparm --sanitize-block-erase /dev/fake → refusée : disque gelé",
+		"3 novembre 2026 à 15h02 (heure de Paris)",
 		"Opérateur Camille",
 		is.SHA256,
 		"atelier verify " + is.ID + ".json",
@@ -62,7 +62,8 @@ func TestPDFInEnglish(t *testing.T) {
 	text := pdfText(t, is.PDFPath)
 	for _, want := range []string{
 		"Certificate of Sanitization", "ERASURE PASSED — NIST Purge",
-		"Serial number S3YJNB0K512345A", "nvme-sanitize-crypto", "firmware-marker",
+		"Serial number S3YJNB0K512345A", "NVMe Sanitize, cryptographic erase",
+		"markers written before the firmware erase are gone", "3 November 2026 at 15:02 (Paris time)",
 		reports.Fingerprint(pub),
 	} {
 		if !strings.Contains(text, want) {

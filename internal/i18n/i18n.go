@@ -45,6 +45,8 @@ var catalogs = []Catalog{
 	guardMessages,
 	privacyMessages,
 	inputMessages,
+	paperMessages,
+	paperDocMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.

@@ -1,0 +1,54 @@
+-- The paper trail (issue 13): the association's identity printed on every
+-- document, the sticker tokens a QR label points to, and second-person
+-- audits of erasures. All four are projections of events (org.set,
+-- sticker.issued, sticker.revoked, audit.recorded): `ledger rebuild`
+-- recomputes them.
+
+-- org holds one row: the identity as the last org.set event left it.
+CREATE TABLE org (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    doc        TEXT NOT NULL,  -- the identity as JSON, the PNG logo in base64 inside
+    event_id   TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- stickers: one opaque token per unit, printed in the QR code of its label.
+-- A revoked token stays (revoked_at set) so it answers "unknown" forever
+-- and is never issued again.
+CREATE TABLE stickers (
+    token       TEXT PRIMARY KEY,
+    unit_id     TEXT NOT NULL,
+    issue_event TEXT NOT NULL,
+    issued_at   TEXT NOT NULL,
+    revoked_at  TEXT NOT NULL  -- '' while the token is valid
+);
+CREATE INDEX stickers_unit ON stickers (unit_id, issued_at);
+
+-- audits: a second person re-checked one erasure (R2v3 practice).
+CREATE TABLE audits (
+    event_id       TEXT PRIMARY KEY,
+    unit_id        TEXT NOT NULL,
+    disk_serial    TEXT NOT NULL,
+    disk_key       TEXT NOT NULL,
+    wipe_event     TEXT NOT NULL,  -- the wipe.finished event audited
+    certificate_id TEXT NOT NULL,
+    result         TEXT NOT NULL,  -- passed | failed
+    operator       TEXT NOT NULL,  -- who audited
+    wiped_by       TEXT NOT NULL,  -- who wiped (never the auditor)
+    wipe_bench     TEXT NOT NULL,
+    at             TEXT NOT NULL
+);
+CREATE INDEX audits_wipe ON audits (wipe_event);
+CREATE INDEX audits_unit ON audits (unit_id, disk_key);
+
+-- audit_flags: passed erasures put in doubt by a failed audit of the same
+-- bench, until a passed audit of that erasure clears them.
+CREATE TABLE audit_flags (
+    wipe_event  TEXT PRIMARY KEY,
+    unit_id     TEXT NOT NULL,
+    disk_serial TEXT NOT NULL,
+    flagged_by  TEXT NOT NULL,  -- the failed audit's event
+    flagged_at  TEXT NOT NULL,
+    cleared_by  TEXT NOT NULL   -- '' until a passed audit of that erasure
+);
+CREATE INDEX audit_flags_unit ON audit_flags (unit_id);

@@ -1,0 +1,289 @@
+package reports
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// A proof pack is a folder whose manifest.json lists every file with its
+// SHA-256, signed (manifest.json.sig, ed25519, base64 like a certificate's
+// signature) by the bench key. Checking the signature, then every file's
+// hash, proves nothing in the folder changed since the pack was made.
+
+// ManifestSchema names the manifest format.
+const ManifestSchema = "atelier.manifest/v1"
+
+// ManifestFile names the manifest inside a pack.
+const ManifestFile = "manifest.json"
+
+// maxManifestBytes bounds what VerifyManifest reads: a pack of 10,000
+// units lists some 30,000 files, about 4 MiB.
+const maxManifestBytes = 16 << 20
+
+// Manifest lists a pack's files.
+type Manifest struct {
+	Schema   string         `json:"schema"`
+	Kind     string         `json:"kind"`  // batch
+	Title    string         `json:"title"` // the batch name
+	Made     time.Time      `json:"made"`
+	Bench    string         `json:"bench"`
+	BenchKey string         `json:"bench_key"`
+	Files    []ManifestItem `json:"files"`
+}
+
+// ManifestItem is one file of the pack.
+type ManifestItem struct {
+	Path   string `json:"path"` // relative, with '/'
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+}
+
+// ManifestCheck is what VerifyManifest found.
+type ManifestCheck struct {
+	Manifest Manifest `json:"manifest"`
+	// Certificates counts the pack's certificates; Checked those whose own
+	// signature was checked too (the ones signed by the same bench key).
+	Certificates int `json:"certificates"`
+	Checked      int `json:"certificates_checked"`
+	// Unlisted are files in the folder the manifest does not cover (hidden
+	// files, such as an office suite's lock files, are left out).
+	Unlisted []string `json:"unlisted"`
+}
+
+// writeManifest lists files (paths relative to dir) and signs the list.
+func writeManifest(dir string, m Manifest, files []string, key ed25519.PrivateKey) error {
+	m.Schema = ManifestSchema
+	m.BenchKey = Fingerprint(key.Public().(ed25519.PublicKey))
+	m.Made = m.Made.UTC().Truncate(time.Second)
+	sort.Strings(files)
+	m.Files = make([]ManifestItem, 0, len(files))
+	for _, f := range files {
+		sum, n, err := hashFile(filepath.Join(dir, filepath.FromSlash(f)))
+		if err != nil {
+			return err
+		}
+		m.Files = append(m.Files, ManifestItem{Path: f, SHA256: sum, Bytes: n})
+	}
+	data, err := encodeManifest(m)
+	if err != nil {
+		return err
+	}
+	sig := ed25519.Sign(key, data)
+	if err := writeAtomic(filepath.Join(dir, ManifestFile+SigSuffix), []byte(base64.StdEncoding.EncodeToString(sig)+"\n"), 0o644); err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dir, ManifestFile), data, 0o644)
+}
+
+func encodeManifest(m Manifest) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func hashFile(p string) (string, int64, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", p, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// ParseManifest reads a manifest strictly: unknown fields, trailing data,
+// another schema and unsafe paths (absolute, "..", backslashes, repeated)
+// are refused.
+func ParseManifest(data []byte) (Manifest, error) {
+	var m Manifest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return Manifest{}, problem("manifest.parse", oneLineErr(err))
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return Manifest{}, problem("manifest.parse", "extra data after the JSON object")
+	}
+	if m.Schema != ManifestSchema {
+		return Manifest{}, problem("manifest.schema", m.Schema, ManifestSchema)
+	}
+	seen := map[string]bool{}
+	for _, f := range m.Files {
+		if !safeRelPath(f.Path) {
+			return Manifest{}, problem("manifest.path", f.Path)
+		}
+		if seen[f.Path] {
+			return Manifest{}, problem("manifest.duplicate", f.Path)
+		}
+		seen[f.Path] = true
+		if len(f.SHA256) != 64 || strings.Trim(f.SHA256, "0123456789abcdef") != "" || f.Bytes < 0 {
+			return Manifest{}, problem("manifest.entry", f.Path)
+		}
+	}
+	return m, nil
+}
+
+// safeRelPath accepts "a/b.pdf" but nothing that leaves the pack's folder.
+func safeRelPath(p string) bool {
+	return p != "" && !strings.ContainsAny(p, "\\\x00") && !path.IsAbs(p) && path.Clean(p) == p &&
+		p != "." && !strings.HasPrefix(p, "../") && p != ".." && p != ManifestFile && p != ManifestFile+SigSuffix
+}
+
+// VerifyManifest checks a pack: the manifest's signature by pub, then
+// every file it lists (present, same size, same SHA-256), then each
+// certificate of the pack signed by the same key. The first failure is
+// returned as a Problem naming the file.
+func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, error) {
+	var res ManifestCheck
+	data, err := readBounded(manifestPath, maxManifestBytes)
+	if errors.Is(err, fs.ErrNotExist) {
+		return res, problem("manifest.missing", manifestPath)
+	}
+	if err != nil {
+		return res, err
+	}
+	sigText, err := readBounded(manifestPath+SigSuffix, 1<<10)
+	if errors.Is(err, fs.ErrNotExist) {
+		return res, problem("manifest.sig.missing", manifestPath+SigSuffix)
+	}
+	if err != nil {
+		return res, err
+	}
+	if len(pub) != ed25519.PublicKeySize {
+		return res, problem("cert.pub.none")
+	}
+	sig, err := base64.StdEncoding.DecodeString(string(bytes.TrimSpace(sigText)))
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return res, problem("cert.sig.bad")
+	}
+	if !ed25519.Verify(pub, data, sig) {
+		var claims struct {
+			BenchKey string `json:"bench_key"`
+		}
+		if json.Unmarshal(data, &claims) == nil && claims.BenchKey != "" && claims.BenchKey != Fingerprint(pub) {
+			return res, problem("cert.sig.otherkey", claims.BenchKey, Fingerprint(pub))
+		}
+		return res, problem("manifest.sig.invalid", Fingerprint(pub))
+	}
+	m, err := ParseManifest(data)
+	if err != nil {
+		return res, err
+	}
+	res.Manifest = m
+	dir := filepath.Dir(manifestPath)
+	listed := map[string]bool{ManifestFile: true, ManifestFile + SigSuffix: true}
+	for _, f := range m.Files {
+		listed[f.Path] = true
+		sum, n, err := hashFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if errors.Is(err, fs.ErrNotExist) {
+			return res, problem("manifest.file.missing", f.Path)
+		}
+		if err != nil {
+			return res, err
+		}
+		if n != f.Bytes || sum != f.SHA256 {
+			return res, problem("manifest.file.changed", f.Path)
+		}
+	}
+	if err := checkPackCertificates(dir, m, pub, &res); err != nil {
+		return res, err
+	}
+	res.Unlisted, err = unlistedFiles(dir, listed)
+	return res, err
+}
+
+// checkPackCertificates verifies each certificate of the pack signed by
+// the manifest's key; those of other benches were listed (so unchanged)
+// but need their own bench.pub.
+func checkPackCertificates(dir string, m Manifest, pub ed25519.PublicKey, res *ManifestCheck) error {
+	for _, f := range m.Files {
+		if !strings.HasPrefix(f.Path, "certificates/") || !strings.HasSuffix(f.Path, ".json") {
+			continue
+		}
+		res.Certificates++
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if _, err := os.Stat(p + SigSuffix); err != nil {
+			continue
+		}
+		_, err := Verify(p, pub)
+		var pr *Problem
+		if errors.As(err, &pr) && pr.Key == "cert.sig.otherkey" {
+			continue
+		}
+		if err != nil {
+			return problem("manifest.cert", f.Path, Message(err, "en"))
+		}
+		res.Checked++
+	}
+	return nil
+}
+
+func unlistedFiles(dir string, listed map[string]bool) ([]string, error) {
+	out := []string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); !listed[rel] {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// readBounded reads a file of at most limit bytes.
+func readBounded(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, problem("manifest.toolarge", p)
+	}
+	return data, nil
+}
