@@ -25,7 +25,7 @@ type Dossier struct {
 // DiskDossier is one disk of the unit and the proof of its erasure.
 type DiskDossier struct {
 	UnitDisk
-	Wipe        *WipeRecord  `json:"wipe,omitempty"` // the last finished wipe
+	Wipe        *WipeRecord  `json:"wipe,omitempty"`    // the last finished wipe
 	History     []WipeRecord `json:"history,omitempty"` // every finished wipe, oldest first
 	Destruction *Destruction `json:"destruction,omitempty"`
 	Audits      []Audit      `json:"audits,omitempty"`

@@ -21,8 +21,8 @@ import (
 // out (certificates, proof packs, receipts, labels, reports).
 type Org struct {
 	Name    string `json:"name"`
-	Address string `json:"address"`          // lines separated by "\n"
-	SIRET   string `json:"siret,omitempty"`  // 14 digits, no spaces
+	Address string `json:"address"`           // lines separated by "\n"
+	SIRET   string `json:"siret,omitempty"`   // 14 digits, no spaces
 	HubURL  string `json:"hub_url,omitempty"` // e.g. https://hub.pcsolidaire.org, no trailing slash
 	// Logo is a PNG; LogoSHA256 names it in JSON output without the bytes.
 	Logo       []byte    `json:"-"`

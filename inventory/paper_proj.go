@@ -266,7 +266,7 @@ func (p *proj) flushPaper(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// optTime is a time column that may be unset ('').
+// optTime is a time column that may be unset (”).
 func optTime(t time.Time) string {
 	if t.IsZero() {
 		return ""

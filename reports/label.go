@@ -174,7 +174,7 @@ func qrMatrix(text string) ([][]bool, error) {
 type matrixWriter struct{ bitmap [][]bool }
 
 func (m *matrixWriter) Write(mat qrcode.Matrix) error { m.bitmap = mat.Bitmap(); return nil }
-func (m *matrixWriter) Close() error                 { return nil }
+func (m *matrixWriter) Close() error                  { return nil }
 
 // qrQuiet is the quiet zone, in modules, the QR standard asks around a code.
 const qrQuiet = 4
