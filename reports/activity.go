@@ -9,8 +9,11 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -180,8 +183,8 @@ func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 			o.Int(int64(m.Recycled)), o.Int(int64(m.Parts))})
 	}
 	d.table([]column{{title: o.T("activity.col.month"), width: 40}, {title: o.T("activity.col.in"), width: 30, align: "R"},
-		{title: o.T("state.handed_over"), width: 30, align: "R"}, {title: o.T("state.recycled"), width: 30, align: "R"},
-		{title: o.T("state.parts"), width: 30, align: "R"}}, rows, 8.5)
+		{title: o.T("activity.col.handed"), width: 30, align: "R"}, {title: o.T("activity.col.recycled"), width: 30, align: "R"},
+		{title: o.T("activity.col.parts"), width: 30, align: "R"}}, rows, 8.5)
 
 	d.heading(o.T("activity.times"))
 	if err := d.chart(timeChart(r, o), 62); err != nil {
@@ -191,7 +194,7 @@ func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 	for _, s := range r.States {
 		var slow []string
 		for _, u := range s.Slowest {
-			txt := o.T("activity.slow", u.UnitID, o.Num(u.Days, 0))
+			txt := o.T("activity.slow", u.UnitID, days(o, u.Days))
 			if u.Ongoing {
 				txt += " " + o.T("activity.ongoing")
 			}
@@ -202,12 +205,20 @@ func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 	d.table([]column{{title: o.T("activity.col.state"), width: 32}, {title: o.T("activity.col.stays"), width: 22, align: "R"},
 		{title: o.T("activity.col.median"), width: 30, align: "R"}, {title: o.T("activity.col.slowest"), width: 96}}, rows, 8.5)
 
-	d.heading(o.T("activity.yieldtitle"))
+	d.heading(o.T("activity.yieldtitle", o.Percent(r.Yield, 0)))
 	if err := d.chart(yieldChart(r, o), 55); err != nil {
 		return nil, err
 	}
 	d.para(o.T("activity.method"), 8.5)
 	return d.bytes()
+}
+
+// days is a duration in days as a person says it.
+func days(o DocOptions, d float64) string {
+	if d < 1 {
+		return o.T("activity.lessday")
+	}
+	return o.T("activity.days", o.Num(d, 0))
 }
 
 func joinLines(s []string) string {
@@ -230,10 +241,10 @@ func monthName(o DocOptions, m string) string {
 	return o.Lang.MonthIn(t, o.location())
 }
 
-// shortMonth is "11/26" or "2026-11": axis labels must stay short.
+// shortMonth is "11/2026" or "2026-11": axis labels must stay short.
 func shortMonth(o DocOptions, m string) string {
 	if len(m) == 7 && o.Lang == "fr" {
-		return m[5:] + "/" + m[2:4]
+		return m[5:] + "/" + m[:4]
 	}
 	return m
 }
@@ -245,8 +256,7 @@ var (
 )
 
 func flowChart(r ActivityReport, o DocOptions) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = o.T("activity.chart.flows")
+	p := newChart(o)
 	p.Y.Label.Text = o.T("activity.chart.units")
 	in, out := make(plotter.Values, len(r.Months)), make(plotter.Values, len(r.Months))
 	names := make([]string, len(r.Months))
@@ -266,13 +276,12 @@ func flowChart(r ActivityReport, o DocOptions) *plot.Plot {
 	p.Legend.Add(o.T("activity.chart.out"), bOut)
 	p.Legend.Top = true
 	p.NominalX(names...)
-	p.Y.Min = 0
+	countAxis(p, o)
 	return p
 }
 
 func timeChart(r ActivityReport, o DocOptions) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = o.T("activity.chart.times")
+	p := newChart(o)
 	p.Y.Label.Text = o.T("activity.chart.days")
 	v := make(plotter.Values, len(r.States))
 	names := make([]string, len(r.States))
@@ -286,13 +295,13 @@ func timeChart(r ActivityReport, o DocOptions) *plot.Plot {
 	b.Color, b.LineStyle.Width = colorIn, 0
 	p.Add(b)
 	p.NominalX(names...)
-	p.Y.Min = 0
+	p.Y.Min, p.Y.Max = 0, math.Max(p.Y.Max, 1)
+	p.Y.Tick.Marker = numberTicks(o, false)
 	return p
 }
 
 func yieldChart(r ActivityReport, o DocOptions) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = o.T("activity.chart.yield", o.Percent(r.Yield, 0))
+	p := newChart(o)
 	p.Y.Label.Text = o.T("activity.chart.units")
 	v := make(plotter.Values, len(r.Outcomes))
 	names := make([]string, len(r.Outcomes))
@@ -306,8 +315,61 @@ func yieldChart(r ActivityReport, o DocOptions) *plot.Plot {
 	b.Color, b.LineStyle.Width = colorGrey, 0
 	p.Add(b)
 	p.NominalX(names...)
-	p.Y.Min = 0
+	countAxis(p, o)
 	return p
+}
+
+// newChart is a plot in DejaVu Sans, the documents' typeface, without a
+// title (the section heading above it says what it shows).
+func newChart(o DocOptions) *plot.Plot {
+	p := plot.New()
+	otf, err := opentype.Parse(fontRegular)
+	if err != nil {
+		return p // gonum's default font then
+	}
+	h := text.Plain{Fonts: font.NewCache(font.Collection{{Font: font.Font{Typeface: "DejaVu"}, Face: otf}})}
+	face := func(size vg.Length) font.Font { return font.Font{Typeface: "DejaVu", Size: size} }
+	p.TextHandler = h
+	p.Title.TextStyle.Handler, p.Title.TextStyle.Font = h, face(11)
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Handler, a.Label.TextStyle.Font = h, face(10)
+		a.Tick.Label.Handler, a.Tick.Label.Font = h, face(9)
+	}
+	p.Legend.TextStyle.Handler, p.Legend.TextStyle.Font = h, face(9)
+	return p
+}
+
+// countAxis: counts start at 0, reach at least 1, and tick on whole units.
+func countAxis(p *plot.Plot, o DocOptions) {
+	p.Y.Min, p.Y.Max = 0, math.Max(p.Y.Max, 1)
+	p.Y.Tick.Marker = numberTicks(o, true)
+}
+
+// numberTicks labels ticks in the document's number format; whole keeps
+// only whole numbers (unit counts).
+func numberTicks(o DocOptions, whole bool) plot.Ticker {
+	return plot.TickerFunc(func(min, max float64) []plot.Tick {
+		var out []plot.Tick
+		dec := 0
+		for _, t := range (plot.DefaultTicks{}).Ticks(min, max) {
+			if !whole && t.Label != "" && t.Value != math.Trunc(t.Value) {
+				dec = 1
+			}
+		}
+		for _, t := range (plot.DefaultTicks{}).Ticks(min, max) {
+			if whole && t.Value != math.Trunc(t.Value) {
+				continue
+			}
+			if t.Label != "" {
+				t.Label = o.Num(t.Value, dec)
+			}
+			out = append(out, t)
+		}
+		if whole && len(out) < 2 {
+			out = []plot.Tick{{Value: 0, Label: "0"}, {Value: math.Ceil(max), Label: o.Num(math.Ceil(max), 0)}}
+		}
+		return out
+	})
 }
 
 // chartDPI is sharp enough on paper and keeps the PDF small.

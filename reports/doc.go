@@ -373,7 +373,7 @@ func (d *doc) para(text string, size float64) {
 	p.Ln(1)
 }
 
-// kv prints a label and its value; a long value wraps in its column.
+// kv prints a label and its value, each wrapping in its own column.
 func (d *doc) kv(label, value string, labelWidth float64) {
 	p := d.p
 	if strings.TrimSpace(value) == "" {
@@ -385,16 +385,19 @@ func (d *doc) kv(label, value string, labelWidth float64) {
 	for _, part := range strings.Split(value, "\n") {
 		lines += max(1, len(p.SplitText(part, vw)))
 	}
+	p.SetFont("DejaVu", "", 9)
+	lines = max(lines, len(p.SplitText(label, labelWidth-2)))
 	d.ensure(float64(lines) * docLine)
 	y := p.GetY()
 	p.SetXY(docMargin, y)
-	p.SetFont("DejaVu", "", 9)
 	p.SetTextColor(90, 90, 90)
-	p.CellFormat(labelWidth, docLine, label, "", 0, "L", false, 0, "")
+	p.MultiCell(labelWidth-2, docLine, label, "", "L", false)
+	bottom := p.GetY()
 	p.SetXY(docMargin+labelWidth, y)
 	p.SetFont("DejaVu", "", 10)
 	p.SetTextColor(0, 0, 0)
 	p.MultiCell(vw, docLine, value, "", "L", false)
+	p.SetY(math.Max(bottom, p.GetY()))
 }
 
 // column is one column of a table.
@@ -408,6 +411,11 @@ type column struct {
 // table prints rows under a header row that is repeated on every page;
 // cells wrap, and a row is never split across pages.
 func (d *doc) table(cols []column, rows [][]string, size float64) {
+	for i := range cols {
+		if cols[i].align == "" {
+			cols[i].align = "L" // fpdf's default would justify
+		}
+	}
 	lh := size * 0.46
 	d.tableHeader(cols, size)
 	for i, row := range rows {
@@ -549,3 +557,7 @@ func (d *doc) callout(text string, size float64, r, g, b int) {
 	p.MultiCell(d.usable()-6, lh, text, "", "L", false)
 	p.SetXY(docMargin, y+h+2)
 }
+
+// WriteFile replaces path with data atomically (mode 0644): a document
+// appears whole or not at all.
+func WriteFile(path string, data []byte) error { return writeAtomic(path, data, 0o644) }

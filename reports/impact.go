@@ -331,6 +331,7 @@ func RenderImpactPDF(r ImpactReport, o DocOptions) ([]byte, error) {
 
 	d.heading(o.T("impact.figures"))
 	kg := func(x float64) string { return o.T("impact.kg", o.Num(x, 1)) }
+	waste := func(x float64) string { return o.T("impact.kgwaste", o.Num(x, 2)) }
 	rows := [][]string{}
 	for _, row := range r.Rows {
 		avoided, ewaste := o.T("impact.nofactor"), o.T("impact.nofactor")
@@ -338,19 +339,19 @@ func RenderImpactPDF(r ImpactReport, o DocOptions) ([]byte, error) {
 			avoided = kg(*row.AvoidedLowKg) + " – " + kg(*row.AvoidedHighKg)
 		}
 		if row.EwastePerYearKg != nil {
-			ewaste = kg(*row.EwastePerYearKg)
+			ewaste = waste(*row.EwastePerYearKg)
 		}
 		rows = append(rows, []string{row.Name, o.Int(int64(row.Units)), kg(row.PerUnitKg), kg(row.FootprintKg), avoided, ewaste})
 	}
 	rows = append(rows, []string{o.T("impact.total"), o.Int(int64(r.Reused - uncountedUnits(r))), "", kg(r.Totals.FootprintKg),
-		kg(r.Totals.AvoidedLowKg) + " – " + kg(r.Totals.AvoidedHighKg), kg(r.Totals.EwastePerYearKg)})
+		kg(r.Totals.AvoidedLowKg) + " – " + kg(r.Totals.AvoidedHighKg), waste(r.Totals.EwastePerYearKg)})
 	d.table([]column{
-		{title: o.T("impact.col.device"), width: 42},
-		{title: o.T("impact.col.units"), width: 16, align: "R"},
-		{title: o.T("impact.col.perunit"), width: 26, align: "R"},
-		{title: o.T("impact.col.footprint"), width: 28, align: "R"},
-		{title: o.T("impact.col.avoided"), width: 40, align: "R"},
-		{title: o.T("impact.col.ewaste"), width: 28, align: "R"},
+		{title: o.T("impact.col.device"), width: 40},
+		{title: o.T("impact.col.units"), width: 17, align: "R"},
+		{title: o.T("impact.col.perunit"), width: 27, align: "R"},
+		{title: o.T("impact.col.footprint"), width: 30, align: "R"},
+		{title: o.T("impact.col.avoided"), width: 42, align: "R"},
+		{title: o.T("impact.col.ewaste"), width: 24, align: "R"},
 	}, rows, 8.5)
 	if len(r.Uncounted) > 0 {
 		var parts []string

@@ -60,6 +60,12 @@ func AveryCell(i int) (page int, x, y float64) {
 // RenderLabels lays labels out in format; o gives the language and the
 // association, whose name is printed small on each label.
 func RenderLabels(labels []Label, format string, o DocOptions) ([]byte, error) {
+	return RenderLabelsAt(labels, format, 0, o)
+}
+
+// RenderLabelsAt is RenderLabels starting after skip labels already used
+// on the first Avery sheet.
+func RenderLabelsAt(labels []Label, format string, skip int, o DocOptions) ([]byte, error) {
 	var p *fpdf.Fpdf
 	switch format {
 	case LabelAveryL7163:
@@ -82,7 +88,7 @@ func RenderLabels(labels []Label, format string, o DocOptions) ([]byte, error) {
 			d.brotherLabel(l, qr)
 			continue
 		}
-		page, x, y := AveryCell(i)
+		page, x, y := AveryCell(i + skip)
 		if page >= p.PageCount() {
 			p.AddPage()
 		}

@@ -20,18 +20,23 @@ func newUnitCmd(g *globals) *cobra.Command {
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
+	cmd.AddCommand(newUnitCertificatesCmd(g), newUnitStickerCmd(g))
 	return cmd
 }
 
 func newUnitListCmd(g *globals) *cobra.Command {
 	var f inventory.ListFilter
+	var csv bool
 	cmd := &cobra.Command{
 		Use:     "list",
 		Short:   "List units, optionally filtered by state, site, batch or donor",
-		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"",
+		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"\n  atelier unit list --batch 2026-11 --csv > lot.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				if csv {
+					return writeUnitsCSV(cmd.Context(), g, l, f)
+				}
 				if g.json {
 					jw := termui.NewJSONWriter(g.stdout)
 					if _, err := l.WriteUnitsJSON(cmd.Context(), f, jw); err != nil {
@@ -51,6 +56,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Site, "site", "", "only units reserved for or handed over at this site")
 	cmd.Flags().StringVar(&f.Batch, "batch", "", "only units of this DSI batch")
 	cmd.Flags().StringVar(&f.Donor, "donor", "", "only units from this donor")
+	cmd.Flags().BoolVar(&csv, "csv", false, "print CSV for a spreadsheet (UTF-8 with BOM, ';', formulas neutralised)")
 	return cmd
 }
 

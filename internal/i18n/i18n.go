@@ -47,6 +47,7 @@ var catalogs = []Catalog{
 	inputMessages,
 	paperMessages,
 	paperDocMessages,
+	paperCmdMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
