@@ -230,7 +230,7 @@ func (l *Ledger) RecordAudit(ctx context.Context, a Actor, t AuditTarget, result
 			return newErr(ErrRefused, "audit.self", c.DiskSerial, c.UnitID, c.WipedBy)
 		}
 		pl := auditPayload{DiskSerial: c.DiskSerial, WipeEvent: c.WipeEvent, CertificateID: c.CertificateID,
-			Result: result, WipedBy: c.WipedBy, WipeBench: c.Bench, Note: note}
+			Result: result, Auditor: w.operator, WipedBy: c.WipedBy, WipeBench: c.Bench, Note: note}
 		if result == AuditFailed {
 			if pl.Flagged, err = w.flagSince(ctx, c); err != nil {
 				return err

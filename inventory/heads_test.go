@@ -73,9 +73,13 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Make it a schema-1 ledger again, as written before bench_heads.
-	for _, q := range []string{`DROP TRIGGER bench_heads_no_delete`, `DROP TRIGGER bench_heads_no_rewind`,
+	qs := []string{`DROP TRIGGER bench_heads_no_delete`, `DROP TRIGGER bench_heads_no_rewind`,
 		`DROP TRIGGER bench_heads_keep_sig`, `DROP TABLE bench_heads`, `DROP TABLE bench_keys`,
-		`DELETE FROM schema_migrations WHERE version >= 2`} {
+		`DELETE FROM schema_migrations WHERE version >= 2`}
+	for _, tbl := range paperTables { // made by a later migration
+		qs = append(qs, `DROP TABLE `+tbl)
+	}
+	for _, q := range qs {
 		if _, err := l.db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}

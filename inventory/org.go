@@ -179,9 +179,9 @@ func checkOrg(o *orgPayload) error {
 	return nil
 }
 
-// ValidSIRET checks a SIRET: 14 digits with a valid Luhn key (INSEE), or
-// La Poste's establishments (SIREN 356000000), whose digits sum to a
-// multiple of 5 instead.
+// ValidSIRET checks a SIRET: 14 digits with a valid Luhn key (INSEE); La
+// Poste's establishments (SIREN 356000000) may instead have digits summing
+// to a multiple of 5.
 func ValidSIRET(s string) bool {
 	if len(s) != 14 {
 		return false
@@ -202,10 +202,7 @@ func ValidSIRET(s string) bool {
 		}
 		sum += d
 	}
-	if strings.HasPrefix(s, "356000000") {
-		return plain%5 == 0
-	}
-	return sum%10 == 0
+	return sum%10 == 0 || (strings.HasPrefix(s, "356000000") && plain%5 == 0)
 }
 
 // NormalizeHubURL checks a hub address: http or https, a host, no user,

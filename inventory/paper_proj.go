@@ -48,6 +48,7 @@ type auditPayload struct {
 	WipeEvent     string        `json:"wipe_event"`
 	CertificateID string        `json:"certificate_id,omitempty"`
 	Result        string        `json:"result"`
+	Auditor       string        `json:"auditor"` // the event's operator, repeated: a rebuild reads payloads only
 	WipedBy       string        `json:"wiped_by"`
 	WipeBench     string        `json:"wipe_bench"`
 	Note          string        `json:"note,omitempty"`
@@ -157,7 +158,7 @@ func (p *proj) applyPaper(ctx context.Context, e Event, dec any) error {
 // data on it, so it must be wiped again before the unit may leave.
 func (p *proj) applyAudit(ctx context.Context, e Event, pl *auditPayload) error {
 	pp := p.paperState()
-	pp.audits = append(pp.audits, auditRow{EventID: e.ID, UnitID: e.Unit, auditPayload: *pl, Operator: e.Operator, At: e.At})
+	pp.audits = append(pp.audits, auditRow{EventID: e.ID, UnitID: e.Unit, auditPayload: *pl, Operator: pl.Auditor, At: e.At})
 	if pl.Result == AuditPassed {
 		f, err := pp.flag(ctx, pl.WipeEvent)
 		if err != nil {
