@@ -150,6 +150,22 @@ func (o DocOptions) Percent(share float64, decimals int) string {
 	return o.Num(share*100, decimals) + "%"
 }
 
+// RAM is a memory size as it is sold: binary units, "4 Go" for 4 GiB.
+func (o DocOptions) RAM(n int64) string {
+	unit, f := "GB", float64(n)/(1<<30)
+	if o.Lang == i18n.FR {
+		unit = "Go"
+	}
+	if f < 1 {
+		unit, f = strings.Replace(unit, "G", "M", 1), float64(n)/(1<<20)
+	}
+	dec := 0
+	if f != math.Trunc(f) && f < 10 {
+		dec = 1
+	}
+	return o.Num(f, dec) + "\u00a0" + unit
+}
+
 // Size is a byte count as disk labels say it (decimal units).
 func (o DocOptions) Size(n int64) string {
 	if n <= 0 {

@@ -103,7 +103,7 @@ func RenderReceiptPDF(r Receipt, o DocOptions) ([]byte, error) {
 	d.kv(o.T("receipt.cpu"), r.CPU, 55)
 	ram := ""
 	if r.RAMBytes > 0 {
-		ram = o.Size(r.RAMBytes)
+		ram = o.RAM(r.RAMBytes)
 	}
 	d.kv(o.T("receipt.ram"), ram, 55)
 	d.kv(o.T("receipt.storage"), strings.Join(r.Storage, ", "), 55)

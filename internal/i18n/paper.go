@@ -29,8 +29,8 @@ var paperMessages = Catalog{
 	"cert.pdf.utc":   {EN: "Start → end (UTC)", FR: "Début → fin (UTC)"},
 	"cert.pdf.bytes": {EN: "%s bytes", FR: "%s octets"},
 	"cert.pdf.fallback.text": {
-		EN: "the firmware command did not succeed: %s instead (%s)",
-		FR: "la commande firmware n'a pas abouti : %s à la place (%s)",
+		EN: "the firmware command did not succeed: %s instead",
+		FR: "la commande firmware n'a pas abouti : %s à la place",
 	},
 	"cert.pdf.howto.openssl": {
 		EN: "The first command needs atelier; the others need only coreutils and OpenSSL 3 with the bench's public key (bench.pub). The SHA-256 printed must match the one above.",
