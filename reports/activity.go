@@ -215,10 +215,14 @@ func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 
 // days is a duration in days as a person says it.
 func days(o DocOptions, d float64) string {
-	if d < 1 {
+	switch n := math.Round(d); {
+	case d < 1:
 		return o.T("activity.lessday")
+	case n == 1:
+		return o.T("activity.oneday")
+	default:
+		return o.T("activity.days", o.Num(n, 0))
 	}
-	return o.T("activity.days", o.Num(d, 0))
 }
 
 func joinLines(s []string) string {

@@ -73,3 +73,11 @@ func (g *globals) reportErr(err error) error {
 	}
 	return g.ledgerErr(err)
 }
+
+// certDoc is what a certificate's PDF needs at the wipe: its language and
+// the association's identity. An unreadable identity must not cost the
+// certificate: the PDF then goes without it.
+func certDoc(ctx context.Context, g *globals, l *inventory.Ledger) reports.DocOptions {
+	org, _, _ := l.Org(ctx)
+	return reports.DocOptions{Lang: i18n.Parse(certLang(g)), Org: org}
+}

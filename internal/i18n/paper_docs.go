@@ -253,6 +253,7 @@ var paperDocMessages = Catalog{
 	"activity.slow":         {EN: "%s: %s", FR: "%s : %s"},
 	"activity.days":         {EN: "%s days", FR: "%s jours"},
 	"activity.lessday":      {EN: "less than a day", FR: "moins d'un jour"},
+	"activity.oneday":       {EN: "1 day", FR: "1 jour"},
 	"activity.col.handed":   {EN: "Handed over", FR: "Remises"},
 	"activity.col.recycled": {EN: "Recycled", FR: "Recyclées"},
 	"activity.col.parts":    {EN: "Parts", FR: "Pièces"},
