@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,14 +44,14 @@ into DIR, taking them from the ledger when the certificates folder lost them.`,
 
 // unitCertificate is one line of `unit certificates`.
 type unitCertificate struct {
-	ID       string `json:"id"`
-	Disk     string `json:"disk"`
-	Status   string `json:"status"`
-	Current  bool   `json:"current"` // the disk's standing erasure
-	Finished string `json:"finished"`
-	JSON     string `json:"json"`
-	Sig      string `json:"sig,omitempty"`
-	PDF      string `json:"pdf,omitempty"`
+	ID       string    `json:"id"`
+	Disk     string    `json:"disk"`
+	Status   string    `json:"status"`
+	Current  bool      `json:"current"` // the disk's standing erasure
+	Finished time.Time `json:"finished"`
+	JSON     string    `json:"json"`
+	Sig      string    `json:"sig,omitempty"`
+	PDF      string    `json:"pdf,omitempty"`
 }
 
 func runUnitCertificates(ctx context.Context, g *globals, l *inventory.Ledger, o unitCertificatesOptions) error {
@@ -74,7 +75,7 @@ func runUnitCertificates(ctx context.Context, g *globals, l *inventory.Ledger, o
 			if w.CertificateID == "" {
 				continue
 			}
-			c := unitCertificate{ID: w.CertificateID, Disk: k.Serial, Status: w.Status, Finished: g.lang().DateTime(w.Finished),
+			c := unitCertificate{ID: w.CertificateID, Disk: k.Serial, Status: w.Status, Finished: w.Finished,
 				Current: k.Wipe != nil && k.Wipe.FinishEvent == w.FinishEvent,
 				JSON:    filepath.Join(src.Dir, w.CertificateID+".json"), PDF: filepath.Join(src.Dir, w.CertificateID+".pdf")}
 			if o.out != "" {
@@ -100,9 +101,13 @@ func runUnitCertificates(ctx context.Context, g *globals, l *inventory.Ledger, o
 		if !c.Current {
 			status += " " + g.T("unitcert.old")
 		}
-		rows = append(rows, []string{c.ID, c.Disk, status, c.Finished, c.JSON})
+		rows = append(rows, []string{c.ID, c.Disk, status, g.lang().DateTime(c.Finished)})
 	}
-	return termui.Table(g.stdout, []string{g.T("audit.col.cert"), g.T("col.disk"), g.T("col.erasure"), g.T("col.when"), g.T("unitcert.file")}, rows)
+	if err := termui.Table(g.stdout, []string{g.T("audit.col.cert"), g.T("col.disk"), g.T("col.erasure"), g.T("col.when")}, rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(g.stdout, g.T("unitcert.where", filepath.Dir(list[0].JSON)))
+	return nil
 }
 
 type unitStickerOptions struct {

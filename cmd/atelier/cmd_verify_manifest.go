@@ -58,7 +58,11 @@ func runVerifyManifest(g *globals, path, keyPath string) error {
 		return g.printJSON(res)
 	}
 	m := check.Manifest
-	g.stdout.Write([]byte(l.T("manifest.cmd.valid", len(m.Files), m.Title, l.Date(m.Made), m.Bench, check.Checked, check.Certificates) + "\n"))
+	msg := l.T("manifest.cmd.valid", len(m.Files), m.Title, l.Date(m.Made), m.Bench)
+	if check.Certificates > 0 {
+		msg += l.T("manifest.cmd.certs", check.Checked, check.Certificates)
+	}
+	g.stdout.Write([]byte(msg + "\n"))
 	for _, f := range check.Unlisted {
 		g.stderr.Write([]byte(l.T("manifest.cmd.unlisted", f) + "\n"))
 	}

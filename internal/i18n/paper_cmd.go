@@ -41,13 +41,17 @@ var paperCmdMessages = Catalog{
 		FR: "contrôle du disque %s (%s) enregistré : ÉCHEC ; le disque doit être effacé à nouveau, et %d autre(s) effacement(s) du poste %s sont à revérifier :",
 	},
 
-	"unitcert.none": {EN: "%s has no erasure certificate yet", FR: "%s n'a pas encore de certificat d'effacement"},
-	"unitcert.old":  {EN: "(superseded)", FR: "(remplacé)"},
-	"unitcert.file": {EN: "FILE", FR: "FICHIER"},
+	"unitcert.none":  {EN: "%s has no erasure certificate yet", FR: "%s n'a pas encore de certificat d'effacement"},
+	"unitcert.old":   {EN: "(superseded)", FR: "(remplacé)"},
+	"unitcert.where": {EN: "files (ID.json, ID.json.sig, ID.pdf) in %s", FR: "fichiers (ID.json, ID.json.sig, ID.pdf) dans %s"},
 
 	"manifest.cmd.valid": {
-		EN: "valid: %d files unchanged since the pack of %s was signed on %s by bench %s; %d of its %d certificates checked with the same key",
-		FR: "valide : %d fichiers inchangés depuis la signature du dossier %s le %s par le poste %s ; %d de ses %d certificats vérifiés avec la même clé",
+		EN: "valid: %d files unchanged since the pack of %s was signed on %s by bench %s",
+		FR: "valide : %d fichiers inchangés depuis la signature du dossier %s le %s par le poste %s",
+	},
+	"manifest.cmd.certs": {
+		EN: "; %d of its %d certificates checked with the same key",
+		FR: " ; %d de ses %d certificats vérifiés avec la même clé",
 	},
 	"manifest.cmd.invalid":  {EN: "invalid proof pack %s: %s", FR: "dossier de preuves invalide %s : %s"},
 	"manifest.cmd.unlisted": {EN: "note: %s is in the folder but not covered by the manifest", FR: "remarque : %s est dans le dossier mais pas couvert par le manifeste"},
