@@ -69,16 +69,16 @@ type HandoverRecord struct {
 // Hardware is what the last probe saw (the probe report's schema,
 // atelier.probe/v1, read for the few fields documents print).
 type Hardware struct {
-	Vendor   string         `json:"vendor,omitempty"`
-	Product  string         `json:"product,omitempty"`
-	Chassis  string         `json:"chassis,omitempty"`
-	CPU      string         `json:"cpu,omitempty"`
-	RAMBytes int64          `json:"ram_bytes,omitempty"`
-	Disks    []HardwareDisk `json:"disks,omitempty"`
+	Vendor   string       `json:"vendor,omitempty"`
+	Product  string       `json:"product,omitempty"`
+	Chassis  string       `json:"chassis,omitempty"`
+	CPU      string       `json:"cpu,omitempty"`
+	RAMBytes int64        `json:"ram_bytes,omitempty"`
+	Disks    []ProbedDisk `json:"disks,omitempty"`
 }
 
-// HardwareDisk is a disk as the probe saw it.
-type HardwareDisk struct {
+// ProbedDisk is a disk as the probe saw it.
+type ProbedDisk struct {
 	Model     string `json:"model,omitempty"`
 	SizeBytes int64  `json:"size_bytes"`
 	Medium    string `json:"medium,omitempty"`
@@ -373,7 +373,7 @@ func (l *Ledger) dossierHardware(ctx context.Context, ids []string, byID map[str
 		h := &Hardware{Vendor: known(r.System.Vendor), Product: known(r.System.Product), Chassis: known(r.System.Chassis),
 			CPU: known(r.CPU.Model), RAMBytes: r.Memory.TotalBytes}
 		for _, d := range r.Disks {
-			h.Disks = append(h.Disks, HardwareDisk{Model: known(d.Model), SizeBytes: d.SizeBytes, Medium: known(d.Medium)})
+			h.Disks = append(h.Disks, ProbedDisk{Model: known(d.Model), SizeBytes: d.SizeBytes, Medium: known(d.Medium)})
 		}
 		if h.CPU == "" && h.RAMBytes == 0 && len(h.Disks) == 0 {
 			continue

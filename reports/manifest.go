@@ -158,14 +158,14 @@ func safeRelPath(p string) bool {
 // returned as a Problem naming the file.
 func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, error) {
 	var res ManifestCheck
-	data, err := readBounded(manifestPath, maxManifestBytes)
+	data, err := readManifestFile(manifestPath, maxManifestBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return res, problem("manifest.missing", manifestPath)
 	}
 	if err != nil {
 		return res, err
 	}
-	sigText, err := readBounded(manifestPath+SigSuffix, 1<<10)
+	sigText, err := readManifestFile(manifestPath+SigSuffix, 1<<10)
 	if errors.Is(err, fs.ErrNotExist) {
 		return res, problem("manifest.sig.missing", manifestPath+SigSuffix)
 	}
@@ -268,8 +268,8 @@ func unlistedFiles(dir string, listed map[string]bool) ([]string, error) {
 	return out, err
 }
 
-// readBounded reads a file of at most limit bytes.
-func readBounded(p string, limit int64) ([]byte, error) {
+// readManifestFile reads a manifest or its signature, at most limit bytes.
+func readManifestFile(p string, limit int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, err

@@ -302,6 +302,17 @@ func TestProofPackVerifiesAndEveryChangeIsCaught(t *testing.T) {
 	if check.Certificates != 2 || check.Checked != 2 || len(check.Unlisted) != 0 || len(check.Manifest.Files) != 9 {
 		t.Fatalf("check = %+v", check)
 	}
+	// The pack's certificate PDFs carry the association and still pass
+	// verify ID.pdf (rendered again from the signed JSON, byte for byte).
+	for _, ex := range res.Certificates {
+		pdfPath := filepath.Join(dir, "certificates", ex.ID+".pdf")
+		if _, err := reports.VerifyPDF(pdfPath, pub, "0.1.0-test"); err != nil {
+			t.Errorf("VerifyPDF(%s) = %v", ex.ID, err)
+		}
+		if !strings.Contains(pdfText(t, pdfPath), "PC Solidaire Échirolles") {
+			t.Errorf("certificate %s in the pack lacks the association", ex.ID)
+		}
+	}
 	// An office suite's lock file is fine; another file is reported.
 	os.WriteFile(filepath.Join(dir, ".~lock.batch.csv#"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
@@ -472,7 +483,7 @@ func TestReceiptSaysWhatTheBeneficiaryGetsAndTheRule(t *testing.T) {
 	_, _, recs := certBench(t)
 	d := sampleBatch(recs)[0]
 	d.Hardware = &inventory.Hardware{CPU: "Intel Core i5-520M", RAMBytes: 4 << 30,
-		Disks: []inventory.HardwareDisk{{SizeBytes: 250059350016, Medium: "ssd"}}}
+		Disks: []inventory.ProbedDisk{{SizeBytes: 250059350016, Medium: "ssd"}}}
 	d.Deploy = &inventory.DeployRecord{Image: "zorin-18-core", OS: "Zorin OS", Version: "18", Edition: "Core"}
 	o := docFR(t)
 	r, err := reports.BuildReceipt(d, o)
@@ -498,5 +509,30 @@ func TestReceiptSaysWhatTheBeneficiaryGetsAndTheRule(t *testing.T) {
 	ready := sampleBatch(recs)[2]
 	if _, err := reports.BuildReceipt(ready, o); problemKey(t, err) != "receipt.nothanded" {
 		t.Errorf("receipt of a ready unit: %v", err)
+	}
+}
+
+func TestCertificatePDFWithTheAssociationIsVerifiedAndItsForgeryCaught(t *testing.T) {
+	dir, priv, pub := newBench(t)
+	s, err := reports.Sign(reportstest.Sample(), priv, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = s.WithDoc(docFR(t)); err != nil {
+		t.Fatal(err)
+	}
+	is, err := s.Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reports.VerifyPDF(is.PDFPath, pub, "0.1.0-test"); err != nil {
+		t.Fatalf("VerifyPDF = %v", err)
+	}
+	// Another association's name in the metadata renders other bytes.
+	pdf, _ := os.ReadFile(is.PDFPath)
+	forged := bytes.Replace(pdf, []byte("<atelier:issuer>"), []byte("<atelier:issuer>AAAA"), 1)
+	os.WriteFile(is.PDFPath, forged, 0o644)
+	if _, err := reports.VerifyPDF(is.PDFPath, pub, "0.1.0-test"); problemKey(t, err) != "cert.pdf.differs" {
+		t.Errorf("a PDF with changed metadata: %v", err)
 	}
 }

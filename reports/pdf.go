@@ -44,6 +44,9 @@ func RenderCertificatePDF(c Certificate, sha256 string, o DocOptions) ([]byte, e
 	o.Now = c.Times.Finished
 	d := newDoc(o, o.T("cert.pdf.title")+" "+c.ID, o.T("cert.pdf.footer", c.ID))
 	d.p.SetSubject(c.Disk.Serial, true)
+	if o.Org.Name != "" {
+		d.p.SetXmpMetadata(issuerXMP(o.Org))
+	}
 	d.p.SetAutoPageBreak(true, pageMargin)
 	d.p.AddPage()
 	r := &pdfWriter{d: d, o: o}

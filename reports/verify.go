@@ -94,8 +94,9 @@ func VerifyPDF(pdfPath string, pub ed25519.PublicKey, toolVersion string) (Certi
 // MatchPDF says whether pdf is the PDF rendered for c (whose JSON hashes
 // to sha), in French or English, and in which.
 func MatchPDF(pdf []byte, c Certificate, sha string) (lang string, ok bool, err error) {
+	org, _ := pdfIssuer(pdf) // the association's identity it was rendered with, if any
 	for _, l := range []i18n.Lang{i18n.FR, i18n.EN} {
-		want, err := RenderPDF(c, sha, l)
+		want, err := RenderCertificatePDF(c, sha, DocOptions{Lang: l, Org: org})
 		if err != nil {
 			return "", false, err
 		}

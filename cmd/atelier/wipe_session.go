@@ -241,7 +241,7 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 		t.notes = append(t.notes, g.T("wipe.note.unverified"))
 	}
 	if (t.res.Status == wipe.StatusPassed || t.res.Status == wipe.StatusFailed) && t.runErr == nil {
-		issueCertificate(g, key, outDir, t, buildCertificate(t, a.Operator, l.BenchName(), version))
+		issueCertificate(g, key, outDir, t, buildCertificate(t, a.Operator, l.BenchName(), version), certDoc(rctx, g, l))
 	}
 	if t.unit == nil {
 		if t.signed != nil {
@@ -274,8 +274,11 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 
 // issueCertificate signs c and writes its files; when writing fails the
 // signed certificate is kept on t for the ledger.
-func issueCertificate(g *globals, key ed25519.PrivateKey, outDir string, t *wipeTarget, c reports.Certificate) {
+func issueCertificate(g *globals, key ed25519.PrivateKey, outDir string, t *wipeTarget, c reports.Certificate, doc reports.DocOptions) {
 	s, err := reports.Sign(c, key, certLang(g))
+	if err == nil && doc.Org.Name != "" {
+		s, err = s.WithDoc(doc) // the association's identity on the PDF
+	}
 	if err != nil {
 		t.notes = append(t.notes, g.T("wipe.note.certfailed", reports.Message(err, g.lang())))
 		return
