@@ -197,9 +197,10 @@ const (
 
 // doc is an A4 document under construction.
 type doc struct {
-	p   *fpdf.Fpdf
-	o   DocOptions
-	seq int // names images registered in the PDF
+	p    *fpdf.Fpdf
+	o    DocOptions
+	seq  int    // names images registered in the PDF
+	mono string // the font of serials, hashes and commands
 }
 
 // newDoc starts an A4 portrait document titled title; footer is the text
@@ -216,9 +217,21 @@ func newLandscapeDoc(o DocOptions, title, footer string) *doc {
 }
 
 func setupDoc(p *fpdf.Fpdf, o DocOptions, title, footer string) *doc {
+	return setupDocFonts(p, o, title, footer, true)
+}
+
+// setupDocFonts is setupDoc; without mono, serials and commands use
+// DejaVu Sans. Certificates go without it: fpdf's subset of DejaVu Sans
+// Mono is not the same bytes from one run to the next, and verify ID.pdf
+// compares a certificate's PDF byte for byte with a fresh rendering.
+func setupDocFonts(p *fpdf.Fpdf, o DocOptions, title, footer string, mono bool) *doc {
 	p.AddUTF8FontFromBytes("DejaVu", "", fontRegular)
 	p.AddUTF8FontFromBytes("DejaVu", "B", fontBold)
-	p.AddUTF8FontFromBytes("DejaVuMono", "", fontMono)
+	monoFont := "DejaVu"
+	if mono {
+		p.AddUTF8FontFromBytes("DejaVuMono", "", fontMono)
+		monoFont = "DejaVuMono"
+	}
 	p.SetMargins(docMargin, docMargin, docMargin)
 	p.SetAutoPageBreak(true, docMargin+4)
 	p.AliasNbPages("")
@@ -234,7 +247,7 @@ func setupDoc(p *fpdf.Fpdf, o DocOptions, title, footer string) *doc {
 	// Fonts and other catalogues in sorted order, not Go's map order: the
 	// same inputs give the same bytes (verify ID.pdf compares them).
 	p.SetCatalogSort(true)
-	d := &doc{p: p, o: o}
+	d := &doc{p: p, o: o, mono: monoFont}
 	if footer != "" {
 		p.SetFooterFunc(func() {
 			p.SetY(-12)
@@ -468,7 +481,7 @@ func (d *doc) tableHeader(cols []column, size float64) {
 
 func (d *doc) cellFont(c column, size float64) {
 	if c.mono {
-		d.p.SetFont("DejaVuMono", "", size*0.92)
+		d.p.SetFont(d.mono, "", size*0.92)
 	} else {
 		d.p.SetFont("DejaVu", "", size)
 	}
@@ -538,7 +551,7 @@ func (d *doc) signatureBoxes(labels []string, height float64) {
 // code prints commands in a monospaced font on a grey band.
 func (d *doc) code(text string) {
 	p := d.p
-	p.SetFont("DejaVuMono", "", 8)
+	p.SetFont(d.mono, "", 8)
 	lines := 0
 	for _, part := range strings.Split(text, "\n") {
 		lines += max(1, len(p.SplitText(part, d.usable()-4)))

@@ -536,3 +536,21 @@ func TestCertificatePDFWithTheAssociationIsVerifiedAndItsForgeryCaught(t *testin
 		t.Errorf("a PDF with changed metadata: %v", err)
 	}
 }
+
+// verify ID.pdf compares bytes: a certificate renders the same every time,
+// with or without the association (a font whose subset changed from one
+// run to the next once made genuine PDFs fail).
+func TestCertificatePDFIsTheSameBytesEveryTime(t *testing.T) {
+	c := reportstest.Sample()
+	for _, o := range []reports.DocOptions{{Lang: i18n.FR}, docFR(t), {Lang: i18n.EN, Org: sampleOrg(t)}} {
+		first, err := reports.RenderCertificatePDF(c, "ab", o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 10 {
+			if again, _ := reports.RenderCertificatePDF(c, "ab", o); !bytes.Equal(again, first) {
+				t.Fatalf("two renderings differ (org %q, %s)", o.Org.Name, o.Lang)
+			}
+		}
+	}
+}

@@ -2,6 +2,8 @@ package reports
 
 import (
 	_ "embed"
+
+	"codeberg.org/go-pdf/fpdf"
 	"fmt"
 	"strings"
 	"time"
@@ -42,7 +44,7 @@ func RenderCertificatePDF(c Certificate, sha256 string, o DocOptions) ([]byte, e
 	// Dates from the certificate, not the clock: the same certificate
 	// renders the same PDF.
 	o.Now = c.Times.Finished
-	d := newDoc(o, o.T("cert.pdf.title")+" "+c.ID, o.T("cert.pdf.footer", c.ID))
+	d := setupDocFonts(fpdf.New("P", "mm", "A4", ""), o, o.T("cert.pdf.title")+" "+c.ID, o.T("cert.pdf.footer", c.ID), false)
 	d.p.SetSubject(c.Disk.Serial, true)
 	if o.Org.Name != "" {
 		d.p.SetXmpMetadata(issuerXMP(o.Org))
@@ -101,9 +103,9 @@ func (r *pdfWriter) identity(c Certificate) {
 	if serial == "" {
 		serial = r.o.T("cert.pdf.noserial")
 	}
-	p.SetFont("DejaVuMono", "", 16)
+	p.SetFont("DejaVu", "B", 16)
 	for size := 16.0; size > 8 && p.GetStringWidth(serial) > r.d.usable()-6; size-- {
-		p.SetFont("DejaVuMono", "", size)
+		p.SetFont("DejaVu", "B", size)
 	}
 	p.SetTextColor(0, 0, 0)
 	p.CellFormat(0, 7, serial, "", 1, "L", false, 0, "")
@@ -256,7 +258,7 @@ func (r *pdfWriter) row(labelKey, value string) {
 	// A long unbreakable token (hash, key) gets a smaller monospaced size
 	// rather than a break in the middle, so it can be read out and compared.
 	if !strings.ContainsAny(value, " \n") && p.GetStringWidth(value) > valueWidth {
-		font, valueSize = "DejaVuMono", 8
+		valueSize = 8
 		p.SetFont(font, "", valueSize)
 	}
 	lines := 0
