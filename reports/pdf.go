@@ -97,12 +97,14 @@ func (r *pdfWriter) identity(c Certificate) {
 	p.SetXY(pageMargin+3, y+1.8)
 	p.SetFont("DejaVu", "", 8.5)
 	p.SetTextColor(80, 80, 80)
-	p.CellFormat(0, 4, r.o.T("cert.pdf.serial"), "", 1, "L", false, 0, "")
-	p.SetX(pageMargin + 3)
-	serial := c.Disk.Serial
+	label, serial := r.o.T("cert.pdf.serial"), c.Disk.Serial
 	if serial == "" {
-		serial = r.o.T("cert.pdf.noserial")
+		// No serial to match against the DSI's inventory: the device
+		// is all there is, and the reader is told why.
+		label, serial = r.o.T("cert.pdf.device")+" "+r.o.T("cert.pdf.noserial"), c.Disk.Device
 	}
+	p.CellFormat(0, 4, label, "", 1, "L", false, 0, "")
+	p.SetX(pageMargin + 3)
 	p.SetFont("DejaVu", "B", 16)
 	for size := 16.0; size > 8 && p.GetStringWidth(serial) > r.d.usable()-6; size-- {
 		p.SetFont("DejaVu", "B", size)
