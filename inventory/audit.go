@@ -76,9 +76,9 @@ type AuditSample struct {
 	ExcludedOwn int `json:"excluded_own"`
 }
 
-// erasedDisks are the disks whose last finished wipe passed and whose
+// standingErasures are the disks whose last finished wipe passed and whose
 // erasure still stands (not since failed, returned or re-wiped).
-func erasedDisks(ctx context.Context, q querier, extra string, args ...any) ([]AuditCandidate, error) {
+func standingErasures(ctx context.Context, q querier, extra string, args ...any) ([]AuditCandidate, error) {
 	rows, err := q.QueryContext(ctx, `SELECT w.unit_id, w.disk_serial, w.finish_event, d.certificate_id,
 		f.operator, s.operator, f.bench, w.finished_at, f.payload
 		FROM wipes w
@@ -132,7 +132,7 @@ func (l *Ledger) AuditSample(ctx context.Context, percent float64, operator stri
 	if math.IsNaN(percent) || percent <= 0 || percent > 100 {
 		return AuditSample{}, newErr(ErrInvalidInput, "audit.percent", fmt.Sprint(percent))
 	}
-	pop, err := erasedDisks(ctx, l.db, "")
+	pop, err := standingErasures(ctx, l.db, "")
 	if err != nil {
 		return AuditSample{}, err
 	}
@@ -216,12 +216,12 @@ func (l *Ledger) RecordAudit(ctx context.Context, a Actor, t AuditTarget, result
 	if result != AuditPassed && result != AuditFailed {
 		return Audit{}, newErr(ErrInvalidInput, "audit.result", result)
 	}
-	note = strings.TrimSpace(note)
-	if err := checkNoPersonalData(note); err != nil {
+	note, err := CheckText(FieldNote, note)
+	if err != nil {
 		return Audit{}, err
 	}
 	var out Audit
-	err := l.write(ctx, a, func(w *writer) error {
+	err = l.write(ctx, a, func(w *writer) error {
 		c, err := w.auditCandidate(ctx, t)
 		if err != nil {
 			return err
@@ -263,7 +263,7 @@ func (w *writer) auditCandidate(ctx context.Context, t AuditTarget) (AuditCandid
 		where += ` AND w.unit_id = ?`
 		args = append(args, u.ID)
 	}
-	found, err := erasedDisks(ctx, w.tx, where, args...)
+	found, err := standingErasures(ctx, w.tx, where, args...)
 	if err != nil {
 		return AuditCandidate{}, err
 	}
@@ -304,7 +304,7 @@ func (w *writer) flagSince(ctx context.Context, c AuditCandidate) ([]FlaggedWipe
 		WHERE a.result = 'passed' AND a.wipe_bench = ?`, c.Bench).Scan(&since); err != nil {
 		return nil, fmt.Errorf("last passed audit: %w", err)
 	}
-	found, err := erasedDisks(ctx, w.tx, ` AND f.bench = ? AND w.finished_at > ?`, c.Bench, since.String)
+	found, err := standingErasures(ctx, w.tx, ` AND f.bench = ? AND w.finished_at > ?`, c.Bench, since.String)
 	if err != nil {
 		return nil, err
 	}

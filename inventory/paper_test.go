@@ -164,7 +164,7 @@ func TestStickerTokensIssuedOnceLookedUpAndRevoked(t *testing.T) {
 	if _, err := l.RevokeSticker(ctx, cam, b.ID, ""); !errors.Is(err, ErrUnknownToken) {
 		t.Errorf("revoking twice = %v", err)
 	}
-	if _, err := l.RevokeSticker(ctx, cam, a.ID, "given to jean@example.org"); errKey(err) != "note.email" {
+	if _, err := l.RevokeSticker(ctx, cam, a.ID, "given to jean@example.org"); errKey(err) != "privacy.email" {
 		t.Errorf("a reason with an e-mail address = %v", err)
 	}
 	before := dump(t, l) + dumpPaper(t, l)

@@ -217,8 +217,8 @@ func (w *writer) issueSticker(ctx context.Context, unitID string) (Sticker, erro
 }
 
 func (w *writer) revokeSticker(ctx context.Context, unitID, reason string) error {
-	reason = strings.TrimSpace(reason)
-	if err := checkNoPersonalData(reason); err != nil {
+	reason, err := CheckText(FieldReason, reason)
+	if err != nil {
 		return err
 	}
 	s, ok, err := w.sticker(ctx, unitID)

@@ -63,6 +63,9 @@ func writeReceipt(ctx context.Context, g *globals, l *inventory.Ledger, o report
 	if err != nil {
 		return reports.Receipt{}, err
 	}
+	if d := ds[0]; d.State != string(inventory.HandedOver) {
+		return reports.Receipt{}, g.lang().Errorf("receipt.nothanded", d.ID, g.T("state."+d.State))
+	}
 	doc, err := g.docOptions(ctx, l)
 	if err != nil {
 		return reports.Receipt{}, err
