@@ -29,8 +29,8 @@ const DefaultFactors = "factors/ademe-2022.json"
 // FactorsSchema names the factors file format.
 const FactorsSchema = "atelier.impact-factors/v1"
 
-// maxFactorsBytes bounds a factors file.
-const maxFactorsBytes = 1 << 20
+// MaxFactorsBytes bounds a factors file.
+const MaxFactorsBytes = 1 << 20
 
 // Factors is a factors file.
 type Factors struct {
@@ -76,12 +76,12 @@ func LoadDefaultFactors() (Factors, error) {
 
 // ReadFactors reads an association's own factors file (bounded).
 func ReadFactors(r io.Reader) (Factors, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxFactorsBytes+1))
+	b, err := io.ReadAll(io.LimitReader(r, MaxFactorsBytes+1))
 	if err != nil {
 		return Factors{}, err
 	}
-	if len(b) > maxFactorsBytes {
-		return Factors{}, problem("factors.toolarge", maxFactorsBytes>>10)
+	if len(b) > MaxFactorsBytes {
+		return Factors{}, problem("factors.toolarge", MaxFactorsBytes>>10)
 	}
 	return ParseFactors(b)
 }

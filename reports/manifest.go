@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // A proof pack is a folder whose manifest.json lists every file with its
@@ -101,7 +103,7 @@ func encodeManifest(m Manifest) ([]byte, error) {
 }
 
 func hashFile(p string) (string, int64, error) {
-	f, err := os.Open(p)
+	f, err := fsread.Open(p) // a pipe or a device is refused, never waited on
 	if err != nil {
 		return "", 0, err
 	}
@@ -268,22 +270,16 @@ func unlistedFiles(dir string, listed map[string]bool) ([]string, error) {
 	return out, err
 }
 
-// readManifestFile reads a manifest or its signature, at most limit bytes.
+// readManifestFile reads a manifest or its signature, at most limit bytes;
+// a pipe or a device is refused at once.
 func readManifestFile(p string, limit int64) ([]byte, error) {
-	f, err := os.Open(p)
+	data, err := fsread.ReadFile(p, limit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p, err)
-	}
-	if int64(len(data)) > limit {
+	var fe *fsread.Error
+	if errors.As(err, &fe) && fe.Key == fsread.KeyTooLarge {
 		return nil, problem("manifest.toolarge", p)
 	}
-	return data, nil
+	return data, err
 }

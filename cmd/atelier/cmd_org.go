@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -76,7 +75,7 @@ func runOrgSet(ctx context.Context, g *globals, o orgSetOptions) error {
 	if o.set("logo") {
 		logo, err := readLogo(o.logo)
 		if err != nil {
-			return g.lang().Errorf("org.logo.read", o.logo, err)
+			return g.lang().Errorf("org.logo.read", o.logo, fsread.Text(err, g.lang()))
 		}
 		ch.Logo = &logo
 	}
@@ -101,18 +100,16 @@ func runOrgSet(ctx context.Context, g *globals, o orgSetOptions) error {
 	})
 }
 
-// readLogo reads a logo file, no more than the ledger accepts and a byte
-// (the size check then says how large it was).
+// maxLogoFile bounds the logo file read: well above what the ledger
+// accepts, so that its own check says how large the logo is and the limit.
+const maxLogoFile = 4 << 20
+
+// readLogo reads a logo file (an ordinary file, bounded).
 func readLogo(path string) ([]byte, error) {
 	if path == "" {
 		return []byte{}, nil // --logo "": remove it
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, 4<<20))
+	return fsread.ReadFile(path, maxLogoFile)
 }
 
 func newOrgShowCmd(g *globals) *cobra.Command {

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -52,6 +52,9 @@ func runReportImpact(ctx context.Context, g *globals, o reportImpactOptions) err
 		return err
 	}
 	fac, err := loadFactors(o.factors)
+	if fsread.IsRefusal(err) {
+		return g.lang().Errorf("paper.read", o.factors, fsread.Text(err, g.lang()))
+	}
 	if err != nil {
 		return g.reportErr(err)
 	}
@@ -92,12 +95,11 @@ func loadFactors(path string) (reports.Factors, error) {
 	if path == "" {
 		return reports.LoadDefaultFactors()
 	}
-	f, err := os.Open(path)
+	b, err := fsread.ReadFile(path, reports.MaxFactorsBytes)
 	if err != nil {
 		return reports.Factors{}, err
 	}
-	defer f.Close()
-	return reports.ReadFactors(f)
+	return reports.ParseFactors(b)
 }
 
 type reportActivityOptions struct {

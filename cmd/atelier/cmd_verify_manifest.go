@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/reports"
 )
 
@@ -30,6 +31,9 @@ func runVerifyManifest(g *globals, path, keyPath string) error {
 	res := manifestResult{Manifest: path}
 	refuse := func(err error) error {
 		res.Reason = reports.Message(err, l)
+		if fsread.IsRefusal(err) {
+			res.Reason = fsread.Text(err, l)
+		}
 		if g.json {
 			if err := g.printJSON(res); err != nil {
 				return err
