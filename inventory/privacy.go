@@ -66,6 +66,8 @@ const (
 	FieldImage       Field = "image"
 	FieldGrade       Field = "grade"
 	FieldBench       Field = "bench"
+	FieldOrgName     Field = "org_name"
+	FieldOrgAddress  Field = "org_address"
 )
 
 // arg is the field as an error argument, said in the reader's language.
@@ -649,6 +651,12 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 		v = new(sitePayload)
 	case KindImageAdded:
 		v = new(Image)
+	case KindOrgSet:
+		v = new(orgPayload)
+	case KindStickerIssued, KindStickerRevoked:
+		v = new(stickerPayload)
+	case KindAuditRecorded:
+		v = new(auditPayload)
 	default:
 		return nil
 	}
@@ -736,6 +744,23 @@ func checkPayload(payload any) error {
 			return err
 		}
 		return checkAll(FieldImage, cleanText, p.OS, p.Version, p.Edition)
+	case *orgPayload:
+		return checkPayload(*p)
+	case orgPayload:
+		// The association's own name and address are printed on every
+		// document: no one's e-mail or phone number belongs there either.
+		if err := checkAll(FieldOrgName, CheckText, p.Name); err != nil {
+			return err
+		}
+		return checkAll(FieldOrgAddress, CheckText, strings.Split(p.Address, "\n")...)
+	case *stickerPayload:
+		return checkAll(FieldReason, CheckText, p.Reason)
+	case stickerPayload:
+		return checkAll(FieldReason, CheckText, p.Reason)
+	case *auditPayload:
+		return checkAll(FieldNote, CheckText, p.Note)
+	case auditPayload:
+		return checkAll(FieldNote, CheckText, p.Note)
 	}
 	return nil
 }

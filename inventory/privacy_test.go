@@ -501,3 +501,27 @@ func TestInitRefusesAnInvisibleBenchName(t *testing.T) {
 		t.Errorf("a ledger was created: %v", err)
 	}
 }
+
+// The paper trail's free text (the association's identity, a sticker's
+// revocation reason, an audit note) is held to the same rules, at entry
+// and on replay.
+func TestPaperTrailFreeTextIsChecked(t *testing.T) {
+	for _, c := range []struct {
+		kind    string
+		payload string
+		refused bool
+	}{
+		{KindOrgSet, `{"name":"PC solidaire","address":"12 rue des Écoles\n38130 Échirolles"}`, false},
+		{KindOrgSet, `{"name":"PC solidaire","address":"12 rue des Écoles\nTél. 06 12 34 56 78"}`, true},
+		{KindOrgSet, `{"name":"contact@pcsolidaire.fr","address":"Échirolles"}`, true},
+		{KindStickerRevoked, `{"token":"abc","reason":"étiquette abîmée"}`, false},
+		{KindStickerRevoked, `{"token":"abc","reason":"donnée à marie.durand(at)example.org"}`, true},
+		{KindAuditRecorded, `{"disk_serial":"WD1","result":"passed","note":"relu 1 Go au hasard"}`, false},
+		{KindAuditRecorded, `{"disk_serial":"WD1","result":"passed","note":"IBAN FR76 3000 6000 0112 3456 7890 189"}`, true},
+	} {
+		err := CheckEventPrivacy(c.kind, []byte(c.payload))
+		if (err != nil) != c.refused {
+			t.Errorf("%s %s: refused=%v, want %v (%v)", c.kind, c.payload, err != nil, c.refused, err)
+		}
+	}
+}

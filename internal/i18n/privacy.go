@@ -20,6 +20,8 @@ var privacyMessages = Catalog{
 	"field.image":       {EN: "the image's name or description", FR: "le nom ou la description de l'image"},
 	"field.grade":       {EN: "the grade", FR: "le grade"},
 	"field.bench":       {EN: "the bench name", FR: "le nom du poste"},
+	"field.org_name":    {EN: "the association's name", FR: "le nom de l'association"},
+	"field.org_address": {EN: "the association's address", FR: "l'adresse de l'association"},
 
 	"text.control": {
 		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",
