@@ -88,8 +88,10 @@ func answerAfter(t *testing.T, b *bench, meanwhile func(), answer string, args .
 	if _, err := master.WriteString(answer + "\n"); err != nil {
 		t.Fatal(err)
 	}
-	err = c.Wait()
+	// Read stderr to its end before Wait: Wait closes the pipe, and the
+	// refusal printed last would be lost (it was, once in CI-like runs).
 	<-done
+	err = c.Wait()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
