@@ -67,7 +67,7 @@ const (
 	// (inventory.Ledger.Batch): one commit per step would take 25 minutes
 	// for 100,000 units, one per 500 units takes a few.
 	unitsPerCommit = 500
-	image     = "zorin-18-core"
+	image          = "zorin-18-core"
 )
 
 // ErrNotFresh is returned (wrapped) when Path or its folder is not a fresh
