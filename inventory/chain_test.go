@@ -39,9 +39,7 @@ func dump(t *testing.T, l *Ledger) string {
 func busyLedger(t *testing.T) *Ledger {
 	l := newLedger(t)
 	ctx := context.Background()
-	if _, err := l.Synthesize(ctx, cam, 30); err != nil {
-		t.Fatal(err)
-	}
+	walkUnits(t, l, 30)
 	u := addUnit(t, l, "HAND1")
 	disks := []DiskRecord{{Serial: "D1", Medium: "SSD"}}
 	if _, err := l.RecordProbe(ctx, cam, u.ID, []byte(`{"a":1}`), []byte(`{"grade":"A"}`), "A", disks); err != nil {

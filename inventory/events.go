@@ -139,6 +139,9 @@ func (l *Ledger) write(ctx context.Context, a Actor, fn func(w *writer) error) e
 }
 
 func (l *Ledger) writeOnce(ctx context.Context, op string, fn func(w *writer) error) error {
+	if w, ok := l.batchWriter(ctx); ok {
+		return w.as(op, fn)
+	}
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("ledger %s: %w", l.path, err)

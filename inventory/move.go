@@ -30,6 +30,12 @@ func (l *Ledger) Move(ctx context.Context, a Actor, ref string, to State, o Move
 		if err != nil {
 			return err
 		}
+		if to == Imaged {
+			// Invariant 2: only a deploy, which wrote and verified the
+			// image, records it; a hand move would open ready to a unit
+			// nobody deployed.
+			return newErr(ErrRefused, "refuse.imagedbyhand", cannot{u.ID, to}, u.ID)
+		}
 		if err := w.move(ctx, u, to, o, false); err != nil {
 			return err
 		}

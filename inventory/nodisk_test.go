@@ -35,18 +35,35 @@ func TestNoDiskRecordedMeansNotProbedYet(t *testing.T) {
 		t.Errorf("the event does not keep --no-disk: %s / %q", last.Payload, last.Summary)
 	}
 
-	// A handover of a unit with no disk recorded needs --no-disk too.
+	// Parts, like recycling, needs --no-disk for a unit with no disk
+	// recorded. A handover never meets the case: with no disk recorded a
+	// unit cannot be marked wiped, so it never reaches imaged, ready or
+	// reserved.
 	l.AddSite(ctx, cam, "MDH Village 2")
 	v := addUnit(t, l, "SER2")
-	for _, s := range []State{Triaged} {
-		if _, err := l.Move(ctx, cam, v.ID, s, MoveOptions{}); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := l.Move(ctx, cam, v.ID, Triaged, MoveOptions{}); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := l.Move(ctx, cam, v.ID, Parts, MoveOptions{}); !errors.Is(err, ErrRefused) {
-		t.Errorf("parts with no disk recorded: %v", err)
+	before = countEvents(t, l)
+	if _, err := l.Move(ctx, cam, v.ID, Parts, MoveOptions{}); refusalKey(err) != "refuse.nodiskleave" {
+		t.Errorf("parts with no disk recorded: %v, want the no-disk refusal", err)
 	}
-	if _, err := l.Move(ctx, cam, v.ID, Parts, MoveOptions{NoDisk: true}); err != nil {
-		t.Errorf("parts --no-disk: %v", err)
+	if _, err := l.Move(ctx, cam, v.ID, Wiped, MoveOptions{NoDisk: true}); refusalKey(err) != "refuse.nodisk" {
+		t.Errorf("wiped with no disk recorded: %v, want the no-disk refusal", err)
 	}
+	if n := countEvents(t, l); n != before {
+		t.Fatalf("the refusals wrote %d events", n-before)
+	}
+	if got, err := l.Move(ctx, cam, v.ID, Parts, MoveOptions{NoDisk: true}); err != nil || got.State != string(Parts) {
+		t.Errorf("parts --no-disk: %+v %v", got, err)
+	}
+}
+
+// refusalKey is the message key of a ledger refusal, "" for anything else.
+func refusalKey(err error) string {
+	var e *Error
+	if !errors.Is(err, ErrRefused) || !errors.As(err, &e) {
+		return ""
+	}
+	return e.Key
 }

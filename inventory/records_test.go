@@ -89,11 +89,19 @@ func TestHandoverReservesAReadyUnitInOneStep(t *testing.T) {
 	ctx := context.Background()
 	u := addUnit(t, l, "SER1")
 	l.AddSite(ctx, cam, "MDH Village 2")
-	l.DestroyDisk(ctx, cam, u.ID, "D1", "shredded", true)
-	for _, s := range []State{Triaged, Wiped, Imaged, Ready} {
-		if _, err := l.Move(ctx, cam, u.ID, s, MoveOptions{}); err != nil {
-			t.Fatal(s, err)
-		}
+	disk := DiskRecord{Serial: "D1", Medium: "hdd"}
+	if _, err := l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{disk}); err != nil {
+		t.Fatal(err)
+	}
+	start, _ := l.WipeStarted(ctx, cam, u.ID, WipeStart{Disk: disk, Device: "/dev/fake0", Method: "zero"})
+	if _, err := l.WipeFinished(ctx, cam, u.ID, WipeOutcome{StartEvent: start, Status: ErasurePassed}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{Image: "zorin-18", DiskSerial: "D1", Status: ErasurePassed}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Move(ctx, cam, u.ID, Ready, MoveOptions{}); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := l.Handover(ctx, cam, u.ID, "MDH Nowhere", "REF-1"); !errors.Is(err, ErrUnknownSite) {
 		t.Fatalf("unknown site: %v", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcsolidaire/atelier/internal/need"
 	"github.com/pcsolidaire/atelier/reports"
 	"github.com/pcsolidaire/atelier/reports/reportstest"
 )
@@ -91,10 +92,7 @@ func TestMismatchedPublicKeyIsReported(t *testing.T) {
 // The documented OpenSSL command verifies a certificate without atelier:
 // the key files are standard PEM and the signature standard base64.
 func TestOpenSSLVerifiesTheSignature(t *testing.T) {
-	openssl, err := exec.LookPath("openssl")
-	if err != nil {
-		t.Skip("openssl not installed: the interoperability check needs it")
-	}
+	openssl := need.Exec(t, "openssl", "openssl")
 	dir, priv, _ := newBench(t)
 	is, err := reports.Issue(reportstest.Sample(), priv, t.TempDir(), "fr")
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,34 +112,38 @@ func TestIssueLeavesNoTemporaryFiles(t *testing.T) {
 	}
 }
 
+// Each overstatement is refused for its own reason (the one the operator
+// reads), and leaves no file.
 func TestIssueRefusesOverstatedCertificates(t *testing.T) {
 	_, priv, _ := newBench(t)
-	cases := map[string]func(c *reports.Certificate){
-		"overwrite claimed as Purge": func(c *reports.Certificate) { c.Sanitization.NIST = reports.NISTPurge },
-		"ATA secure erase on flash claimed as Purge": func(c *reports.Certificate) {
+	cases := map[string]struct {
+		change func(c *reports.Certificate)
+		key    string
+	}{
+		"overwrite claimed as Purge": {func(c *reports.Certificate) { c.Sanitization.NIST = reports.NISTPurge }, "cert.nist.overstated"},
+		"ATA secure erase on flash claimed as Purge": {func(c *reports.Certificate) {
 			c.Sanitization.Technique = reports.TechniqueATASecureEraseEnhanced
 			c.Sanitization.NIST = reports.NISTPurge
-		},
-		"passed with an I/O error": func(c *reports.Certificate) {
+		}, "cert.nist.overstated"},
+		"passed with an I/O error": {func(c *reports.Certificate) {
 			c.Errors = []reports.ErrorRange{{Op: "write", Offset: 4096, Length: 512, Message: "EIO"}}
-		},
-		"passed with a failed verification": func(c *reports.Certificate) { c.Verification.Result = reports.ResultFailed },
-		"ends before it starts": func(c *reports.Certificate) {
+		}, "cert.passed.errors"},
+		"passed with a failed verification": {func(c *reports.Certificate) { c.Verification.Result = reports.ResultFailed }, "cert.verify.failed.passed"},
+		"ends before it starts": {func(c *reports.Certificate) {
 			c.Times.Finished = c.Times.Started.Add(-time.Hour)
-		},
-		"unknown technique":   func(c *reports.Certificate) { c.Sanitization.Technique = "magic" },
-		"no operator":         func(c *reports.Certificate) { c.Operator = "" },
-		"verified beyond end": func(c *reports.Certificate) { c.Verification.BytesVerified = c.Disk.CapacityBytes + 1 },
+		}, "cert.times.order"},
+		"unknown technique":   {func(c *reports.Certificate) { c.Sanitization.Technique = "magic" }, "cert.technique"},
+		"no operator":         {func(c *reports.Certificate) { c.Operator = "" }, "cert.operator"},
+		"verified beyond end": {func(c *reports.Certificate) { c.Verification.BytesVerified = c.Disk.CapacityBytes + 1 }, "cert.verify.bytes"},
 	}
-	for name, change := range cases {
+	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			c := reportstest.Sample()
-			change(&c)
+			tc.change(&c)
 			out := t.TempDir()
 			_, err := reports.Issue(c, priv, out, "fr")
-			var p *reports.Problem
-			if !errors.As(err, &p) {
-				t.Fatalf("Issue accepted it or failed without a reason: %v", err)
+			if got := problemKey(t, err); got != tc.key {
+				t.Errorf("Issue refused it as %q (%v), want %q", got, err, tc.key)
 			}
 			if entries, _ := os.ReadDir(out); len(entries) != 0 {
 				t.Errorf("a refused certificate left files: %v", entries)

@@ -1,11 +1,11 @@
 package reports_test
 
 import (
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/pcsolidaire/atelier/internal/need"
 	"github.com/pcsolidaire/atelier/reports"
 	"github.com/pcsolidaire/atelier/reports/reportstest"
 )
@@ -13,13 +13,7 @@ import (
 // pdfText extracts the text a reader (or a search engine) gets from a PDF.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext missing in CI: install poppler-utils")
-		}
-		t.Skip("pdftotext (poppler-utils) not installed")
-	}
+	tool := need.Exec(t, "pdftotext", "poppler-utils")
 	out, err := exec.Command(tool, "-layout", "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)

@@ -2,23 +2,33 @@
 # bench-deploy.sh (root): on one image (1 GiB, about half mapped, zstd with a
 # bmap) and one loop device, in one run: atelier deploy vs
 # `zstdcat IMG | dd of=DEV bs=4M oflag=direct` and vs `bmaptool copy IMG DEV`.
-# Prints each time and the ratios. atelier is timed twice: as deployed by
-# default (with read-back of everything written, which neither peer does)
-# and with --verify none (the same work as bmaptool copy). Personalisation
-# is off: neither peer does it. The loop device uses direct I/O on its
-# backing file so that writes reach the disk, not the page cache.
-# Env: SIZE (default 1G), DATA_MB (default 512), RUNS (default 1).
+# atelier is timed twice: as deployed by default (with read-back of
+# everything written, which neither peer does) and with --verify none (the
+# same work as bmaptool copy). Personalisation is off: neither peer does it.
+#
+# Fairness: the loop device's backing file is written whole before the first
+# measure (no tool pays for the file system's block allocation), and the
+# loop device uses direct I/O on it so that writes reach the disk, not the
+# page cache. Every tool runs ROUNDS times; the order of the tools turns
+# from one round to the next (each goes first once in four rounds), so none
+# always runs on a warmer or cooler machine. Printed: the best and the median
+# of each, and the ratios of both.
+# Env: SIZE (default 1G), DATA_MB (default 512), ROUNDS (default 5),
+# ATELIER (a built binary; default: make build, see bench-lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-lib.sh
 if [ "$(id -u)" != 0 ]; then
-  echo "bench-deploy: needs root (loop devices); skipped" >&2
-  exit 0
+  echo "bench-deploy: needs root (loop devices)" >&2
+  exit 1
 fi
+for tool in losetup zstdcat dd bmaptool sgdisk mkfs.vfat mkfs.ext4; do
+  command -v "$tool" >/dev/null || { echo "bench-deploy: $tool missing (Debian: util-linux zstd bmap-tools gdisk dosfstools e2fsprogs)" >&2; exit 1; }
+done
 size=${SIZE:-1G}
 data_mb=${DATA_MB:-512}
-runs=${RUNS:-1}
-bin=${ATELIER:-bin/atelier}
-[ -x "$bin" ] || go build -o "$bin" ./cmd/atelier
+rounds=${ROUNDS:-5}
+bench_atelier
 
 work=$(mktemp -d /var/tmp/atelier-bench-deploy.XXXXXX)
 dev=""
@@ -27,6 +37,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
+export ATELIER_LEDGER=$work/ledger.db ATELIER_OPERATOR=bench LANG=C LC_ALL=
+"$ATELIER" init >/dev/null
 
 echo "building a $size image with ${data_mb} MiB of data..."
 DATA_MB=$data_mb FORMATS=zst scripts/make-test-image.sh "$work/img" "$size" >/dev/null 2>&1
@@ -37,31 +49,65 @@ image_bytes=$(sed -n 's/.*<ImageSize> *\([0-9]*\) *<.*/\1/p' "$bmap")
 mapped=$(sed -n 's/.*<MappedBlocksCount> *\([0-9]*\) *<.*/\1/p' "$bmap")
 echo "image: $(numfmt --to=iec "$image_bytes"), mapped $(numfmt --to=iec $((mapped * 4096))), zstd file $(du -h "$img" | cut -f1)"
 
-truncate -s $((image_bytes + 64 * 1024 * 1024)) "$work/disk"
+# The target, allocated (real zeros written) before anything is measured.
+disk_mib=$(((image_bytes + 64 * 1024 * 1024 + 1048575) / 1048576))
+dd if=/dev/zero of="$work/disk" bs=1M count="$disk_mib" status=none
+sync
 dev=$(losetup -f --show --direct-io=on "$work/disk")
-echo "target: $dev ($(losetup -n -O DIO "$dev" | tr -d ' ') direct I/O)"
+case "$dev" in
+/dev/loop[0-9]*) ;;
+*) echo "bench-deploy: losetup gave '$dev', not a loop device" >&2; exit 1 ;;
+esac
+echo "target: $dev ($(losetup -n -O DIO "$dev" | tr -d ' ') direct I/O, $disk_mib MiB written beforehand)"
 cat "$img" "$bmap" >/dev/null # same warm page cache for every tool
 
 now() { date +%s.%N; }
-best() { sort -g | head -1; }
-time_it() { # time_it CMD...: best wall time of $runs runs, in seconds
-  local t0 t1
-  for _ in $(seq "$runs"); do
-    t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now)
-    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
-  done | best
+# run NAME CMD...: one timed run, appended to $work/NAME.times; a failure
+# (any non-zero exit) stops the benchmark: a crash must never count as fast.
+run() {
+  local name=$1 t0 t1 rc=0
+  shift
+  sync
+  t0=$(now)
+  "$@" >"$work/last.out" 2>"$work/last.err" || rc=$?
+  t1=$(now)
+  if [ "$rc" != 0 ]; then
+    echo "bench-deploy: $name failed (exit $rc): $*" >&2
+    tail -5 "$work/last.err" >&2
+    exit 1
+  fi
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }' >>"$work/$name.times"
 }
 dd_run() { zstdcat "$img" | dd of="$dev" bs=4M oflag=direct status=none; }
 
-t_dd=$(time_it dd_run)
-t_bmap=$(time_it bmaptool copy --bmap "$bmap" "$img" "$dev")
-t_at=$(time_it "$bin" deploy --image "$img" "$dev" --yes --no-personalise)
-t_at_nv=$(time_it "$bin" deploy --image "$img" "$dev" --yes --no-personalise --verify none)
+names=(dd bmaptool atelier atelier-nv)
+one() {
+  case $1 in
+  dd) run dd dd_run ;;
+  bmaptool) run bmaptool bmaptool copy --bmap "$bmap" "$img" "$dev" ;;
+  atelier) run atelier "$ATELIER" deploy --image "$img" "$dev" --yes --no-personalise ;;
+  atelier-nv) run atelier-nv "$ATELIER" deploy --image "$img" "$dev" --yes --no-personalise --verify none ;;
+  esac
+}
+for ((r = 0; r < rounds; r++)); do
+  for ((k = 0; k < ${#names[@]}; k++)); do
+    one "${names[$(((r + k) % ${#names[@]}))]}"
+  done
+done
 
-printf '%-52s %8.2f s\n' "zstdcat | dd bs=4M oflag=direct" "$t_dd"
-printf '%-52s %8.2f s\n' "bmaptool copy" "$t_bmap"
-printf '%-52s %8.2f s\n' "atelier deploy (bmap, read-back verification)" "$t_at"
-printf '%-52s %8.2f s\n' "atelier deploy --verify none (bmap checksums only)" "$t_at_nv"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo "ratio dd/atelier:       $(ratio "$t_dd" "$t_at") (verify none: $(ratio "$t_dd" "$t_at_nv"))  (>1 = atelier faster)"
-echo "ratio bmaptool/atelier: $(ratio "$t_bmap" "$t_at") (verify none: $(ratio "$t_bmap" "$t_at_nv"))  (>1 = atelier faster)"
+best() { bench_best <"$work/$1.times"; }
+med() { bench_median <"$work/$1.times"; }
+echo "deploy benchmark: $rounds rounds, tool order turning each round; best and median wall time"
+row() { printf '%-52s %8.2f s %8.2f s\n' "$1" "$(best "$2")" "$(med "$2")"; }
+printf '%-52s %10s %10s\n' "" "best" "median"
+row "zstdcat | dd bs=4M oflag=direct" dd
+row "bmaptool copy" bmaptool
+row "atelier deploy (bmap, read-back verification)" atelier
+row "atelier deploy --verify none (bmap checksums only)" atelier-nv
+ratios() { # ratios PEER: best and median ratios against both atelier runs
+  printf 'ratio %s/atelier: best %s, median %s (verify none: best %s, median %s)  (>1 = atelier faster)\n' "$1" \
+    "$(bench_ratio "$(best "$1")" "$(best atelier)")" "$(bench_ratio "$(med "$1")" "$(med atelier)")" \
+    "$(bench_ratio "$(best "$1")" "$(best atelier-nv)")" "$(bench_ratio "$(med "$1")" "$(med atelier-nv)")"
+}
+ratios dd
+ratios bmaptool

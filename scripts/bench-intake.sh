@@ -9,14 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin=${ATELIER_BIN:-bin/atelier}
+. scripts/bench-lib.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if [ ! -x "$bin" ]; then
-  go build -o "$tmp/atelier" ./cmd/atelier
-  bin=$tmp/atelier
-fi
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+bench_atelier # ATELIER: a binary of the current sources
+bin=$ATELIER
 
 # gen ROWS FILE: a GLPI 10 computer list as the French UI exports it.
 gen() {

@@ -4,18 +4,22 @@
 # `ledger verify` through the built binary, each against sqlite3 doing the
 # bare minimum of the same work on the same file (the peer).
 # Targets (issue 2): list < 100 ms, rebuild < 10 s.
-# UNITS=10000 scripts/bench-ledger.sh for a quick run.
+# The ledger is built by scripts/synthledger (not part of atelier): every
+# unit's history goes through the same ledger calls as the commands, every
+# lifecycle rule checked, every passed erasure with a signed certificate.
+# UNITS=10000 scripts/bench-ledger.sh for a quick run; ATELIER a built
+# binary (default: make build, see bench-lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-lib.sh
 UNITS=${UNITS:-100000}
-BIN=${BIN:-bin/atelier}
-if [ ! -x "$BIN" ]; then
-  go build -o "$BIN" ./cmd/atelier
-fi
 command -v sqlite3 >/dev/null || { echo "bench-ledger: sqlite3 is needed for the peer figures"; exit 1; }
+bench_atelier
+BIN=$ATELIER
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export ATELIER_LEDGER=$tmp/ledger.db ATELIER_OPERATOR=bench LANG=C
+go build -o "$tmp/synthledger" ./scripts/synthledger
+export ATELIER_LEDGER=$tmp/bench/ledger.db ATELIER_OPERATOR=bench LANG=C
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 # cpu CMD...: runs CMD, prints its CPU time (user + system) in ms; the
@@ -32,9 +36,8 @@ cpu() {
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }'; }
 
-"$BIN" init --bench bench >/dev/null
 t=$(date +%s%N)
-"$BIN" ledger synthesize --units "$UNITS" >/dev/null
+"$tmp/synthledger" -q -out "$ATELIER_LEDGER" -units "$UNITS" >/dev/null
 gen=$(ms "$t")
 events=$(sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*) FROM events')
 ready=$(sqlite3 "$ATELIER_LEDGER" "SELECT COUNT(*) FROM units WHERE state = 'ready'")

@@ -7,20 +7,21 @@
 # the rounds, and the ratio peer time / atelier time (above 1: atelier is
 # faster). Goal (issue 3): atelier faster than each of them.
 #
-# PROBE_ROUNDS (default 9) sets the number of rounds. A peer that is not
-# installed is reported as such and skipped.
+# A run that fails (non-zero exit) stops the benchmark: a crash must never
+# count as fast. The order of the commands turns from one round to the next.
+#
+# PROBE_ROUNDS (default 9) sets the number of rounds; ATELIER a built binary
+# (default: make build, see bench-lib.sh). A peer that is not installed is
+# reported as such and skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-lib.sh
 
 rounds=${PROBE_ROUNDS:-9}
-bin=${ATELIER_BIN:-bin/atelier}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if [ ! -x "$bin" ]; then
-  go build -o "$tmp/atelier" ./cmd/atelier
-  bin=$tmp/atelier
-fi
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+bench_atelier
+bin=$ATELIER
 
 names=("atelier probe --json" "lshw -json" "inxi -Fxz" "hwinfo --short")
 cmds=("$bin probe --json" "lshw -json" "inxi -Fxz" "hwinfo --short")
@@ -38,22 +39,30 @@ if [ "$(id -u)" != 0 ]; then
   echo "note: not root: atelier and the peers all read less (no dmidecode, smartctl, serials)"
 fi
 
-# one warm-up run each (page cache, binary loading), not measured
-for i in "${available[@]}"; do
-  ${cmds[$i]} >/dev/null 2>&1 || true
-done
-
-# ms CMD...: wall time of one run, in milliseconds
+# ms CMD...: wall time of one run, in milliseconds; stops on a failure.
 ms() {
-  local t0 t1
+  local t0 t1 rc=0
   t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
+  "$@" >/dev/null 2>"$tmp/err" || rc=$?
   t1=$(date +%s%N)
+  if [ "$rc" != 0 ]; then
+    echo "bench-probe: '$*' failed (exit $rc):" >&2
+    tail -5 "$tmp/err" >&2
+    exit 1
+  fi
   echo $(((t1 - t0) / 1000000))
 }
 
+# one warm-up run each (page cache, binary loading), not measured
+for i in "${available[@]}"; do
+  # shellcheck disable=SC2086
+  ms ${cmds[$i]} >/dev/null
+done
+
+n=${#available[@]}
 for ((r = 0; r < rounds; r++)); do
-  for i in "${available[@]}"; do
+  for ((k = 0; k < n; k++)); do
+    i=${available[$(((r + k) % n))]}
     # shellcheck disable=SC2086
     ms ${cmds[$i]} >>"$tmp/times.$i"
   done

@@ -18,7 +18,7 @@ func newLedgerCmd(g *globals) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g), newLedgerSynthCmd(g))
+	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g))
 	return cmd
 }
 
@@ -135,36 +135,4 @@ func newLedgerVerifyCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-}
-
-// newLedgerSynthCmd fills a ledger with synthetic units for benchmarks
-// (scripts/bench-ledger.sh); hidden from help.
-func newLedgerSynthCmd(g *globals) *cobra.Command {
-	var n int
-	cmd := &cobra.Command{
-		Use:     "synthesize --units N",
-		Short:   "Add N synthetic units (about 10 events each), for benchmarks",
-		Example: "  atelier --ledger /tmp/bench.db ledger synthesize --units 100000",
-		Hidden:  true,
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				ev, err := l.Synthesize(cmd.Context(), a, n)
-				if err != nil {
-					return err
-				}
-				if g.json {
-					return g.printJSON(map[string]int{"units": n, "events": ev})
-				}
-				fmt.Fprintf(g.stdout, "%d units, %d events\n", n, ev)
-				return nil
-			})
-		},
-	}
-	cmd.Flags().IntVar(&n, "units", 1000, "number of units to add")
-	return cmd
 }

@@ -121,9 +121,6 @@ func TestCLIEscapesWhatAnOldLedgerHolds(t *testing.T) {
 		{"unit", "move", "CN0ABC123", "triaged"},
 		{"unit", "destroy-disk", "CN0ABC123", "WD1", "--new", "--reason", "drilled"},
 		{"unit", "move", "CN0ABC123", "wiped"},
-		{"unit", "move", "CN0ABC123", "imaged"},
-		{"unit", "move", "CN0ABC123", "ready"},
-		{"unit", "move", "CN0ABC123", "reserved", "--site", "MDH Village 2"},
 	} {
 		if _, stderr, code := runEscapeCLI(t, path, args...); code != 0 {
 			t.Fatalf("%q: %s", args, stderr)
@@ -144,7 +141,9 @@ func TestCLIEscapesWhatAnOldLedgerHolds(t *testing.T) {
 		args []any
 	}{
 		{`UPDATE sites SET name = ?`, []any{site}},
-		{`UPDATE units SET model = ?, site = ?, doc = json_set(doc, '$.model', ?, '$.site', ?)`, []any{"Latitude" + all, site, "Latitude" + all, site}},
+		// Reserved by hand too: only a deploy may make a unit imaged, and
+		// this ledger is forged anyway.
+		{`UPDATE units SET state = 'reserved', model = ?, site = ?, doc = json_set(doc, '$.state', 'reserved', '$.model', ?, '$.site', ?)`, []any{"Latitude" + all, site, "Latitude" + all, site}},
 		{`INSERT INTO events (id, bench, bench_seq, unit_id, kind, at, operator, payload, prev_hash, hash)
 			SELECT '01ZZZZZZZZZZZZZZZZZZZZZZZZ', 'old', 1, id, 'note', '2026-01-01T00:00:00Z', ?, json_object('text', ?), '', 'x' FROM units`,
 			[]any{"old" + all, "note" + all}},

@@ -3,11 +3,15 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/pcsolidaire/atelier/internal/need"
 )
 
 func TestMain(m *testing.M) {
@@ -35,22 +39,52 @@ func TestScripts(t *testing.T) {
 			env.Setenv("CI", os.Getenv("CI"))
 			return nil
 		},
-		Condition: func(cond string) (bool, error) {
-			switch cond {
-			case "root":
-				return os.Geteuid() == 0, nil
-			case "corpora":
-				// Outside CI a clone without shared/ skips corpus scripts;
-				// in CI a missing corpus is a failure, never a skip.
-				if _, err := os.Stat(corpora); err != nil {
-					if os.Getenv("CI") == "true" {
-						return false, fmt.Errorf("corpora missing at %s (CI=true)", corpora)
-					}
-					return false, nil
-				}
-				return true, nil
-			}
-			return false, nil
-		},
+		Condition: func(cond string) (bool, error) { return scriptCondition(cond, corpora) },
 	})
+}
+
+// debianPackages names the package of each program a script may need, for
+// the message when it is missing.
+var debianPackages = map[string]string{
+	"losetup": "util-linux", "sqlite3": "sqlite3", "bmaptool": "bmap-tools", "pdftotext": "poppler-utils",
+	"zstd": "zstd", "gzip": "gzip", "chattr": "e2fsprogs", "openssl": "openssl",
+}
+
+// scriptCondition answers the scripts' own conditions:
+//
+//	root           running as root (to choose between two ways of doing a thing)
+//	needroot       the script cannot run without root
+//	needexec:PROG  the script cannot run without PROG on the PATH
+//	corpora        ../shared/corpora is there
+//
+// needroot, needexec and corpora are for "[!need...] skip 'why'" lines: a
+// missing need skips the script outside CI, and fails it with CI=true (CI
+// must provide everything; .ci/run installs the tools). Any other name is
+// an error, so that a misspelt condition fails instead of skipping forever.
+func scriptCondition(cond, corpora string) (bool, error) {
+	needed := func(ok bool, why string) (bool, error) {
+		if ok || !need.InCI() {
+			return ok, nil
+		}
+		return false, fmt.Errorf("%s, and CI=true: CI must provide it (.ci/run), a script never skips there", why)
+	}
+	switch {
+	case cond == "root":
+		return os.Geteuid() == 0, nil
+	case cond == "needroot":
+		return needed(os.Geteuid() == 0, "needs root (loop devices)")
+	case strings.HasPrefix(cond, "needexec:"):
+		prog := strings.TrimPrefix(cond, "needexec:")
+		_, err := exec.LookPath(prog)
+		pkg := debianPackages[prog]
+		if pkg == "" {
+			pkg = "?"
+		}
+		return needed(err == nil, need.ExecMissing(prog, pkg))
+	case cond == "corpora":
+		// Outside CI a clone without shared/ skips corpus scripts.
+		_, err := os.Stat(corpora)
+		return needed(err == nil, "corpora missing at "+corpora)
+	}
+	return false, fmt.Errorf("unknown condition %q: use root, needroot, needexec:PROG or corpora (or a built-in one)", cond)
 }

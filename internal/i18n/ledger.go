@@ -135,6 +135,10 @@ var ledgerMessages = Catalog{
 		EN: "%s: disk %s is not one of its disks with a passed erasure: wipe it for this unit first (atelier wipe --unit ID)",
 		FR: "%s : le disque %s n'est pas l'un de ses disques effacés avec succès : effacez-le d'abord pour cette unité (atelier wipe --unit ID)",
 	},
+	"refuse.imagedbyhand": {
+		EN: "%s by hand: only a deploy records an image, once it is written and verified (atelier deploy --image NAME --unit %s DISK)",
+		FR: "%s à la main : seul un déploiement enregistre une image, une fois écrite et vérifiée (atelier deploy --image NOM --unit %s DISQUE)",
+	},
 
 	// Units.
 	"unit.unknown": {
