@@ -51,6 +51,7 @@ type report struct {
 	failed   []result
 	skipped  []result
 	packages int
+	passed   int  // tests (and subtests) that passed
 	broken   bool // a package failed (build, panic, timeout)
 }
 
@@ -111,6 +112,8 @@ func (r *report) event(e event) {
 		if e.Test == "" {
 			r.packages++
 			fmt.Fprintf(r.out, "ok\t%s\t%.1fs\n", e.Package, e.Elapsed)
+		} else {
+			r.passed++
 		}
 		delete(r.output, key)
 	case "skip":
@@ -205,6 +208,8 @@ func (r *report) summary(ci bool) (ok bool) {
 	if r.packages == 0 {
 		fmt.Fprintln(r.out, "no package was tested")
 	}
+	// The tally last, alone on its line, in the plain form CI reads.
+	fmt.Fprintf(r.out, "%d passed, %d failed, %d skipped\n", r.passed, len(r.failed), len(r.skipped))
 	return ok
 }
 

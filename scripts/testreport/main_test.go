@@ -90,3 +90,24 @@ func TestReportInCIFailsOnSkips(t *testing.T) {
 		t.Error("no package tested, yet ok")
 	}
 }
+
+// The run ends on one plain tally line ("N passed, N failed, N skipped"),
+// the form CI reads when the go test lines scroll away.
+func TestSummaryEndsWithTally(t *testing.T) {
+	var out strings.Builder
+	r := newReport(&out)
+	for _, e := range []event{
+		{Action: "pass", Package: "p", Test: "TestA"},
+		{Action: "pass", Package: "p", Test: "TestB"},
+		{Action: "output", Package: "p", Test: "TestC", Output: "    x_test.go:1: not applicable: no such bus\n"},
+		{Action: "skip", Package: "p", Test: "TestC"},
+		{Action: "pass", Package: "p"},
+	} {
+		r.event(e)
+	}
+	r.summary(false)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if last := lines[len(lines)-1]; last != "2 passed, 0 failed, 1 skipped" {
+		t.Fatalf("last line %q", last)
+	}
+}
