@@ -384,7 +384,9 @@ func TestDossiersOfABatchListEveryUnitAndNeverABeneficiaryUnlessAsked(t *testing
 	l.RecordProbe(ctx, cam, id, []byte(`{"schema":"atelier.probe/v1","cpu":{"model":"Intel Core i5-520M"},"memory":{"total_bytes":4294967296},"disks":[{"model":"WD","size_bytes":250000000000,"medium":"hdd"}]}`), nil, "B", []DiskRecord{d})
 	s, _ := l.WipeStarted(ctx, cam, id, WipeStart{Disk: d, Method: "zero"})
 	l.WipeFinished(ctx, cam, id, WipeOutcome{StartEvent: s, Status: ErasurePassed, CertificateID: "01KAQ7ZC0N6M5V4H0S3G3Y9T2B", Technique: "overwrite-zero", NIST: "Clear"})
-	l.Move(ctx, cam, id, Imaged, MoveOptions{})
+	if _, err := l.RecordDeploy(ctx, cam, id, DeployOutcome{Image: "zorin-18", DiskSerial: "WD1", Status: ErasurePassed}); err != nil {
+		t.Fatal(err)
+	}
 	l.Move(ctx, cam, id, Ready, MoveOptions{})
 	if _, err := l.Handover(ctx, cam, id, "MDH Village 2", "MDH-V2-2026-001"); err != nil {
 		t.Fatal(err)

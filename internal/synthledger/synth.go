@@ -14,6 +14,7 @@ package synthledger
 
 import (
 	"context"
+	"crypto"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/base64"
@@ -133,6 +134,13 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 		return Stats{}, err
 	}
 	defer l.Close()
+	// Heads are signed with the bench key, as every command's writes are:
+	// a benchmark ledger must verify as intact, not as an unsigned one.
+	l.SetBenchKeys(inventory.BenchKeys{
+		Signer:     func() (crypto.Signer, error) { return key, nil },
+		Public:     key.Public().(ed25519.PublicKey),
+		PublicFrom: filepath.Join(dir, reports.PubFile),
+	})
 	start := o.Start
 	if start.IsZero() {
 		start = time.Now().Add(-time.Duration(o.Units+1) * 10 * time.Minute)
