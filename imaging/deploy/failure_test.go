@@ -230,7 +230,7 @@ func TestReadBackCatchesChangedByte(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := plan.write(context.Background(), nil)
+	w, err := plan.write(context.Background(), nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

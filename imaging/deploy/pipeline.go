@@ -30,10 +30,12 @@ type chunk struct {
 // segment is a byte range of the image to write, [start, end).
 type segment struct{ start, end int64 }
 
-// job is a chunk and the parts of it that go to the disk.
+// job is a chunk, the parts of it that go to the disk, and the pieces to
+// read back once they are written.
 type job struct {
-	c    chunk
-	segs []segment
+	c      chunk
+	segs   []segment
+	checks []piece
 }
 
 // produceStream fills free buffers from r in order. It stops at EOF, on a
@@ -154,9 +156,10 @@ func (w *diskWriter) write(p []byte, off int64) error {
 	return nil
 }
 
-// consumeWrites is the last stage: it writes each job's segments and hands
-// the buffer back.
-func consumeWrites(ctx context.Context, w *diskWriter, in <-chan job, free chan<- []byte, p Progress, errc chan<- error) {
+// consumeWrites is the last stage: it writes each job's segments, hands
+// the buffer back and, when verify is not nil, passes the pieces just
+// written on to be read back while the next ones are written.
+func consumeWrites(ctx context.Context, w *diskWriter, in <-chan job, free chan<- []byte, p Progress, verify chan<- []piece, errc chan<- error) {
 	var failed error
 	for j := range in {
 		if failed == nil && ctx.Err() == nil {
@@ -166,8 +169,13 @@ func consumeWrites(ctx context.Context, w *diskWriter, in <-chan job, free chan<
 					break
 				}
 			}
-			if p != nil && failed == nil {
-				p.Add(int64(j.c.n))
+			if failed == nil {
+				if p != nil {
+					p.Add(int64(j.c.n))
+				}
+				if verify != nil {
+					verify <- j.checks
+				}
 			}
 		}
 		free <- j.c.buf

@@ -7,116 +7,156 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/pcsolidaire/atelier/imaging"
 )
 
-// readBack reads every written region from the disk (O_DIRECT, so the
-// medium answers and not the page cache) and compares its keyed hash with
-// the one computed while writing (see writeState.seed). Reading runs ahead
-// of hashing by two chunks.
-func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error {
+// piece is a stretch of the disk written from one chunk, and the keyed
+// hash of the bytes written there (see writeState.seed): the unit of
+// read-back. A piece is small (at most a chunk), so it can be read back as
+// soon as it is written while later chunks are still being written.
+type piece struct {
+	start, end int64
+	sum        uint64
+	region     int // index in writeState.regions, for the message
+}
+
+// verifier reads pieces back from the disk and compares their keyed hash
+// with the one computed while writing. Its descriptor must bypass the page
+// cache (O_DIRECT, or a cache dropped after the write) so that the medium
+// answers, not the memory the write came from.
+type verifier struct {
+	p       *Plan
+	f       *os.File
+	size    int64
+	seed    maphash.Seed
+	regions []region
+	buf     []byte
+
+	mu    sync.Mutex
+	prog  Progress // nil until the verify phase is shown
+	early int64    // bytes verified before that
+}
+
+// newVerifier opens the disk for read-back. With direct false it drops
+// the page cache first; with direct true it returns nil (and no error)
+// when O_DIRECT is refused, since only then may reading overlap writing.
+func (p *Plan) newVerifier(w *writeState, direct bool) (*verifier, error) {
 	f, err := imaging.OpenRead(p.Device.Path, !p.NoDirect)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
 	if !imaging.IsDirect(f) {
+		if direct {
+			f.Close()
+			return nil, nil
+		}
 		// O_DIRECT refused: read the disk, not what the write left in
 		// the page cache.
 		if err := imaging.DropCache(f); err != nil {
-			return err
+			f.Close()
+			return nil, err
 		}
 	}
 	size, err := imaging.DeviceSize(f)
 	if err != nil {
-		return err
+		f.Close()
+		return nil, err
 	}
-	var total int64
-	for _, r := range w.regions {
-		total += r.end - r.start
-	}
-	if prog != nil {
-		prog.Phase("verify", total)
-	}
+	// A piece is at most a chunk; its ends are widened to 4 KiB blocks.
+	buf := imaging.AlignedBuffer(chunkSize + 2*imaging.Alignment)
+	return &verifier{p: p, f: f, size: size, seed: w.seed, regions: w.regions, buf: buf}, nil
+}
 
-	type piece struct {
-		buf        []byte
-		data       []byte
-		regionDone int // index of the region this piece completes, or -1
-		region     int
-	}
-	ctx2, cancel := context.WithCancel(ctx)
-	defer cancel()
-	free := make(chan []byte, 3)
-	for range 3 {
-		free <- imaging.AlignedBuffer(chunkSize)
-	}
-	pieces := make(chan piece, 1)
-	rerr := make(chan error, 1)
-	go func() {
-		defer close(pieces)
-		for i, r := range w.regions {
-			// Reads start and end on 4 KiB boundaries for O_DIRECT; the
-			// bytes outside the region are cut off before hashing.
-			for off := alignDown(r.start); off < r.end; {
-				var buf []byte
-				select {
-				case <-ctx2.Done():
-					rerr <- ctx2.Err()
-					return
-				case buf = <-free:
-				}
-				n := min(int64(len(buf)), alignUp(r.end)-off, size-off)
-				if err := readFullAt(f, buf[:n], off); err != nil {
-					rerr <- fmt.Errorf("read back %s at byte %d: %w", p.Device.Path, off, err)
-					return
-				}
-				lo, hi := max(r.start, off)-off, min(r.end, off+n)-off
-				next := off + n
-				done := -1
-				if next >= r.end {
-					done = i
-				}
-				select {
-				case pieces <- piece{buf: buf, data: buf[lo:hi], regionDone: done, region: i}:
-				case <-ctx2.Done():
-					rerr <- ctx2.Err()
-					return
-				}
-				off = next
+func (v *verifier) Close() error { return v.f.Close() }
+
+// run checks the pieces it receives, in order, until in is closed. It
+// always drains in, so the writer never blocks on a verifier that
+// stopped; the first mismatch calls stop (to end the write) and is
+// returned.
+func (v *verifier) run(ctx context.Context, in <-chan []piece, stop func()) error {
+	var failed error
+	for ps := range in {
+		for _, pc := range ps {
+			if failed != nil {
+				break
+			}
+			if err := ctx.Err(); err != nil {
+				failed = err
+				break
+			}
+			if err := v.check(pc); err != nil {
+				failed = err
+				stop()
 			}
 		}
-		rerr <- nil
-	}()
+	}
+	return failed
+}
 
+// check reads one piece from the disk. Reads start and end on 4 KiB
+// boundaries for O_DIRECT; the bytes outside the piece are cut off before
+// hashing.
+func (v *verifier) check(pc piece) error {
 	var h maphash.Hash
-	h.SetSeed(w.seed)
-	var bad error
-	for pc := range pieces {
-		if bad == nil {
-			h.Write(pc.data)
-			if prog != nil {
-				prog.Add(int64(len(pc.data)))
-			}
-			if pc.regionDone >= 0 {
-				r := w.regions[pc.regionDone]
-				if h.Sum64() != r.sum {
-					bad = p.Lang.Errorf("deploy.readback.mismatch", p.Device.Path, r.label, r.start, r.end)
-					cancel()
-				}
-				h.Reset()
-			}
+	h.SetSeed(v.seed)
+	for off := alignDown(pc.start); off < pc.end; {
+		n := min(int64(len(v.buf)), alignUp(pc.end)-off, v.size-off)
+		if n <= 0 {
+			return fmt.Errorf("read back %s at byte %d: %w", v.p.Device.Path, off, io.ErrUnexpectedEOF)
 		}
-		free <- pc.buf
+		if err := readFullAt(v.f, v.buf[:n], off); err != nil {
+			return fmt.Errorf("read back %s at byte %d: %w", v.p.Device.Path, off, err)
+		}
+		lo, hi := max(pc.start, off)-off, min(pc.end, off+n)-off
+		h.Write(v.buf[lo:hi])
+		off += n
 	}
-	if err := <-rerr; bad == nil && err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+	if h.Sum64() != pc.sum {
+		r := v.regions[pc.region]
+		return v.p.Lang.Errorf("deploy.readback.mismatch", v.p.Device.Path, r.label, r.start, r.end)
+	}
+	v.add(pc.end - pc.start)
+	return nil
+}
+
+func (v *verifier) add(n int64) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.prog != nil {
+		v.prog.Add(n)
+	} else {
+		v.early += n
+	}
+}
+
+// show opens the verify phase on prog, counting what was already read back
+// while writing, and reports to it from then on.
+func (v *verifier) show(prog Progress, total int64) {
+	if prog == nil {
+		return
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	prog.Phase("verify", total)
+	prog.Add(v.early)
+	v.prog = prog
+}
+
+// readBack reads every piece written from the disk, after the write: the
+// path taken when reading could not overlap writing (no O_DIRECT).
+func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error {
+	v, err := p.newVerifier(w, false)
+	if err != nil {
 		return err
 	}
-	return bad
+	defer v.Close()
+	v.show(prog, w.pieceBytes())
+	in := make(chan []piece, 1)
+	in <- w.pieces
+	close(in)
+	return v.run(ctx, in, func() {})
 }
 
 func alignDown(x int64) int64 { return x &^ (imaging.Alignment - 1) }

@@ -32,7 +32,7 @@ func TestBufferedReadBackReadsTheDiskNotTheCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer holder.Close()
-	w, err := plan.write(context.Background(), nil)
+	w, err := plan.write(context.Background(), nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,8 +77,16 @@ func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
 		res.Phases[phase] = time.Since(t).Seconds()
 		t = time.Now()
 	}
-	w, err := p.write(ctx, prog)
-	lap("write")
+	w, err := p.write(ctx, prog, p.Verify != "none")
+	if w != nil && w.verified && !w.writeEnd.IsZero() {
+		// Read back while writing: "read-back" is only the time it
+		// took after the last write.
+		res.Phases["write"] = w.writeEnd.Sub(t).Seconds()
+		t = w.writeEnd
+		lap("read-back")
+	} else {
+		lap("write")
+	}
 	if w != nil {
 		res.WrittenBytes = w.written
 	}
@@ -93,10 +101,12 @@ func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
 	}
 	res.Steps = append(res.Steps, Step{Name: "write", Status: "ok", Detail: written})
 	if p.Verify != "none" {
-		err := p.readBack(ctx, w, prog)
-		lap("read-back")
-		if err != nil {
-			return err
+		if !w.verified {
+			err := p.readBack(ctx, w, prog)
+			lap("read-back")
+			if err != nil {
+				return err
+			}
 		}
 		res.Steps = append(res.Steps, Step{Name: "read-back", Status: "ok", Detail: p.Lang.T("deploy.step.readback", len(w.regions))})
 	}
@@ -167,25 +177,54 @@ func VerificationText(lang i18n.Lang, label string) string {
 type writeState struct {
 	written     int64
 	imageSHA256 string   // of the whole stream, when it was read whole
-	regions     []region // what read-back compares
+	regions     []region // the ranges written, as messages name them
+	pieces      []piece  // what read-back compares, in order
 	// seed keys the read-back hash. The cryptographic check (bmap or
 	// catalogue sha256) is made on the stream as it is written; read-back
 	// then only has to prove the disk returns exactly those bytes, which a
 	// 64-bit hash keyed at random for this deploy does at memory speed, so
 	// that reading back costs the disk's read time and not a second sha256.
 	seed maphash.Seed
+	// verified is set when every piece was read back during the write
+	// (see Plan.write); writeEnd is when the last write was flushed.
+	verified bool
+	writeEnd time.Time
 }
 
-// region is a byte range of the disk and the hash it must have.
+// pieceBytes is how many bytes read-back checks.
+func (w *writeState) pieceBytes() int64 {
+	var n int64
+	for _, pc := range w.pieces {
+		n += pc.end - pc.start
+	}
+	return n
+}
+
+// region is a byte range of the disk as the operator is told about it: a
+// bmap range, or the whole image without a bmap.
 type region struct {
 	label      string
 	start, end int64
-	sum        uint64 // keyed hash of the bytes written (see writeState.seed)
+}
+
+// regions lists what is written, known before the first byte is.
+func (p *Plan) regions() []region {
+	if p.bmap == nil {
+		return []region{{label: "0-" + fmt.Sprint(p.ImageSize), start: 0, end: p.ImageSize}}
+	}
+	rs := make([]region, len(p.bmap.Ranges))
+	for i, r := range p.bmap.Ranges {
+		rs[i] = region{label: r.Label(), start: p.bmap.Start(r), end: p.bmap.End(r)}
+	}
+	return rs
 }
 
 // write is the pipeline: decompress (own goroutine) -> hash and choose what
 // to write (this goroutine) -> write (own goroutine), chunks recycled.
-func (p *Plan) write(ctx context.Context, prog Progress) (*writeState, error) {
+// With verify, each piece is also read back (own goroutine) as soon as it
+// is written, while later ones are written, when the disk can be read
+// with O_DIRECT; st.verified says it was, and read-back is then done.
+func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeState, error) {
 	dst, err := imaging.OpenWrite(p.Device.Path, !p.NoDirect)
 	if err != nil {
 		return nil, err
@@ -197,10 +236,26 @@ func (p *Plan) write(ctx context.Context, prog Progress) (*writeState, error) {
 	}
 	defer tail.Close()
 	dw := &diskWriter{direct: dst, buffered: tail}
-	st := &writeState{seed: maphash.MakeSeed()}
+	st := &writeState{seed: maphash.MakeSeed(), regions: p.regions()}
 
 	ctx2, cancel := context.WithCancel(ctx)
 	defer cancel()
+	var v *verifier
+	if verify && imaging.IsDirect(dst) {
+		if v, err = p.newVerifier(st, true); err != nil {
+			return nil, err
+		}
+	}
+	var vin chan []piece
+	verr := make(chan error, 1)
+	if v != nil {
+		defer v.Close()
+		// One slot per job the write can produce, so that a verifier
+		// behind the writer never slows it down.
+		vin = make(chan []piece, p.ImageSize/chunkSize+int64(len(st.regions))+2)
+		go func() { verr <- v.run(ctx2, vin, cancel) }()
+	}
+
 	free := make(chan []byte, inFlight)
 	for range inFlight {
 		free <- imaging.AlignedBuffer(chunkSize)
@@ -234,7 +289,7 @@ func (p *Plan) write(ctx context.Context, prog Progress) (*writeState, error) {
 	if prog != nil {
 		prog.Phase("write", map[bool]int64{true: p.ImageSize, false: p.WriteBytes}[streamed])
 	}
-	go consumeWrites(ctx2, dw, jobs, free, prog, werr)
+	go consumeWrites(ctx2, dw, jobs, free, prog, vin, werr)
 
 	herr := p.hashStage(ctx2, chunks, jobs, st, streamed)
 	close(jobs)
@@ -246,30 +301,68 @@ func (p *Plan) write(ctx context.Context, prog Progress) (*writeState, error) {
 	}
 	pe, we := <-perr, <-werr
 	st.written = dw.written
+	err = p.writeOutcome(ctx, herr, pe, we)
+	if err == nil {
+		err = p.flush(dst, tail, fileHash)
+	}
+	st.writeEnd = time.Now()
+	if v == nil {
+		return st, err
+	}
+	if err == nil {
+		v.show(prog, st.pieceBytes())
+	} else {
+		cancel() // what is left to read back no longer matters
+	}
+	close(vin)
+	ve := <-verr
 	switch {
-	case errors.As(herr, new(*rangeError)):
-		return st, herr
-	case we != nil && !errors.Is(we, context.Canceled):
-		return st, we
-	case pe != nil && !errors.Is(pe, context.Canceled):
-		return st, p.Lang.Errorf("deploy.read", p.Image, pe)
-	case herr != nil:
-		return st, herr
-	case ctx.Err() != nil:
+	case ve != nil && !errors.Is(ve, context.Canceled):
+		// A mismatch stopped the write: it is the reason, not the
+		// cancellation it caused.
+		return st, ve
+	case err != nil:
+		return st, err
+	case ve != nil:
 		return st, ctx.Err()
 	}
+	st.verified = true
+	return st, nil
+}
+
+// writeOutcome picks the reason a write failed among its stages' errors:
+// the cause, not the cancellation it caused in the other stages.
+func (p *Plan) writeOutcome(ctx context.Context, herr, pe, we error) error {
+	switch {
+	case errors.As(herr, new(*rangeError)):
+		return herr
+	case we != nil && !errors.Is(we, context.Canceled):
+		return we
+	case pe != nil && !errors.Is(pe, context.Canceled):
+		return p.Lang.Errorf("deploy.read", p.Image, pe)
+	case herr != nil:
+		return herr
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	return nil
+}
+
+// flush ends a complete write: the disk's caches flushed, and the
+// compressed file's own checksum, known only at its end, compared.
+func (p *Plan) flush(dst, tail *os.File, fileHash hash.Hash) error {
 	if err := dst.Sync(); err != nil {
-		return st, fmt.Errorf("flush %s: %w", p.Device.Path, err)
+		return fmt.Errorf("flush %s: %w", p.Device.Path, err)
 	}
 	if err := tail.Sync(); err != nil {
-		return st, fmt.Errorf("flush %s: %w", p.Device.Path, err)
+		return fmt.Errorf("flush %s: %w", p.Device.Path, err)
 	}
 	if fileHash != nil {
 		if got := hex.EncodeToString(fileHash.Sum(nil)); got != p.FileSHA256 {
-			return st, p.Lang.Errorf("deploy.file.mismatch", p.Image, got, p.FileSHA256)
+			return p.Lang.Errorf("deploy.file.mismatch", p.Image, got, p.FileSHA256)
 		}
 	}
-	return st, nil
+	return nil
 }
 
 // rangeError is a bmap range whose data does not match its checksum.
@@ -291,14 +384,13 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 	if b != nil {
 		rh = b.NewHash()
 	}
-	var mh maphash.Hash
-	mh.SetSeed(st.seed)
 	ri := 0
 	var seen int64
 	for c := range in {
 		data := c.buf[:c.n]
 		seen += int64(c.n)
 		var segs []segment
+		var checks []piece
 		cEnd := c.off + int64(c.n)
 		if streamed && cEnd > p.ImageSize {
 			return p.Lang.Errorf("deploy.image.longer", p.Image, p.ImageSize)
@@ -315,7 +407,7 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 				if s < e {
 					segs = append(segs, segment{s, e})
 					rh.Write(data[s-c.off : e-c.off])
-					mh.Write(data[s-c.off : e-c.off])
+					checks = append(checks, piece{start: s, end: e, sum: maphash.Bytes(st.seed, data[s-c.off:e-c.off]), region: ri})
 				}
 				if re > cEnd {
 					break
@@ -325,21 +417,23 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 				if r.Checksum != "" && hex.EncodeToString(sum) != r.Checksum {
 					return &rangeError{p.Lang.T("deploy.range.mismatch", r.Label(), rs, re, p.BmapPath)}
 				}
-				st.regions = append(st.regions, region{label: r.Label(), start: rs, end: re, sum: mh.Sum64()})
-				mh.Reset()
 				ri++
 			}
 		case p.SkipZeros:
 			whole.Write(data)
-			mh.Write(data)
 			segs = nonZero(data, c.off)
 		default:
 			whole.Write(data)
-			mh.Write(data)
 			segs = []segment{{c.off, cEnd}}
 		}
+		if b == nil {
+			// Read back the whole chunk, skipped zeros included: the
+			// image is the whole of it.
+			checks = []piece{{start: c.off, end: cEnd, sum: maphash.Bytes(st.seed, data)}}
+		}
+		st.pieces = append(st.pieces, checks...)
 		select {
-		case out <- job{c: c, segs: segs}:
+		case out <- job{c: c, segs: segs, checks: checks}:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -359,7 +453,6 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 		if p.ImageSHA256 != "" && st.imageSHA256 != p.ImageSHA256 {
 			return p.Lang.Errorf("deploy.image.mismatch", p.Image, st.imageSHA256, p.ImageSHA256)
 		}
-		st.regions = []region{{label: "0-" + fmt.Sprint(p.ImageSize), start: 0, end: p.ImageSize, sum: mh.Sum64()}}
 	}
 	return nil
 }
