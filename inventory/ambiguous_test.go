@@ -24,7 +24,7 @@ func TestSharedAssetTagIsRefusedAsAReference(t *testing.T) {
 		t.Fatalf("warnings: %+v", rep.Warnings)
 	}
 	_, err = l.FindUnit(ctx, "mairie")
-	if !errors.Is(err, ErrAmbiguous) || err.Error() != "mairie matches 2 units: PCS-26-0001, PCS-26-0002; use the id" {
+	if !errors.Is(err, ErrAmbiguous) || err.Error() != "mairie matches 2 units: PCS-26-0001 (?, received), PCS-26-0002 (?, received); use the id" {
 		t.Fatalf("ambiguous tag: %v", err)
 	}
 	before := countEvents(t, l)

@@ -50,6 +50,8 @@ func (e *Error) In(l i18n.Lang) string {
 			args[i] = l.T("state." + string(v))
 		case stateList:
 			args[i] = v.in(l)
+		case candidates:
+			args[i] = v.in(l)
 		case stateNames:
 			args[i] = v.String()
 		case cannot:

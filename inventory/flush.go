@@ -12,15 +12,15 @@ import (
 // understood by SQLite and PostgreSQL alike.
 func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(p.dirtyUnits) > 0 {
-		b := &batcher{ctx: ctx, tx: tx, ncols: 22,
-			head: `INSERT INTO units (` + unitColumns + `, serial_key, asset_key, site_key, batch_key, donor_key, doc) VALUES`,
+		b := &batcher{ctx: ctx, tx: tx, ncols: 25,
+			head: `INSERT INTO units (` + unitColumns + `, serial_key, asset_key, site_key, batch_key, donor_key, doc, name_key, search) VALUES`,
 			tail: `ON CONFLICT (id) DO UPDATE SET serial = excluded.serial, asset_tag = excluded.asset_tag,
 			vendor = excluded.vendor, model = excluded.model, type = excluded.type, state = excluded.state,
 			site = excluded.site, batch = excluded.batch, donor = excluded.donor, grade = excluded.grade,
 			beneficiary = excluded.beneficiary, state_since = excluded.state_since,
 			serial_key = excluded.serial_key, asset_key = excluded.asset_key,
 			site_key = excluded.site_key, batch_key = excluded.batch_key, donor_key = excluded.donor_key,
-			doc = excluded.doc`}
+			doc = excluded.doc, name = excluded.name, name_key = excluded.name_key, search = excluded.search`}
 		defer b.discard()
 		for _, id := range sortedKeys(p.dirtyUnits) {
 			u := p.units[id]
@@ -29,8 +29,9 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 				return err
 			}
 			if err := b.add(u.ID, u.IDYear, u.IDNum, u.Serial, u.AssetTag, u.Vendor, u.Model, u.Type,
-				u.State, u.Site, u.Batch, u.Donor, u.Grade, u.Beneficiary, formatTime(u.ReceivedAt), formatTime(u.StateSince),
-				key(u.Serial), key(u.AssetTag), key(u.Site), key(u.Batch), key(u.Donor), string(doc)); err != nil {
+				u.State, u.Site, u.Batch, u.Donor, u.Grade, u.Beneficiary, formatTime(u.ReceivedAt), formatTime(u.StateSince), u.Name,
+				key(u.Serial), key(u.AssetTag), key(u.Site), key(u.Batch), key(u.Donor), string(doc),
+				key(u.Name), searchText(u.Model, u.Vendor, u.Donor, u.Batch, u.Site, u.Serial, u.AssetTag, u.Name)); err != nil {
 				return err
 			}
 		}

@@ -170,6 +170,7 @@ func intakeRow(rec []string, c intakeColumns) NewUnit {
 		Model:  get(c.model),
 	}
 	u.AssetTag = get(c.tag)
+	u.Name = get(c.name)
 	if u.AssetTag == "" {
 		u.AssetTag = get(c.name)
 	}

@@ -30,35 +30,36 @@ func TestIntakeParsesEveryExportShape(t *testing.T) {
 		// GLPI 10, French, BOM, ';', all quoted, trailing ';', LF; a quoted
 		// quote and a location on two lines (row 4 starts on line 4, row 5
 		// on line 6). No inventory number on line 4: the GLPI name stands in.
+		// The GLPI name ("Nom") is kept as the unit's name either way.
 		"glpi10_fr.csv": {
-			{Serial: "5CG7281XYZ", AssetTag: "INV-2019-0101", Vendor: "Dell Inc.", Model: "Latitude E6410", Type: "laptop", SourceLine: 2},
-			{Serial: "CZC4150KQ2", AssetTag: "INV-2019-0102", Vendor: "Hewlett-Packard", Model: "HP EliteDesk 800 G1 SFF", Type: "desktop", SourceLine: 3},
-			{Serial: "PF0ABCDE", AssetTag: "ECH-PC-0103", Vendor: "LENOVO", Model: "ThinkPad T460", Type: "laptop", SourceLine: 4},
-			{Serial: "7XK2Q12", AssetTag: "INV-2015-0104", Vendor: "Dell Inc.", Model: "OptiPlex 7010", Type: "desktop", SourceLine: 6},
-			{Serial: "DQB0KEF001", AssetTag: "INV-2016-0105", Vendor: "Acer", Model: "Veriton Z4640G", Type: "all-in-one", SourceLine: 7},
+			{Serial: "5CG7281XYZ", AssetTag: "INV-2019-0101", Name: "ECH-PC-0101", Vendor: "Dell Inc.", Model: "Latitude E6410", Type: "laptop", SourceLine: 2},
+			{Serial: "CZC4150KQ2", AssetTag: "INV-2019-0102", Name: "ECH-PC-0102", Vendor: "Hewlett-Packard", Model: "HP EliteDesk 800 G1 SFF", Type: "desktop", SourceLine: 3},
+			{Serial: "PF0ABCDE", AssetTag: "ECH-PC-0103", Name: "ECH-PC-0103", Vendor: "LENOVO", Model: "ThinkPad T460", Type: "laptop", SourceLine: 4},
+			{Serial: "7XK2Q12", AssetTag: "INV-2015-0104", Name: "ECH-PC-0104", Vendor: "Dell Inc.", Model: "OptiPlex 7010", Type: "desktop", SourceLine: 6},
+			{Serial: "DQB0KEF001", AssetTag: "INV-2016-0105", Name: "ECH-PC-0105", Vendor: "Acer", Model: "Veriton Z4640G", Type: "all-in-one", SourceLine: 7},
 		},
 		// GLPI 11, English headers, CRLF.
 		"glpi11_en_crlf.csv": {
-			{Serial: "JH7Q2L2", AssetTag: "A-1001", Vendor: "Dell Inc.", Model: "Latitude 5490", Type: "laptop", SourceLine: 2},
-			{Serial: "MJ0GT4AB", AssetTag: "A-1002", Vendor: "LENOVO", Model: "ThinkCentre M720q", Type: "desktop", SourceLine: 3},
-			{Serial: "0123456789012", AssetTag: "A-1003", Vendor: "Microsoft Corporation", Model: "Surface Pro 4", Type: "tablet", SourceLine: 4},
+			{Serial: "JH7Q2L2", AssetTag: "A-1001", Name: "LAB-01", Vendor: "Dell Inc.", Model: "Latitude 5490", Type: "laptop", SourceLine: 2},
+			{Serial: "MJ0GT4AB", AssetTag: "A-1002", Name: "LAB-02", Vendor: "LENOVO", Model: "ThinkCentre M720q", Type: "desktop", SourceLine: 3},
+			{Serial: "0123456789012", AssetTag: "A-1003", Name: "LAB-03", Vendor: "Microsoft Corporation", Model: "Surface Pro 4", Type: "tablet", SourceLine: 4},
 		},
 		// A spreadsheet: ',' unquoted, upper-case headers, names as tags.
 		"sheet_en_comma.csv": {
-			{Serial: "R90LZ7KC", AssetTag: "PC-ACCUEIL", Vendor: "LENOVO", Model: "ThinkPad L450", Type: "laptop", SourceLine: 2},
-			{Serial: "8CG5203XYZ", AssetTag: "PC-COMPTA", Vendor: "HP", Model: "ProBook 650 G1", Type: "laptop", SourceLine: 3},
-			{Serial: "CZJ12345", AssetTag: "SRV-OLD", Vendor: "HP", Model: "ProLiant ML110 G7", Type: "server", SourceLine: 4},
+			{Serial: "R90LZ7KC", AssetTag: "PC-ACCUEIL", Name: "PC-ACCUEIL", Vendor: "LENOVO", Model: "ThinkPad L450", Type: "laptop", SourceLine: 2},
+			{Serial: "8CG5203XYZ", AssetTag: "PC-COMPTA", Name: "PC-COMPTA", Vendor: "HP", Model: "ProBook 650 G1", Type: "laptop", SourceLine: 3},
+			{Serial: "CZJ12345", AssetTag: "SRV-OLD", Name: "SRV-OLD", Vendor: "HP", Model: "ProLiant ML110 G7", Type: "server", SourceLine: 4},
 		},
 		// OCS: unquoted header, CRLF; TAG "NA" or empty -> the computer name.
 		"ocs_export.csv": {
-			{Serial: "4FQ2D32", AssetTag: "ECH-ADM-017", Vendor: "Dell Inc.", Model: "OptiPlex 3020", SourceLine: 2},
-			{Serial: "CZC2111ABC", AssetTag: "ECH-ADM-044", Vendor: "Hewlett-Packard", Model: "HP Compaq 8200 Elite SFF PC", SourceLine: 3},
-			{Serial: "2E123456H", AssetTag: "ECH-ECO-003", Vendor: "TOSHIBA", Model: "PORTEGE Z30-A", SourceLine: 4},
+			{Serial: "4FQ2D32", AssetTag: "ECH-ADM-017", Name: "ECH-ADM-017", Vendor: "Dell Inc.", Model: "OptiPlex 3020", SourceLine: 2},
+			{Serial: "CZC2111ABC", AssetTag: "ECH-ADM-044", Name: "ECH-ADM-044", Vendor: "Hewlett-Packard", Model: "HP Compaq 8200 Elite SFF PC", SourceLine: 3},
+			{Serial: "2E123456H", AssetTag: "ECH-ECO-003", Name: "ECH-ECO-003", Vendor: "TOSHIBA", Model: "PORTEGE Z30-A", SourceLine: 4},
 		},
 		// Windows-1252: accents and the euro sign come out as UTF-8.
 		"latin1_fr.csv": {
-			{Serial: "YLPN012345", AssetTag: "ÉCOLE-01", Vendor: "Fujitsu", Model: "ESPRIMO P520", Type: "desktop", SourceLine: 2},
-			{Serial: "PB1234ÇA", AssetTag: "CRÈCHE-02", Vendor: "Packard Bell", Model: "EasyNote TE11", Type: "laptop", SourceLine: 3},
+			{Serial: "YLPN012345", AssetTag: "ÉCOLE-01", Name: "ÉCOLE-01", Vendor: "Fujitsu", Model: "ESPRIMO P520", Type: "desktop", SourceLine: 2},
+			{Serial: "PB1234ÇA", AssetTag: "CRÈCHE-02", Name: "CRÈCHE-02", Vendor: "Packard Bell", Model: "EasyNote TE11", Type: "laptop", SourceLine: 3},
 		},
 		// Excel's "sep=;" line is skipped but counted; a blank line too.
 		"excel_sep.csv": {

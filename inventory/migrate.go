@@ -84,7 +84,11 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	if cur > latest {
 		return newErr(ErrNewerSchema, "ledger.newer", path, cur, latest)
 	}
-	if cur == latest {
+	applied, err := appliedMigrations(ctx, db, has)
+	if err != nil {
+		return notLedger(path, err)
+	}
+	if cur == latest && len(applied) == len(ms) {
 		return nil
 	}
 	if !has {
@@ -96,8 +100,10 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 			return newErr(ErrNotLedger, "ledger.foreign", path)
 		}
 	}
+	// Every migration not yet applied, not only those above the newest:
+	// branches add theirs in parallel, so the numbers may have gaps.
 	for _, m := range ms {
-		if m.Version <= cur {
+		if applied[m.Version] {
 			continue
 		}
 		if err := applyMigration(ctx, db, m); err != nil {
@@ -105,6 +111,27 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations lists the versions recorded in schema_migrations.
+func appliedMigrations(ctx context.Context, q querier, has bool) (map[int]bool, error) {
+	out := map[int]bool{}
+	if !has {
+		return out, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func applyMigration(ctx context.Context, db *sql.DB, m migration) error {

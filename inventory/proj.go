@@ -78,13 +78,13 @@ func newProj(q querier) *proj {
 // folded), ignoring case.
 func key(s string) string { return strings.ToUpper(identKey(s)) }
 
-const unitColumns = `id, id_year, id_num, serial, asset_tag, vendor, model, type, state, site, batch, donor, grade, beneficiary, received_at, state_since`
+const unitColumns = `id, id_year, id_num, serial, asset_tag, vendor, model, type, state, site, batch, donor, grade, beneficiary, received_at, state_since, name`
 
 func scanUnitRow(s interface{ Scan(...any) error }) (*unitRow, error) {
 	var r unitRow
 	var recv, since string
 	if err := s.Scan(&r.ID, &r.IDYear, &r.IDNum, &r.Serial, &r.AssetTag, &r.Vendor, &r.Model, &r.Type,
-		&r.State, &r.Site, &r.Batch, &r.Donor, &r.Grade, &r.Beneficiary, &recv, &since); err != nil {
+		&r.State, &r.Site, &r.Batch, &r.Donor, &r.Grade, &r.Beneficiary, &recv, &since, &r.Name); err != nil {
 		return nil, err
 	}
 	r.ReceivedAt, r.StateSince = parseTime(recv), parseTime(since)
@@ -312,7 +312,7 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 	case KindReceived:
 		pl := dec.(*receivedPayload)
 		year, num := splitUnitID(e.Unit)
-		p.units[e.Unit] = &unitRow{Unit: Unit{ID: e.Unit, Serial: pl.Serial, AssetTag: pl.AssetTag, Vendor: pl.Vendor,
+		p.units[e.Unit] = &unitRow{Unit: Unit{ID: e.Unit, Serial: pl.Serial, AssetTag: pl.AssetTag, Name: pl.Name, Vendor: pl.Vendor,
 			Model: pl.Model, Type: pl.Type, State: string(Received), Batch: pl.Batch, Donor: pl.Donor,
 			ReceivedAt: e.At, StateSince: e.At}, IDYear: year, IDNum: num}
 		p.disks[e.Unit] = map[string]*diskRow{}

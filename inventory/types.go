@@ -10,6 +10,7 @@ type Unit struct {
 	ID         string    `json:"id"`
 	Serial     string    `json:"serial"`
 	AssetTag   string    `json:"asset_tag"`
+	Name       string    `json:"name,omitempty"` // the DSI's name for it (GLPI "Nom")
 	Vendor     string    `json:"vendor"`
 	Model      string    `json:"model"`
 	Type       string    `json:"type"`
@@ -26,6 +27,7 @@ type Unit struct {
 type NewUnit struct {
 	Serial     string `json:"serial"`
 	AssetTag   string `json:"asset_tag,omitempty"`
+	Name       string `json:"name,omitempty"` // GLPI "Nom", OCS "Computer"
 	Vendor     string `json:"vendor,omitempty"`
 	Model      string `json:"model,omitempty"`
 	Type       string `json:"type,omitempty"`

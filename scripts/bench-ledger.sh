@@ -55,6 +55,11 @@ done
 l=$(median "${list[@]}"); p=$(median "${peer[@]}")
 echo "unit list --state ready --json: ${l} ms (median of 5, CPU $(median "${lcpu[@]}") ms; target < 100 ms); sqlite3 json query: ${p} ms; ratio $(ratio "$l" "$p")x"
 
+# unit list --search (issue 14): a substring of any field, case and accents ignored.
+search=() scpu=()
+for _ in 1 2 3 4 5; do t=$(date +%s%N); c=$(cpu "$BIN" unit list --search inv-00012 --json); search+=("$(ms "$t")"); scpu+=("$c"); done
+echo "unit list --search inv-00012 --json: $(median "${search[@]}") ms (median of 5, CPU $(median "${scpu[@]}") ms; target < 100 ms)"
+
 t=$(date +%s%N); rc=$(cpu "$BIN" ledger rebuild); r=$(ms "$t")
 t=$(date +%s%N); sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*), SUM(LENGTH(payload)) FROM events' >/dev/null; p=$(ms "$t")
 echo "ledger rebuild: ${r} ms (CPU ${rc} ms; target < 10000 ms); sqlite3 reading every event: ${p} ms; ratio $(ratio "$r" "$p")x"

@@ -30,7 +30,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "list",
 		Short:   "List units, optionally filtered by state, site, batch or donor",
-		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"\n  atelier unit list --batch 2026-11 --csv > lot.csv",
+		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"\n  atelier unit list --batch 2026-11 --csv > lot.csv\n  atelier unit list --search latitude",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
@@ -57,6 +57,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Batch, "batch", "", "only units of this DSI batch")
 	cmd.Flags().StringVar(&f.Donor, "donor", "", "only units from this donor")
 	cmd.Flags().BoolVar(&csv, "csv", false, "print CSV for a spreadsheet (UTF-8 with BOM, ';', formulas neutralised)")
+	cmd.Flags().StringVar(&f.Search, "search", "", "only units whose model, vendor, donor, batch, site, serial, asset tag or DSI name contains this text (case and accents ignored)")
 	return cmd
 }
 
