@@ -141,9 +141,7 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 	l := newLedger(t)
 	ctx := context.Background()
 	importGLPI(t, l, "Mairie d'Échirolles", glpiWithName)
-	for _, q := range []string{`DROP INDEX units_name`, `DROP INDEX units_idnum`, `DROP INDEX units_search`, `ALTER TABLE units DROP COLUMN search`,
-		`ALTER TABLE units DROP COLUMN name_key`, `ALTER TABLE units DROP COLUMN name`,
-		`DELETE FROM schema_migrations WHERE version = 14`} {
+	for _, q := range append(undoUnitFind, `DELETE FROM schema_migrations WHERE version = 14`) {
 		if _, err := l.db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -158,5 +156,23 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 	us, err := m.ListUnits(ctx, ListFilter{Search: "COMPAQ"})
 	if err != nil || len(us) != 1 || us[0].ID != "PCS-26-0002" {
 		t.Fatalf("search after migration: %+v %v", us, err)
+	}
+}
+
+// undoUnitFind takes a ledger back to before migration 0014.
+var undoUnitFind = []string{`DROP INDEX units_name`, `DROP INDEX units_idnum`, `DROP INDEX units_search`,
+	`ALTER TABLE units DROP COLUMN search`, `ALTER TABLE units DROP COLUMN name_key`, `ALTER TABLE units DROP COLUMN name`}
+
+// The DSI's name for a computer goes through the personal-data checks like
+// every other text of an import: refused, naming the field, nothing written.
+func TestDSINameWithPersonalDataIsRefused(t *testing.T) {
+	l := newLedger(t)
+	_, err := ImportComputerList(context.Background(), l, cam,
+		strings.NewReader("Nom;Numéro de série\nPC-jean.dupont@example.org;S-1\n"), "parc.csv", IntakeOptions{Donor: "Mairie"})
+	if err == nil || !strings.Contains(err.Error(), "the DSI's name for the computer") {
+		t.Fatalf("import of a name holding an e-mail address: %v", err)
+	}
+	if n := countEvents(t, l); n != 0 {
+		t.Fatalf("%d events written", n)
 	}
 }

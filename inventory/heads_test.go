@@ -84,6 +84,11 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 			t.Fatal(q, err)
 		}
 	}
+	for _, q := range undoUnitFind {
+		if _, err := l.db.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
 	path := l.Path()
 	l.Close()
 	m, err := Open(ctx, path)

@@ -68,6 +68,7 @@ const (
 	FieldBench       Field = "bench"
 	FieldOrgName     Field = "org_name"
 	FieldOrgAddress  Field = "org_address"
+	FieldDSIName     Field = "dsi_name" // GLPI "Nom": may name a person
 )
 
 // arg is the field as an error argument, said in the reader's language.
@@ -580,6 +581,7 @@ func normalizeNewUnit(nu *NewUnit) error {
 		{FieldSerial, &nu.Serial, false}, {FieldAssetTag, &nu.AssetTag, false}, {FieldType, &nu.Type, false},
 		{FieldVendor, &nu.Vendor, true}, {FieldModel, &nu.Model, true},
 		{FieldDonor, &nu.Donor, true}, {FieldBatch, &nu.Batch, true},
+		{FieldDSIName, &nu.Name, true},
 	} {
 		if f.name {
 			*f.v, err = normalizeName(f.field, *f.v)
