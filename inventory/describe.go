@@ -119,6 +119,10 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 		var p notePayload
 		json.Unmarshal(e.Payload, &p)
 		return lang.T("ev.note", p.Text)
+	case KindMoveUndone:
+		var p Undone
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev.undone", st(p.From), st(p.To), p.Reason)
 	case KindProbed:
 		var p probedPayload
 		json.Unmarshal(e.Payload, &p)

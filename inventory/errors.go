@@ -52,6 +52,8 @@ func (e *Error) In(l i18n.Lang) string {
 			args[i] = v.in(l)
 		case candidates:
 			args[i] = v.in(l)
+		case undoFact:
+			args[i] = l.T(v.key())
 		case stateNames:
 			args[i] = v.String()
 		case cannot:

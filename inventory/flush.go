@@ -109,6 +109,11 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+	for _, id := range p.droppedHandovers {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM handovers WHERE event_id = ?`, id); err != nil {
+			return err
+		}
+	}
 	if len(p.handovers) > 0 {
 		b := &batcher{ctx: ctx, tx: tx, ncols: 5, head: `INSERT INTO handovers (event_id, unit_id, site, beneficiary, at) VALUES`}
 		defer b.discard()

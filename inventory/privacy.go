@@ -635,6 +635,8 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 		v = new(receivedPayload)
 	case KindMoved:
 		v = new(movedPayload)
+	case KindMoveUndone:
+		v = new(Undone)
 	case KindNote:
 		v = new(notePayload)
 	case KindProbed:
@@ -687,6 +689,18 @@ func checkPayload(payload any) error {
 	case *movedPayload:
 		return checkPayload(*p)
 	case movedPayload:
+		if p.Beneficiary != "" {
+			if err := CheckBeneficiary(p.Beneficiary); err != nil {
+				return err
+			}
+		}
+		if err := checkAll(FieldReason, CheckText, p.Reason); err != nil {
+			return err
+		}
+		return checkAll(FieldSite, normalizeName, p.Site)
+	case *Undone:
+		return checkPayload(*p)
+	case Undone:
 		if p.Beneficiary != "" {
 			if err := CheckBeneficiary(p.Beneficiary); err != nil {
 				return err

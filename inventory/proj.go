@@ -54,6 +54,8 @@ type proj struct {
 	imagesTried map[string]bool
 	handovers   []handoverRow
 	paper       *paperProj // org, stickers, audits (paper_proj.go)
+	// droppedHandovers are handovers (their event ids) an undo reversed.
+	droppedHandovers []string
 
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
@@ -271,7 +273,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 
 // projectedKinds are the event kinds apply changes the projection for.
 var projectedKinds = append([]string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
-	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified}, paperKinds...)
+	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone}, paperKinds...)
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -283,6 +285,8 @@ func decodePayload(e Event) (any, error) {
 		v = new(receivedPayload)
 	case KindMoved:
 		v = new(movedPayload)
+	case KindMoveUndone:
+		v = new(Undone)
 	case KindProbed:
 		v = new(probedPayload)
 	case KindDiskDestroyed:
@@ -399,6 +403,8 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		d.Erasure, d.CertificateID, d.CertificateSHA256 = pl.Status, pl.CertificateID, pl.CertificateSHA256
 	case KindWipeCertified:
 		return p.applyCertified(ctx, e, dec.(*WipeCertification))
+	case KindMoveUndone:
+		return p.applyUndone(ctx, e, dec.(*Undone))
 	case KindSiteAdded:
 		pl := dec.(*sitePayload)
 		k := key(pl.Name)

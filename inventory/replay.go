@@ -18,6 +18,7 @@ import (
 type replayState struct {
 	p    *proj
 	last map[string]lastEvent // unit id -> its previous event
+	undo undoTracks           // unit id -> its last move, for ruleUndo
 }
 
 // lastEvent is a unit's previous event, as far as the rules care.
@@ -43,6 +44,7 @@ var replayRules = []replayRule{
 	ruleDeployOnWiped,
 	ruleWipeFinished,
 	rulePrivacy,
+	ruleUndo,
 }
 
 // checkReplay is the single entry point: nil when e may follow st, else an

@@ -21,6 +21,7 @@ func newUnitCmd(g *globals) *cobra.Command {
 	}
 	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
 	cmd.AddCommand(newUnitCertificatesCmd(g), newUnitStickerCmd(g))
+	cmd.AddCommand(newUnitUndoCmd(g))
 	return cmd
 }
 
@@ -269,5 +270,40 @@ func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "how it was destroyed (required)")
 	cmd.Flags().BoolVar(&newDisk, "new", false, "the disk was never recorded for the unit (not probed): record it now, destroyed")
+	return cmd
+}
+
+func newUnitUndoCmd(g *globals) *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "undo UNIT --reason TEXT",
+		Short: "Undo a unit's last move, when nothing happened since",
+		Long: `Reverses the unit's last move (a mistaken "ready", reservation or
+handover), recorded as a correction: the move stays in the timeline, the
+undo beside it with its reason. Refused when something other than a note
+happened since (a wipe, a probe, a deploy, another move), when the move
+came with a wipe, a deploy or a probe (a fact, not a move), for a return
+(its disks must be erased again) and for an undo (make the move again).`,
+		Example: "  atelier unit undo PCS-26-0042 --reason \"marked ready by mistake, the keyboard is not tested\"",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				u, undone, err := l.Undo(cmd.Context(), a, args[0], reason)
+				if err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(map[string]any{"unit": u, "undone": undone})
+				}
+				fmt.Fprintln(g.stdout, g.T("undo.done", u.ID, g.T("state."+string(undone.From)), g.T("state."+string(undone.To))))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why the move was a mistake (required, kept in the timeline)")
 	return cmd
 }

@@ -48,6 +48,7 @@ var catalogs = []Catalog{
 	paperMessages,
 	paperDocMessages,
 	paperCmdMessages,
+	undoMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.

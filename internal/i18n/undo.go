@@ -1,0 +1,43 @@
+package i18n
+
+// undoMessages: atelier unit undo (issue 14), a correction that reverses a
+// unit's last move, and why it may not.
+var undoMessages = Catalog{
+	"undo.noreason": {
+		EN: "unit undo needs --reason: say why the move was a mistake (kept in the timeline)",
+		FR: "unit undo demande --reason : dites pourquoi ce changement était une erreur (gardé dans l'historique)",
+	},
+	"undo.nothing": {
+		EN: "%s has no move to undo: it is as it was received",
+		FR: "%s n'a aucun changement d'état à annuler : il est tel qu'il a été reçu",
+	},
+	"undo.undo": {
+		EN: "the last change of %s is already an undo, which is not undone: make the move again with atelier unit move",
+		FR: "le dernier changement de %s est déjà une annulation, qui ne s'annule pas : refaites le changement avec atelier unit move",
+	},
+	"undo.fact": {
+		EN: "%s became %s through a %s, which is a fact, not a move: it cannot be undone",
+		FR: "%s est devenu « %s » par un %s, qui est un fait et non un changement d'état : il ne peut pas être annulé",
+	},
+	"undo.by.deploy": {EN: "deploy", FR: "déploiement"},
+	"undo.by.wipe":   {EN: "wipe", FR: "effacement"},
+	"undo.by.probe":  {EN: "probe", FR: "examen"},
+	"undo.by.other":  {EN: "recorded step", FR: "enregistrement"},
+	"undo.returned": {
+		EN: "the return of %s cannot be undone: its disks held a beneficiary's data and must be erased again",
+		FR: "le retour de %s ne peut pas être annulé : ses disques ont contenu les données d'un bénéficiaire et doivent être effacés à nouveau",
+	},
+	"undo.later": {
+		EN: "the move of %s to %s cannot be undone: something happened since (%s at %s)",
+		FR: "le passage de %s à « %s » ne peut pas être annulé : il s'est passé quelque chose depuis (%s le %s)",
+	},
+	"undo.done": {
+		EN: "%s: move to %s undone, back to %s",
+		FR: "%s : passage à « %s » annulé, retour à « %s »",
+	},
+	"ev.undone": {EN: "%s undone, back to %s: %s", FR: "« %s » annulé, retour à « %s » : %s"},
+	"replay.undo": {
+		EN: "it undoes %s's move %s, which is not its last move or not the state it restores",
+		FR: "il annule, pour %s, le changement %s, qui n'est pas son dernier changement ou pas l'état qu'il rétablit",
+	},
+}
