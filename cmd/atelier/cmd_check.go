@@ -84,7 +84,15 @@ func newCheckCmd(g *globals) *cobra.Command {
 			}
 			// Saved after the verdict is shown: a volunteer whose save is
 			// refused (unknown serial) still reads the verdict.
-			if save {
+			switch {
+			case save && unit == "" && !usableSerial(strings.TrimSpace(r.System.Serial)):
+				// A machine with no serial of its own (a virtual machine,
+				// a replaced motherboard) cannot be found in the ledger:
+				// the verdict stands, nothing is recorded, and the
+				// warning says how to record it. Not a failure: the
+				// check itself was made.
+				fmt.Fprintln(g.stderr, g.T("check.save.skipped_noserial", strings.TrimSpace(r.System.Serial)))
+			case save:
 				if !g.json {
 					fmt.Fprintln(g.stdout)
 				}

@@ -1,7 +1,8 @@
 package i18n
 
 // undoMessages: atelier unit undo (issue 14), a correction that reverses a
-// unit's last move, and why it may not.
+// unit's last move, and why it may not; and check --save on a machine that
+// has no serial (issue 14.1).
 var undoMessages = Catalog{
 	"undo.noreason": {
 		EN: "unit undo needs --reason: say why the move was a mistake (kept in the timeline)",
@@ -34,6 +35,11 @@ var undoMessages = Catalog{
 	"undo.done": {
 		EN: "%s: move to %s undone, back to %s",
 		FR: "%s : passage à « %s » annulé, retour à « %s »",
+	},
+	// check --save on a machine without a usable serial (issue 14.1).
+	"check.save.skipped_noserial": {
+		EN: "warning: not recorded in the ledger: this machine has no usable serial number (%q); to record it, say which unit: atelier check --save --unit ID (atelier intake add registers a walk-in)",
+		FR: "attention : rien n'est enregistré dans le registre : cette machine n'a pas de numéro de série utilisable (%q) ; pour l'enregistrer, indiquez l'unité : atelier check --save --unit ID (atelier intake add enregistre un don direct)",
 	},
 	"ev.undone": {EN: "%s undone, back to %s: %s", FR: "« %s » annulé, retour à « %s » : %s"},
 	"replay.undo": {
