@@ -141,7 +141,7 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 	l := newLedger(t)
 	ctx := context.Background()
 	importGLPI(t, l, "Mairie d'Échirolles", glpiWithName)
-	for _, q := range append(undoUnitFind, `DELETE FROM schema_migrations WHERE version = 14`) {
+	for _, q := range append(undoUnitFind, `DELETE FROM schema_migrations WHERE version = 5`) {
 		if _, err := l.db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -159,7 +159,7 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 	}
 }
 
-// undoUnitFind takes a ledger back to before migration 0014.
+// undoUnitFind takes a ledger back to before migration 0005.
 var undoUnitFind = []string{`DROP INDEX units_name`, `DROP INDEX units_idnum`, `DROP INDEX units_search`,
 	`ALTER TABLE units DROP COLUMN search`, `ALTER TABLE units DROP COLUMN name_key`, `ALTER TABLE units DROP COLUMN name`}
 
