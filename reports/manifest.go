@@ -116,6 +116,46 @@ func hashFile(p string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
+// hashFileIn hashes name inside root, reading at most limit+1 bytes: a
+// file grown past its listed size is changed, and need not be read whole.
+func hashFileIn(root *os.Root, name string, limit int64) (string, int64, error) {
+	f, err := fsread.OpenIn(root, name) // a pipe or a device is refused, never waited on
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return "", st.Size(), nil
+	}
+	h := sha256.New()
+	n, err := io.CopyN(h, f, limit+1)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", 0, fmt.Errorf("read %s: %w", name, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// packReadError says why a file of the pack could not be read: missing,
+// or reached through a link leading out of the pack's folder (verify DIR
+// reads nothing outside DIR: a pack from elsewhere could otherwise make it
+// hash a huge file or test a guess about a file of the verifier's machine).
+func packReadError(dir, name string, err error, missing string) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return problem(missing, name)
+	}
+	var fe *fsread.Error
+	if errors.As(err, &fe) {
+		fe.Path = filepath.Join(dir, filepath.FromSlash(name)) // as the user named it
+	}
+	if fsread.IsRefusal(err) {
+		return err
+	}
+	if _, lerr := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); lerr == nil {
+		return problem("manifest.file.outside", name)
+	}
+	return err
+}
+
 // ParseManifest reads a manifest strictly: unknown fields, trailing data,
 // another schema and unsafe paths (absolute, "..", backslashes, repeated)
 // are refused.
@@ -160,19 +200,23 @@ func safeRelPath(p string) bool {
 // returned as a Problem naming the file.
 func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, error) {
 	var res ManifestCheck
-	data, err := readManifestFile(manifestPath, maxManifestBytes)
+	dir := filepath.Dir(manifestPath)
+	root, err := os.OpenRoot(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return res, problem("manifest.missing", manifestPath)
 	}
 	if err != nil {
 		return res, err
 	}
-	sigText, err := readManifestFile(manifestPath+SigSuffix, 1<<10)
-	if errors.Is(err, fs.ErrNotExist) {
-		return res, problem("manifest.sig.missing", manifestPath+SigSuffix)
-	}
+	defer root.Close()
+	name := filepath.Base(manifestPath)
+	data, err := readManifestFile(root, name, maxManifestBytes)
 	if err != nil {
-		return res, err
+		return res, packReadError(dir, name, err, "manifest.missing")
+	}
+	sigText, err := readManifestFile(root, name+SigSuffix, 1<<10)
+	if err != nil {
+		return res, packReadError(dir, name+SigSuffix, err, "manifest.sig.missing")
 	}
 	if len(pub) != ed25519.PublicKeySize {
 		return res, problem("cert.pub.none")
@@ -195,22 +239,18 @@ func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, 
 		return res, err
 	}
 	res.Manifest = m
-	dir := filepath.Dir(manifestPath)
 	listed := map[string]bool{ManifestFile: true, ManifestFile + SigSuffix: true}
 	for _, f := range m.Files {
 		listed[f.Path] = true
-		sum, n, err := hashFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if errors.Is(err, fs.ErrNotExist) {
-			return res, problem("manifest.file.missing", f.Path)
-		}
+		sum, n, err := hashFileIn(root, filepath.FromSlash(f.Path), f.Bytes)
 		if err != nil {
-			return res, err
+			return res, packReadError(dir, f.Path, err, "manifest.file.missing")
 		}
 		if n != f.Bytes || sum != f.SHA256 {
 			return res, problem("manifest.file.changed", f.Path)
 		}
 	}
-	if err := checkPackCertificates(dir, m, pub, &res); err != nil {
+	if err := checkPackCertificates(root, m, pub, &res); err != nil {
 		return res, err
 	}
 	res.Unlisted, err = unlistedFiles(dir, listed)
@@ -220,17 +260,21 @@ func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, 
 // checkPackCertificates verifies each certificate of the pack signed by
 // the manifest's key; those of other benches were listed (so unchanged)
 // but need their own bench.pub.
-func checkPackCertificates(dir string, m Manifest, pub ed25519.PublicKey, res *ManifestCheck) error {
+func checkPackCertificates(root *os.Root, m Manifest, pub ed25519.PublicKey, res *ManifestCheck) error {
 	for _, f := range m.Files {
 		if !strings.HasPrefix(f.Path, "certificates/") || !strings.HasSuffix(f.Path, ".json") {
 			continue
 		}
 		res.Certificates++
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if _, err := os.Stat(p + SigSuffix); err != nil {
+		p := filepath.FromSlash(f.Path)
+		sigText, err := fsread.ReadFileIn(root, p+SigSuffix, maxCertificateBytes)
+		if err != nil {
 			continue
 		}
-		_, err := Verify(p, pub)
+		data, err := fsread.ReadFileIn(root, p, maxCertificateBytes)
+		if err == nil {
+			_, err = VerifyBytes(data, sigText, pub)
+		}
 		var pr *Problem
 		if errors.As(err, &pr) && pr.Key == "cert.sig.otherkey" {
 			continue
@@ -270,16 +314,16 @@ func unlistedFiles(dir string, listed map[string]bool) ([]string, error) {
 	return out, err
 }
 
-// readManifestFile reads a manifest or its signature, at most limit bytes;
-// a pipe or a device is refused at once.
-func readManifestFile(p string, limit int64) ([]byte, error) {
-	data, err := fsread.ReadFile(p, limit)
+// readManifestFile reads a manifest or its signature inside root, at most
+// limit bytes; a pipe or a device is refused at once.
+func readManifestFile(root *os.Root, name string, limit int64) ([]byte, error) {
+	data, err := fsread.ReadFileIn(root, name, limit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	var fe *fsread.Error
 	if errors.As(err, &fe) && fe.Key == fsread.KeyTooLarge {
-		return nil, problem("manifest.toolarge", p)
+		return nil, problem("manifest.toolarge", filepath.Join(root.Name(), name))
 	}
 	return data, err
 }

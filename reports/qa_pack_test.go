@@ -1,0 +1,84 @@
+package reports_test
+
+import (
+	"crypto/ed25519"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/pcsolidaire/atelier/reports"
+)
+
+// packFor writes a proof pack of two certificates into a fresh folder.
+func packFor(t *testing.T) (string, ed25519.PublicKey) {
+	t.Helper()
+	certDir, priv, recs := certBench(t)
+	ds := sampleBatch(recs)
+	dir := filepath.Join(t.TempDir(), "pack")
+	r := reports.BuildBatchReport("2026-11", ds, time.Now())
+	if _, err := reports.WriteBatchPack(dir, r, ds, reports.PackOptions{Doc: docFR(t), Bench: "etabli-1",
+		Certs: reports.CertSource{Dir: certDir, Key: priv}}); err != nil {
+		t.Fatal(err)
+	}
+	return dir, priv.Public().(ed25519.PublicKey)
+}
+
+// moveOut replaces name inside the pack by a link to the same bytes kept
+// outside it: the hashes still match, but verify DIR must not read
+// outside DIR (a link to a huge file or to a secret on the verifier's
+// machine would be read, and its hash compared).
+func moveOut(t *testing.T, dir, name string) {
+	t.Helper()
+	outside := filepath.Join(t.TempDir(), filepath.Base(name))
+	if err := os.Rename(filepath.Join(dir, name), outside); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, name)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestVerifyPackNeverReadsOutsideItsFolder(t *testing.T) {
+	for _, name := range []string{"batch.csv", "certificates", "manifest.json", "manifest.json.sig"} {
+		t.Run(name, func(t *testing.T) {
+			dir, pub := packFor(t)
+			if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil {
+				t.Fatalf("untouched pack: %v", err)
+			}
+			moveOut(t, dir, name)
+			if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err == nil {
+				t.Fatalf("%s linked outside the pack was accepted", name)
+			}
+		})
+	}
+}
+
+// A link inside the pack to another file of the pack stays readable.
+func TestVerifyPackFollowsLinksThatStayInside(t *testing.T) {
+	dir, pub := packFor(t)
+	os.Rename(filepath.Join(dir, "batch.csv"), filepath.Join(dir, ".batch.csv"))
+	os.Symlink(".batch.csv", filepath.Join(dir, "batch.csv"))
+	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A listed file grown huge is found changed without hashing all of it.
+func TestVerifyPackDoesNotHashPastTheListedSize(t *testing.T) {
+	dir, pub := packFor(t)
+	f, err := os.OpenFile(filepath.Join(dir, "batch.csv"), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(64 << 30) // sparse: 64 GiB claimed, nothing on disk
+	f.Close()
+	start := time.Now()
+	_, err = reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub)
+	if problemKey(t, err) != "manifest.file.changed" {
+		t.Fatalf("grown file: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("verify took %v on a sparse 64 GiB file", d)
+	}
+}
