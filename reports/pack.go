@@ -175,11 +175,16 @@ func WriteBatchPack(dir string, r BatchReport, ds []inventory.Dossier, opt PackO
 	if err := checkEmptyDir(dir); err != nil {
 		return res, err
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
+	// A link to a folder: the pack goes into the folder, the link stays.
+	target := dir
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		target = real
+	}
+	parent := filepath.Dir(filepath.Clean(target))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, fmt.Errorf("proof pack %s: %w", dir, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(dir))+".tmp-*")
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(target))+".tmp-*")
 	if err != nil {
 		return res, fmt.Errorf("proof pack %s: %w", dir, err)
 	}
@@ -195,7 +200,12 @@ func WriteBatchPack(dir string, r BatchReport, ds []inventory.Dossier, opt PackO
 	if err := writeManifest(tmp, m, files, opt.Certs.Key); err != nil {
 		return res, err
 	}
-	if err := os.Rename(tmp, dir); err != nil {
+	// os.Rename never replaces a folder, even an empty one (made first
+	// with mkdir, which checkEmptyDir accepted): remove it just before.
+	if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return res, fmt.Errorf("proof pack %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, target); err != nil {
 		return res, fmt.Errorf("proof pack %s: %w", dir, err)
 	}
 	res.Files = len(files) + 2

@@ -82,3 +82,31 @@ func TestVerifyPackDoesNotHashPastTheListedSize(t *testing.T) {
 		t.Errorf("verify took %v on a sparse 64 GiB file", d)
 	}
 }
+
+// A volunteer often makes the folder first (mkdir pack), or names a link
+// to it: checkEmptyDir accepts both, so the pack must land there.
+func TestProofPackGoesIntoAnEmptyFolderOrThroughALink(t *testing.T) {
+	certDir, priv, recs := certBench(t)
+	ds := sampleBatch(recs)
+	r := reports.BuildBatchReport("2026-11", ds, time.Now())
+	opt := reports.PackOptions{Doc: docFR(t), Bench: "etabli-1", Certs: reports.CertSource{Dir: certDir, Key: priv}}
+	parent := t.TempDir()
+	empty := filepath.Join(parent, "made-first")
+	os.Mkdir(empty, 0o755)
+	if _, err := reports.WriteBatchPack(empty, r, ds, opt); err != nil {
+		t.Fatalf("into an empty folder: %v", err)
+	}
+	target := filepath.Join(parent, "usb")
+	os.Mkdir(target, 0o755)
+	link := filepath.Join(parent, "link")
+	os.Symlink(target, link)
+	if _, err := reports.WriteBatchPack(link, r, ds, opt); err != nil {
+		t.Fatalf("through a link: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(target, "manifest.json")); err != nil {
+		t.Errorf("the pack is not in the link's folder: %v", err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced")
+	}
+}
