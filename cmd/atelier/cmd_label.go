@@ -53,6 +53,9 @@ func runLabel(ctx context.Context, g *globals, o labelOptions) error {
 	if len(o.units) == 0 && o.batch == "" {
 		return fail(2, g.T("label.none"))
 	}
+	if err := checkDocOut(g, o.out, "labels.pdf"); err != nil {
+		return err
+	}
 	if !validLabelFormat(o.format) {
 		return fail(2, g.T("label.format", o.format, strings.Join(reports.LabelFormats, ", ")))
 	}

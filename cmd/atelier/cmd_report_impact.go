@@ -43,6 +43,11 @@ reports/factors/README.md). The PDF states the method and its limits.`,
 }
 
 func runReportImpact(ctx context.Context, g *globals, o reportImpactOptions) error {
+	if o.out != "" {
+		if err := checkDocOut(g, o.out, "impact.pdf"); err != nil {
+			return err
+		}
+	}
 	from, err := g.parseDay("--from", o.from)
 	if err != nil {
 		return err
@@ -124,6 +129,11 @@ func newReportActivityCmd(g *globals) *cobra.Command {
 }
 
 func runReportActivity(ctx context.Context, g *globals, o reportActivityOptions) error {
+	if o.out != "" {
+		if err := checkDocOut(g, o.out, "activity.pdf"); err != nil {
+			return err
+		}
+	}
 	from, err := g.parseDay("--from", o.from)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +43,9 @@ by hand on the paper.`,
 }
 
 func runReportReceipt(ctx context.Context, g *globals, l *inventory.Ledger, o reportReceiptOptions) error {
+	if err := checkDocOut(g, o.out, "receipt.pdf"); err != nil {
+		return err
+	}
 	r, err := writeReceipt(ctx, g, l, o)
 	if err != nil {
 		return err
@@ -107,6 +111,9 @@ func checkWritable(g *globals, path string) error {
 	if path == "" {
 		return nil
 	}
+	if err := checkDocOut(g, path, "receipt.pdf"); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return g.lang().Errorf("paper.write", path, err)
@@ -117,4 +124,17 @@ func checkWritable(g *globals, path string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// checkDocOut refuses, before any work, an --out that names nothing or a
+// folder (a volunteer's "--out usb/"): the document would otherwise be
+// rendered, then fail on a rename error. example names a file to suggest.
+func checkDocOut(g *globals, path, example string) error {
+	if strings.TrimSpace(path) == "" {
+		return fail(2, g.T("paper.out.empty"))
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fail(2, g.T("paper.out.dir", path, filepath.Join(path, example)))
+	}
+	return nil
 }
