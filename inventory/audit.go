@@ -119,9 +119,11 @@ func wipeTechnique(payload string) string {
 	return o.Technique
 }
 
-// sameOperator compares operator names as people type them.
+// sameOperator compares operator names as people type them: without case,
+// repeated spaces or accents ("elodie" on a keyboard without accents is
+// still "Élodie", who may not audit her own wipe).
 func sameOperator(a, b string) bool {
-	return a != "" && strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	return strings.TrimSpace(a) != "" && foldName(a) == foldName(b)
 }
 
 // AuditSample draws the disks to re-check so that at least percent % of
