@@ -13,6 +13,7 @@ import (
 	_ "time/tzdata" // documents print Paris time even on a bench without tzdata
 
 	"codeberg.org/go-pdf/fpdf"
+	xdraw "golang.org/x/image/draw"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
@@ -349,16 +350,31 @@ func (d *doc) orgHeader(title, subtitle string) {
 	p.SetXY(docMargin, y+4)
 }
 
+// logoMaxPixels bounds the logo's side as embedded: it is printed some
+// 25 mm wide, so 600 px is over 600 dpi. A 4000 px logo embedded whole
+// cost seconds per document and megabytes per certificate of a pack.
+const logoMaxPixels = 600
+
 // registerLogo adds the association's logo to the PDF, re-encoded as a
-// plain 8-bit PNG (fpdf reads neither interlaced nor 16-bit ones).
+// plain 8-bit PNG (fpdf reads neither interlaced nor 16-bit ones), scaled
+// down to logoMaxPixels (deterministically: a certificate's PDF is
+// rendered again, byte for byte, to be verified).
 func (d *doc) registerLogo() (name string, w, h float64, ok bool) {
 	img, err := png.Decode(bytes.NewReader(d.o.Org.Logo))
 	if err != nil {
 		return "", 0, 0, false
 	}
 	b := img.Bounds()
-	rgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Src)
+	dw, dh := b.Dx(), b.Dy()
+	if m := max(dw, dh); m > logoMaxPixels {
+		dw, dh = max(1, dw*logoMaxPixels/m), max(1, dh*logoMaxPixels/m)
+	}
+	rgba := image.NewNRGBA(image.Rect(0, 0, dw, dh))
+	if dw == b.Dx() && dh == b.Dy() {
+		draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Src)
+	} else {
+		xdraw.ApproxBiLinear.Scale(rgba, rgba.Bounds(), img, b, draw.Src, nil)
+	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, rgba); err != nil {
 		return "", 0, 0, false

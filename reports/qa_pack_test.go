@@ -1,13 +1,21 @@
 package reports_test
 
 import (
+	"bytes"
 	"crypto/ed25519"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pcsolidaire/atelier/reports"
+	"github.com/pcsolidaire/atelier/reports/reportstest"
 )
 
 // packFor writes a proof pack of two certificates into a fresh folder.
@@ -108,5 +116,53 @@ func TestProofPackGoesIntoAnEmptyFolderOrThroughALink(t *testing.T) {
 	}
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the link was replaced")
+	}
+}
+
+// A 4000 x 4000 logo (the most org set accepts) is printed some 25 mm
+// wide: embedding it whole made every document cost seconds and every
+// certificate of a pack carry megabytes. It is scaled down once drawn.
+func TestHugeLogoIsScaledDownInDocuments(t *testing.T) {
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdfimages (poppler-utils) missing")
+		}
+		t.Skip("pdfimages missing")
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, 4000, 4000))
+	for y := 0; y < 4000; y++ {
+		for x := 0; x < 4000; x++ {
+			img.Set(x, y, color.NRGBA{uint8(x / 16), uint8(y / 16), 90, 255})
+		}
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	o := docFR(t)
+	o.Org.Logo = b.Bytes()
+	c := reportstest.Sample()
+	pdf, err := reports.RenderCertificatePDF(c, strings.Repeat("ab", 32), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "c.pdf")
+	os.WriteFile(p, pdf, 0o644)
+	out, err := exec.Command("pdfimages", "-list", p).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("no image in the PDF:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		if w, _ := strconv.Atoi(f[3]); w > 1000 {
+			t.Errorf("logo embedded %s px wide:\n%s", f[3], out)
+		}
+	}
+	// Still the same bytes every time (verify ID.pdf renders it again).
+	again, _ := reports.RenderCertificatePDF(c, strings.Repeat("ab", 32), o)
+	if !bytes.Equal(pdf, again) {
+		t.Error("two renders of one certificate differ")
 	}
 }
