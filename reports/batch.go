@@ -172,6 +172,7 @@ func (c *BatchDiskCounts) add(d BatchDisk) {
 // RenderBatchPDF lays the pack's summary and its unit-by-unit table out on
 // A4 landscape pages.
 func RenderBatchPDF(r BatchReport, o DocOptions) ([]byte, error) {
+	r, o = pdfClean(r), pdfClean(o)
 	d := newLandscapeDoc(o, o.T("batch.title", r.Batch), o.T("batch.footer", r.Batch, o.Org.Name))
 	d.p.AddPage()
 	d.orgHeader(o.T("batch.title", r.Batch), o.T("batch.subtitle", strings.Join(r.Donors, ", "), o.DateTime(r.Made)))

@@ -66,6 +66,7 @@ func RenderLabels(labels []Label, format string, o DocOptions) ([]byte, error) {
 // RenderLabelsAt is RenderLabels starting after skip labels already used
 // on the first Avery sheet.
 func RenderLabelsAt(labels []Label, format string, skip int, o DocOptions) ([]byte, error) {
+	labels, o = pdfClean(labels), pdfClean(o)
 	var p *fpdf.Fpdf
 	switch format {
 	case LabelAveryL7163:

@@ -41,6 +41,7 @@ func RenderPDF(c Certificate, sha256 string, l i18n.Lang) ([]byte, error) {
 // the JSON's codes), dates in local time, and how to check the signature
 // with OpenSSL alone. The PDF is a view: the signed JSON is authoritative.
 func RenderCertificatePDF(c Certificate, sha256 string, o DocOptions) ([]byte, error) {
+	c, o = pdfClean(c), pdfClean(o)
 	// Dates from the certificate, not the clock: the same certificate
 	// renders the same PDF.
 	o.Now = c.Times.Finished

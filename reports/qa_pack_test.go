@@ -166,3 +166,50 @@ func TestHugeLogoIsScaledDownInDocuments(t *testing.T) {
 		t.Error("two renders of one certificate differ")
 	}
 }
+
+// A model or an association name holding a character beyond U+FFFF (an
+// emoji typed in GLPI, odd DMI strings) made fpdf panic on labels and
+// refuse the whole batch's PDF: one unit cost the DSI its proof pack.
+// Such a character is printed as U+FFFD instead.
+func TestCharactersBeyondTheFontPlaneNeverBreakADocument(t *testing.T) {
+	o := docFR(t)
+	o.Org.Name = "PC Solidaire 💻"
+	labels := []reports.Label{{UnitID: "PCS-26-0001", QR: "PCS-26-0001", Model: "Latitude 😀 E6410", Grade: "A"}}
+	for _, format := range []string{reports.LabelAveryL7163, reports.LabelBrother62} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("labels %s panic: %v", format, r)
+				}
+			}()
+			pdf, err := reports.RenderLabelsAt(labels, format, 0, o)
+			if err != nil {
+				t.Fatalf("labels %s: %v", format, err)
+			}
+			if !strings.Contains(pdfBytesText(t, pdf), "Latitude \uFFFD E6410") {
+				t.Errorf("labels %s: the model is not printed with U+FFFD", format)
+			}
+		}()
+	}
+	certDir, _, recs := certBench(t)
+	_ = certDir
+	ds := sampleBatch(recs)
+	ds[2].Unit.Model = "ThinkPad 🐛"
+	ds[2].Unit.Site = "MDH 🏠"
+	pdf, err := reports.RenderBatchPDF(reports.BuildBatchReport("2026-11", ds, time.Now()), o)
+	if err != nil {
+		t.Fatalf("batch PDF: %v", err)
+	}
+	if !strings.Contains(pdfBytesText(t, pdf), "ThinkPad \uFFFD") {
+		t.Error("batch PDF: the model is not printed with U+FFFD")
+	}
+	c := reportstest.Sample()
+	c.Disk.Model = "Samsung 🚀 SSD"
+	if _, err := reports.RenderCertificatePDF(c, strings.Repeat("ab", 32), o); err != nil {
+		t.Fatalf("certificate PDF: %v", err)
+	}
+	// The ledger's data is left as it was.
+	if ds[2].Unit.Model != "ThinkPad 🐛" || labels[0].Model != "Latitude 😀 E6410" {
+		t.Error("rendering changed the caller's data")
+	}
+}

@@ -77,6 +77,7 @@ func BuildReceipt(d inventory.Dossier, o DocOptions) (Receipt, error) {
 
 // RenderReceiptPDF lays the receipt out on one A4 page.
 func RenderReceiptPDF(r Receipt, o DocOptions) ([]byte, error) {
+	r, o = pdfClean(r), pdfClean(o)
 	if o.Now.IsZero() {
 		o.Now = r.HandedAt
 	}
