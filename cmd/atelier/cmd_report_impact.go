@@ -56,6 +56,9 @@ func runReportImpact(ctx context.Context, g *globals, o reportImpactOptions) err
 	if err != nil {
 		return err
 	}
+	if err := g.checkPeriod(from, to, o.from, o.to); err != nil {
+		return err
+	}
 	fac, err := loadFactors(o.factors)
 	if fsread.IsRefusal(err) {
 		return g.lang().Errorf("paper.read", o.factors, fsread.Text(err, g.lang()))
@@ -140,6 +143,9 @@ func runReportActivity(ctx context.Context, g *globals, o reportActivityOptions)
 	}
 	to, err := g.parseDay("--to", o.to)
 	if err != nil {
+		return err
+	}
+	if err := g.checkPeriod(from, to, o.from, o.to); err != nil {
 		return err
 	}
 	return g.withLedger(ctx, func(l *inventory.Ledger) error {

@@ -64,6 +64,15 @@ func (g *globals) parseDay(flag, s string) (time.Time, error) {
 	return time.Time{}, fail(2, g.T("paper.day", flag, s))
 }
 
+// checkPeriod refuses --to before --from: a typo that would print an
+// official-looking report of nothing.
+func (g *globals) checkPeriod(from, to time.Time, fromText, toText string) error {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return fail(2, g.T("paper.period", strings.TrimSpace(toText), strings.TrimSpace(fromText)))
+	}
+	return nil
+}
+
 // reportErr says a reports problem or a ledger error in the user's
 // language; other errors pass unchanged.
 func (g *globals) reportErr(err error) error {

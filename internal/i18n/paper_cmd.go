@@ -7,6 +7,7 @@ var paperCmdMessages = Catalog{
 	"paper.written":   {EN: "written: %s", FR: "écrit : %s"},
 	"paper.read":      {EN: "cannot read %s: %s", FR: "impossible de lire %s : %s"},
 	"paper.out.dir":   {EN: "--out %s is a folder: give a file name, such as %s", FR: "--out %s est un dossier : donnez un nom de fichier, par exemple %s"},
+	"paper.period":    {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s : inversez-les ?"},
 	"paper.out.empty": {EN: "--out is empty: give the PDF file to write", FR: "--out est vide : donnez le fichier PDF à écrire"},
 
 	"batch.empty":    {EN: "no unit in batch %q (see atelier unit list --batch)", FR: "aucune unité dans le lot %q (voir atelier unit list --batch)"},
