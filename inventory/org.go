@@ -214,6 +214,11 @@ func NormalizeHubURL(s string) (string, error) {
 		u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, " \t\n") {
 		return "", newErr(ErrInvalidInput, "org.huburl", s)
 	}
+	for _, seg := range strings.Split(strings.Trim(u.Path, "/"), "/") {
+		if strings.EqualFold(seg, "s") { // a sticker's page (/s/TOKEN): its QR codes would all be dead
+			return "", newErr(ErrInvalidInput, "org.huburl.sticker", s)
+		}
+	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	u.Host = strings.ToLower(u.Host)
 	return strings.TrimRight(u.String(), "/"), nil

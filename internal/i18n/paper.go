@@ -126,4 +126,7 @@ var paperMessages = Catalog{
 	"audit.notpassed.unverified":  {EN: "disk %s of %s was overwritten without verification: wipe it with verification first", FR: "le disque %s de %s a été réécrit sans vérification : effacez-le d'abord avec vérification"},
 	"audit.notpassed.destroyed":   {EN: "disk %s of %s was physically destroyed: nothing to audit", FR: "le disque %s de %s a été détruit physiquement : rien à contrôler"},
 	"audit.notpassed.passed":      {EN: "disk %s of %s: no finished wipe found for its erasure", FR: "disque %s de %s : aucun effacement terminé trouvé"},
+
+	// A sticker's page given as the hub's address.
+	"org.huburl.sticker": {EN: "hub address %q is a sticker's page (/s/...): give the hub's own address, such as https://hub.example.org", FR: "l'adresse du hub %q est celle de la page d'une étiquette (/s/...) : donnez l'adresse du hub lui-même, comme https://hub.exemple.org"},
 }
