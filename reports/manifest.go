@@ -254,6 +254,12 @@ func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, 
 		return res, err
 	}
 	res.Unlisted, err = unlistedFiles(dir, listed)
+	for _, f := range res.Unlisted {
+		// A file among the certificates would pass for signed proof.
+		if strings.HasPrefix(f, "certificates/") {
+			return res, problem("manifest.file.added", f)
+		}
+	}
 	return res, err
 }
 

@@ -213,3 +213,18 @@ func TestCharactersBeyondTheFontPlaneNeverBreakADocument(t *testing.T) {
 		t.Error("rendering changed the caller's data")
 	}
 }
+
+// A certificate slipped into a pack's certificates/ folder would be read
+// as part of the signed proof: the pack is then invalid, not "valid" with
+// a note. Other unlisted files (a note, an office lock file) stay notes.
+func TestVerifyPackRefusesAnAddedCertificate(t *testing.T) {
+	dir, pub := packFor(t)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
+	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil {
+		t.Fatalf("a note beside the pack: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "certificates", "01KAQ7ZC0N6M5V4H0S3G3Y9T99.pdf"), []byte("%PDF-1.4 forged"), 0o644)
+	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); problemKey(t, err) != "manifest.file.added" {
+		t.Fatalf("added certificate: %v", err)
+	}
+}

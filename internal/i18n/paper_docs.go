@@ -129,6 +129,7 @@ var paperDocMessages = Catalog{
 	"manifest.file.missing": {EN: "%s is listed in the manifest but missing from the folder", FR: "%s est listé dans le manifeste mais manque dans le dossier"},
 	"manifest.file.changed": {EN: "%s was changed since the pack was signed", FR: "%s a été modifié depuis la signature du dossier"},
 	"manifest.cert":         {EN: "certificate %s: %s", FR: "certificat %s : %s"},
+	"manifest.file.added":   {EN: "%s was added to the certificates after the pack was signed", FR: "%s a été ajouté aux certificats après la signature du dossier"},
 	"manifest.file.outside": {EN: "%s leads out of the pack's folder (a link): only files inside it are checked", FR: "%s mène hors du dossier (un lien) : seuls les fichiers qui y sont sont vérifiés"},
 
 	// Labels.
