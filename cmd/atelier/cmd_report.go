@@ -57,6 +57,9 @@ atelier verify DIR/manifest.json.`,
 }
 
 func runReportBatch(ctx context.Context, g *globals, o reportBatchOptions) error {
+	if strings.TrimSpace(o.out) == "" { // "" would mean the current folder
+		return fail(2, g.T("paper.out.emptydir"))
+	}
 	return g.withLedger(ctx, func(l *inventory.Ledger) error {
 		ds, err := l.Dossiers(ctx, inventory.DossierFilter{Batch: o.batch})
 		if err != nil {

@@ -2,13 +2,16 @@ package i18n
 
 // paperCmdMessages are what the paper trail's commands say on the terminal.
 var paperCmdMessages = Catalog{
-	"paper.day":       {EN: "%s %q: give a day as 2026-11-03", FR: "%s %q : donnez un jour comme 2026-11-03"},
-	"paper.write":     {EN: "cannot write %s: %s", FR: "impossible d'écrire %s : %s"},
-	"paper.written":   {EN: "written: %s", FR: "écrit : %s"},
-	"paper.read":      {EN: "cannot read %s: %s", FR: "impossible de lire %s : %s"},
-	"paper.out.dir":   {EN: "--out %s is a folder: give a file name, such as %s", FR: "--out %s est un dossier : donnez un nom de fichier, par exemple %s"},
-	"paper.period":    {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s : inversez-les ?"},
-	"paper.out.empty": {EN: "--out is empty: give the PDF file to write", FR: "--out est vide : donnez le fichier PDF à écrire"},
+	"paper.day":     {EN: "%s %q: give a day as 2026-11-03", FR: "%s %q : donnez un jour comme 2026-11-03"},
+	"paper.write":   {EN: "cannot write %s: %s", FR: "impossible d'écrire %s : %s"},
+	"paper.written": {EN: "written: %s", FR: "écrit : %s"},
+	"paper.read":    {EN: "cannot read %s: %s", FR: "impossible de lire %s : %s"},
+
+	// Refusals of --out and of a period (QA).
+	"paper.out.dir":      {EN: "--out %s is a folder: give a file name, such as %s", FR: "--out %s est un dossier : donnez un nom de fichier, par exemple %s"},
+	"paper.out.empty":    {EN: "--out is empty: give the PDF file to write", FR: "--out est vide : donnez le fichier PDF à écrire"},
+	"paper.out.emptydir": {EN: "--out is empty: give the folder to write the pack into", FR: "--out est vide : donnez le dossier où écrire le dossier de preuves"},
+	"paper.period":       {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s : inversez-les ?"},
 
 	"batch.empty":    {EN: "no unit in batch %q (see atelier unit list --batch)", FR: "aucune unité dans le lot %q (voir atelier unit list --batch)"},
 	"batch.written":  {EN: "proof pack of batch %s written to %s: %d units, %d certificates, signed manifest", FR: "dossier de preuves du lot %s écrit dans %s : %d unités, %d certificats, manifeste signé"},
