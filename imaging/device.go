@@ -3,11 +3,12 @@ package imaging
 import (
 	"context"
 	"fmt"
-	"os"
+
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/pcsolidaire/atelier/internal/blockdev"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
@@ -214,19 +215,14 @@ func explainsClaims(rs []Reason) bool {
 	return false
 }
 
-// describe reads one disk's sysfs attributes and attaches its protections.
+// describe reads one disk's facts (the same reading probe makes, through
+// blockdev) and attaches its protections.
 func describe(s sysfs, name string, g *stack, opts ListOptions) BlockDevice {
-	d := BlockDevice{Path: "/dev/" + name, Name: name}
-	d.SizeBytes = s.int("block", name, "size") * 512
-	d.Rotational = s.str("block", name, "queue", "rotational") == "1"
-	d.Removable = s.str("block", name, "removable") == "1"
-	d.ReadOnly = s.str("block", name, "ro") == "1"
-	d.LogicalSectorSize = int(s.int("block", name, "queue", "logical_block_size"))
-	d.PhysicalSectorSize = int(s.int("block", name, "queue", "physical_block_size"))
-	d.BackingFile = s.str("block", name, "loop", "backing_file")
-	d.Vendor, d.Model, d.Serial = identity(s, name)
-	d.Transport = transport(s, name)
-	d.Medium = medium(name, d.Transport, d.Rotational)
+	f := blockdev.Root(filepath.Dir(s.root)).Read(name)
+	d := BlockDevice{Path: "/dev/" + name, Name: name, Vendor: f.Vendor, Model: f.Model, Serial: f.Serial,
+		SizeBytes: f.SizeBytes, Medium: f.Medium, Transport: f.Transport, Rotational: f.Rotational,
+		Removable: f.Removable, ReadOnly: f.ReadOnly, LogicalSectorSize: f.LogicalSectorSize,
+		PhysicalSectorSize: f.PhysicalSectorSize, BackingFile: f.BackingFile}
 
 	d.Reasons = g.reasons(name)
 	if d.ReadOnly {
@@ -262,54 +258,17 @@ func dedupe(rs []Reason) []Reason {
 	return out
 }
 
-// identity reads vendor, model and serial from udev's database when present
-// (it has the cleanest strings), else from sysfs.
-func identity(s sysfs, name string) (vendor, model, serial string) {
-	dev := s.str("block", name, "dev")
-	udev := readUdev(filepath.Join(filepath.Dir(s.root), "run", "udev", "data", "b"+dev))
-	if s.root == "/sys" {
-		udev = readUdev("/run/udev/data/b" + dev)
-	}
-	vendor = firstNonEmpty(udev["ID_VENDOR"], s.str("block", name, "device", "vendor"))
-	// SCSI/SATA and NVMe disks have device/model; SD and eMMC cards call it
-	// device/name.
-	model = firstNonEmpty(s.str("block", name, "device", "model"), strings.ReplaceAll(udev["ID_MODEL"], "_", " "),
-		s.str("block", name, "device", "name"))
-	serial = firstNonEmpty(udev["ID_SERIAL_SHORT"], s.str("block", name, "device", "serial"),
-		s.str("block", name, "serial"), vpdSerial(s, name))
-	if vendor == "ATA" || strings.HasPrefix(vendor, "0x") {
-		vendor = "" // libata's placeholder or a PCI id, not a maker's name
-	}
-	if strings.HasPrefix(name, "loop") && model == "" {
-		model = "loop"
-	}
-	return vendor, model, serial
+// Facts are the disk's facts as blockdev reads them, for Identity.
+func (d BlockDevice) Facts() blockdev.Facts {
+	return blockdev.Facts{Name: d.Name, Vendor: d.Vendor, Model: d.Model, Serial: d.Serial, SizeBytes: d.SizeBytes,
+		Transport: d.Transport, Medium: d.Medium, Rotational: d.Rotational, Removable: d.Removable,
+		ReadOnly: d.ReadOnly, LogicalSectorSize: d.LogicalSectorSize, PhysicalSectorSize: d.PhysicalSectorSize,
+		BackingFile: d.BackingFile}
 }
 
-// vpdSerial reads the SCSI unit serial number page (0x80): four header
-// bytes, then the ASCII serial.
-func vpdSerial(s sysfs, name string) string {
-	b, err := os.ReadFile(s.path("block", name, "device", "vpd_pg80"))
-	if err != nil || len(b) <= 4 {
-		return ""
-	}
-	return strings.TrimSpace(strings.Trim(string(b[4:]), "\x00"))
-}
-
-func readUdev(path string) map[string]string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	m := map[string]string{}
-	for _, line := range strings.Split(string(b), "\n") {
-		if kv, ok := strings.CutPrefix(line, "E:"); ok {
-			k, v, _ := strings.Cut(kv, "=")
-			m[k] = v
-		}
-	}
-	return m
-}
+// Identity is the key the ledger files this disk under (blockdev.Identity),
+// the one probe --save uses for the same disk.
+func (d BlockDevice) Identity() string { return blockdev.Identity(d.Facts()) }
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
@@ -318,48 +277,4 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// transport is read from where the disk hangs in the device tree.
-func transport(s sysfs, name string) string {
-	link, err := os.Readlink(s.path("block", name))
-	if err != nil {
-		return ""
-	}
-	switch {
-	case strings.Contains(link, "/usb"):
-		return "usb"
-	case strings.Contains(link, "/nvme"):
-		return "nvme"
-	case strings.Contains(link, "/mmc"):
-		return "mmc"
-	case strings.Contains(link, "/ata"):
-		return "sata"
-	case strings.Contains(link, "/virtio"):
-		return "virtio"
-	case strings.Contains(link, "/virtual/"):
-		if strings.HasPrefix(name, "loop") {
-			return "loop"
-		}
-		return "virtual"
-	case strings.Contains(link, "/host"):
-		return "scsi"
-	}
-	return ""
-}
-
-func medium(name, transport string, rotational bool) string {
-	switch {
-	case strings.HasPrefix(name, "nvme"):
-		return "nvme"
-	case strings.HasPrefix(name, "mmcblk"):
-		return "mmc"
-	case transport == "usb":
-		return "usb"
-	case strings.HasPrefix(name, "loop"):
-		return "loop"
-	case rotational:
-		return "hdd"
-	}
-	return "ssd"
 }

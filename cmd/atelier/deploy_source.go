@@ -23,7 +23,7 @@ type deploySource struct {
 	ledger           *inventory.Ledger
 	unit             *inventory.Unit
 	actor            inventory.Actor
-	// disk is the target's identity in the ledger (diskIdentity), set by
+	// disk is the target's identity in the ledger (blockdev.Identity), set by
 	// resolveTarget; startEvent is the deploy.started event, once recorded.
 	disk, startEvent string
 }
@@ -104,7 +104,7 @@ func (s *deploySource) setUnit(g *globals, u inventory.Unit) error {
 // before anything is written. Without a unit the deploy goes on, not
 // recorded, and the operator is told so.
 func (s *deploySource) resolveTarget(ctx context.Context, g *globals, d imaging.BlockDevice) error {
-	s.disk = diskIdentity(d.Serial, d.BackingFile, d.Model, d.SizeBytes)
+	s.disk = d.Identity()
 	if s.unit == nil && s.ledger != nil {
 		u, ok, err := s.ledger.FindUnitByDiskSerial(ctx, s.disk)
 		if err != nil {

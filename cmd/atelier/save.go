@@ -28,7 +28,7 @@ import (
 //
 // Every internal disk of the report is recorded against the unit (the
 // ledger then refuses to let the unit leave before each one is erased),
-// under diskIdentity, the key wipe uses too: a disk that reports no serial
+// under blockdev.Identity, the key wipe uses too: a disk that reports no serial
 // is recorded under a stand-in identity rather than left out. Removable and
 // USB disks are left out, most likely the live USB stick the machine was
 // booted from, and the output names them so that a donated external disk or
@@ -177,7 +177,7 @@ func diskRecords(g *globals, r *probe.Report) (recs []inventory.DiskRecord, noSe
 		if usableText(d.Model) {
 			model = strings.TrimSpace(d.Model)
 		}
-		id := diskIdentity(d.Serial, "", model, d.SizeBytes)
+		id := d.Identity()
 		if !usableText(d.Serial) {
 			noSerial = append(noSerial, [2]string{d.Name, id})
 		}

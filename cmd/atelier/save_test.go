@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/pcsolidaire/atelier/internal/blockdev"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestSaveRecordsInternalDisksEvenWithoutSerial(t *testing.T) {
 	}
 	// The serial-less disk is filed under the very identity wipe uses, so
 	// erasing it clears it on the unit.
-	want := diskIdentity("", "", "SAMSUNG MZVLB256", 256060514304)
+	want := blockdev.Identity(blockdev.Facts{Model: "SAMSUNG MZVLB256", SizeBytes: 256060514304})
 	if recs[1].Serial != want || recs[1].Model != "SAMSUNG MZVLB256" {
 		t.Errorf("serial-less disk recorded as %+v, want identity %q", recs[1], want)
 	}

@@ -177,7 +177,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 }
 
 // resolveUnits finds each disk's unit: --unit for all, else the unit whose
-// probe recorded the disk under the same identity (diskIdentity: serial,
+// probe recorded the disk under the same identity (blockdev.Identity: serial,
 // loop backing file or the no-serial stand-in). No unit is not an error:
 // the bench often wipes loose donated disks; the certificate is still
 // issued and the operator is told the ledger has no record of it.
@@ -219,7 +219,7 @@ func resolveUnits(ctx context.Context, g *globals, l *inventory.Ledger, ref stri
 // wipeDiskID is the identity the ledger keys the disk by, the same one
 // probe --save and deploy use.
 func wipeDiskID(d imaging.BlockDevice) string {
-	return diskIdentity(d.Serial, d.BackingFile, d.Model, d.SizeBytes)
+	return d.Identity()
 }
 
 func diskRecord(d imaging.BlockDevice) inventory.DiskRecord {

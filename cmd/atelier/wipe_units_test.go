@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"github.com/pcsolidaire/atelier/internal/blockdev"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,7 +33,7 @@ func TestResolveUnitsNoSerialDisk(t *testing.T) {
 	}
 	dev := imaging.BlockDevice{Path: "/dev/fake-usb", Model: "Generic Flash Disk", SizeBytes: 8_000_000_000}
 	id := wipeDiskID(dev)
-	if !strings.HasPrefix(id, "noserial:") || id != diskIdentity("", "", dev.Model, dev.SizeBytes) {
+	if !strings.HasPrefix(id, "noserial:") || id != blockdev.Identity(blockdev.Facts{Model: dev.Model, SizeBytes: dev.SizeBytes}) {
 		t.Fatalf("identity %q is not the shared no-serial one", id)
 	}
 	if _, err := l.WipeStarted(ctx, a, u.ID, inventory.WipeStart{Disk: diskRecord(dev), Device: dev.Path, Method: "zero"}); err != nil {

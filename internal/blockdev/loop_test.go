@@ -1,0 +1,53 @@
+package blockdev_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/blockdev"
+	"github.com/pcsolidaire/atelier/internal/looptest"
+)
+
+// loopTree attaches a loop device (a serial-less disk), captures its sysfs
+// attributes into a tree, and requires the same identity from the live
+// device (what wipe reads) and from the captured tree; the line it returns
+// names the backing file $FILE so that the golden file stays stable.
+func loopTree(t *testing.T) []string {
+	t.Helper()
+	dev := looptest.Attach(t, 8<<20)
+	name := filepath.Base(dev)
+	live, err := imaging.Inspect(context.Background(), dev, imaging.ListOptions{})
+	if err != nil {
+		t.Fatalf("inspect %s: %v", dev, err)
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "sys", "devices", "virtual", "block", name)
+	for _, a := range []string{"dev", "size", "ro", "removable", "queue/rotational", "queue/logical_block_size",
+		"queue/physical_block_size", "loop/backing_file"} {
+		b, err := os.ReadFile(filepath.Join("/sys/block", name, a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, a), string(b))
+	}
+	write(t, filepath.Join(root, "proc", "self", "mountinfo"), "")
+	if err := os.MkdirAll(filepath.Join(root, "sys", "block"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../devices/virtual/block/"+name, filepath.Join(root, "sys", "block", name)); err != nil {
+		t.Fatal(err)
+	}
+	captured := blockdev.Root(root).Read(name)
+	if blockdev.Identity(captured) != live.Identity() {
+		t.Errorf("%s: captured tree gives %q, the live device %q", dev, blockdev.Identity(captured), live.Identity())
+	}
+	if blockdev.HasSerial(captured) || live.Identity() != "loop:"+live.BackingFile {
+		t.Errorf("%s: identity %q, want loop:<backing file>", dev, live.Identity())
+	}
+	id := strings.Replace(live.Identity(), live.BackingFile, "$FILE", 1)
+	return []string{"loop-capture/as-captured loop " + captured.Transport + " " + captured.Medium + " " + id}
+}
