@@ -116,3 +116,36 @@ func (l *Ledger) DiskOnOtherUnits(ctx context.Context, unitID, serial string) ([
 	}
 	return out, rows.Err()
 }
+
+// DiskHandedOver lists the units other than unitID, handed over to a
+// beneficiary, that a disk is recorded on: a wipe that files the disk under
+// unitID needs the operator's word (WipeStart.MoveDisk) first.
+func (l *Ledger) DiskHandedOver(ctx context.Context, unitID, serial string) ([]string, error) {
+	u, err := findUnit(ctx, l.db, unitID)
+	if err != nil {
+		return nil, err
+	}
+	return diskHandedOver(ctx, l.db, u.ID, serial)
+}
+
+func diskHandedOver(ctx context.Context, q querier, unitID, serial string) ([]string, error) {
+	k := key(serial)
+	if k == "" {
+		return nil, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT d.unit_id FROM unit_disks d JOIN units u ON u.id = d.unit_id
+		WHERE d.serial_key = ? AND d.unit_id <> ? AND u.state = ? ORDER BY u.id_year, u.id_num`, k, unitID, string(HandedOver))
+	if err != nil {
+		return nil, fmt.Errorf("disk %q: %w", serial, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

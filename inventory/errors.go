@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
@@ -26,6 +27,9 @@ var (
 	ErrNoBenchKey    = errors.New("bench key missing or not this bench's")
 	ErrUnsigned      = errors.New("bench head not signed")
 	ErrDamaged       = errors.New("ledger file damaged")
+	// ErrDiskHandedOver: the disk is recorded on a unit handed over to a
+	// beneficiary; filing it under another unit needs the operator's word.
+	ErrDiskHandedOver = fmt.Errorf("disk recorded on a handed-over unit: %w", ErrRefused)
 )
 
 // Error is a user-facing ledger error: a message key of internal/i18n with

@@ -93,6 +93,10 @@ type WipeStart struct {
 	Disk   DiskRecord `json:"disk"`
 	Device string     `json:"device"`
 	Method string     `json:"method"`
+	// MoveDisk says the operator confirmed that a disk recorded on a unit
+	// handed over to a beneficiary is now in this unit (see
+	// ErrDiskHandedOver).
+	MoveDisk bool `json:"move_disk,omitempty"`
 }
 
 // WipeOutcome is what a wipe records when it ends.

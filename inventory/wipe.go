@@ -26,6 +26,15 @@ func (l *Ledger) WipeStarted(ctx context.Context, a Actor, unitID string, ws Wip
 		if err != nil {
 			return err
 		}
+		if !ws.MoveDisk {
+			held, err := diskHandedOver(ctx, w.tx, u.ID, ws.Disk.Serial)
+			if err != nil {
+				return err
+			}
+			if len(held) > 0 {
+				return newErr(ErrDiskHandedOver, "wipe.disk_handed_over", ws.Disk.Serial, strings.Join(held, ", "), u.ID)
+			}
+		}
 		e, err := w.append(ctx, u.ID, KindWipeStarted, ws)
 		id = e.ID
 		return err
@@ -82,7 +91,8 @@ func (l *Ledger) WipeFinished(ctx context.Context, a Actor, unitID string, o Wip
 // passed, to triaged otherwise (a failed, interrupted or unverified wipe
 // proves no erasure), saying why, and a reservation is dropped. A unit that
 // has left (handed over, returned, parts, recycled) does not change state
-// silently: the wipe is recorded, nothing more.
+// silently: the wipe is recorded, nothing more. A wiped unit whose new wipe
+// did not pass drops back to triaged.
 func (w *writer) afterWipe(ctx context.Context, u *unitRow, status string) error {
 	from := State(u.State)
 	switch from {
@@ -92,6 +102,16 @@ func (w *writer) afterWipe(ctx context.Context, u *unitRow, status string) error
 			return w.move(ctx, u, Wiped, MoveOptions{Reason: "every disk erased"}, true)
 		}
 		return nil
+	case Wiped:
+		// The new wipe wrote over the disk the unit's erasure rested on
+		// (or added a disk): until a wipe passes, the unit is not erased.
+		if status == ErasurePassed {
+			return nil
+		}
+		pl := movedPayload{From: Wiped, To: Triaged, Reason: "a new wipe of its disk did not pass (" + status + ")",
+			ReasonKey: "rewipenotpassed", Auto: true}
+		_, err := w.append(ctx, u.ID, KindMoved, pl)
+		return err
 	case Imaged, Ready, Reserved:
 	default:
 		return nil

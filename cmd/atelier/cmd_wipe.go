@@ -16,6 +16,7 @@ type wipeFlags struct {
 	method, verify, unit, out string
 	reissue                   string // write the certificate(s) the ledger holds for this reference
 	yes, dryRun               bool
+	moveDisk                  bool // file a disk of a handed-over unit under --unit
 }
 
 // newWipeCmd erases disks with a certificate per disk.
@@ -59,6 +60,7 @@ func newWipeCmd(g *globals) *cobra.Command {
 	fl.BoolVar(&f.yes, "yes", false, i18n.EN.T("wipe.help.flag.yes"))
 	fl.BoolVar(&f.dryRun, "dry-run", false, i18n.EN.T("wipe.help.flag.dry-run"))
 	fl.StringVar(&f.reissue, "reissue", "", i18n.EN.T("wipe.help.flag.reissue"))
+	fl.BoolVar(&f.moveDisk, "move-disk", false, i18n.EN.T("wipe.help.flag.move-disk"))
 	localHelp(g, cmd, "wipe.help")
 	return cmd
 }

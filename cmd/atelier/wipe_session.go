@@ -32,8 +32,11 @@ type wipeTarget struct {
 	signed *reports.Signed
 	notes  []string // what the operator must know (not recorded, ledger error...)
 	runErr error    // the wipe could not even start (open failed)
-	medium *os.File // opened exclusively before anything is recorded
-	size   int64
+	// moveDisk: the operator confirmed that this disk, recorded on a unit
+	// handed over to a beneficiary, now belongs to unit.
+	moveDisk bool
+	medium   *os.File // opened exclusively before anything is recorded
+	size     int64
 }
 
 // runWipe checks every disk before writing any: one refused disk stops the
@@ -96,6 +99,9 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	if err := resolveUnits(ctx, g, l, f.unit, targets); err != nil {
 		return err
 	}
+	if err := confirmMovedDisks(ctx, g, l, f.moveDisk, targets); err != nil {
+		return err
+	}
 	// Open every disk, exclusively, before asking or recording anything: a
 	// disk another wipe (or program) holds is refused with nothing in the
 	// ledger, and the descriptor kept is the one the engine writes through.
@@ -139,7 +145,8 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 		if t.unit == nil {
 			continue
 		}
-		id, err := l.WipeStarted(ctx, actor, t.unit.ID, inventory.WipeStart{Disk: diskRecord(t.dev), Device: t.dev.Path, Method: f.method})
+		id, err := l.WipeStarted(ctx, actor, t.unit.ID, inventory.WipeStart{Disk: diskRecord(t.dev), Device: t.dev.Path, Method: f.method,
+			MoveDisk: t.moveDisk})
 		if err != nil {
 			// Nothing was written: close the wipes already opened so the
 			// units do not show them as started and never finished.
@@ -212,6 +219,38 @@ func resolveUnits(ctx context.Context, g *globals, l *inventory.Ledger, ref stri
 		} else {
 			t.notes = append(t.notes, g.T("wipe.note.nounit"))
 		}
+	}
+	return nil
+}
+
+// confirmMovedDisks asks, before anything is opened or written, about each
+// disk recorded on another unit that was handed over to a beneficiary:
+// filing it under --unit is what the operator must mean, not a slip. In a
+// terminal atelier asks; otherwise --move-disk is required.
+func confirmMovedDisks(ctx context.Context, g *globals, l *inventory.Ledger, moveDisk bool, targets []*wipeTarget) error {
+	for _, t := range targets {
+		if t.unit == nil {
+			continue
+		}
+		id := wipeDiskID(t.dev)
+		held, err := l.DiskHandedOver(ctx, t.unit.ID, id)
+		if err != nil {
+			return g.ledgerErr(err)
+		}
+		if len(held) == 0 {
+			continue
+		}
+		others := strings.Join(held, ", ")
+		switch {
+		case moveDisk:
+		case g.interactive() && confirm(g.stdin, g.stderr, g.T("wipe.movedisk.prompt", t.dev.Path, id, others, t.unit.ID)):
+		case g.interactive():
+			return g.lang().Errorf("wipe.movedisk.declined", t.dev.Path)
+		default:
+			return g.lang().Errorf("wipe.disk_handed_over", id, others, t.unit.ID)
+		}
+		t.moveDisk = true
+		t.notes = append(t.notes, g.T("wipe.note.movedisk", others, t.unit.ID))
 	}
 	return nil
 }

@@ -542,4 +542,12 @@ var ledgerMessages = Catalog{
 		EN: "%s becomes imaged without a passed deploy just before",
 		FR: "%s devient installé sans déploiement réussi juste avant",
 	},
+	"wipe.disk_handed_over": {
+		EN: "disk %s is recorded on %s, handed over to a beneficiary: to file it under %s now, confirm in a terminal or pass --move-disk",
+		FR: "le disque %s est enregistré sur %s, remis à un bénéficiaire : pour le rattacher maintenant à %s, confirmez dans un terminal ou passez --move-disk",
+	},
+	"reason.rewipenotpassed": {
+		EN: "a new wipe of its disk proves no erasure: erased again only after a passed wipe%.0s",
+		FR: "un nouvel effacement de son disque ne prouve rien : de nouveau effacé seulement après un effacement réussi%.0s",
+	},
 }

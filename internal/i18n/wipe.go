@@ -328,4 +328,21 @@ monté, sert de swap, fait partie d'une grappe RAID/LVM/dm, contient le
 registre ou la clé du poste, ou est en lecture seule ; directement ou par une
 couche en dessous ou au-dessus (un périphérique loop sur lui, ou sous lui),
 que la raison nomme alors.`},
+
+	"wipe.help.flag.move-disk": {
+		EN: "file under --unit a disk recorded on a unit handed over to a beneficiary (asked in a terminal)",
+		FR: "rattacher à --unit un disque enregistré sur une unité remise à un bénéficiaire (demandé dans un terminal)",
+	},
+	"wipe.movedisk.prompt": {
+		EN: "%s (disk %s) is recorded on %s, handed over to a beneficiary. File it under %s now? [y/N] ",
+		FR: "%s (disque %s) est enregistré sur %s, remis à un bénéficiaire. Le rattacher maintenant à %s ? [o/N] ",
+	},
+	"wipe.movedisk.declined": {
+		EN: "%s not wiped: the disk stays recorded on the unit it was handed over with",
+		FR: "%s non effacé : le disque reste enregistré sur l'unité avec laquelle il a été remis",
+	},
+	"wipe.note.movedisk": {
+		EN: "disk recorded on %s (handed over), now filed under %s as well",
+		FR: "disque enregistré sur %s (remis), désormais rattaché aussi à %s",
+	},
 }
