@@ -3,6 +3,8 @@ package inventory
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
 // Unit is one donated machine as the projection sees it now.
@@ -73,19 +75,19 @@ type UnitDisk struct {
 // Erasure states of a disk.
 const (
 	ErasureNone        = "none"
-	ErasurePassed      = "passed"
-	ErasureFailed      = "failed"
-	ErasureInterrupted = "interrupted"
+	ErasurePassed      = string(vocab.StatusPassed)
+	ErasureFailed      = string(vocab.StatusFailed)
+	ErasureInterrupted = string(vocab.StatusInterrupted)
 	ErasureDestroyed   = "destroyed"
 	// ErasureUnverified: the disk was overwritten but nothing read it back
 	// (wipe --verify none). It is not proof of erasure: for the invariant
 	// it counts as not erased.
-	ErasureUnverified = "unverified"
+	ErasureUnverified = string(vocab.StatusUnverified)
 	// ErasureUncertified: the wipe passed but its certificate could not be
 	// written (full disk, read-only folder). The signed certificate is in
 	// the wipe's outcome; until atelier wipe --reissue writes it (event
 	// wipe.certified), the disk counts as not erased.
-	ErasureUncertified = "uncertified"
+	ErasureUncertified = string(vocab.StatusUncertified)
 )
 
 // WipeStart is what a wipe records when it begins on a disk.

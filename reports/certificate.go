@@ -11,7 +11,11 @@
 // refuses a certificate whose content contradicts itself.
 package reports
 
-import "time"
+import (
+	"time"
+
+	"github.com/pcsolidaire/atelier/internal/vocab"
+)
 
 // Schema names this certificate format; a change that breaks readers gets
 // a new version.
@@ -19,8 +23,8 @@ const Schema = "atelier.certificate/v1"
 
 // Status of the erasure a certificate records.
 const (
-	StatusPassed = "passed"
-	StatusFailed = "failed"
+	StatusPassed = string(vocab.StatusPassed)
+	StatusFailed = string(vocab.StatusFailed)
 )
 
 // NIST SP 800-88 sanitization categories. NISTNone is only allowed on a

@@ -1,27 +1,26 @@
 package reports
 
-// Techniques a certificate may record as actually done. The wipe engine
-// uses these names so that Verify can check the claimed NIST category.
+import "github.com/pcsolidaire/atelier/internal/vocab"
+
+// Techniques a certificate may record as actually done. The words are
+// vocab's, defined once for the wipe engine and the certificate, so that
+// Verify checks the claimed NIST category against what the engine names.
 const (
-	TechniqueOverwriteZero   = "overwrite-zero"
-	TechniqueOverwriteRandom = "overwrite-random"
-
-	TechniqueATASecureErase         = "ata-secure-erase"
-	TechniqueATASecureEraseEnhanced = "ata-secure-erase-enhanced"
-	TechniqueATASanitizeBlock       = "ata-sanitize-block"
-	TechniqueATASanitizeCrypto      = "ata-sanitize-crypto"
-	TechniqueATASanitizeOverwrite   = "ata-sanitize-overwrite"
-
-	TechniqueNVMeSanitizeBlock     = "nvme-sanitize-block"
-	TechniqueNVMeSanitizeCrypto    = "nvme-sanitize-crypto"
-	TechniqueNVMeSanitizeOverwrite = "nvme-sanitize-overwrite"
-	TechniqueNVMeFormatUserData    = "nvme-format-user-data" // nvme format --ses=1
-	TechniqueNVMeFormatCrypto      = "nvme-format-crypto"    // nvme format --ses=2
-
-	// When the engine does not record which action the firmware ran.
-	TechniqueATASanitize  = "ata-sanitize"
-	TechniqueNVMeSanitize = "nvme-sanitize"
-	TechniqueNVMeFormat   = "nvme-format"
+	TechniqueOverwriteZero          = string(vocab.TechniqueOverwriteZero)
+	TechniqueOverwriteRandom        = string(vocab.TechniqueOverwriteRandom)
+	TechniqueATASecureErase         = string(vocab.TechniqueATASecureErase)
+	TechniqueATASecureEraseEnhanced = string(vocab.TechniqueATASecureEraseEnhanced)
+	TechniqueATASanitizeBlock       = string(vocab.TechniqueATASanitizeBlock)
+	TechniqueATASanitizeCrypto      = string(vocab.TechniqueATASanitizeCrypto)
+	TechniqueATASanitizeOverwrite   = string(vocab.TechniqueATASanitizeOverwrite)
+	TechniqueNVMeSanitizeBlock      = string(vocab.TechniqueNVMeSanitizeBlock)
+	TechniqueNVMeSanitizeCrypto     = string(vocab.TechniqueNVMeSanitizeCrypto)
+	TechniqueNVMeSanitizeOverwrite  = string(vocab.TechniqueNVMeSanitizeOverwrite)
+	TechniqueNVMeFormatUserData     = string(vocab.TechniqueNVMeFormatUserData)
+	TechniqueNVMeFormatCrypto       = string(vocab.TechniqueNVMeFormatCrypto)
+	TechniqueATASanitize            = string(vocab.TechniqueATASanitize)
+	TechniqueNVMeSanitize           = string(vocab.TechniqueNVMeSanitize)
+	TechniqueNVMeFormat             = string(vocab.TechniqueNVMeFormat)
 )
 
 // techniqueKinds groups techniques by what NIST SP 800-88 Rev. 1 (Table A-1

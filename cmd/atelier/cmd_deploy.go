@@ -9,6 +9,7 @@ import (
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/deploy"
 	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
 // deployFlags are the options of atelier deploy.
@@ -126,7 +127,7 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	} else {
 		renderDeployResult(g, res, src)
 		if recErr == nil && src.unit != nil {
-			fmt.Fprintln(g.stdout, g.T("deploy.recorded."+map[bool]string{true: "passed", false: "other"}[res.Status == "passed"],
+			fmt.Fprintln(g.stdout, g.T("deploy.recorded."+map[bool]string{true: "passed", false: "other"}[res.Status == string(vocab.StatusPassed)],
 				src.unit.ID, src.disk, g.T("state.imaged"), g.T("state.wiped")))
 		}
 	}
@@ -178,7 +179,7 @@ func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 	}
 	status := g.T("deploy.status." + res.Status)
 	var line string
-	if res.Status == "passed" {
+	if res.Status == string(vocab.StatusPassed) {
 		mbps := 0.0
 		if res.Seconds > 0 {
 			mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds

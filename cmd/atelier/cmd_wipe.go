@@ -2,21 +2,22 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
 // wipeFlags are the options of atelier wipe.
 type wipeFlags struct {
-	method, verify, unit, out string
-	reissue                   string // write the certificate(s) the ledger holds for this reference
-	yes, dryRun               bool
-	moveDisk                  bool // file a disk of a handed-over unit under --unit
+	method      vocab.Method       // parsed and checked by the flag itself
+	verify      vocab.Verification // "" lets the engine choose
+	unit, out   string
+	reissue     string // write the certificate(s) the ledger holds for this reference
+	yes, dryRun bool
+	moveDisk    bool // file a disk of a handed-over unit under --unit
 }
 
 // newWipeCmd erases disks with a certificate per disk.
@@ -41,20 +42,13 @@ func newWipeCmd(g *globals) *cobra.Command {
 			if f.reissue != "" {
 				return runReissue(cmd.Context(), g, f)
 			}
-			if !slices.Contains(wipe.Methods, f.method) {
-				return g.lang().Errorf("wipe.badmethod", f.method, strings.Join(wipe.Methods, ", "))
-			}
-			switch f.verify {
-			case "", wipe.VerifyFull, wipe.VerifySample, wipe.VerifyNone:
-			default:
-				return g.lang().Errorf("wipe.badverify", f.verify)
-			}
 			return runWipe(cmd.Context(), g, f, args)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.method, "method", wipe.MethodAuto, fmt.Sprintf("technique: %s", strings.Join(wipe.Methods, "|")))
-	fl.StringVar(&f.verify, "verify", "", i18n.EN.T("wipe.help.flag.verify"))
+	f.method = vocab.MethodAuto
+	fl.Var(&f.method, "method", fmt.Sprintf("technique: %s", methodList()))
+	fl.Var(&f.verify, "verify", i18n.EN.T("wipe.help.flag.verify"))
 	fl.StringVar(&f.unit, "unit", "", i18n.EN.T("wipe.help.flag.unit"))
 	fl.StringVar(&f.out, "out", "", i18n.EN.T("wipe.help.flag.out"))
 	fl.BoolVar(&f.yes, "yes", false, i18n.EN.T("wipe.help.flag.yes"))
@@ -63,4 +57,13 @@ func newWipeCmd(g *globals) *cobra.Command {
 	fl.BoolVar(&f.moveDisk, "move-disk", false, i18n.EN.T("wipe.help.flag.move-disk"))
 	localHelp(g, cmd, "wipe.help")
 	return cmd
+}
+
+// methodList is the --method values for the flag's help.
+func methodList() string {
+	ms := make([]string, len(vocab.Methods))
+	for i, m := range vocab.Methods {
+		ms[i] = string(m)
+	}
+	return strings.Join(ms, "|")
 }

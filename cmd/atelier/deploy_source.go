@@ -146,7 +146,7 @@ func (s *deploySource) zeroWiped(ctx context.Context) bool {
 		return false
 	}
 	w, ok, err := s.ledger.LastWipe(ctx, s.unit.ID, s.disk)
-	if err != nil || !ok || w.Status != "passed" || w.Pattern != wipe.PatternZero {
+	if err != nil || !ok || w.Status != inventory.ErasurePassed || w.Pattern != wipe.PatternZero {
 		return false
 	}
 	written, err := s.ledger.WrittenSinceWipe(ctx, s.unit.ID, s.disk)

@@ -48,7 +48,7 @@ func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) report
 			cmd = a.Technique
 		}
 		outcome := map[string]string{"done": "ok", "unavailable": "unsupported", "failed": "failed"}[a.Outcome]
-		if strings.Contains(a.Error, "frozen") {
+		if a.Frozen {
 			outcome = "frozen"
 		}
 		if outcome == "" {

@@ -64,7 +64,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	runner := wipe.ExecRunner{}
 	for _, t := range targets {
 		facts := wipe.Gather(ctx, runner, t.dev)
-		p, err := wipe.MakePlan(t.dev, f.method, f.verify, facts)
+		p, err := wipe.MakePlan(t.dev, string(f.method), string(f.verify), facts)
 		if err != nil {
 			return err
 		}
@@ -145,7 +145,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 		if t.unit == nil {
 			continue
 		}
-		id, err := l.WipeStarted(ctx, actor, t.unit.ID, inventory.WipeStart{Disk: diskRecord(t.dev), Device: t.dev.Path, Method: f.method,
+		id, err := l.WipeStarted(ctx, actor, t.unit.ID, inventory.WipeStart{Disk: diskRecord(t.dev), Device: t.dev.Path, Method: string(f.method),
 			MoveDisk: t.moveDisk})
 		if err != nil {
 			// Nothing was written: close the wipes already opened so the
@@ -168,7 +168,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 		go func() {
 			defer wg.Done()
 			bar := ui.add(t.dev.Path, t.plan)
-			t.res, t.runErr = wipe.Run(ctx, wipe.Job{Device: t.dev, Plan: t.plan, VerifyAsked: f.verify,
+			t.res, t.runErr = wipe.Run(ctx, wipe.Job{Device: t.dev, Plan: t.plan, VerifyAsked: string(f.verify),
 				Runner: runner, Medium: t.medium, Size: t.size, Progress: bar.update, Phase: bar.phase})
 			if t.runErr != nil {
 				t.res.Status = wipe.StatusFailed

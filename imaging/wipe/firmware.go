@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
 // ataPassword is set just before a security erase, which clears it again.
@@ -23,15 +25,15 @@ const (
 	detailFormat2        = "NVMe FORMAT (cryptographic erase, SES=2)"
 )
 
-var detailTechnique = map[string]string{
-	detailSecureErase:    "ata-secure-erase",
-	detailSecureEraseEnh: "ata-secure-erase-enhanced",
-	detailATABlock:       "ata-sanitize-block",
-	detailATACrypto:      "ata-sanitize-crypto",
-	detailNVMeBlock:      "nvme-sanitize-block",
-	detailNVMeCrypto:     "nvme-sanitize-crypto",
-	detailFormat1:        "nvme-format-user-data",
-	detailFormat2:        "nvme-format-crypto",
+var detailTechnique = map[string]vocab.Technique{
+	detailSecureErase:    vocab.TechniqueATASecureErase,
+	detailSecureEraseEnh: vocab.TechniqueATASecureEraseEnhanced,
+	detailATABlock:       vocab.TechniqueATASanitizeBlock,
+	detailATACrypto:      vocab.TechniqueATASanitizeCrypto,
+	detailNVMeBlock:      vocab.TechniqueNVMeSanitizeBlock,
+	detailNVMeCrypto:     vocab.TechniqueNVMeSanitizeCrypto,
+	detailFormat1:        vocab.TechniqueNVMeFormatUserData,
+	detailFormat2:        vocab.TechniqueNVMeFormatCrypto,
 }
 
 // firmwareRun drives one firmware erase through the runner. It returns
@@ -93,7 +95,7 @@ func (fw firmwareRun) ataSanitize(ctx context.Context) (string, error) {
 		return "", err
 	}
 	if st, err := ParseSanitizeStatus(string(out)); err == nil && st.Frozen {
-		return "", fmt.Errorf("sanitize is frozen (SD1)")
+		return "", fmt.Errorf("sanitize is %w (SD1)", ErrFrozen)
 	}
 	flag, detail := "--sanitize-block-erase", detailATABlock
 	if s := fw.facts.ATA; s != nil && !s.Sanitize.BlockErase && s.Sanitize.CryptoScramble {

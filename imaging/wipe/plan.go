@@ -2,26 +2,24 @@ package wipe
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
-// Methods an operator can ask for.
+// Methods an operator can ask for (the words are vocab's).
 const (
-	MethodAuto           = "auto"
-	MethodZero           = "zero"
-	MethodRandom         = "random"
-	MethodATASecureErase = "ata-secure-erase"
-	MethodATASanitize    = "ata-sanitize"
-	MethodNVMeSanitize   = "nvme-sanitize"
-	MethodNVMeFormat     = "nvme-format"
+	MethodAuto           = string(vocab.MethodAuto)
+	MethodZero           = string(vocab.MethodZero)
+	MethodRandom         = string(vocab.MethodRandom)
+	MethodATASecureErase = string(vocab.MethodATASecureErase)
+	MethodATASanitize    = string(vocab.MethodATASanitize)
+	MethodNVMeSanitize   = string(vocab.MethodNVMeSanitize)
+	MethodNVMeFormat     = string(vocab.MethodNVMeFormat)
 )
-
-// Methods lists every accepted --method value.
-var Methods = []string{MethodAuto, MethodZero, MethodRandom, MethodATASecureErase,
-	MethodATASanitize, MethodNVMeSanitize, MethodNVMeFormat}
 
 // NIST SP 800-88 categories.
 const (
@@ -112,17 +110,21 @@ type Plan struct {
 	NIST      string        `json:"nist"` // if the first choice succeeds
 	Estimate  time.Duration `json:"estimate_ns"`
 	Why       string        `json:"why,omitempty"` // why the first choice (or why not firmware)
-	Facts     Facts         `json:"facts"`
+	// Frozen: the firmware erase was ruled out because the drive is
+	// frozen (ErrFrozen), which the certificate names as such.
+	Frozen bool  `json:"frozen,omitempty"`
+	Facts  Facts `json:"facts"`
 }
 
+// ErrFrozen marks a firmware erase the drive refused because its security
+// or sanitize feature set is frozen (by the BIOS, at boot): errors.Is tells
+// it from other failures, never the message's words.
+var ErrFrozen = errors.New("frozen")
+
+const whyFrozen = "drive is frozen (suspend and resume the PC, or hot-plug the disk, to unfreeze it)"
+
 // IsFirmware tells firmware techniques from overwrites.
-func IsFirmware(t string) bool {
-	switch t {
-	case MethodATASecureErase, MethodATASanitize, MethodNVMeSanitize, MethodNVMeFormat:
-		return true
-	}
-	return false
-}
+func IsFirmware(t string) bool { return vocab.Method(t).Firmware() }
 
 // MakePlan chooses the technique per DESIGN.md's table: NVMe sanitize or
 // format; on a SATA SSD, ATA Sanitize then Secure Erase; on a HDD, Secure
@@ -150,7 +152,7 @@ func MakePlan(d imaging.BlockDevice, method, verify string, f Facts) (Plan, erro
 			p.Why = why
 		}
 	default:
-		return p, fmt.Errorf("--method %q: choose one of %v", method, Methods)
+		return p, &vocab.UnknownWordError{Flag: "method", Value: method, Choices: methodChoices()}
 	}
 	if IsFirmware(p.Technique) {
 		p.Fallback = MethodZero
@@ -168,6 +170,7 @@ func MakePlan(d imaging.BlockDevice, method, verify string, f Facts) (Plan, erro
 			p.Verify = VerifySample
 		}
 	}
+	p.Frozen = p.Why == whyFrozen
 	p.NIST = nistFor(p.Technique, d, f, true)
 	if p.Verify == VerifyNone && !IsFirmware(p.Technique) {
 		// An overwrite nobody reads back is not a sanitization (NIST SP
@@ -229,7 +232,7 @@ func unavailable(t string, d imaging.BlockDevice, f Facts) string {
 		case !s.Supported:
 			return "ATA security not supported"
 		case s.Frozen:
-			return "drive is frozen (suspend and resume the PC, or hot-plug the disk, to unfreeze it)"
+			return whyFrozen
 		case s.Locked:
 			return "drive is locked by a password"
 		case s.Enabled:
@@ -308,4 +311,13 @@ func estimate(p Plan, d imaging.BlockDevice, f Facts) time.Duration {
 		return 2*time.Minute + read
 	}
 	return time.Duration(size/speed*float64(time.Second)) + read
+}
+
+func methodChoices() string {
+	var m vocab.Method
+	err := m.Set("")
+	if e, ok := err.(*vocab.UnknownWordError); ok {
+		return e.Choices
+	}
+	return ""
 }

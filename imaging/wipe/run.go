@@ -14,17 +14,18 @@ import (
 	"time"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
 // Statuses of a finished wipe.
 const (
-	StatusPassed      = "passed"
-	StatusFailed      = "failed"
-	StatusInterrupted = "interrupted"
+	StatusPassed      = string(vocab.StatusPassed)
+	StatusFailed      = string(vocab.StatusFailed)
+	StatusInterrupted = string(vocab.StatusInterrupted)
 	// StatusUnverified is an overwrite that wrote every byte but was not
 	// read back (--verify none). NIST SP 800-88 makes verification part of
 	// sanitization, so it claims no category and earns no certificate.
-	StatusUnverified = "unverified"
+	StatusUnverified = string(vocab.StatusUnverified)
 )
 
 // Job is one disk to wipe according to a plan.
@@ -73,6 +74,8 @@ type Attempt struct {
 	Outcome   string   `json:"outcome"` // done, unavailable, failed, interrupted
 	Error     string   `json:"error,omitempty"`
 	Commands  []string `json:"commands,omitempty"` // command lines sent to the drive
+	// Frozen: the drive refused because it is frozen (ErrFrozen).
+	Frozen bool `json:"frozen,omitempty"`
 }
 
 // Result is what happened to one disk.
@@ -199,7 +202,7 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 		if asked == MethodAuto {
 			asked = "firmware erase"
 		}
-		res.Tried = append(res.Tried, Attempt{Technique: asked, Outcome: "unavailable", Error: p.Why})
+		res.Tried = append(res.Tried, Attempt{Technique: asked, Outcome: "unavailable", Error: p.Why, Frozen: p.Frozen})
 	}
 
 	if IsFirmware(technique) {
@@ -254,7 +257,8 @@ func Run(ctx context.Context, j Job) (res Result, err error) {
 			}
 			return finish(err)
 		}
-		res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "failed", Error: ferr.Error(), Commands: lines})
+		res.Tried = append(res.Tried, Attempt{Technique: technique, Detail: detail, Outcome: "failed", Error: ferr.Error(), Commands: lines,
+			Frozen: errors.Is(ferr, ErrFrozen)})
 		technique = MethodZero
 		if p.Fallback != "" {
 			technique = p.Fallback
@@ -428,11 +432,13 @@ func (rc recorder) Run(ctx context.Context, name string, args ...string) ([]byte
 // precise names what was done in the certificate's vocabulary.
 func precise(method, detail string) string {
 	switch method {
-	case MethodZero, MethodRandom:
-		return "overwrite-" + method
+	case MethodZero:
+		return string(vocab.TechniqueOverwriteZero)
+	case MethodRandom:
+		return string(vocab.TechniqueOverwriteRandom)
 	}
 	if t, ok := detailTechnique[detail]; ok {
-		return t
+		return string(t)
 	}
 	return method
 }

@@ -6,13 +6,14 @@ import (
 	"io"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/vocab"
 )
 
 // Verification modes.
 const (
-	VerifyFull   = "full"
-	VerifySample = "sample"
-	VerifyNone   = "none"
+	VerifyFull   = string(vocab.VerifyFull)
+	VerifySample = string(vocab.VerifySample)
+	VerifyNone   = string(vocab.VerifyNone)
 )
 
 // span is a byte range [Off, Off+Len).
