@@ -97,10 +97,11 @@ func ruleUnitKnown(_ context.Context, st *replayState, e Event, _ any) error {
 }
 
 // afterWipeMove is an automatic move of a unit whose disk was wiped (or
-// its wipe certified) after its deploy (see writer.afterWipe): outside the
-// transition table.
+// its wipe certified) after its deploy, or of a wiped unit whose new wipe
+// did not pass (see writer.afterWipe): outside the transition table.
 func afterWipeMove(from, to State) bool {
-	return (from == Imaged || from == Ready || from == Reserved) && (to == Wiped || to == Triaged)
+	return (from == Imaged || from == Ready || from == Reserved) && (to == Wiped || to == Triaged) ||
+		from == Wiped && to == Triaged
 }
 
 // ruleMove: a move starts from the unit's state and is one the commands
@@ -115,7 +116,11 @@ func ruleMove(ctx context.Context, st *replayState, e Event, dec any) error {
 	if State(u.State) != pl.From {
 		return newErr(ErrRefused, "replay.from", e.Unit, pl.From, State(u.State))
 	}
-	if last := st.last[e.Unit].kind; pl.Auto && afterWipeMove(pl.From, pl.To) && (last == KindWipeFinished || last == KindWipeCertified) {
+	last := st.last[e.Unit]
+	// Only a wipe that proves nothing takes a wiped unit back to triaged.
+	dropBack := pl.From == Wiped && !last.passed
+	if pl.Auto && afterWipeMove(pl.From, pl.To) && (pl.From != Wiped || dropBack) &&
+		(last.kind == KindWipeFinished || last.kind == KindWipeCertified) {
 		if pl.To == Wiped {
 			return erasedDisks(ctx, st, u, Wiped)
 		}

@@ -112,8 +112,9 @@ func TestWipedUnitDropsBackWhenRewipeDoesNotPass(t *testing.T) {
 			if got := wipeDisk(t, l, u.ID, disk, ErasurePassed); got.State != "wiped" {
 				t.Fatalf("after a new passed wipe: %s", got.State)
 			}
-			if _, err := l.Rebuild(ctx); err != nil {
-				t.Fatalf("rebuild: %v", err)
+			// The replay of a checked rebuild accepts the drop back.
+			if _, err := l.CheckedRebuild(ctx, false); err != nil {
+				t.Fatalf("checked rebuild: %v", err)
 			}
 			if got, _ := l.FindUnit(ctx, u.ID); got.State != "wiped" {
 				t.Errorf("after rebuild: %s", got.State)
