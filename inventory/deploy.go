@@ -17,6 +17,21 @@ type DeployStart struct {
 	DiskSerial  string `json:"disk_serial"`
 }
 
+// CheckDeployUnit finds the unit a deploy is for (id, serial or asset
+// tag) and refuses one that is not wiped (invariant 2: no deploy before a
+// wipe), so that the refusal comes before any image is opened.
+// CheckDeployTarget then checks the target disk itself.
+func (l *Ledger) CheckDeployUnit(ctx context.Context, ref string) (Unit, error) {
+	u, err := findUnit(ctx, l.db, ref)
+	if err != nil {
+		return Unit{}, err
+	}
+	if State(u.State) != Wiped {
+		return Unit{}, newErr(ErrRefused, "deploy.unit.notwiped", u.ID, State(u.State))
+	}
+	return u.Unit, nil
+}
+
 // CheckDeployTarget says whether an image may go onto that disk of the unit:
 // the unit must be wiped and the disk one of its recorded disks with a
 // passed erasure. Checking the unit's state alone let an image go onto a

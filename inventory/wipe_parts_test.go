@@ -122,3 +122,26 @@ func TestWipedUnitDropsBackWhenRewipeDoesNotPass(t *testing.T) {
 		})
 	}
 }
+
+// Invariant 2 lives in the ledger: a deploy for a unit that is not wiped
+// is refused by CheckDeployUnit, naming the unit and its state.
+func TestCheckDeployUnitRefusesAUnitNotWiped(t *testing.T) {
+	l := newLedger(t)
+	ctx := context.Background()
+	disk := DiskRecord{Serial: "S3Z9NB0K", Medium: "ssd"}
+	u := addUnit(t, l, "SER1")
+	_, err := l.CheckDeployUnit(ctx, "SER1")
+	if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), u.ID+" is received, not wiped") {
+		t.Fatalf("deploy on a received unit: %v", err)
+	}
+	if _, err := l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{disk}); err != nil {
+		t.Fatal(err)
+	}
+	wipeDisk(t, l, u.ID, disk, ErasurePassed)
+	if got, err := l.CheckDeployUnit(ctx, "INV-SER1"); err != nil || got.ID != u.ID {
+		t.Fatalf("deploy on a wiped unit: %+v %v", got, err)
+	}
+	if _, err := l.CheckDeployUnit(ctx, "nobody"); !errors.Is(err, ErrUnknownUnit) {
+		t.Errorf("unknown unit: %v", err)
+	}
+}

@@ -68,16 +68,12 @@ func resolveDeploySource(ctx context.Context, g *globals, f deployFlags) (*deplo
 		s.imageBytes, s.imageSHA256, s.fileSHA256 = im.ImageBytes, im.ImageSHA256, im.SHA256
 	}
 	if f.unit != "" {
-		u, err := l.FindUnit(ctx, f.unit)
+		// Said early, before the image is even opened; resolveTarget
+		// then checks the disk itself.
+		u, err := l.CheckDeployUnit(ctx, f.unit)
 		if err != nil {
 			s.close()
 			return nil, g.ledgerErr(err)
-		}
-		// Said early, before the image is even opened; resolveTarget
-		// then checks the disk itself.
-		if u.State != "wiped" {
-			s.close()
-			return nil, g.lang().Errorf("deploy.unit.notwiped", u.ID, u.State)
 		}
 		if err := s.setUnit(g, u); err != nil {
 			s.close()
