@@ -108,16 +108,11 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 		return err
 	}
 
-	var prog deploy.Progress
-	var bars *barProgress
-	if !g.json && termui.IsTerminal(g.stderr) {
-		bars = newBarProgress(g.stderr, lang)
-		prog = bars
-	}
-	res, runErr := plan.Run(ctx, prog)
-	if bars != nil {
-		bars.Wait()
-	}
+	ui := newProgress(g) // the display wipe uses: disk, step, speed, time left, then "done in"
+	bar := newDeployBar(g, ui, plan.Device.Path)
+	res, runErr := plan.Run(ctx, bar)
+	bar.bar.finish(res.Status == string(vocab.StatusPassed))
+	ui.wait()
 	recErr := src.record(context.WithoutCancel(ctx), g, plan, res)
 	if g.json {
 		if err := g.printJSON(deployJSON{Result: res, Unit: src.unitID(), Disk: src.disk,

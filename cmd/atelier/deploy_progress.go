@@ -1,56 +1,37 @@
 package main
 
 import (
-	"io"
-
-	"github.com/vbauerster/mpb/v8"
-	"github.com/vbauerster/mpb/v8/decor"
-
-	"github.com/pcsolidaire/atelier/internal/i18n"
+	"sync"
 )
 
-// barProgress shows one mpb bar per deploy phase (write, then read-back):
-// percent, MB/s and time left, on stderr so stdout stays for the result.
-type barProgress struct {
-	p    *mpb.Progress
-	bar  *mpb.Bar
-	lang i18n.Lang
+// deployBar feeds the shared progress display (progress.go) from the
+// deploy engine: each phase ("write", then "verify") adds its bytes to the
+// run's total, so the line shows the whole run as wipe's does.
+type deployBar struct {
+	g   *globals
+	bar *diskBar
+
+	mu       sync.Mutex // the engine may report from several goroutines
+	cur, tot int64
 }
 
-func newBarProgress(w io.Writer, lang i18n.Lang) *barProgress {
-	return &barProgress{p: mpb.New(mpb.WithOutput(w), mpb.WithWidth(40)), lang: lang}
+func newDeployBar(g *globals, ui *progress, dev string) *deployBar {
+	return &deployBar{g: g, bar: ui.add(dev, g.T("deploy.phase.write"), "")}
 }
 
-func (b *barProgress) Phase(name string, total int64) {
-	b.end()
-	b.bar = b.p.New(total, mpb.BarStyle(),
-		mpb.PrependDecorators(
-			decor.Name(b.lang.T("deploy.phase."+name), decor.WC{C: decor.DindentRight | decor.DextraSpace}),
-			decor.Percentage(decor.WCSyncSpace)),
-		mpb.AppendDecorators(
-			decor.AverageSpeed(decor.SizeB1000(0), "% .1f", decor.WCSyncSpace),
-			decor.Name(" ETA "),
-			decor.AverageETA(decor.ET_STYLE_MMSS)),
-	)
+func (d *deployBar) Phase(name string, total int64) {
+	d.mu.Lock()
+	d.tot = d.cur + total
+	cur, tot := d.cur, d.tot
+	d.mu.Unlock()
+	d.bar.phase(d.g.T("deploy.phase." + name))
+	d.bar.update(cur, tot)
 }
 
-func (b *barProgress) Add(n int64) {
-	if b.bar != nil {
-		b.bar.IncrInt64(n)
-	}
-}
-
-// end closes the current bar: complete when it reached its total, else
-// aborted (kept on screen, so the operator sees where it stopped).
-func (b *barProgress) end() {
-	if b.bar != nil && !b.bar.Completed() {
-		b.bar.Abort(false)
-	}
-	b.bar = nil
-}
-
-// Wait ends the last bar and lets mpb draw the final state.
-func (b *barProgress) Wait() {
-	b.end()
-	b.p.Wait()
+func (d *deployBar) Add(n int64) {
+	d.mu.Lock()
+	d.cur += n
+	cur, tot := d.cur, d.tot
+	d.mu.Unlock()
+	d.bar.update(cur, tot)
 }

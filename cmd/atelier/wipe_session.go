@@ -167,7 +167,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			bar := ui.add(t.dev.Path, t.plan)
+			bar := ui.addWipe(t.dev.Path, t.plan)
 			t.res, t.runErr = wipe.Run(ctx, wipe.Job{Device: t.dev, Plan: t.plan, VerifyAsked: string(f.verify),
 				Runner: runner, Medium: t.medium, Size: t.size, Progress: bar.update, Phase: bar.phase})
 			if t.runErr != nil {

@@ -345,4 +345,9 @@ que la raison nomme alors.`},
 		EN: "disk recorded on %s (handed over), now filed under %s as well",
 		FR: "disque enregistré sur %s (remis), désormais rattaché aussi à %s",
 	},
+
+	// The progress display wipe and deploy share (cmd/atelier/progress.go).
+	"progress.done":      {EN: "done in %s", FR: "terminé en %s"},
+	"progress.done.rate": {EN: "done in %s, %s MB/s", FR: "terminé en %s, %s Mo/s"},
+	"progress.finished":  {EN: "%s: %s", FR: "%s : %s"},
 }
