@@ -3,34 +3,24 @@ package probe
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os/exec"
 	"time"
 
 	"github.com/pcsolidaire/atelier/internal/fsread"
+	"github.com/pcsolidaire/atelier/internal/toolrun"
 )
 
 // toolTimeout bounds one run of dmidecode or smartctl: a dying disk can
 // make smartctl hang for minutes, and the bench must go on.
 const toolTimeout = 60 * time.Second
 
-// runTool runs an external program and returns its standard output. A
-// non-zero exit is not an error when the program printed something:
-// smartctl reports disk problems through its exit status.
+// tool runs dmidecode and smartctl: a non-zero exit is not an error when
+// the program printed something (smartctl reports disk problems through
+// its exit status), and a missing program is said at once.
+var tool toolrun.Runner = toolrun.Exec{Timeout: toolTimeout, ExitOK: true, LookPath: true}
+
+// runTool runs an external program and returns its standard output.
 func runTool(ctx context.Context, name string, args ...string) ([]byte, error) {
-	path, err := exec.LookPath(name)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, toolTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, path, args...)
-	out, err := cmd.Output()
-	var exit *exec.ExitError
-	if err != nil && !(errors.As(err, &exit) && len(out) > 0) {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return out, nil
+	return tool.Run(ctx, name, args...)
 }
 
 // gatherDMIDecode reads dmidecode output for the report: --dmidecode FILE, a

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/internal/toolrun"
 )
 
 // PersonaliseOptions say who the copy becomes.
@@ -265,8 +266,12 @@ func withMount(part string, fn func(dir string) error) (err error) {
 	return fn(dir)
 }
 
+// tools runs sgdisk, growpart, e2fsck, resize2fs and partx, whose
+// messages come on either output and whose exit codes matter (e2fsck).
+var tools toolrun.Runner = toolrun.Exec{Combined: true}
+
 func (p *personaliser) cmd(name string, args ...string) (string, error) {
-	out, err := exec.CommandContext(p.ctx, name, args...).CombinedOutput()
+	out, err := tools.Run(p.ctx, name, args...)
 	return string(out), err
 }
 
