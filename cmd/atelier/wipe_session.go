@@ -16,6 +16,7 @@ import (
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 // wipeTarget is one disk of an atelier wipe run, from plan to record.
@@ -280,7 +281,8 @@ func record(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Ac
 		t.notes = append(t.notes, g.T("wipe.note.unverified"))
 	}
 	if (t.res.Status == wipe.StatusPassed || t.res.Status == wipe.StatusFailed) && t.runErr == nil {
-		issueCertificate(g, key, outDir, t, buildCertificate(t, a.Operator, l.BenchName(), version), certDoc(rctx, g, l))
+		c := workshop.Certificate(workshop.Wipe{Device: t.dev, Plan: t.plan, Result: t.res, Unit: t.unit}, a.Operator, l.BenchName(), version)
+		issueCertificate(g, key, outDir, t, c, certDoc(rctx, g, l))
 	}
 	if t.unit == nil {
 		if t.signed != nil {

@@ -1,21 +1,35 @@
-package main
+// Package workshop holds the sessions that span the domains (wipe: guard,
+// engine, certificate, ledger; deploy; triage), between the commands and
+// the domains. It starts with the certificate a wipe earns.
+package workshop
 
 import (
 	"strings"
 
+	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
 
-// buildCertificate turns a wipe result into the certificate's NIST fields.
+// Wipe is one disk's wipe as its certificate sees it: the disk, the plan,
+// what the engine did, and the unit it belongs to (nil: a loose disk).
+type Wipe struct {
+	Device imaging.BlockDevice
+	Plan   wipe.Plan
+	Result wipe.Result
+	Unit   *inventory.Unit
+}
+
+// Certificate turns a wipe result into the certificate's NIST fields.
 // It copies what the engine did; reports.Issue refuses anything that claims
 // more.
-func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) reports.Certificate {
-	r, d := t.res, t.dev
+func Certificate(t Wipe, operator, bench, toolVersion string) reports.Certificate {
+	r, d := t.Result, t.Device
 	c := reports.Certificate{Status: r.Status, Operator: operator, Bench: bench}
 	c.Disk = reports.Disk{Vendor: d.Vendor, Model: d.Model, Serial: d.Serial, CapacityBytes: d.SizeBytes,
 		Medium: d.Medium, Transport: d.Transport, Device: d.Path}
-	if h := t.plan.Facts.HPA; h != nil {
+	if h := t.Plan.Facts.HPA; h != nil {
 		c.Disk.Hidden.Checked = true
 		c.Disk.Hidden.HPA = h.Enabled
 		if h.NativeSectors > h.CurrentSectors {
@@ -26,10 +40,10 @@ func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) report
 			c.Disk.Hidden.DCOSectors = h.DCOSectors - h.NativeSectors
 		}
 	}
-	if t.unit != nil {
-		c.Source = reports.Source{UnitID: t.unit.ID, AssetTag: t.unit.AssetTag, Donor: t.unit.Donor, Batch: t.unit.Batch}
+	if t.Unit != nil {
+		c.Source = reports.Source{UnitID: t.Unit.ID, AssetTag: t.Unit.AssetTag, Donor: t.Unit.Donor, Batch: t.Unit.Batch}
 	}
-	s := reports.Sanitization{MethodRequested: t.plan.Method, Technique: r.Technique, NIST: r.NIST, Passes: r.Passes,
+	s := reports.Sanitization{MethodRequested: t.Plan.Method, Technique: r.Technique, NIST: r.NIST, Passes: r.Passes,
 		Tool: reports.Tool{Name: "atelier", Version: toolVersion}, Firmware: []reports.FirmwareAttempt{}}
 	switch r.Pattern {
 	case wipe.PatternZero:
@@ -69,7 +83,7 @@ func buildCertificate(t *wipeTarget, operator, bench, toolVersion string) report
 		v.Method = reports.VerifyFirmwareMarker
 	}
 	if v.Method == "" {
-		v.Method = t.plan.Verify
+		v.Method = t.Plan.Verify
 	}
 	if v.Method != wipe.VerifyNone && v.Result != reports.ResultPassed && v.Result != reports.ResultFailed {
 		// Only a failed wipe gets here (it stopped before verifying).

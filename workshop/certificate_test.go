@@ -1,6 +1,6 @@
-package main
+package workshop
 
-// buildCertificate on what the real wipe engine returns: the engine runs
+// Certificate on what the real wipe engine returns: the engine runs
 // on a disk in memory, with the drive's tools answering from the real
 // outputs in imaging/wipe/testdata. Each certificate must also be accepted
 // by reports.Sign (it never claims more than was done).
@@ -90,7 +90,7 @@ func (f *drive) Run(_ context.Context, name string, args ...string) ([]byte, err
 
 func toolOutput(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "imaging", "wipe", "testdata", name))
+	b, err := os.ReadFile(filepath.Join("..", "imaging", "wipe", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,8 +100,8 @@ func toolOutput(t *testing.T, name string) string {
 func unfrozenDrive(s string) string { return strings.Replace(s, "\t\tfrozen\n", "\tnot\tfrozen\n", 1) }
 
 // engineTarget wipes a disk in memory with the real engine and returns the
-// target buildCertificate reads.
-func engineTarget(t *testing.T, medium, transport, method, verify string, dr *drive, d *memDisk) *wipeTarget {
+// wipe Certificate reads.
+func engineTarget(t *testing.T, medium, transport, method, verify string, dr *drive, d *memDisk) *Wipe {
 	t.Helper()
 	dev := imaging.BlockDevice{Path: "/dev/fake", Name: "fake", Vendor: "ACME", Model: "Disk 9000", Serial: "SER1234",
 		Medium: medium, Transport: transport, SizeBytes: int64(len(d.data))}
@@ -115,16 +115,16 @@ func engineTarget(t *testing.T, medium, transport, method, verify string, dr *dr
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &wipeTarget{dev: dev, plan: p, res: res}
+	return &Wipe{Device: dev, Plan: p, Result: res}
 }
 
 // certify builds the certificate and checks that Sign accepts it.
-func certify(t *testing.T, tg *wipeTarget) reports.Certificate {
+func certify(t *testing.T, tg *Wipe) reports.Certificate {
 	t.Helper()
-	c := buildCertificate(tg, "camille", "etabli-1", "0.1.0-test")
+	c := Certificate(*tg, "camille", "etabli-1", "0.1.0-test")
 	s, err := reports.Sign(c, testKey(t), "fr")
 	if err != nil {
-		t.Fatalf("reports.Sign refuses what buildCertificate made: %v\n%+v", err, c)
+		t.Fatalf("reports.Sign refuses what Certificate made: %v\n%+v", err, c)
 	}
 	back, err := reports.Parse(s.JSON)
 	if err != nil {
@@ -295,11 +295,11 @@ func TestCertificateOfAFirmwareEraseCheckedByMarkers(t *testing.T) {
 // the certificate's vocabulary, a read-back without direct I/O, the unit.
 func TestCertificateEdgeCases(t *testing.T) {
 	start := time.Date(2026, 11, 3, 14, 0, 0, 0, time.UTC)
-	base := func() *wipeTarget {
-		return &wipeTarget{
-			dev:  imaging.BlockDevice{Path: "/dev/fake", Serial: "SER1234", Medium: "hdd", SizeBytes: 1 << 30},
-			plan: wipe.Plan{Method: wipe.MethodZero, Technique: wipe.MethodZero, Verify: wipe.VerifyFull},
-			res: wipe.Result{Status: wipe.StatusFailed, Method: wipe.MethodZero, Technique: "overwrite-zero", NIST: wipe.NISTNone,
+	base := func() *Wipe {
+		return &Wipe{
+			Device: imaging.BlockDevice{Path: "/dev/fake", Serial: "SER1234", Medium: "hdd", SizeBytes: 1 << 30},
+			Plan:   wipe.Plan{Method: wipe.MethodZero, Technique: wipe.MethodZero, Verify: wipe.VerifyFull},
+			Result: wipe.Result{Status: wipe.StatusFailed, Method: wipe.MethodZero, Technique: "overwrite-zero", NIST: wipe.NISTNone,
 				Pattern: wipe.PatternZero, Passes: 1, Verification: wipe.VerifyFull, VerificationResult: "not done",
 				Errors: []wipe.IOError{{Op: "write", Start: 4096, End: 8192, Err: "input/output error"}},
 				Start:  start, End: start.Add(90 * time.Second), Direct: true},
@@ -318,7 +318,7 @@ func TestCertificateEdgeCases(t *testing.T) {
 	}
 
 	tg := base()
-	tg.res.Errors = []wipe.IOError{{Op: "trim", Start: 100, End: 50, Err: "odd"}, {Op: "firmware", Err: "sanitize aborted"}}
+	tg.Result.Errors = []wipe.IOError{{Op: "trim", Start: 100, End: 50, Err: "odd"}, {Op: "firmware", Err: "sanitize aborted"}}
 	c = certify(t, tg)
 	if c.Errors[0] != (reports.ErrorRange{Op: "write", Offset: 100, Length: 0, Message: "odd"}) || c.Errors[1].Op != "firmware" {
 		t.Fatalf("errors outside the vocabulary: %+v", c.Errors)
@@ -327,9 +327,9 @@ func TestCertificateEdgeCases(t *testing.T) {
 	// A firmware erase cut short (its outcome outside the certificate's
 	// words), then an overwrite without read-back that met an I/O error.
 	tg = base()
-	tg.res.Tried = []wipe.Attempt{{Technique: wipe.MethodATASanitize, Outcome: "interrupted", Detail: "sanitize block erase",
+	tg.Result.Tried = []wipe.Attempt{{Technique: wipe.MethodATASanitize, Outcome: "interrupted", Detail: "sanitize block erase",
 		Commands: []string{"hdparm --sanitize-block-erase /dev/fake"}}, {Technique: wipe.MethodZero, Outcome: "failed"}}
-	tg.res.Verification, tg.res.VerificationResult = wipe.VerifyNone, "not done"
+	tg.Result.Verification, tg.Result.VerificationResult = wipe.VerifyNone, "not done"
 	c = certify(t, tg)
 	if f := c.Sanitization.Firmware; len(f) != 1 || f[0] != (reports.FirmwareAttempt{Command: "hdparm --sanitize-block-erase /dev/fake",
 		Outcome: "failed", Detail: "sanitize block erase"}) {
@@ -340,16 +340,16 @@ func TestCertificateEdgeCases(t *testing.T) {
 	}
 
 	tg = base()
-	tg.res.Verification = "" // the engine never reached the verification
-	tg.plan.Verify = wipe.VerifySample
+	tg.Result.Verification = "" // the engine never reached the verification
+	tg.Plan.Verify = wipe.VerifySample
 	if c = certify(t, tg); c.Verification.Method != reports.VerifySample || c.Verification.Result != reports.ResultFailed {
 		t.Fatalf("method from the plan: %+v", c.Verification)
 	}
 
 	tg = base()
-	tg.res.Status, tg.res.NIST, tg.res.Errors, tg.res.VerificationResult = wipe.StatusPassed, wipe.NISTClear, nil, wipe.StatusPassed
-	tg.res.VerifiedBytes, tg.res.Direct, tg.res.CacheDropped = 1<<30, false, true
-	tg.unit = &inventory.Unit{ID: "PCS-26-0042", AssetTag: "ECH-PC-004217", Donor: "DSI Échirolles", Batch: "2026-11"}
+	tg.Result.Status, tg.Result.NIST, tg.Result.Errors, tg.Result.VerificationResult = wipe.StatusPassed, wipe.NISTClear, nil, wipe.StatusPassed
+	tg.Result.VerifiedBytes, tg.Result.Direct, tg.Result.CacheDropped = 1<<30, false, true
+	tg.Unit = &inventory.Unit{ID: "PCS-26-0042", AssetTag: "ECH-PC-004217", Donor: "DSI Échirolles", Batch: "2026-11"}
 	c = certify(t, tg)
 	if c.Verification.Detail != reports.DetailBufferedReadBack || c.Verification.Result != reports.ResultPassed {
 		t.Fatalf("buffered read-back not said: %+v", c.Verification)
