@@ -53,14 +53,14 @@ func TestWipeUnitRefusesDiskOfHandedOverUnit(t *testing.T) {
 	if err := resolveUnits(ctx, g, l, other.ID, targets); err != nil {
 		t.Fatal(err)
 	}
-	err = confirmMovedDisks(ctx, g, l, false, targets)
+	err = confirmMovedDisks(g, false, targets)
 	if err == nil || !strings.Contains(err.Error(), gone.ID) || !strings.Contains(err.Error(), "--move-disk") {
 		t.Fatalf("without --move-disk: %v, want a refusal naming %s and --move-disk", err, gone.ID)
 	}
 	if targets[0].moveDisk {
 		t.Fatal("refused, yet marked as moved")
 	}
-	if err := confirmMovedDisks(ctx, g, l, true, targets); err != nil || !targets[0].moveDisk {
+	if err := confirmMovedDisks(g, true, targets); err != nil || !targets[0].moveDisk {
 		t.Fatalf("with --move-disk: %v (moved %v)", err, targets[0].moveDisk)
 	}
 	if len(targets[0].notes) != 1 || !strings.Contains(targets[0].notes[0], gone.ID) {

@@ -33,11 +33,13 @@ type wipeTarget struct {
 	signed *reports.Signed
 	notes  []string // what the operator must know (not recorded, ledger error...)
 	runErr error    // the wipe could not even start (open failed)
-	// moveDisk: the operator confirmed that this disk, recorded on a unit
-	// handed over to a beneficiary, now belongs to unit.
-	moveDisk bool
-	medium   *os.File // opened exclusively before anything is recorded
-	size     int64
+	// handedOver are the units, handed over to a beneficiary, this disk is
+	// recorded on besides unit; moveDisk: the operator confirmed that it
+	// now belongs to unit.
+	handedOver []string
+	moveDisk   bool
+	medium     *os.File // opened exclusively before anything is recorded
+	size       int64
 }
 
 // runWipe checks every disk before writing any: one refused disk stops the
@@ -100,7 +102,7 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	if err := resolveUnits(ctx, g, l, f.unit, targets); err != nil {
 		return err
 	}
-	if err := confirmMovedDisks(ctx, g, l, f.moveDisk, targets); err != nil {
+	if err := confirmMovedDisks(g, f.moveDisk, targets); err != nil {
 		return err
 	}
 	// Open every disk, exclusively, before asking or recording anything: a
@@ -184,40 +186,30 @@ func runWipe(ctx context.Context, g *globals, f wipeFlags, args []string) error 
 	return renderWipeResults(g, targets)
 }
 
-// resolveUnits finds each disk's unit: --unit for all, else the unit whose
-// probe recorded the disk under the same identity (blockdev.Identity: serial,
-// loop backing file or the no-serial stand-in). No unit is not an error:
-// the bench often wipes loose donated disks; the certificate is still
-// issued and the operator is told the ledger has no record of it.
+// resolveUnits finds each disk's unit (workshop.ResolveUnits) and says
+// before anything is written what the operator must know: a disk filed
+// under a stand-in identity, a disk no unit has (wiped and certified all
+// the same, not recorded).
 func resolveUnits(ctx context.Context, g *globals, l *inventory.Ledger, ref string, targets []*wipeTarget) error {
-	var unit *inventory.Unit
-	if ref != "" {
-		u, err := l.FindUnit(ctx, ref)
-		if err != nil {
-			return g.ledgerErr(err)
-		}
-		unit = &u
+	devs := make([]imaging.BlockDevice, len(targets))
+	for i, t := range targets {
+		devs[i] = t.dev
 	}
-	for _, t := range targets {
-		id := wipeDiskID(t.dev)
-		if strings.HasPrefix(id, "noserial:") {
+	dus, err := workshop.ResolveUnits(ctx, l, ref, devs)
+	if err != nil {
+		return g.ledgerErr(err)
+	}
+	for i, t := range targets {
+		du := dus[i]
+		if du.NoSerial {
 			// Said before anything is written: two identical serial-less
 			// disks would share this record in the ledger.
-			w := g.T("wipe.warn.noserial", t.dev.Path, id)
+			w := g.T("wipe.warn.noserial", t.dev.Path, du.Disk)
 			fmt.Fprintln(g.stderr, g.T("wipe.warning", w))
 			t.notes = append(t.notes, w)
 		}
-		t.unit = unit
-		if unit != nil {
-			continue
-		}
-		u, ok, err := l.FindUnitByDiskSerial(ctx, id)
-		if err != nil {
-			return g.ledgerErr(err)
-		}
-		if ok {
-			t.unit = &u
-		} else {
+		t.unit, t.handedOver = du.Unit, du.HandedOver
+		if du.Unit == nil {
 			t.notes = append(t.notes, g.T("wipe.note.nounit"))
 		}
 	}
@@ -228,20 +220,12 @@ func resolveUnits(ctx context.Context, g *globals, l *inventory.Ledger, ref stri
 // disk recorded on another unit that was handed over to a beneficiary:
 // filing it under --unit is what the operator must mean, not a slip. In a
 // terminal atelier asks; otherwise --move-disk is required.
-func confirmMovedDisks(ctx context.Context, g *globals, l *inventory.Ledger, moveDisk bool, targets []*wipeTarget) error {
+func confirmMovedDisks(g *globals, moveDisk bool, targets []*wipeTarget) error {
 	for _, t := range targets {
-		if t.unit == nil {
+		if t.unit == nil || len(t.handedOver) == 0 {
 			continue
 		}
-		id := wipeDiskID(t.dev)
-		held, err := l.DiskHandedOver(ctx, t.unit.ID, id)
-		if err != nil {
-			return g.ledgerErr(err)
-		}
-		if len(held) == 0 {
-			continue
-		}
-		others := strings.Join(held, ", ")
+		id, others := wipeDiskID(t.dev), strings.Join(t.handedOver, ", ")
 		switch {
 		case moveDisk:
 		case g.interactive() && confirm(g.stdin, g.stderr, g.T("wipe.movedisk.prompt", t.dev.Path, id, others, t.unit.ID)):
