@@ -8,8 +8,8 @@ import (
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/deploy"
-	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/inventory"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 // deploySource is the image to deploy (from the catalogue or a bare file)
@@ -92,30 +92,22 @@ func (s *deploySource) setUnit(g *globals, u inventory.Unit) error {
 	return nil
 }
 
-// resolveTarget names the target disk as the ledger does and settles which
-// unit the deploy belongs to: --unit, else the unit that has this disk
-// (found by itself, as wipe does). With a unit, the disk must be one of
-// its disks with a passed erasure: an image written onto any other disk
-// would ship whatever that disk held beyond the image. A refusal comes
-// before anything is written. Without a unit the deploy goes on, not
-// recorded, and the operator is told so.
+// resolveTarget settles the target disk's identity and unit
+// (workshop.DeployTarget): a refusal comes before anything is written.
 func (s *deploySource) resolveTarget(ctx context.Context, g *globals, d imaging.BlockDevice) error {
-	s.disk = d.Identity()
-	if s.unit == nil && s.ledger != nil {
-		u, ok, err := s.ledger.FindUnitByDiskSerial(ctx, s.disk)
-		if err != nil {
-			return g.ledgerErr(err)
-		}
-		if ok {
-			if err := s.setUnit(g, u); err != nil {
-				return err
-			}
-		}
-	}
-	if s.unit == nil {
+	var l workshop.DeployLedger = s.ledger
+	if s.ledger == nil {
+		s.disk = d.Identity() // no ledger: nothing to find, nothing recorded
 		return nil
 	}
-	if err := s.ledger.CheckDeployTarget(ctx, s.unit.ID, s.disk); err != nil {
+	disk, u, found, err := workshop.DeployTarget(ctx, l, s.unit, d)
+	s.disk = disk
+	if found {
+		if err := s.setUnit(g, *u); err != nil {
+			return err
+		}
+	}
+	if err != nil {
 		return g.lang().Errorf("deploy.target.refused", d.Path, g.ledgerErr(err))
 	}
 	return nil
@@ -134,19 +126,12 @@ func (s *deploySource) unitID() string {
 	return s.unit.ID
 }
 
-// zeroWiped says whether the ledger proves the disk holds only zeros: its
-// last wipe passed with the zero pattern and no deploy has started on it
-// since (a deploy killed half-way leaves its start event, and data).
+// zeroWiped: see workshop.ZeroWiped.
 func (s *deploySource) zeroWiped(ctx context.Context) bool {
-	if s.unit == nil || s.disk == "" {
+	if s.ledger == nil {
 		return false
 	}
-	w, ok, err := s.ledger.LastWipe(ctx, s.unit.ID, s.disk)
-	if err != nil || !ok || w.Status != inventory.ErasurePassed || w.Pattern != wipe.PatternZero {
-		return false
-	}
-	written, err := s.ledger.WrittenSinceWipe(ctx, s.unit.ID, s.disk)
-	return err == nil && !written
+	return workshop.ZeroWiped(ctx, s.ledger, s.unitID(), s.disk)
 }
 
 // started tells the ledger, before the first write, that this disk is
