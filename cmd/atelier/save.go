@@ -12,6 +12,7 @@ import (
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/probe"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 // saveTriage records a probe report (and the check verdict, when there is
@@ -121,17 +122,7 @@ func triageUnit(ctx context.Context, g *globals, l *inventory.Ledger, a inventor
 	if !confirm(g.stdin, g.stderr, g.T("check.save.walkin_prompt", serial, machine)) {
 		return inventory.Unit{}, g.lang().Errorf("check.save.walkin_declined")
 	}
-	nu := inventory.NewUnit{Serial: serial, Type: r.System.Chassis}
-	if s := r.System.Vendor; usableText(s) {
-		nu.Vendor = s
-	}
-	if s := r.System.Product; usableText(s) {
-		nu.Model = s
-	}
-	if nu.Type == probe.Unknown {
-		nu.Type = ""
-	}
-	return l.AddUnit(ctx, a, nu)
+	return l.AddUnit(ctx, a, workshop.WalkIn(r, serial))
 }
 
 // confirm asks a yes/no question; only "y", "yes", "o", "oui" say yes.
@@ -145,47 +136,16 @@ func confirm(in io.Reader, out io.Writer, question string) bool {
 	return false
 }
 
-// usableSerial rejects the placeholders firmware vendors leave in DMI.
-func usableSerial(s string) bool {
-	if !usableText(s) {
-		return false
-	}
-	switch strings.ToLower(s) {
-	case "to be filled by o.e.m.", "system serial number", "default string", "not specified",
-		"not applicable", "none", "n/a", "--", "chassis serial number", "serial number", "0123456789":
-		return false
-	}
-	return strings.Trim(s, "0") != "" && strings.Trim(s, "F") != "" && strings.Trim(s, "-") != ""
-}
+// usableSerial and usableText: see workshop.UsableSerial, UsableText.
+func usableSerial(s string) bool { return workshop.UsableSerial(s) }
 
-func usableText(s string) bool {
-	s = strings.TrimSpace(s)
-	return s != "" && s != probe.Unknown
-}
+func usableText(s string) bool { return workshop.UsableText(s) }
 
-// diskRecords lists the disks to record; the internal disks recorded under
-// a stand-in identity because their serial could not be read, as (name,
-// identity) pairs; and the removable or USB disks left out, by label.
+// diskRecords is workshop.DiskRecords with the left-out disks labelled.
 func diskRecords(g *globals, r *probe.Report) (recs []inventory.DiskRecord, noSerial [][2]string, skipped []string) {
-	recs = []inventory.DiskRecord{}
-	for _, d := range r.Disks {
-		if d.Removable || d.Medium == "usb" || d.Transport == "usb" {
-			skipped = append(skipped, removableLabel(g, d))
-			continue
-		}
-		model := ""
-		if usableText(d.Model) {
-			model = strings.TrimSpace(d.Model)
-		}
-		id := d.Identity()
-		if !usableText(d.Serial) {
-			noSerial = append(noSerial, [2]string{d.Name, id})
-		}
-		rec := inventory.DiskRecord{Serial: id, Medium: d.Medium, SizeBytes: d.SizeBytes, Model: model}
-		if usableText(d.Vendor) {
-			rec.Vendor = d.Vendor
-		}
-		recs = append(recs, rec)
+	recs, noSerial, left := workshop.DiskRecords(r)
+	for _, d := range left {
+		skipped = append(skipped, removableLabel(g, d))
 	}
 	return recs, noSerial, skipped
 }
