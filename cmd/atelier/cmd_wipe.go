@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -47,7 +46,7 @@ func newWipeCmd(g *globals) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	f.method = vocab.MethodAuto
-	fl.Var(&f.method, "method", fmt.Sprintf("technique: %s", methodList()))
+	fl.Var(&f.method, "method", fmt.Sprintf("technique: %s", vocab.MethodList("|")))
 	fl.Var(&f.verify, "verify", i18n.EN.T("wipe.help.flag.verify"))
 	fl.StringVar(&f.unit, "unit", "", i18n.EN.T("wipe.help.flag.unit"))
 	fl.StringVar(&f.out, "out", "", i18n.EN.T("wipe.help.flag.out"))
@@ -57,13 +56,4 @@ func newWipeCmd(g *globals) *cobra.Command {
 	fl.BoolVar(&f.moveDisk, "move-disk", false, i18n.EN.T("wipe.help.flag.move-disk"))
 	localHelp(g, cmd, "wipe.help")
 	return cmd
-}
-
-// methodList is the --method values for the flag's help.
-func methodList() string {
-	ms := make([]string, len(vocab.Methods))
-	for i, m := range vocab.Methods {
-		ms[i] = string(m)
-	}
-	return strings.Join(ms, "|")
 }

@@ -152,7 +152,7 @@ func MakePlan(d imaging.BlockDevice, method, verify string, f Facts) (Plan, erro
 			p.Why = why
 		}
 	default:
-		return p, &vocab.UnknownWordError{Flag: "method", Value: method, Choices: methodChoices()}
+		return p, &vocab.UnknownWordError{Flag: "method", Value: method, Choices: vocab.MethodList(", ")}
 	}
 	if IsFirmware(p.Technique) {
 		p.Fallback = MethodZero
@@ -311,13 +311,4 @@ func estimate(p Plan, d imaging.BlockDevice, f Facts) time.Duration {
 		return 2*time.Minute + read
 	}
 	return time.Duration(size/speed*float64(time.Second)) + read
-}
-
-func methodChoices() string {
-	var m vocab.Method
-	err := m.Set("")
-	if e, ok := err.(*vocab.UnknownWordError); ok {
-		return e.Choices
-	}
-	return ""
 }

@@ -51,6 +51,10 @@ func (m Method) Firmware() bool {
 	return false
 }
 
+// MethodList is every method, joined by sep (", " in messages, "|" in
+// help).
+func MethodList(sep string) string { return strings.ReplaceAll(join(Methods), ", ", sep) }
+
 func (m *Method) String() string { return string(*m) }
 func (m *Method) Type() string   { return "method" }
 
