@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jaypipes/ghw/pkg/snapshot"
@@ -85,30 +86,46 @@ func TestProbeAndWipeFileADiskUnderOneIdentity(t *testing.T) {
 	if err != nil || len(snaps) == 0 {
 		t.Fatalf("no ghw snapshots: %v", err)
 	}
+	var mu sync.Mutex
 	var lines []string
-	for _, snap := range snaps {
-		if strings.Contains(snap, "offline-cpus") {
-			continue // a CPU capture: no sys/block at all
-		}
-		root := unpack(t, snap) // once: unpacking is the slow part
-		for _, v := range variants {
-			name := strings.TrimSuffix(filepath.Base(snap), ".tar.gz") + "/" + v.name
-			var added []string
-			v.apply(t, root, func(path, text string) {
-				if _, err := os.Lstat(path); err == nil {
-					t.Fatalf("%s: %s already in the capture", name, path)
-				}
-				write(t, path, text)
-				added = append(added, path)
-			})
-			lines = append(lines, compare(t, name, root)...)
-			for _, p := range added {
-				os.Remove(p)
+	t.Run("snapshots", func(t *testing.T) {
+		for _, snap := range snaps {
+			if strings.Contains(snap, "offline-cpus") {
+				continue // a CPU capture: no sys/block at all
 			}
+			t.Run(filepath.Base(snap), func(t *testing.T) {
+				t.Parallel()                  // unpacking is the slow part: overlap it
+				got := snapshotLines(t, snap) // once per snapshot, every variant on it
+				mu.Lock()
+				lines = append(lines, got...)
+				mu.Unlock()
+			})
+		}
+	})
+	golden(t, lines)
+}
+
+// snapshotLines unpacks snap once and compares both readings under every
+// variant, undoing each variant's files before the next.
+func snapshotLines(t *testing.T, snap string) []string {
+	var lines []string
+	root := unpack(t, snap)
+	for _, v := range variants {
+		name := strings.TrimSuffix(filepath.Base(snap), ".tar.gz") + "/" + v.name
+		var added []string
+		v.apply(t, root, func(path, text string) {
+			if _, err := os.Lstat(path); err == nil {
+				t.Fatalf("%s: %s already in the capture", name, path)
+			}
+			write(t, path, text)
+			added = append(added, path)
+		})
+		lines = append(lines, compare(t, name, root)...)
+		for _, p := range added {
+			os.Remove(p)
 		}
 	}
-	lines = append(lines, loopTree(t)...)
-	golden(t, lines)
+	return lines
 }
 
 // compare reads root through both paths and returns one line per disk.
