@@ -14,6 +14,7 @@ import (
 	"github.com/jaypipes/ghw/pkg/snapshot"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/need"
 	"github.com/pcsolidaire/atelier/probe"
 )
 
@@ -28,10 +29,7 @@ func corpus(t testing.TB, sub string) string {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus %s missing (CI=true): %v", dir, err)
-		}
-		t.Skipf("corpus %s absent: clone shared/corpora next to the project to run this test", dir)
+		need.Missing(t, "corpus %s absent: clone shared/corpora next to the project to run this test", dir)
 	}
 	return dir
 }
