@@ -389,3 +389,30 @@ func vacuum(ctx context.Context, db *sql.DB) error {
 	conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`)
 	return err
 }
+
+// sqliteIntegrity runs the integrity check on a connection of its own.
+func sqliteIntegrity(ctx context.Context, db *sql.DB) damageOrErr {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return damageOrErr{err: err}
+	}
+	defer conn.Close()
+	findings, err := integrityCheck(ctx, conn, "")
+	if err != nil && !isDamaged(err) {
+		return damageOrErr{err: err}
+	}
+	d, cerr := classify(ctx, conn, findings)
+	if cerr != nil {
+		return damageOrErr{err: cerr}
+	}
+	if err == nil && len(d.other) == 0 {
+		return damageOrErr{d: d}
+	}
+	// The check stopped on a page it could not read, or said what is wrong
+	// without saying where: ask table by table.
+	byTable, err := checkTables(ctx, conn)
+	if err != nil {
+		return damageOrErr{err: err}
+	}
+	return damageOrErr{d: d.merge(byTable)}
+}

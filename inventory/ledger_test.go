@@ -19,7 +19,7 @@ var cam = Actor{Operator: "camille"}
 func newLedger(t *testing.T) *Ledger {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "atelier", "ledger.db")
+	path := freshLedgerPath(t)
 	created, err := Init(ctx, path, InitOptions{Bench: "bench-1"})
 	if err != nil || !created {
 		t.Fatalf("Init = %v, %v", created, err)
@@ -121,7 +121,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if _, err := l.db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')`); err != nil {
 		t.Fatal(err)
 	}
-	path := l.Path()
+	path := l.src
 	l.Close()
 	before, _ := os.ReadFile(path)
 	_, err := Open(ctx, path)

@@ -56,8 +56,8 @@ func SchemaVersion() int {
 }
 
 // schemaVersion reads the ledger's schema version; 0 when it has none yet.
-func schemaVersion(ctx context.Context, q querier) (int, bool, error) {
-	has, err := hasTable(ctx, q, "schema_migrations")
+func schemaVersion(ctx context.Context, eng engine, q querier) (int, bool, error) {
+	has, err := eng.hasTable(ctx, q, "schema_migrations")
 	if err != nil || !has {
 		return 0, false, err
 	}
@@ -71,13 +71,13 @@ func schemaVersion(ctx context.Context, q querier) (int, bool, error) {
 // migrate applies the pending migrations, each in its own transaction. It
 // refuses a ledger whose schema is newer than this binary: migrating
 // backwards would lose what the newer atelier recorded.
-func migrate(ctx context.Context, db *sql.DB, path string) error {
-	ms, err := migrations()
+func migrate(ctx context.Context, eng engine, db *sql.DB, path string) error {
+	ms, err := migrationsFor(eng)
 	if err != nil {
 		return err
 	}
 	latest := ms[len(ms)-1].Version
-	cur, has, err := schemaVersion(ctx, db)
+	cur, has, err := schemaVersion(ctx, eng, db)
 	if err != nil {
 		return notLedger(path, err)
 	}
@@ -92,12 +92,12 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		return nil
 	}
 	if !has {
-		n, err := userTables(ctx, db)
+		n, err := eng.userTables(ctx, db)
 		if err != nil {
 			return notLedger(path, err)
 		}
 		if n > 0 {
-			return newErr(ErrNotLedger, "ledger.foreign", path)
+			return newErr(ErrNotLedger, foreignKey(eng), path)
 		}
 	}
 	// Every migration not yet applied, not only those above the newest:
@@ -172,7 +172,7 @@ type querier interface {
 // whether this binary reads the ledger as it is.
 func checkSchema(ctx context.Context, db *sql.DB, path string) error {
 	latest := SchemaVersion()
-	cur, has, err := schemaVersion(ctx, db)
+	cur, has, err := schemaVersion(ctx, sqliteEngine{}, db)
 	if err != nil {
 		return notLedger(path, err)
 	}
@@ -190,4 +190,13 @@ func checkSchema(ctx context.Context, db *sql.DB, path string) error {
 		return newErr(ErrNoLedger, "ledger.missing", path)
 	}
 	return newErr(ErrNotWritable, "ledger.readonlyold", path, cur, latest)
+}
+
+// foreignKey is the message for a database that holds another program's
+// tables and no atelier schema.
+func foreignKey(eng engine) string {
+	if eng.name() == "postgres" {
+		return "ledger.pgforeign"
+	}
+	return "ledger.foreign"
 }
