@@ -32,7 +32,9 @@ func (sqliteEngine) name() string { return "sqlite" }
 func (sqliteEngine) hasTable(ctx context.Context, q querier, name string) (bool, error) {
 	return hasTable(ctx, q, name)
 }
-func (sqliteEngine) userTables(ctx context.Context, q querier) (int, error) { return userTables(ctx, q) }
+func (sqliteEngine) userTables(ctx context.Context, q querier) (int, error) {
+	return userTables(ctx, q)
+}
 func (sqliteEngine) hasTrigger(ctx context.Context, q querier, name string) (bool, error) {
 	return hasTrigger(ctx, q, name)
 }

@@ -18,8 +18,13 @@ var cam = Actor{Operator: "camille"}
 // newLedger makes a fresh ledger in a temporary folder with a fixed clock.
 func newLedger(t *testing.T) *Ledger {
 	t.Helper()
+	return newLedgerAt(t, freshLedgerPath(t))
+}
+
+// newLedgerAt is newLedger at a given file or PostgreSQL URL.
+func newLedgerAt(t *testing.T, path string) *Ledger {
+	t.Helper()
 	ctx := context.Background()
-	path := freshLedgerPath(t)
 	created, err := Init(ctx, path, InitOptions{Bench: "bench-1"})
 	if err != nil || !created {
 		t.Fatalf("Init = %v, %v", created, err)
