@@ -18,7 +18,7 @@ import (
 
 func TestRebindPlaceholders(t *testing.T) {
 	for in, want := range map[string]string{
-		`SELECT a FROM t WHERE b = ? AND c IN (?, ?)`: `SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)`,
+		`SELECT a FROM t WHERE b = ? AND c IN (?, ?)`:                   `SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)`,
 		`SELECT '?' || ? -- why?` + "\n" + `, "a?b" FROM t WHERE x = ?`: `SELECT '?' || $1 -- why?` + "\n" + `, "a?b" FROM t WHERE x = $2`,
 		`SELECT 1`: `SELECT 1`,
 	} {
