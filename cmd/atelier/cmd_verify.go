@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
 
@@ -94,7 +95,11 @@ func runVerify(g *globals, certPath, keyPath string) error {
 		if err != nil {
 			return refuse(err)
 		}
-		keyPath = filepath.Join(filepath.Dir(ledger), reports.PubFile)
+		dir := filepath.Dir(ledger)
+		if inventory.IsPostgres(ledger) {
+			dir = inventory.DefaultKeyDir()
+		}
+		keyPath = filepath.Join(dir, reports.PubFile)
 	}
 	pub, err := reports.ReadPublicKey(keyPath)
 	if err != nil {
