@@ -23,4 +23,24 @@ var postgresMessages = Catalog{
 		EN: "%s holds tables of another program, not an atelier ledger: use an empty database or schema; nothing was changed",
 		FR: "%s contient les tables d'un autre programme, pas un registre atelier : utilisez une base ou un schéma vide ; rien n'a été modifié",
 	},
+	"copy.source": {
+		EN: "ledger copy: the source %s does not verify, nothing was copied: %s",
+		FR: "copie du registre : la source %s ne se vérifie pas, rien n'a été copié : %s",
+	},
+	"copy.dest": {
+		EN: "ledger copy: the copy %s does not verify: %s",
+		FR: "copie du registre : la copie %s ne se vérifie pas : %s",
+	},
+	"copy.differ": {
+		EN: "ledger copy: %s and its copy %s differ in events or heads",
+		FR: "copie du registre : %s et sa copie %s diffèrent (événements ou têtes de chaîne)",
+	},
+	"copy.notempty": {
+		EN: "ledger copy: %s already holds %d events; copy into a new ledger (a new file, an empty database or schema)",
+		FR: "copie du registre : %s contient déjà %d événements ; copiez vers un registre neuf (nouveau fichier, base ou schéma vide)",
+	},
+	"copy.done": {
+		EN: "copied %d events (%d benches, %d units) from %s to %s; both verified",
+		FR: "%d événements copiés (%d postes, %d unités) de %s vers %s ; les deux vérifiés",
+	},
 }
