@@ -91,6 +91,9 @@ func copyInto(ctx context.Context, src, dst *Ledger) error {
 		return fmt.Errorf("copy: %w", err)
 	}
 	defer rtx.Rollback()
+	if dst.eng.name() == "postgres" {
+		return pgCopyInto(ctx, rtx, dst)
+	}
 	wtx, err := dst.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("copy: %w", err)
