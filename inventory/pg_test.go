@@ -5,8 +5,10 @@ import (
 	"crypto"
 	"crypto/ed25519"
 	"errors"
+	"io/fs"
 	"math/rand"
 	"net/url"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -239,5 +241,28 @@ func TestCopyBetweenEngines(t *testing.T) {
 	}
 	if _, err := Copy(ctx, first, pg, keys); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("copy onto a ledger with events = %v", err)
+	}
+}
+
+// One history: a PostgreSQL migration only replaces one of the same name.
+// (A migration added without a PostgreSQL version runs as it is there: the
+// contract suite's PostgreSQL run says whether its SQL is portable.)
+func TestPostgresMigrationsFollowTheHistory(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, m := range ms {
+		names[m.Name] = true
+	}
+	pg, err := fs.Glob(pgMigrationFS, "migrations/postgres/*.sql")
+	if err != nil || len(pg) == 0 {
+		t.Fatalf("no PostgreSQL migrations: %v", err)
+	}
+	for _, p := range pg {
+		if !names[path.Base(p)] {
+			t.Errorf("%s replaces no migration of migrations/ (same name needed)", p)
+		}
 	}
 }
