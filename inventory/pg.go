@@ -127,6 +127,13 @@ func openPG(ctx context.Context, raw string) (*sql.DB, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
+	// Each command is one short process: a statement prepared on first use
+	// (pgx's default) costs a round trip more and is never reused. One
+	// round trip per statement, parameters typed by their Go type; the
+	// statements a loop repeats (event inserts) are prepared explicitly.
+	if !strings.Contains(raw, "default_query_exec_mode") {
+		cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	}
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	pctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout+5*time.Second)
 	defer cancel()
@@ -190,11 +197,11 @@ func openPGLedger(ctx context.Context, raw string) (*Ledger, error) {
 		return nil, err
 	}
 	shown := RedactURL(raw)
-	_, has, err := schemaVersion(ctx, pgEngine{}, db)
+	cur, has, err := schemaVersion(ctx, pgEngine{}, db)
 	if err == nil && !has {
 		err = newErr(ErrNoLedger, "ledger.missing", shown)
 	}
-	if err == nil {
+	if err == nil && cur != SchemaVersion() { // older: migrate; newer: migrate refuses
 		err = migrate(ctx, pgEngine{}, db, shown)
 	}
 	if err != nil {
