@@ -455,3 +455,13 @@ func (s *sqlRowsSource) Err() error {
 	}
 	return s.rows.Err()
 }
+
+// KeyDirFor is the folder of the bench key files for a --ledger value:
+// beside a SQLite file, DefaultKeyDir for a PostgreSQL URL (which has no
+// folder, and whose text must never become a path: it may hold a password).
+func KeyDirFor(ledger string) string {
+	if IsPostgres(ledger) {
+		return DefaultKeyDir()
+	}
+	return filepath.Dir(ledger)
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -33,11 +32,7 @@ checked, then the copy is verified: same events, same signed heads.`,
 				}
 				from = p
 			}
-			dir := inventory.DefaultKeyDir()
-			if !inventory.IsPostgres(from) {
-				dir = filepath.Dir(from)
-			}
-			res, err := inventory.Copy(cmd.Context(), from, to, g.benchKeys(dir))
+			res, err := inventory.Copy(cmd.Context(), from, to, g.benchKeys(inventory.KeyDirFor(from)))
 			if err != nil {
 				return g.ledgerErr(err)
 			}

@@ -95,11 +95,7 @@ func runVerify(g *globals, certPath, keyPath string) error {
 		if err != nil {
 			return refuse(err)
 		}
-		dir := filepath.Dir(ledger)
-		if inventory.IsPostgres(ledger) {
-			dir = inventory.DefaultKeyDir()
-		}
-		keyPath = filepath.Join(dir, reports.PubFile)
+		keyPath = filepath.Join(inventory.KeyDirFor(ledger), reports.PubFile)
 	}
 	pub, err := reports.ReadPublicKey(keyPath)
 	if err != nil {
