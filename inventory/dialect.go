@@ -17,9 +17,9 @@ import (
 
 // The one place where the ledger depends on SQLite itself rather than on
 // portable SQL: its catalogue (sqlite_schema), its integrity check, its
-// file header, how a damaged table is let go, VACUUM. A PostgreSQL backend
-// replaces these functions (its catalogue, amcheck, DROP ... CASCADE) and
-// keeps everything else.
+// file header, how a damaged table is let go, VACUUM. They serve
+// sqliteEngine (engine.go); PostgreSQL's side is pg.go, and everything else
+// in the package is shared.
 
 // hasTable reports whether the ledger has a table of that name.
 func hasTable(ctx context.Context, q querier, name string) (bool, error) {
