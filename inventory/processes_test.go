@@ -21,7 +21,7 @@ import (
 // and the unit ids are 1..N without a gap or a repeat.
 func TestProcessesWriteAtOnce(t *testing.T) {
 	if os.Getenv("ATELIER_WORKER_LEDGER") != "" {
-		t.Skip("worker")
+		t.Skip("not applicable: this process is a worker of the test")
 	}
 	const procs, units = 6, 25
 	ctx := context.Background()
@@ -93,7 +93,7 @@ func TestProcessesWriteAtOnce(t *testing.T) {
 func TestProcessWorker(t *testing.T) {
 	src := os.Getenv("ATELIER_WORKER_LEDGER")
 	if src == "" {
-		t.Skip("run by TestProcessesWriteAtOnce")
+		t.Skip("not applicable: a worker process, run by TestProcessesWriteAtOnce")
 	}
 	ctx := context.Background()
 	seed, _ := hex.DecodeString(os.Getenv("ATELIER_WORKER_KEY"))

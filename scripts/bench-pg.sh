@@ -5,9 +5,9 @@
 #     (targets: within 2x of SQLite, and under 100 ms),
 #   intake import of the 10,000-row GLPI export (within 2x),
 #   ledger rebuild of the ~1,000,000 events (within 2x).
-# The data is made once in SQLite (ledger synthesize; the test-only ledger
-# builder in scripts/ once it lands) and brought into PostgreSQL by
-# `atelier ledger copy`: both engines hold the same events.
+# The data is made once in SQLite by scripts/synthledger (every step through
+# the ledger's own calls) and brought into PostgreSQL by `atelier ledger
+# copy`: both engines hold the same events.
 # Needs a server: ATELIER_TEST_PG (scripts/pg-setup.sh prints one); each run
 # uses a fresh schema of that database, dropped at the end.
 # UNITS=10000 scripts/bench-pg.sh for a quick run.
@@ -28,7 +28,8 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-export ATELIER_OPERATOR=bench ATELIER_KEY_DIR=$tmp LANG=C
+# The synthetic ledger's bench key is beside it: the PostgreSQL copy uses it too.
+export ATELIER_OPERATOR=bench ATELIER_KEY_DIR=$tmp/bench LANG=C
 # pgschema: a fresh schema; its URL in $url (not a subshell: cleanup needs the list)
 pgschema() {
   local s="bench_$$_${#schemas[@]}"
@@ -41,10 +42,10 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) b = 1; printf "%.2f", a / b }'; }
 verdict() { awk -v r="$1" 'BEGIN { print (r <= 2 ? "met" : "MISSED") }'; }
 
-lite=$tmp/ledger.db
-"$BIN" --ledger "$lite" init --bench bench >/dev/null
+lite=$tmp/bench/ledger.db
+go build -o "$tmp/synthledger" ./scripts/synthledger
 t=$(date +%s%N)
-"$BIN" --ledger "$lite" ledger synthesize --units "$UNITS" >/dev/null
+"$tmp/synthledger" -q -out "$lite" -units "$UNITS" >/dev/null
 echo "SQLite ledger: $UNITS units generated in $(ms "$t") ms"
 pgschema; s1=$url
 t=$(date +%s%N)
@@ -79,9 +80,10 @@ import() {
   for _ in 1 2 3; do
     local l=$1
     if [ "$l" = sqlite ]; then rm -rf "$tmp/imp"; l=$tmp/imp/ledger.db; else pgschema; l=$url; fi
-    "$BIN" --ledger "$l" init --bench bench >/dev/null
+    rm -rf "$tmp/impkeys"
+    ATELIER_KEY_DIR=$tmp/impkeys "$BIN" --ledger "$l" init --bench bench >/dev/null
     t=$(date +%s%N)
-    "$BIN" --ledger "$l" intake import "$tmp/glpi-10k.csv" --donor "DSI Échirolles" >/dev/null
+    ATELIER_KEY_DIR=$tmp/impkeys "$BIN" --ledger "$l" intake import "$tmp/glpi-10k.csv" --donor "DSI Échirolles" >/dev/null
     local m; m=$(ms "$t")
     if [ -z "$best" ] || [ "$m" -lt "$best" ]; then best=$m; fi
   done
