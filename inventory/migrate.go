@@ -106,7 +106,7 @@ func migrate(ctx context.Context, eng engine, db *sql.DB, path string) error {
 		if applied[m.Version] {
 			continue
 		}
-		if err := applyMigration(ctx, db, m); err != nil {
+		if err := applyMigration(ctx, eng, db, m); err != nil {
 			return fmt.Errorf("ledger %s: migration %s: %w", path, m.Name, err)
 		}
 	}
@@ -134,7 +134,7 @@ func appliedMigrations(ctx context.Context, q querier, has bool) (map[int]bool, 
 	return out, rows.Err()
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, eng engine, db *sql.DB, m migration) error {
 	tx, err := db.BeginTx(ctx, nil) // IMMEDIATE (see dsn): one process migrates at a time
 	if err != nil {
 		return err
@@ -153,6 +153,9 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	if err := afterMigration(ctx, eng, tx, m); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,

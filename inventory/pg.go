@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -254,25 +255,36 @@ func (c pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 type pgConn struct{ *stdlib.Conn }
 
 func (c pgConn) Prepare(q string) (driver.Stmt, error) {
-	return c.Conn.PrepareContext(context.Background(), rebind(q))
+	return c.Conn.PrepareContext(context.Background(), rebind(pgSQL(q)))
 }
 
 func (c pgConn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error) {
-	return c.Conn.PrepareContext(ctx, rebind(q))
+	return c.Conn.PrepareContext(ctx, rebind(pgSQL(q)))
 }
 
 func (c pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
 	if len(args) > 0 { // without arguments: a script (a migration), sent as it is
-		q = rebind(q)
+		q = rebind(pgSQL(q))
 	}
 	return c.Conn.ExecContext(ctx, q, args)
 }
 
 func (c pgConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
 	if len(args) > 0 {
-		q = rebind(q)
+		q = rebind(pgSQL(q))
 	}
 	return c.Conn.QueryContext(ctx, q, args)
+}
+
+var indexedByRE = regexp.MustCompile(`\s+INDEXED BY \w+`)
+
+// pgSQL drops what only SQLite's SQL has: "INDEXED BY index", a hint to
+// SQLite's planner (PostgreSQL's chooses by itself).
+func pgSQL(q string) string {
+	if strings.Contains(q, "INDEXED BY") {
+		return indexedByRE.ReplaceAllString(q, "")
+	}
+	return q
 }
 
 func (c pgConn) Begin() (driver.Tx, error) {
@@ -341,7 +353,7 @@ func rebind(q string) string {
 // of the state are read and the names folded here, with the very same Go
 // function: both engines list the same units.
 func (l *Ledger) eachUnitDocFoldedInGo(ctx context.Context, f ListFilter, fn func(doc []byte) error) error {
-	q, args, err := listQuery(ListFilter{State: f.State})
+	q, args, err := listQuery(ListFilter{State: f.State, Search: f.Search})
 	if err != nil {
 		return err
 	}
@@ -464,4 +476,39 @@ func KeyDirFor(ledger string) string {
 		return DefaultKeyDir()
 	}
 	return filepath.Dir(ledger)
+}
+
+// afterMigration does, in the migration's transaction, what a migration's
+// SQL does on SQLite with a Go function registered in its driver, which
+// PostgreSQL does not have: 0005 fills units.search with searchText.
+func afterMigration(ctx context.Context, eng engine, tx *sql.Tx, m migration) error {
+	if eng.name() != "postgres" || m.Name != "0005_unit_find.sql" {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT state, id, model, vendor, donor, batch, site, serial, asset_tag, name FROM units`)
+	if err != nil {
+		return err
+	}
+	type row struct{ state, id, search string }
+	var todo []row
+	for rows.Next() {
+		var r row
+		f := make([]string, 8)
+		if err := rows.Scan(&r.state, &r.id, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7]); err != nil {
+			rows.Close()
+			return err
+		}
+		r.search = searchText(f...)
+		todo = append(todo, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range todo {
+		if _, err := tx.ExecContext(ctx, `UPDATE units SET search = ? WHERE state = ? AND id = ?`, r.search, r.state, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
