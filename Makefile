@@ -25,6 +25,11 @@ run: build
 test: lint
 	./scripts/fuzz.sh 50000x
 	$(GO) run ./scripts/testreport -count=1 -timeout 30m ./...
+	@if [ -n "$$ATELIER_TEST_PG" ] || [ "$$CI" = true ]; then \
+	  echo "ledger contract suite on PostgreSQL (README: PostgreSQL tests)"; \
+	  ATELIER_TEST_ENGINE=postgres $(GO) run ./scripts/testreport -count=1 -timeout 30m ./inventory/ && \
+	  ATELIER_TEST_ENGINE=postgres $(GO) run ./scripts/testreport -count=1 -timeout 30m -run TestScripts ./cmd/atelier/; \
+	else echo "PostgreSQL contract run skipped: ATELIER_TEST_PG not set (README: PostgreSQL tests)"; fi
 
 test-short:
 	$(GO) run ./scripts/testreport -short ./...

@@ -99,7 +99,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			if r, err := l.Verify(ctx); err != nil || r.Benches != 1 || r.Events < 300 {
 				t.Fatalf("intact ledger: %+v %v", r, err)
 			}
-			for _, q := range []string{`DROP TRIGGER events_no_update`, `DROP TRIGGER events_no_delete`, c.sql} {
+			for _, q := range []string{dropTrigger(l, "events_no_update", "events"), dropTrigger(l, "events_no_delete", "events"), c.sql} {
 				if _, err := l.db.Exec(q); err != nil {
 					t.Fatal(q, err)
 				}

@@ -12,7 +12,7 @@ import (
 // would: its own connections, its own snapshot of the file.
 func openAgain(t *testing.T, l *Ledger) *Ledger {
 	t.Helper()
-	m, err := Open(context.Background(), l.Path())
+	m, err := Open(context.Background(), l.src)
 	if err != nil {
 		t.Fatal(err)
 	}

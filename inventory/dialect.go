@@ -17,9 +17,9 @@ import (
 
 // The one place where the ledger depends on SQLite itself rather than on
 // portable SQL: its catalogue (sqlite_schema), its integrity check, its
-// file header, how a damaged table is let go, VACUUM. A PostgreSQL backend
-// replaces these functions (its catalogue, amcheck, DROP ... CASCADE) and
-// keeps everything else.
+// file header, how a damaged table is let go, VACUUM. They serve
+// sqliteEngine (engine.go); PostgreSQL's side is pg.go, and everything else
+// in the package is shared.
 
 // hasTable reports whether the ledger has a table of that name.
 func hasTable(ctx context.Context, q querier, name string) (bool, error) {
@@ -388,4 +388,31 @@ func vacuum(ctx context.Context, db *sql.DB) error {
 	_, err = conn.ExecContext(ctx, `VACUUM`)
 	conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`)
 	return err
+}
+
+// sqliteIntegrity runs the integrity check on a connection of its own.
+func sqliteIntegrity(ctx context.Context, db *sql.DB) damageOrErr {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return damageOrErr{err: err}
+	}
+	defer conn.Close()
+	findings, err := integrityCheck(ctx, conn, "")
+	if err != nil && !isDamaged(err) {
+		return damageOrErr{err: err}
+	}
+	d, cerr := classify(ctx, conn, findings)
+	if cerr != nil {
+		return damageOrErr{err: cerr}
+	}
+	if err == nil && len(d.other) == 0 {
+		return damageOrErr{d: d}
+	}
+	// The check stopped on a page it could not read, or said what is wrong
+	// without saying where: ask table by table.
+	byTable, err := checkTables(ctx, conn)
+	if err != nil {
+		return damageOrErr{err: err}
+	}
+	return damageOrErr{d: d.merge(byTable)}
 }

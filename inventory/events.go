@@ -130,7 +130,7 @@ func (l *Ledger) write(ctx context.Context, a Actor, fn func(w *writer) error) e
 	}
 	for attempt := 0; attempt < 5; attempt++ {
 		err = l.writeOnce(ctx, op, fn)
-		if err == nil || !isBusy(err) {
+		if err == nil || !l.eng.retryable(err) {
 			return err
 		}
 		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)

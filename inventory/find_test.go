@@ -146,7 +146,7 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 			t.Fatal(q, err)
 		}
 	}
-	path := l.Path()
+	path := l.src
 	l.Close()
 	m, err := Open(ctx, path)
 	if err != nil {

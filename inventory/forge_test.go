@@ -23,18 +23,13 @@ import (
 // raw opens the ledger file as such a script would, bypassing atelier.
 func raw(t *testing.T, l *Ledger) *sql.DB {
 	t.Helper()
-	db, err := openDB(l.Path(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return rawDB(t, l)
 }
 
 func exec(t *testing.T, db *sql.DB, queries ...string) {
 	t.Helper()
 	for _, q := range queries {
-		if _, err := db.Exec(q); err != nil {
+		if _, err := db.Exec(inDialect(db, q)); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}

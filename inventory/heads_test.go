@@ -12,10 +12,10 @@ func TestVerifyDetectsRemovedNewestEvents(t *testing.T) {
 	l := busyLedger(t)
 	var lastID string
 	l.db.QueryRow(`SELECT id FROM events WHERE bench_seq = (SELECT MAX(bench_seq) - 1 FROM events)`).Scan(&lastID)
-	for _, q := range []string{`DROP TRIGGER events_no_update`, `DROP TRIGGER events_no_delete`,
+	for _, q := range []string{dropTrigger(l, "events_no_update", "events"), dropTrigger(l, "events_no_delete", "events"),
 		`DELETE FROM events WHERE bench_seq = (SELECT MAX(bench_seq) FROM events)`,
-		`CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'x'); END`,
-		`CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'x'); END`} {
+		refuseTrigger(l, "events_no_delete", "DELETE", "events"),
+		refuseTrigger(l, "events_no_update", "UPDATE", "events")} {
 		if _, err := l.db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -46,7 +46,7 @@ func TestVerifyReportsARemovedTrigger(t *testing.T) {
 	if _, err := l.Verify(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.db.Exec(`DROP TRIGGER events_no_update`); err != nil {
+	if _, err := l.db.Exec(dropTrigger(l, "events_no_update", "events")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := l.Verify(ctx); !errors.Is(err, ErrChainBroken) || !strings.Contains(err.Error(), "events_no_update was removed") {
@@ -65,7 +65,7 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 	ctx := context.Background()
 	l := newLedger(t)
 	keys := l.keys
-	plain := &Ledger{db: l.db, path: l.path, prefix: l.prefix, bench: l.bench, now: l.now, entropy: newEntropy()}
+	plain := &Ledger{db: l.db, path: l.path, eng: l.eng, prefix: l.prefix, bench: l.bench, now: l.now, entropy: newEntropy()}
 	if _, err := plain.AddUnit(ctx, cam, NewUnit{Serial: "S1"}); err != nil {
 		t.Fatal(err)
 	}
@@ -73,8 +73,8 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Make it a schema-1 ledger again, as written before bench_heads.
-	qs := []string{`DROP TRIGGER bench_heads_no_delete`, `DROP TRIGGER bench_heads_no_rewind`,
-		`DROP TRIGGER bench_heads_keep_sig`, `DROP TABLE bench_heads`, `DROP TABLE bench_keys`,
+	qs := []string{dropTrigger(l, "bench_heads_no_delete", "bench_heads"), dropTrigger(l, "bench_heads_no_rewind", "bench_heads"),
+		dropTrigger(l, "bench_heads_keep_sig", "bench_heads"), `DROP TABLE bench_heads`, `DROP TABLE bench_keys`,
 		`DELETE FROM schema_migrations WHERE version >= 2`}
 	for _, tbl := range paperTables { // made by a later migration
 		qs = append(qs, `DROP TABLE `+tbl)
@@ -89,7 +89,7 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 			t.Fatal(q, err)
 		}
 	}
-	path := l.Path()
+	path := l.src
 	l.Close()
 	m, err := Open(ctx, path)
 	if err != nil {

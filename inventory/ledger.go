@@ -22,7 +22,10 @@ import (
 // Ledger is an open ledger file.
 type Ledger struct {
 	db     *sql.DB
-	path   string
+	path   string // the file, or the PostgreSQL URL without its password
+	src    string // what Open was given (the URL with its password)
+	eng    engine
+	keyDir string // where bench.key is, for a ledger that is not a file
 	prefix string
 	bench  string
 	// roErr says why the ledger was opened read-only (nil when it is
@@ -79,6 +82,9 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	if err := checkVisible(FieldBench, bench); err != nil { // it is in every event, and printed
 		return false, err
 	}
+	if IsPostgres(path) {
+		return initPG(ctx, path, prefix, bench)
+	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return false, newErr(ErrNotWritable, "ledger.notfolder", dir)
@@ -114,7 +120,7 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 		return false, err
 	}
 	defer db.Close()
-	if err := migrate(ctx, db, path); err != nil {
+	if err := migrate(ctx, sqliteEngine{}, db, path); err != nil {
 		return false, err
 	}
 	return false, writeMeta(ctx, db, path, prefix, bench)
@@ -147,7 +153,7 @@ func createLedger(ctx context.Context, path, prefix, bench string) (bool, error)
 			return false, fmt.Errorf("ledger %s: %w", path, err)
 		}
 	}
-	err = migrate(ctx, db, path)
+	err = migrate(ctx, sqliteEngine{}, db, path)
 	if err == nil {
 		err = writeMeta(ctx, db, path, prefix, bench)
 	}
@@ -217,6 +223,9 @@ func writeMeta(ctx context.Context, db *sql.DB, path, prefix, bench string) erro
 // system) is opened read-only: listing, showing and verifying work, writes
 // are refused with the reason.
 func Open(ctx context.Context, path string) (*Ledger, error) {
+	if IsPostgres(path) {
+		return openPGLedger(ctx, path)
+	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return nil, newErr(ErrFolderMissing, "ledger.notfolder", dir)
@@ -248,13 +257,13 @@ func Open(ctx context.Context, path string) (*Ledger, error) {
 	if roErr != nil {
 		err = checkSchema(ctx, db, path)
 	} else {
-		err = migrate(ctx, db, path)
+		err = migrate(ctx, sqliteEngine{}, db, path)
 	}
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	l := &Ledger{db: db, path: path, roErr: roErr, now: time.Now, entropy: newEntropy()}
+	l := &Ledger{db: db, path: path, src: path, eng: sqliteEngine{}, roErr: roErr, now: time.Now, entropy: newEntropy()}
 	if err := l.loadMeta(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -392,7 +401,7 @@ func (l *Ledger) Explain(err error) error {
 		return newErr(ErrDamaged, "ledger.damaged", l.path)
 	}
 	for _, t := range projectionTables {
-		if strings.Contains(err.Error(), "no such table: "+t) {
+		if strings.Contains(err.Error(), "no such table: "+t) || strings.Contains(err.Error(), `relation "`+t+`" does not exist`) {
 			return newErr(ErrDamaged, "ledger.noviews", l.path)
 		}
 	}
@@ -405,8 +414,17 @@ func (l *Ledger) Close() error { return l.db.Close() }
 // Path is the ledger file.
 func (l *Ledger) Path() string { return l.path }
 
-// Dir is the folder holding the ledger; the bench key files live there.
-func (l *Ledger) Dir() string { return filepath.Dir(l.path) }
+// Dir is the folder holding the bench key files: the ledger's own folder,
+// or for a PostgreSQL ledger DefaultKeyDir.
+func (l *Ledger) Dir() string {
+	if l.keyDir != "" {
+		return l.keyDir
+	}
+	return filepath.Dir(l.path)
+}
+
+// Engine is "sqlite" or "postgres".
+func (l *Ledger) Engine() string { return l.eng.name() }
 
 // BenchName is this bench's name, recorded with every event it writes.
 func (l *Ledger) BenchName() string { return l.bench }

@@ -18,8 +18,13 @@ var cam = Actor{Operator: "camille"}
 // newLedger makes a fresh ledger in a temporary folder with a fixed clock.
 func newLedger(t *testing.T) *Ledger {
 	t.Helper()
+	return newLedgerAt(t, freshLedgerPath(t))
+}
+
+// newLedgerAt is newLedger at a given file or PostgreSQL URL.
+func newLedgerAt(t *testing.T, path string) *Ledger {
+	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "atelier", "ledger.db")
 	created, err := Init(ctx, path, InitOptions{Bench: "bench-1"})
 	if err != nil || !created {
 		t.Fatalf("Init = %v, %v", created, err)
@@ -121,7 +126,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if _, err := l.db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')`); err != nil {
 		t.Fatal(err)
 	}
-	path := l.Path()
+	path := l.src
 	l.Close()
 	before, _ := os.ReadFile(path)
 	_, err := Open(ctx, path)

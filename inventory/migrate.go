@@ -56,8 +56,8 @@ func SchemaVersion() int {
 }
 
 // schemaVersion reads the ledger's schema version; 0 when it has none yet.
-func schemaVersion(ctx context.Context, q querier) (int, bool, error) {
-	has, err := hasTable(ctx, q, "schema_migrations")
+func schemaVersion(ctx context.Context, eng engine, q querier) (int, bool, error) {
+	has, err := eng.hasTable(ctx, q, "schema_migrations")
 	if err != nil || !has {
 		return 0, false, err
 	}
@@ -71,13 +71,13 @@ func schemaVersion(ctx context.Context, q querier) (int, bool, error) {
 // migrate applies the pending migrations, each in its own transaction. It
 // refuses a ledger whose schema is newer than this binary: migrating
 // backwards would lose what the newer atelier recorded.
-func migrate(ctx context.Context, db *sql.DB, path string) error {
-	ms, err := migrations()
+func migrate(ctx context.Context, eng engine, db *sql.DB, path string) error {
+	ms, err := migrationsFor(eng)
 	if err != nil {
 		return err
 	}
 	latest := ms[len(ms)-1].Version
-	cur, has, err := schemaVersion(ctx, db)
+	cur, has, err := schemaVersion(ctx, eng, db)
 	if err != nil {
 		return notLedger(path, err)
 	}
@@ -92,12 +92,12 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		return nil
 	}
 	if !has {
-		n, err := userTables(ctx, db)
+		n, err := eng.userTables(ctx, db)
 		if err != nil {
 			return notLedger(path, err)
 		}
 		if n > 0 {
-			return newErr(ErrNotLedger, "ledger.foreign", path)
+			return newErr(ErrNotLedger, foreignKey(eng), path)
 		}
 	}
 	// Every migration not yet applied, not only those above the newest:
@@ -106,7 +106,7 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		if applied[m.Version] {
 			continue
 		}
-		if err := applyMigration(ctx, db, m); err != nil {
+		if err := applyMigration(ctx, eng, db, m); err != nil {
 			return fmt.Errorf("ledger %s: migration %s: %w", path, m.Name, err)
 		}
 	}
@@ -134,7 +134,7 @@ func appliedMigrations(ctx context.Context, q querier, has bool) (map[int]bool, 
 	return out, rows.Err()
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, eng engine, db *sql.DB, m migration) error {
 	tx, err := db.BeginTx(ctx, nil) // IMMEDIATE (see dsn): one process migrates at a time
 	if err != nil {
 		return err
@@ -155,6 +155,9 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
+	if err := afterMigration(ctx, eng, tx, m); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.Version, m.Name, formatTime(time.Now())); err != nil {
 		return err
@@ -172,7 +175,7 @@ type querier interface {
 // whether this binary reads the ledger as it is.
 func checkSchema(ctx context.Context, db *sql.DB, path string) error {
 	latest := SchemaVersion()
-	cur, has, err := schemaVersion(ctx, db)
+	cur, has, err := schemaVersion(ctx, sqliteEngine{}, db)
 	if err != nil {
 		return notLedger(path, err)
 	}
@@ -190,4 +193,13 @@ func checkSchema(ctx context.Context, db *sql.DB, path string) error {
 		return newErr(ErrNoLedger, "ledger.missing", path)
 	}
 	return newErr(ErrNotWritable, "ledger.readonlyold", path, cur, latest)
+}
+
+// foreignKey is the message for a database that holds another program's
+// tables and no atelier schema.
+func foreignKey(eng engine) string {
+	if eng.name() == "postgres" {
+		return "ledger.pgforeign"
+	}
+	return "ledger.foreign"
 }

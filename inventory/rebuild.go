@@ -58,10 +58,6 @@ func (l *Ledger) rebuild(ctx context.Context, check bool) (RebuildResult, error)
 	if l.roErr != nil {
 		return res, l.roErr
 	}
-	ddl, err := projectionDDL(ctx)
-	if err != nil {
-		return res, fmt.Errorf("rebuild: %w", err)
-	}
 	// The whole projection is built in memory and every event allocates:
 	// collect garbage less often while it runs, then restore the setting.
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
@@ -73,7 +69,7 @@ func (l *Ledger) rebuild(ctx context.Context, check bool) (RebuildResult, error)
 	ictx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	integrity := make(chan damageOrErr, 1)
-	go func() { integrity <- l.checkIntegrity(ictx) }()
+	go func() { integrity <- l.eng.integrity(ictx, l.db) }()
 
 	p := newProj(nil)
 	replayErr := l.replay(ctx, tx, p, check, &res)
@@ -92,7 +88,8 @@ func (l *Ledger) rebuild(ctx context.Context, check bool) (RebuildResult, error)
 	if d.d.clean() {
 		// A sound file: fresh tables in the same transaction, so readers
 		// see the old views or the new ones, never a mix.
-		if err := dropTables(ctx, tx, projectionTables); err != nil {
+		ddl, err := l.eng.resetViews(ctx, tx)
+		if err != nil {
 			return res, fmt.Errorf("rebuild: %w", err)
 		}
 		if err := fillTables(ctx, tx, ddl, p); err != nil {
@@ -100,15 +97,19 @@ func (l *Ledger) rebuild(ctx context.Context, check bool) (RebuildResult, error)
 		}
 		return res, tx.Commit()
 	}
-	return res, l.repair(ctx, tx, ddl, p, d.d, &res)
+	return res, l.repair(ctx, tx, p, d.d, &res)
 }
 
 // repair rebuilds the views of a file the integrity check found damaged
 // outside its events: the views are let go without reading them, VACUUM
 // rewrites the file from the events, then fresh views are filled. Commands
 // meanwhile fail rather than see a half-built view, for a few seconds.
-func (l *Ledger) repair(ctx context.Context, tx *sql.Tx, ddl []ddl, p *proj, d damage, res *RebuildResult) error {
+func (l *Ledger) repair(ctx context.Context, tx *sql.Tx, p *proj, d damage, res *RebuildResult) error {
 	res.Repaired = d.String()
+	ddl, err := projectionDDL(ctx)
+	if err != nil {
+		return fmt.Errorf("rebuild: %w", err)
+	}
 	if err := forgetTables(ctx, tx, projectionTables); err != nil {
 		return fmt.Errorf("rebuild: %w", err)
 	}
@@ -204,7 +205,7 @@ func (l *Ledger) replay(ctx context.Context, tx *sql.Tx, p *proj, check bool, re
 	if check {
 		err := c.checkHeads(ctx, l.keys, l.bench)
 		if err == nil {
-			err = checkTriggers(ctx, tx)
+			err = checkTriggers(ctx, l.eng, tx)
 		}
 		if err != nil {
 			return brokenChain(err)

@@ -77,7 +77,11 @@ func TestListFiltersIgnoreAccentsAndSortByNumber(t *testing.T) {
 	}
 	for from, to := range map[string]int{"PCS-26-0001": 1000, "PCS-26-0002": 10000, "PCS-26-0003": 1001} {
 		id := fmt.Sprintf("PCS-26-%04d", to)
-		if _, err := l.db.Exec(`UPDATE units SET id = ?, id_num = ?, doc = json_set(doc, '$.id', ?) WHERE id = ?`, id, to, id, from); err != nil {
+		q := `UPDATE units SET id = ?, id_num = ?, doc = json_set(doc, '$.id', ?) WHERE id = ?`
+		if l.eng.name() == "postgres" {
+			q = `UPDATE units SET id = ?, id_num = ?, doc = jsonb_set(doc::jsonb, '{id}', to_jsonb(?::text))::text WHERE id = ?`
+		}
+		if _, err := l.db.Exec(q, id, to, id, from); err != nil {
 			t.Fatal(err)
 		}
 	}

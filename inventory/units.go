@@ -326,6 +326,9 @@ func (l *Ledger) WriteUnitsJSON(ctx context.Context, f ListFilter, w io.Writer) 
 }
 
 func (l *Ledger) eachUnitDoc(ctx context.Context, f ListFilter, fn func(doc []byte) error) error {
+	if l.eng.name() == "postgres" && (f.Site != "" || f.Batch != "" || f.Donor != "") {
+		return l.eachUnitDocFoldedInGo(ctx, f, fn)
+	}
 	q, args, err := listQuery(f)
 	if err != nil {
 		return err

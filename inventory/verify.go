@@ -55,7 +55,7 @@ func (l *Ledger) Verify(ctx context.Context) (VerifyResult, error) {
 	defer cancel()
 	// The integrity check reads every page: on the other core, meanwhile.
 	integrity := make(chan damageOrErr, 1)
-	go func() { integrity <- l.checkIntegrity(vctx) }()
+	go func() { integrity <- l.eng.integrity(vctx, l.db) }()
 	tx, err := l.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return res, fmt.Errorf("verify: %w", err)
@@ -96,33 +96,6 @@ type damageOrErr struct {
 	err error
 }
 
-// checkIntegrity runs the integrity check on a connection of its own.
-func (l *Ledger) checkIntegrity(ctx context.Context) damageOrErr {
-	conn, err := l.db.Conn(ctx)
-	if err != nil {
-		return damageOrErr{err: err}
-	}
-	defer conn.Close()
-	findings, err := integrityCheck(ctx, conn, "")
-	if err != nil && !isDamaged(err) {
-		return damageOrErr{err: err}
-	}
-	d, cerr := classify(ctx, conn, findings)
-	if cerr != nil {
-		return damageOrErr{err: cerr}
-	}
-	if err == nil && len(d.other) == 0 {
-		return damageOrErr{d: d}
-	}
-	// The check stopped on a page it could not read, or said what is wrong
-	// without saying where: ask table by table.
-	byTable, err := checkTables(ctx, conn)
-	if err != nil {
-		return damageOrErr{err: err}
-	}
-	return damageOrErr{d: d.merge(byTable)}
-}
-
 // verifyIn checks the chains, heads, signatures and triggers as q sees them.
 func (l *Ledger) verifyIn(ctx context.Context, q querier, res *VerifyResult) error {
 	c := &chain{q: q, last: map[string]link{}, res: res}
@@ -132,7 +105,7 @@ func (l *Ledger) verifyIn(ctx context.Context, q querier, res *VerifyResult) err
 	if err := c.checkHeads(ctx, l.keys, l.bench); err != nil {
 		return err
 	}
-	return checkTriggers(ctx, q)
+	return checkTriggers(ctx, l.eng, q)
 }
 
 // chain follows each bench's chain of events.
@@ -325,9 +298,9 @@ func checkSignature(h head, key ed25519.PublicKey, st *HeadStatus) error {
 }
 
 // checkTriggers reports a removed append-only trigger as tampering.
-func checkTriggers(ctx context.Context, q querier) error {
+func checkTriggers(ctx context.Context, eng engine, q querier) error {
 	for _, name := range guardTriggers {
-		ok, err := hasTrigger(ctx, q, name)
+		ok, err := eng.hasTrigger(ctx, q, name)
 		if err != nil {
 			return fmt.Errorf("verify: %w", err)
 		}

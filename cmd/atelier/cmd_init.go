@@ -18,10 +18,13 @@ func newInitCmd(g *globals) *cobra.Command {
 		Use:   "init",
 		Short: "Create the ledger and this bench's signing key (safe to run again)",
 		Long: `init creates the ledger (file mode 0600, in a folder created 0700) and the
-bench's ed25519 signing key next to it. Run again, it changes nothing, except
+bench's ed25519 signing key next to it. With --ledger postgres://USER@HOST/DB
+it creates the ledger's tables in that database (an empty one, or an empty
+schema named by ?search_path=), and the key goes to $ATELIER_KEY_DIR, else
+$XDG_DATA_HOME/atelier (~/.local/share/atelier). Run again, it changes nothing, except
 on a ledger from before signed chain heads: it then signs this bench's head
 (see atelier ledger verify --help).`,
-		Example: "  atelier init\n  atelier init --prefix PCS --bench atelier-1\n  atelier --ledger /srv/atelier/ledger.db init",
+		Example: "  atelier init\n  atelier init --prefix PCS --bench atelier-1\n  atelier --ledger /srv/atelier/ledger.db init\n  atelier --ledger postgres://atelier@db.example/hub init",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.ledgerPath()
@@ -34,6 +37,7 @@ on a ledger from before signed chain heads: it then signs this bench's head
 				return g.ledgerErr(err)
 			}
 			return g.withLedger(ctx, func(l *inventory.Ledger) error {
+				path := l.Path() // a PostgreSQL URL is shown without its password
 				pub, keyCreated, err := reports.EnsureBenchKey(l.Dir(), l.BenchName())
 				if err != nil {
 					return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
 
@@ -94,7 +95,7 @@ func runVerify(g *globals, certPath, keyPath string) error {
 		if err != nil {
 			return refuse(err)
 		}
-		keyPath = filepath.Join(filepath.Dir(ledger), reports.PubFile)
+		keyPath = filepath.Join(inventory.KeyDirFor(ledger), reports.PubFile)
 	}
 	pub, err := reports.ReadPublicKey(keyPath)
 	if err != nil {

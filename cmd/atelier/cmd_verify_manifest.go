@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/pcsolidaire/atelier/internal/fsread"
+	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
 
@@ -46,7 +47,7 @@ func runVerifyManifest(g *globals, path, keyPath string) error {
 		if err != nil {
 			return refuse(err)
 		}
-		keyPath = filepath.Join(filepath.Dir(ledger), reports.PubFile)
+		keyPath = filepath.Join(inventory.KeyDirFor(ledger), reports.PubFile)
 	}
 	pub, err := reports.ReadPublicKey(keyPath)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
 
@@ -20,8 +21,12 @@ func (g *globals) guardOptions() imaging.ListOptions {
 		return o // no ledger can be named, so none can be reached
 	}
 	dir := filepath.Dir(p)
-	for _, f := range []string{p, p + "-wal", p + "-shm", p + "-journal"} {
-		o.Keep = append(o.Keep, imaging.KeptFile{Path: f, Reason: "guard.reason.ledger"})
+	if inventory.IsPostgres(p) { // no file here: only the bench key to keep
+		dir = inventory.DefaultKeyDir()
+	} else {
+		for _, f := range []string{p, p + "-wal", p + "-shm", p + "-journal"} {
+			o.Keep = append(o.Keep, imaging.KeptFile{Path: f, Reason: "guard.reason.ledger"})
+		}
 	}
 	for _, f := range []string{reports.KeyFile, reports.PubFile} {
 		o.Keep = append(o.Keep, imaging.KeptFile{Path: filepath.Join(dir, f), Reason: "guard.reason.benchkey"})

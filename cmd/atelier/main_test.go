@@ -27,9 +27,15 @@ func TestScripts(t *testing.T) {
 	root := filepath.Join(filepath.Dir(file), "..", "..")
 	corpora, _ := filepath.Abs(filepath.Join(root, "..", "shared", "corpora"))
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:  "testdata/script",
+		Cmds: scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ATELIER_LEDGER", filepath.Join(env.WorkDir, "ledger.db"))
+			if onPostgres() {
+				if err := pgScriptSetup(t, env); err != nil {
+					return err
+				}
+			}
 			env.Setenv("ATELIER_OPERATOR", "camille")
 			env.Setenv("LANG", "en_US.UTF-8")
 			env.Setenv("LC_ALL", "")
@@ -56,6 +62,9 @@ var debianPackages = map[string]string{
 //	needroot       the script cannot run without root
 //	needexec:PROG  the script cannot run without PROG on the PATH
 //	corpora        ../shared/corpora is there
+//	postgres       ATELIER_TEST_ENGINE=postgres: the ledger is a PostgreSQL
+//	               schema; only for "[postgres] skip 'not applicable: ...'"
+//	               on scripts about the SQLite file itself
 //
 // needroot, needexec and corpora are for "[!need...] skip 'why'" lines: a
 // missing need skips the script outside CI, and fails it with CI=true (CI
@@ -71,6 +80,8 @@ func scriptCondition(cond, corpora string) (bool, error) {
 	switch {
 	case cond == "root":
 		return os.Geteuid() == 0, nil
+	case cond == "postgres": // the PostgreSQL pass (pg_script_test.go)
+		return onPostgres(), nil
 	case cond == "needroot":
 		return needed(os.Geteuid() == 0, "needs root (loop devices)")
 	case strings.HasPrefix(cond, "needexec:"):
@@ -86,5 +97,5 @@ func scriptCondition(cond, corpora string) (bool, error) {
 		_, err := os.Stat(corpora)
 		return needed(err == nil, "corpora missing at "+corpora)
 	}
-	return false, fmt.Errorf("unknown condition %q: use root, needroot, needexec:PROG or corpora (or a built-in one)", cond)
+	return false, fmt.Errorf("unknown condition %q: use root, needroot, needexec:PROG, corpora or postgres (or a built-in one)", cond)
 }

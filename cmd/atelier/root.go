@@ -55,7 +55,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 	localizeGlobalFlags(g, root)
 
 	f := root.PersistentFlags()
-	f.StringVar(&g.ledgerFlag, "ledger", "", "ledger file (env ATELIER_LEDGER, default $XDG_DATA_HOME/atelier/ledger.db)")
+	f.StringVar(&g.ledgerFlag, "ledger", "", "ledger file or postgres://USER@HOST/DB URL (env ATELIER_LEDGER, default $XDG_DATA_HOME/atelier/ledger.db)")
 	f.BoolVar(&g.json, "json", false, "print machine-readable JSON")
 	f.StringVar(&g.operator, "operator", "", "who is doing the work, recorded with every event (env ATELIER_OPERATOR)")
 	f.StringVar(&g.langFlag, "lang", "", "language of messages: fr or en (default from LANG)")
