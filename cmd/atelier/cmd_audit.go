@@ -22,7 +22,7 @@ draws the disks to check; audit record records the result. A failed check
 marks the disk as not erased and flags every erasure of the same bench since
 its last passed check, to be checked again.`,
 		Example: "  atelier audit sample\n  atelier audit record S3YJNB0K512345A --result passed",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newAuditSampleCmd(g), newAuditRecordCmd(g))
@@ -39,7 +39,7 @@ enough to bring the checked share to --percent of all erased disks, plus
 every disk flagged by a failed check. Disks the operator asking wiped are
 left out: someone else must check them.`,
 		Example: "  atelier audit sample\n  atelier audit sample --percent 10 --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAuditSample(cmd.Context(), g, percent)
 		},
@@ -95,7 +95,7 @@ A failed check marks the disk as not erased (wipe it again) and flags every
 erasure of the same bench since its last passed check.`,
 		Example: "  atelier audit record S3YJNB0K512345A --result passed\n" +
 			"  atelier audit record 01KAQ7ZC0N6M5V4H0S3G3Y9T2B --result failed --note \"data found at 2 GiB\"",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.disk = args[0]
 			return runAuditRecord(cmd.Context(), g, o)

@@ -41,7 +41,7 @@ func newCheckCmd(g *globals) *cobra.Command {
   sudo atelier check --save
   atelier check --report report.json --save --unit PCS-26-0042
   atelier check --dmidecode dmidecode.txt --smartctl sda.json --profiles ./our-profiles`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := g.lang()
 			if unit != "" && !save {

@@ -44,7 +44,7 @@ before the first write, and a passed deploy moves the unit to imaged. A disk
 no unit has, without --unit, is written but not recorded (it says so).
 Exit status: 0 passed, 1 refused or failed, 130 interrupted.`,
 		Example: "  atelier deploy --image zorin-18.1-core /dev/sdb --unit PCS-26-0042\n  atelier deploy --image ./zorin.img.zst /dev/sdc --yes --no-personalise\n  atelier deploy --image zorin-18.1-core /dev/sdb --dry-run",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.image == "" {
 				return fmt.Errorf("%s", g.T("deploy.noimage"))

@@ -20,7 +20,7 @@ func newDisksCmd(g *globals) *cobra.Command {
 		Short:   i18n.EN.T("disks.help.short"),
 		Long:    i18n.EN.T("disks.help.long"),
 		Example: "  atelier disks\n  atelier disks --json | jq '.[] | select(.protected == false) | .path'",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			disks, err := imaging.ListDisks(cmd.Context(), g.guardOptions())
 			if err != nil {

@@ -52,7 +52,7 @@ export before sending it) it checks the file on its own.`,
 		Example: "  atelier intake import parc-rebut.csv --donor \"DSI Échirolles\" --batch DSI-2026-11\n" +
 			"  atelier intake import export.csv --donor \"DSI Échirolles\" --dry-run\n" +
 			"  atelier intake import export.csv --donor \"DSI Échirolles\" --json",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var a inventory.Actor
 			if !o.DryRun { // a dry run writes nothing, so needs nobody to sign it
@@ -98,6 +98,7 @@ export before sending it) it checks the file on its own.`,
 	f.StringVar(&o.Donor, "donor", "", "who gave the computers (required), e.g. \"DSI Échirolles\"")
 	f.StringVar(&o.Batch, "batch", "", "batch reference (default: the file name and today's date)")
 	f.BoolVar(&o.DryRun, "dry-run", false, "check the file and show what would be imported; write nothing")
+	_ = cmd.MarkFlagRequired("donor")
 	return cmd
 }
 
@@ -249,7 +250,7 @@ tablet, server or other (French words such as portable or tour work too).
 Prints the new unit's id, to write on the machine.`,
 		Example: "  atelier intake add --serial 5CG7281XYZ --vendor Dell --model \"Latitude E6410\" --type laptop\n" +
 			"  atelier intake add --serial CZC4150KQ2 --vendor HP --model \"EliteDesk 800 G1\" --donor \"Mme Martin\" --json",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

@@ -49,7 +49,7 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 		Example: "  atelier intake check parc-rebut.csv\n" +
 			"  atelier intake check export.csv --target zorin-18-core --target zorin-18-lite\n" +
 			"  atelier intake check parc-rebut.csv --json",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := g.lang()
 			if len(targets) == 0 {

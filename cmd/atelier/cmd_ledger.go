@@ -15,7 +15,7 @@ func newLedgerCmd(g *globals) *cobra.Command {
 		Use:     "ledger",
 		Short:   "Ledger maintenance: rebuild the views from the events, verify the signed hash chains",
 		Example: "  atelier ledger verify\n  atelier ledger rebuild",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g))
@@ -44,7 +44,7 @@ in them) is repaired: the damaged tables are let go without being read, the
 file is rewritten (VACUUM), and the views rebuilt. Damage to the events
 themselves cannot be repaired from the events: restore a backup.`,
 		Example: "  atelier ledger rebuild\n  atelier ledger rebuild --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				res, err := l.CheckedRebuild(cmd.Context(), force)
@@ -102,7 +102,7 @@ func newLedgerVerifyCmd(g *globals) *cobra.Command {
 		Short:   "Check every bench's hash chain and signed head, and the file's integrity",
 		Long:    verifyHelp,
 		Example: "  atelier ledger verify\n  atelier ledger verify --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				res, err := l.Verify(cmd.Context())

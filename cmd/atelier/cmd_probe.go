@@ -28,7 +28,7 @@ func newProbeCmd(g *globals) *cobra.Command {
   sudo atelier probe --capture pc-0042.tar.gz
   atelier probe --root pc-0042.tar.gz
   atelier probe --dmidecode dmidecode.txt --smartctl sda.json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if unit != "" && !save {
 				return g.lang().Errorf("probe.err.unit_without_save")

@@ -16,7 +16,7 @@ func newUnitCmd(g *globals) *cobra.Command {
 		Use:     "unit",
 		Short:   "Browse and update units: list, show, note, move, destroy-disk",
 		Example: "  atelier unit list --state ready\n  atelier unit show PCS-26-0042\n  atelier unit move PCS-26-0042 ready --reason \"QA ok\"",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
@@ -32,7 +32,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 		Use:     "list",
 		Short:   "List units, optionally filtered by state, site, batch or donor",
 		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"\n  atelier unit list --batch 2026-11 --csv > lot.csv\n  atelier unit list --search latitude",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				if csv {
@@ -83,7 +83,7 @@ func newUnitShowCmd(g *globals) *cobra.Command {
 		Use:     "show UNIT",
 		Short:   "Show a unit's facts, disks and timeline (by id, serial or asset tag)",
 		Example: "  atelier unit show PCS-26-0042\n  atelier unit show CN0ABC123 --json",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				d, err := l.Show(cmd.Context(), args[0], g.lang())
@@ -171,7 +171,7 @@ func newUnitNoteCmd(g *globals) *cobra.Command {
 note that looks like it holds an e-mail address, a phone number, a social
 security number (NIR) or an IBAN is refused, and so is a control character.`,
 		Example: "  atelier unit note PCS-26-0042 \"keyboard: missing Q key\"",
-		Args:    cobra.MinimumNArgs(2),
+		Args:    minArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {
@@ -208,7 +208,7 @@ lacks a passed erasure certificate or a recorded destruction, nor while no
 disk at all is recorded for it (probe it first, or say --no-disk if it came
 without one).`,
 		Example: "  atelier unit move PCS-26-0042 ready --reason \"QA ok\"\n  atelier unit move PCS-26-0042 reserved --site \"MDH Village 2\"\n  atelier unit move PCS-26-0043 parts --no-disk --reason \"came without its disk\"",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := inventory.ParseState(args[1])
 			if err != nil {
@@ -249,7 +249,7 @@ func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 		Use:     "destroy-disk UNIT DISK-SERIAL --reason TEXT",
 		Short:   "Record the physical destruction of one of a unit's disks",
 		Example: "  atelier unit destroy-disk PCS-26-0042 WD-WX41A123 --reason \"drilled, faulty disk\"\n  atelier unit destroy-disk PCS-26-0043 S3Z9NB0K --new --reason \"shredded, found loose in the case\"",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {
@@ -285,7 +285,7 @@ happened since (a wipe, a probe, a deploy, another move), when the move
 came with a wipe, a deploy or a probe (a fact, not a move), for a return
 (its disks must be erased again) and for an undo (make the move again).`,
 		Example: "  atelier unit undo PCS-26-0042 --reason \"marked ready by mistake, the keyboard is not tested\"",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

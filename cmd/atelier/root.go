@@ -42,9 +42,9 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if !i18n.Valid(g.langFlag) {
-				return fmt.Errorf("--lang %q: choose fr or en", g.langFlag)
+				return usageErr(cmd, "lang.invalid", g.langFlag)
 			}
-			return nil
+			return checkRequired(cmd)
 		},
 	}
 	root.SetIn(g.stdin)
@@ -78,6 +78,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		newManCmd(g),
 	)
 	root.AddCommand(newOrgCmd(g), newReportCmd(g), newLabelCmd(g), newAuditCmd(g))
+	setupUsage(root)
 	return root
 }
 

@@ -25,6 +25,11 @@ const (
 type Message struct {
 	EN string
 	FR string
+	// Count, when set, makes the message counted (see plural.go): the
+	// 1-based argument holding the number, with the singular forms.
+	Count int
+	ENOne string
+	FROne string
 }
 
 // Catalog maps a stable key (e.g. "unit.unknown") to its texts.
@@ -50,6 +55,8 @@ var catalogs = []Catalog{
 	paperCmdMessages,
 	undoMessages,
 	postgresMessages,
+	unitMessages,
+	usageMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
@@ -97,7 +104,10 @@ func Valid(s string) bool {
 
 // T formats the message key in this language. An unknown key is shown as
 // itself, so a missing translation is visible instead of silent.
+//
+// Arguments that are Localized (a Msg, a Size, a Word...) are rendered in l.
 func (l Lang) T(key string, args ...any) string {
+	args = l.localize(args)
 	m, ok := Lookup(key)
 	if !ok {
 		if len(args) == 0 {
@@ -109,10 +119,32 @@ func (l Lang) T(key string, args ...any) string {
 	if l == FR && m.FR != "" {
 		f = m.FR
 	}
+	if m.Count > 0 {
+		return l.printer().Sprintf(key, args...)
+	}
 	if len(args) == 0 {
 		return f
 	}
 	return fmt.Sprintf(f, args...)
+}
+
+// localize renders the Localized arguments in l, leaving args untouched.
+func (l Lang) localize(args []any) []any {
+	var out []any
+	for i, a := range args {
+		v, ok := a.(Localized)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		out[i] = v.In(l)
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // Errorf returns an error whose text is the translated message.

@@ -36,3 +36,45 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+func TestCountedMessagesFollowEachLanguagesRule(t *testing.T) {
+	// French takes the singular for 0 and 1, English only for 1.
+	for _, c := range []struct {
+		l    Lang
+		n    int
+		want string
+	}{
+		{FR, 0, "attend 0 argument, en a reçu 3"},
+		{FR, 1, "attend 1 argument, en a reçu 3"},
+		{FR, 2, "attend 2 arguments, en a reçu 3"},
+		{EN, 0, "expects 0 arguments, got 3"},
+		{EN, 1, "expects 1 argument, got 3"},
+	} {
+		if got := c.l.T("usage.exact", c.n, 3); got != c.want {
+			t.Errorf("%s %d: got %q, want %q", c.l, c.n, got, c.want)
+		}
+	}
+}
+
+func TestSizesAndDecimalsAreWrittenTheLanguagesWay(t *testing.T) {
+	for _, c := range []struct {
+		l    Lang
+		v    Localized
+		want string
+	}{
+		{FR, Size(2_147_483_648), "2,1 Go"},
+		{EN, Size(2_147_483_648), "2.1 GB"},
+		{FR, Size(275_000_000_000), "275 Go"},
+		{EN, Size(999), "999 B"},
+		{FR, Size(999_990_000), "1,0 Go"},
+		{FR, Decimal{V: 1.5, Prec: 1}, "1,5"},
+		{FR, Decimal{V: 2, Prec: 1, Trim: true}, "2"},
+		{FR, Seconds(900 * time.Millisecond), "0,9\u202fs"},
+		{EN, Seconds(900 * time.Millisecond), "0.9 s"},
+		{EN, Clock(3725 * time.Second), "1:02:05"},
+	} {
+		if got := c.v.In(c.l); got != c.want {
+			t.Errorf("%s %#v: got %q, want %q", c.l, c.v, got, c.want)
+		}
+	}
+}
