@@ -146,7 +146,7 @@ func TestCheckBatteryBelowPolicy(t *testing.T) {
 	}
 	ckWant(t, "grade reasons", v.GradeReasons, "grade B needs a battery at 60 % or more (has 41 %)")
 	fr := Check(r, ckSet(t), i18n.FR)
-	ckWant(t, "French advice", ckTarget(t, fr, "zorin-18-core").Advice, "batterie à 41 % : la remplacer")
+	ckWant(t, "French advice", ckTarget(t, fr, "zorin-18-core").Advice, "batterie à 41\u202f%\u202f: la remplacer")
 }
 
 func TestCheckDriversSecureBootAndFirmware(t *testing.T) {
@@ -317,7 +317,7 @@ func TestCheckFrench(t *testing.T) {
 	r.Memory.TotalBytes = gib + gib/2
 	v := Check(r, ckSet(t), i18n.FR)
 	core := ckTarget(t, v, "zorin-18-core")
-	ckWant(t, "raisons", core.Reasons, "1,5 Go de RAM : Zorin OS 18 Core demande au moins 2 Go")
+	ckWant(t, "raisons", core.Reasons, "1,5 Go de RAM\u202f: Zorin OS 18 Core demande au moins 2 Go")
 	ckWant(t, "conseils", core.Advice, "ajouter 3 Go de DDR3 DIMM pour atteindre 4 Go (1 emplacement libre, 8 Go max)")
 	if v.GradeMeaning == "" || v.Lang != "fr" {
 		t.Errorf("grade meaning %q, lang %q", v.GradeMeaning, v.Lang)

@@ -317,12 +317,22 @@ func keyValuesWrapped(g *globals, w io.Writer, pairs [][2]string) error {
 }
 
 // colonLabel is a label termui.KeyValues follows with ":"; French puts a
-// (non-breaking) space before it.
+// narrow no-break space before it.
 func colonLabel(g *globals, label string) string {
 	if g.lang() == i18n.FR {
-		return label + "\u00a0"
+		return label + "\u202f"
 	}
 	return label
+}
+
+// keyValues is termui.KeyValues with the labels' colons in the user's
+// typography ("État\u202f:" in French).
+func (g *globals) keyValues(w io.Writer, pairs [][2]string) error {
+	out := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = [2]string{colonLabel(g, p[0]), p[1]}
+	}
+	return termui.KeyValues(w, out)
 }
 
 // unitAfterNumber and hyphenInWord find the places where a table cell or a

@@ -155,7 +155,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 			"skip_zeros": p.SkipZeros, "verify": p.Verify, "unit": src.unitID(), "disk": src.disk, "personalise": p.Personalise, "hostname": p.Hostname})
 	}
 	fmt.Fprintln(g.stdout, g.T("deploy.dryrun"))
-	return termui.KeyValues(g.stdout, [][2]string{
+	return g.keyValues(g.stdout, [][2]string{
 		{g.T("image.h.name"), src.name},
 		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
 		{g.T("image.h.bmap"), bmap},

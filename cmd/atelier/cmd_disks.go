@@ -56,7 +56,7 @@ func renderDisks(g *globals, disks []imaging.BlockDevice) error {
 			prot = g.T("disks.protected", termui.Status(g.stdout, g.T("yes"), "bad"), strings.Join(d.ProtectedReasons, "; "))
 		}
 		model := strings.TrimSpace(d.Vendor + " " + d.Model)
-		medium := d.Medium
+		medium := i18n.Word{Family: "medium", Value: d.Medium}.In(g.lang())
 		if d.Transport != "" && d.Transport != d.Medium {
 			medium += " (" + d.Transport + ")"
 		}

@@ -87,7 +87,7 @@ A file that is not a whole-disk image (uncompressed size not a multiple of
 					return g.printJSON(added)
 				}
 				fmt.Fprintln(g.stdout, g.T("image.added", added.Name))
-				return termui.KeyValues(g.stdout, imagePairs(g, added, d.Format))
+				return g.keyValues(g.stdout, imagePairs(g, added, d.Format))
 			})
 		},
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pcsolidaire/atelier/internal/fsread"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -167,7 +168,7 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 		fmt.Fprintln(w, g.T("intake.import.dry", len(rep.WouldImport), rep.Batch, rep.Donor, rep.File, len(rep.Skipped)))
 		var rows [][]string
 		for _, u := range rep.WouldImport[:min(len(rep.WouldImport), intakeShown)] {
-			rows = append(rows, []string{fmt.Sprint(u.SourceLine), u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), u.Type})
+			rows = append(rows, []string{fmt.Sprint(u.SourceLine), u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), i18n.Word{Family: "probe.chassis", Value: u.Type}.In(g.lang())})
 		}
 		if len(rows) > 0 {
 			if err := termui.Table(w, []string{g.T("intake.col.line"), g.T("intake.col.serial"), g.T("intake.col.tag"),
@@ -182,7 +183,7 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 		fmt.Fprintln(w, g.T("intake.import.done", len(rep.Imported), rep.Batch, rep.Donor, rep.File, len(rep.Skipped)))
 		var rows [][]string
 		for _, u := range rep.Imported[:min(len(rep.Imported), intakeShown)] {
-			rows = append(rows, []string{u.ID, u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), u.Type})
+			rows = append(rows, []string{u.ID, u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), i18n.Word{Family: "probe.chassis", Value: u.Type}.In(g.lang())})
 		}
 		if len(rows) > 0 {
 			if err := termui.Table(w, []string{g.T("intake.col.id"), g.T("intake.col.serial"), g.T("intake.col.tag"),

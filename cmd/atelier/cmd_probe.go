@@ -128,7 +128,7 @@ func writeProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		fmt.Fprintln(w)
 		rows := make([][]string, 0, len(r.Disks))
 		for _, d := range r.Disks {
-			rows = append(rows, []string{d.Name, probeShorten(probeText(g, d.Model), 28), probeDiskSize(g, d.SizeBytes), probeText(g, d.Medium), probeHealthCell(g, w, d.Health)})
+			rows = append(rows, []string{d.Name, probeShorten(probeText(g, d.Model), 28), probeDiskSize(g, d.SizeBytes), probeText(g, i18n.Word{Family: "medium", Value: d.Medium}.In(g.lang())), probeHealthCell(g, w, d.Health)})
 		}
 		if err := termui.Table(w, []string{T("probe.col.disk"), T("probe.col.model"), T("probe.col.size"), T("probe.col.medium"), T("probe.col.health")}, rows); err != nil {
 			return err

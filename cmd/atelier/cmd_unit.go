@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -111,14 +112,14 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		{g.T("col.state"), g.T("fact.statesince", g.T("state."+d.State), lang.Date(d.StateSince))},
 		{g.T("col.serial"), d.Serial},
 	}
-	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.type"), d.Type}, {g.T("col.site"), d.Site},
+	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.type"), i18n.Word{Family: "probe.chassis", Value: d.Type}.In(lang)}, {g.T("col.site"), d.Site},
 		{g.T("fact.donor"), d.Donor}, {g.T("fact.batch"), d.Batch}, {g.T("fact.grade"), d.Grade}} {
 		if p[1] != "" {
 			pairs = append(pairs, p)
 		}
 	}
 	pairs = append(pairs, [2]string{g.T("fact.received"), lang.DateTime(d.ReceivedAt)})
-	if err := termui.KeyValues(w, pairs); err != nil {
+	if err := g.keyValues(w, pairs); err != nil {
 		return err
 	}
 	if len(d.Disks) > 0 {
@@ -132,8 +133,8 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 			case inventory.ErasureUnverified:
 				meaning = "warn"
 			}
-			rows = append(rows, []string{k.Serial, strings.TrimSpace(k.Vendor + " " + k.Model + " " + k.Medium),
-				unitDiskSize(k.SizeBytes), termui.Status(w, g.T("erasure."+k.Erasure), meaning)})
+			rows = append(rows, []string{k.Serial, strings.TrimSpace(k.Vendor + " " + k.Model + " " + i18n.Word{Family: "medium", Value: k.Medium}.In(lang)),
+				unitDiskSize(lang, k.SizeBytes), termui.Status(w, g.T("erasure."+k.Erasure), meaning)})
 		}
 		if err := termui.Table(w, []string{g.T("col.disk"), g.T("col.model"), g.T("col.size"), g.T("col.erasure")}, rows); err != nil {
 			return err
@@ -146,21 +147,16 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		if e.Unfinished {
 			what = termui.Status(w, what, "warn")
 		}
-		rows = append(rows, []string{e.At.Local().Format("2006-01-02 15:04"), what, e.Operator})
+		rows = append(rows, []string{g.lang().Stamp(e.At), what, e.Operator})
 	}
 	return termui.Table(w, []string{g.T("col.when"), g.T("col.what"), g.T("col.who")}, rows)
 }
 
-func unitDiskSize(n int64) string {
-	switch {
-	case n <= 0:
+func unitDiskSize(l i18n.Lang, n int64) string {
+	if n <= 0 {
 		return ""
-	case n >= 1e12:
-		return fmt.Sprintf("%.1f TB", float64(n)/1e12)
-	case n >= 1e9:
-		return fmt.Sprintf("%.0f GB", float64(n)/1e9)
 	}
-	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+	return i18n.Size(n).In(l)
 }
 
 func newUnitNoteCmd(g *globals) *cobra.Command {

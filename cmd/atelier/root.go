@@ -52,7 +52,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 	root.SetErr(g.stderr)
 	root.SetVersionTemplate("atelier {{.Version}}\n")
 	localizeUsage(g, root)
-	localizeGlobalFlags(g, root)
+	localizeHelp(g, root)
 
 	f := root.PersistentFlags()
 	f.StringVar(&g.ledgerFlag, "ledger", "", "ledger file or postgres://USER@HOST/DB URL (env ATELIER_LEDGER, default $XDG_DATA_HOME/atelier/ledger.db)")

@@ -57,6 +57,9 @@ var catalogs = []Catalog{
 	postgresMessages,
 	unitMessages,
 	usageMessages,
+	commandHelp,
+	helpTemplateMessages,
+	valueMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
@@ -125,6 +128,9 @@ func (l Lang) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return f
 	}
+	if l == FR {
+		f, args = frenchQuotes(f, args)
+	}
 	return fmt.Sprintf(f, args...)
 }
 
@@ -175,6 +181,16 @@ func (l Lang) Date(t time.Time) string {
 		return fmt.Sprintf("%s %s %d", d, frMonths[t.Month()-1], t.Year())
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year())
+}
+
+// Stamp is a date and time for a table column, short and sortable by eye:
+// "03/11/2026 14:05" in French, "2026-11-03 14:05" in English, local time.
+func (l Lang) Stamp(t time.Time) string {
+	t = t.Local()
+	if l == FR {
+		return t.Format("02/01/2006 15:04")
+	}
+	return t.Format("2006-01-02 15:04")
 }
 
 // DateTime is Date plus the hour and minute.

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -76,5 +77,49 @@ func TestSizesAndDecimalsAreWrittenTheLanguagesWay(t *testing.T) {
 		if got := c.v.In(c.l); got != c.want {
 			t.Errorf("%s %#v: got %q, want %q", c.l, c.v, got, c.want)
 		}
+	}
+}
+
+// French typography: a narrow no-break space (U+202F) before : ; ! ? and
+// %, « guillemets » rather than straight quotes, "d'atelier" rather than
+// "de atelier". %q is allowed: T writes its value between guillemets.
+var frenchTypography = []struct {
+	re   *regexp.Regexp
+	what string
+}{
+	{regexp.MustCompile(`[ \x{a0}][:;!?](\s|$|\))`), "ordinary or wide no-break space before : ; ! ?"},
+	{regexp.MustCompile(`[\p{L}\d)»%]([:;!?])(\s|$)`), "no space before : ; ! ?"},
+	{regexp.MustCompile(`[\d.fdsv)]\s?%%`), "no narrow no-break space before %"},
+	{regexp.MustCompile(`"`), "straight quotes (use « »)"},
+	{regexp.MustCompile(`«[^\x{a0}]|[^\x{a0}]»`), "guillemets without a no-break space inside"},
+	{regexp.MustCompile(`\x{202f}\x{202f}|\x{a0}\x{a0}`), "doubled space"},
+	{regexp.MustCompile(`(^|\s)(de|que|le|la) (atelier)\b`), "no elision (d'atelier)"},
+}
+
+func TestFrenchTypography(t *testing.T) {
+	for _, c := range catalogs {
+		for k, m := range c {
+			for _, fr := range []string{m.FR, m.FROne} {
+				for _, rule := range frenchTypography {
+					for range rule.re.FindAllStringSubmatch(fr, -1) {
+						if strings.HasPrefix(k, "cmd.") && rule.what == "straight quotes (use « »)" {
+							continue // command lines in examples quote for the shell
+						}
+						t.Errorf("%s: %s in %q", k, rule.what, fr)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestFrenchQuotesKeepTheEscaping(t *testing.T) {
+	got := FR.T("lang.invalid", "d\x1b[31me")
+	want := "--lang «\u00a0d\\x1b[31me\u00a0»\u202f: choisissez fr ou en"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := EN.T("lang.invalid", "de"); got != `--lang "de": choose fr or en` {
+		t.Errorf("English keeps %%q: %q", got)
 	}
 }
