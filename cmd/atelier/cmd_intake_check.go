@@ -86,12 +86,12 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 			}
 			out := make([]intakeCheckRow, 0, len(list.Rows)*len(set.Profiles))
 			for i, h := range list.Rows {
-				for _, p := range probe.PrecheckReport(reports[i], set, l) {
-					p = probe.PrecheckWithoutGaps(p, gaps, l)
+				for _, p := range probe.PrecheckReport(reports[i], set) {
+					p = probe.PrecheckWithoutGaps(p, gaps)
 					out = append(out, intakeCheckRow{Line: h.Line, Serial: h.Serial, AssetTag: h.AssetTag,
 						Vendor: h.Vendor, Model: h.Model, CPU: h.CPU, CPUMHz: h.CPUMHz, RAMBytes: h.RAMBytes,
 						DiskBytes: h.DiskBytes, Target: p.Target, Fits: p.Fits, CannotTell: p.CannotTell,
-						Reasons: p.Reasons, Advice: p.Advice})
+						Reasons: i18n.Texts(l, p.Reasons), Advice: i18n.Texts(l, p.Advice)})
 				}
 			}
 			if g.json {
