@@ -94,6 +94,7 @@ func TestHelpCatalogueFollowsTheCommands(t *testing.T) {
 		check(p+".short", c.Short)
 		check(p+".long", c.Long)
 		check(p+".example", c.Example)
+		check(p+".use", c.Use)
 		c.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
 			if f.Name == "help" {
 				return

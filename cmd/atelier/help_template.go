@@ -31,11 +31,15 @@ func localizeUsage(g *globals, root *cobra.Command) {
 	cobra.AddTemplateFunc("useLine", func(c *cobra.Command) string {
 		return strings.Replace(c.UseLine(), "[flags]", "["+g.T("help.flags")+"]", 1)
 	})
+	// A group (atelier unit) runs only to show its help or refuse an
+	// unknown command: its usage is "atelier unit [command]" alone.
+	cobra.AddTemplateFunc("ownRun", func(c *cobra.Command) bool { return c.Runnable() && c.Annotations[groupAnnotation] == "" })
 	cobra.AddTemplateFunc("flagUsages", func(fs *pflag.FlagSet) string { return flagUsages(g.lang(), fs) })
 	for old, repl := range map[string]string{
 		`Use "{{.CommandPath}} [command] --help" for more information about a command.`: `{{tr "more"}} {{tr "lquote"}}{{.CommandPath}} [{{tr "command"}}] --help{{tr "rquote"}}`,
 		"{{.CommandPath}} [command]": `{{.CommandPath}} [{{tr "command"}}]`,
 		"{{.UseLine}}":               "{{useLine .}}",
+		"{{if .Runnable}}":           "{{if ownRun .}}",
 		"{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}":     "{{flagUsages .LocalFlags}}",
 		"{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}": "{{flagUsages .InheritedFlags}}",
 	} {
@@ -73,7 +77,7 @@ func translateTree(l i18n.Lang, root *cobra.Command) {
 		for _, t := range []struct {
 			field *string
 			key   string
-		}{{&c.Short, p + ".short"}, {&c.Long, p + ".long"}, {&c.Example, p + ".example"}} {
+		}{{&c.Short, p + ".short"}, {&c.Long, p + ".long"}, {&c.Example, p + ".example"}, {&c.Use, p + ".use"}} {
 			translateText(l, t.field, t.key)
 		}
 		c.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {

@@ -112,6 +112,8 @@ func subcommands(cmd *cobra.Command, args []string) error {
 	return err
 }
 
+const groupAnnotation = "atelier.group"
+
 // groupRun shows a group's help when it is called without a command.
 func groupRun(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 
@@ -142,6 +144,10 @@ func setupUsage(root *cobra.Command) {
 			if c.Run == nil && c.RunE == nil {
 				c.RunE = groupRun
 			}
+			if c.Annotations == nil {
+				c.Annotations = map[string]string{}
+			}
+			c.Annotations[groupAnnotation] = "true"
 		}
 		for _, s := range c.Commands() {
 			walk(s)

@@ -80,13 +80,13 @@ var helpTemplateMessages = Catalog{
 // types are probe.chassis.*, techniques cert.tech.*, verifications
 // wipe.verify.*.
 var valueMessages = Catalog{
-	"medium.hdd":                   {EN: "HDD", FR: "disque dur"},
-	"medium.ssd":                   {EN: "SSD", FR: "SSD"},
-	"medium.nvme":                  {EN: "NVMe", FR: "NVMe"},
-	"medium.usb":                   {EN: "USB", FR: "USB"},
-	"medium.mmc":                   {EN: "MMC", FR: "carte MMC"},
+	"medium.hdd":                   {EN: "hdd", FR: "disque dur"},
+	"medium.ssd":                   {EN: "ssd", FR: "SSD"},
+	"medium.nvme":                  {EN: "nvme", FR: "NVMe"},
+	"medium.usb":                   {EN: "usb", FR: "USB"},
+	"medium.mmc":                   {EN: "mmc", FR: "carte MMC"},
 	"medium.loop":                  {EN: "loop", FR: "boucle"},
-	"medium.unknown":               {EN: "unknown medium", FR: "support inconnu"},
+	"medium.unknown":               {EN: "unknown", FR: "inconnu"},
 	"wipe.method.auto":             {EN: "automatic", FR: "automatique"},
 	"wipe.method.zero":             {EN: "overwrite with zeros", FR: "écrasement par des zéros"},
 	"wipe.method.random":           {EN: "overwrite with random data", FR: "écrasement aléatoire"},

@@ -425,4 +425,22 @@ var commandHelp = Catalog{
 		EN: "manufacturer, e.g. Dell",
 		FR: "fabricant, p. ex. Dell",
 	},
+	// Command lines of --help: the command word stays, the placeholders are
+	// the reader's.
+	"cmd.deploy.use":            {EN: "deploy --image NAME|FILE DISK", FR: "deploy --image NOM|FICHIER DISQUE"},
+	"cmd.handover.use":          {EN: "handover UNIT --site NAME --beneficiary REF", FR: "handover UNITÉ --site NOM --beneficiary RÉF"},
+	"cmd.image.add.use":         {EN: "add FILE", FR: "add FICHIER"},
+	"cmd.image.verify.use":      {EN: "verify NAME", FR: "verify NOM"},
+	"cmd.intake.import.use":     {EN: "import FILE", FR: "import FICHIER"},
+	"precheck.help.use":         {EN: "check FILE", FR: "check FICHIER"},
+	"cmd.ledger.synthesize.use": {EN: "synthesize --units N", FR: "synthesize --units N"},
+	"cmd.man.use":               {EN: "man DIR", FR: "man DOSSIER"},
+	"cmd.site.add.use":          {EN: "add NAME", FR: "add NOM"},
+	"cmd.status.use":            {EN: "status UNIT", FR: "status UNITÉ"},
+	"cmd.unit.show.use":         {EN: "show UNIT", FR: "show UNITÉ"},
+	"cmd.unit.note.use":         {EN: "note UNIT TEXT", FR: "note UNITÉ TEXTE"},
+	"cmd.unit.move.use":         {EN: "move UNIT STATE", FR: "move UNITÉ ÉTAT"},
+	"cmd.unit.destroy-disk.use": {EN: "destroy-disk UNIT DISK-SERIAL --reason TEXT", FR: "destroy-disk UNITÉ SÉRIE-DU-DISQUE --reason TEXTE"},
+	"cmd.verify.use":            {EN: "verify CERT.json|CERT.pdf", FR: "verify CERT.json|CERT.pdf"},
+	"wipe.help.use":             {EN: "wipe DISK... | wipe --reissue UNIT|DISK|CERT-ID", FR: "wipe DISQUE... | wipe --reissue UNITÉ|DISQUE|ID-CERTIFICAT"},
 }

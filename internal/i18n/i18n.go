@@ -129,7 +129,7 @@ func (l Lang) T(key string, args ...any) string {
 		return f
 	}
 	if l == FR {
-		f, args = frenchQuotes(f, args)
+		f, args = frenchFormat(f, args)
 	}
 	return fmt.Sprintf(f, args...)
 }

@@ -123,3 +123,16 @@ func TestFrenchQuotesKeepTheEscaping(t *testing.T) {
 		t.Errorf("English keeps %%q: %q", got)
 	}
 }
+
+func TestFrenchDecimalsTakeAComma(t *testing.T) {
+	got := FR.T("deploy.done", "zorin", "/dev/sdb", "2,1 Go", 0.94, 536.9, "ok")
+	if !strings.Contains(got, "0,9\u202fs") && !strings.Contains(got, "0,9 s") {
+		t.Errorf("French seconds: %q", got)
+	}
+	if !strings.Contains(got, "537") {
+		t.Errorf("French rate: %q", got)
+	}
+	if en := EN.T("deploy.done", "zorin", "/dev/sdb", "2.1 GB", 0.94, 536.9, "ok"); !strings.Contains(en, "0.9 s") {
+		t.Errorf("English seconds: %q", en)
+	}
+}

@@ -6,13 +6,18 @@ import (
 	"strings"
 )
 
-// frenchQuotes rewrites each %q verb of a French format as « %s » with its
-// argument escaped the way %q escapes it (control characters and invisible
-// runes shown as \x.. or \u....), so French text gets guillemets without
-// losing what %q protects against. Formats with explicit argument indexes
-// are left as they are.
-func frenchQuotes(format string, args []any) (string, []any) {
-	if !strings.Contains(format, "%q") || strings.Contains(format, "%[") {
+// frenchFormat adapts a French format and its arguments to French
+// typography before fmt runs:
+//   - each %q becomes « %s » with its argument escaped the way %q escapes
+//     it (control characters and invisible runes shown as \x.. or \u....),
+//     so French text gets guillemets without losing what %q protects
+//     against;
+//   - each floating-point verb (%.1f...) is written with a decimal comma
+//     ("0,9 s", "536,9 Mo"), by golang.org/x/text's French number format.
+//
+// Formats with explicit argument indexes are left as they are.
+func frenchFormat(format string, args []any) (string, []any) {
+	if !strings.ContainsAny(format, "%") || strings.Contains(format, "%[") {
 		return format, args
 	}
 	var b strings.Builder
@@ -40,6 +45,10 @@ func frenchQuotes(format string, args []any) (string, []any) {
 			b.WriteString("«\u00a0%s\u00a0»")
 			out[arg] = quoteInner(out[arg])
 			arg++
+		case strings.IndexByte("fFgeE", verb) >= 0 && !strings.Contains(format[i:j], "*") && arg < len(out) && isFloat(out[arg]):
+			b.WriteString("%s")
+			out[arg] = FR.printer().Sprintf(format[i:j+1], out[arg])
+			arg++
 		default:
 			b.WriteString(format[i : j+1])
 			arg += 1 + strings.Count(format[i:j], "*")
@@ -57,4 +66,12 @@ func quoteInner(v any) string {
 	}
 	q := strconv.Quote(s)
 	return strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
+}
+
+func isFloat(v any) bool {
+	switch v.(type) {
+	case float64, float32:
+		return true
+	}
+	return false
 }
