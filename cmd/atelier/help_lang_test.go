@@ -53,8 +53,29 @@ var englishWords = regexp.MustCompile(`(?i)\b(the|and|of|with|for|is|are|this|th
 // names and values, command lines of the examples, product names.
 var helpNoise = regexp.MustCompile(`--?[a-z][a-z0-9-]*(=\S+)?|(?m)^\s+(sudo |LANG=\S+ )?atelier .*$|(?m)^\t.*$|(?m)^#### .*$|all-in-one|Out-String|Invoke-Expression|bash-completion|Zorin OS|NIST SP 800-88|\$\([^)]*\)|"[^"]*"|\b[a-z]+\|[a-z|-]+`)
 
+// helpNotYetFrench lists the commands whose help has no French yet
+// (landed after the help catalogue was written): the lead translates them
+// into internal/i18n/help.go and removes them from here. A command listed
+// here that has its French makes the test fail, so the list only shrinks.
+var helpNotYetFrench = map[string]bool{}
+
+func pendingFrench(path string) bool {
+	for p := path; p != ""; p = strings.TrimSpace(p[:max(strings.LastIndex(p, " "), 0)]) {
+		if helpNotYetFrench[p] {
+			return true
+		}
+		if !strings.Contains(p, " ") {
+			break
+		}
+	}
+	return false
+}
+
 func TestEveryHelpIsFrenchInFrench(t *testing.T) {
 	for _, path := range commandPaths(t) {
+		if pendingFrench(strings.Join(path, " ")) || len(path) == 0 && len(helpNotYetFrench) > 0 {
+			continue
+		}
 		text := helpText(t, "fr", path)
 		for _, line := range strings.Split(helpNoise.ReplaceAllString(text, ""), "\n") {
 			if m := englishWords.FindString(line); m != "" {
@@ -88,6 +109,16 @@ func TestHelpCatalogueFollowsTheCommands(t *testing.T) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		p := helpKey(c)
+		path := strings.TrimSpace(strings.TrimPrefix(c.CommandPath(), "atelier"))
+		if pendingFrench(path) {
+			if _, ok := i18n.Lookup(p + ".short"); ok && helpNotYetFrench[path] {
+				t.Errorf("atelier %s has French help now: remove it from helpNotYetFrench", path)
+			}
+			for _, s := range c.Commands() {
+				walk(s)
+			}
+			return
+		}
 		if _, ok := i18n.Lookup(p + ".short"); !ok {
 			t.Errorf("atelier %s: no %s.short in the catalogue: its help has no French", c.CommandPath(), p)
 		}

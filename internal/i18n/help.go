@@ -117,10 +117,6 @@ var commandHelp = Catalog{
 		EN: "Record the handover of a unit to a beneficiary reference",
 		FR: "Enregistrer la remise d'une unité à un bénéficiaire (par sa référence)",
 	},
-	"cmd.handover.long": {
-		EN: "handover records that the unit was given to a beneficiary at a site. The\nbeneficiary is named only by the opaque reference the MDH issued: 3 to 40\nletters (A-Z), digits and dashes, at least one digit, no spaces (e.g.\nMDH-VILLAGE2-2026-017). A name, an address, a phone number, an e-mail\naddress, a social security number or an IBAN is refused. A ready unit is\nreserved for the site in the same step.",
-		FR: "handover enregistre que l'unité a été remise à un bénéficiaire sur un site. Le\nbénéficiaire n'est désigné que par la référence opaque donnée par la MDH\u202f: 3 à\n40 lettres (A-Z), chiffres et tirets, au moins un chiffre, sans espace (p. ex.\nMDH-VILLAGE2-2026-017). Un nom, une adresse, un numéro de téléphone, une\nadresse électronique, un numéro de sécurité sociale ou un IBAN est refusé.\nUne unité prête est réservée pour le site dans la même étape.",
-	},
 	"cmd.handover.flag.beneficiary": {
 		EN: "opaque reference issued by the MDH, e.g. MDH-VILLAGE2-2026-017",
 		FR: "référence opaque donnée par la MDH, p. ex. MDH-VILLAGE2-2026-017",
@@ -193,10 +189,6 @@ var commandHelp = Catalog{
 		EN: "Create the ledger and this bench's signing key (safe to run again)",
 		FR: "Créer le registre et la clé de signature de ce poste (sans risque à relancer)",
 	},
-	"cmd.init.long": {
-		EN: "init creates the ledger (file mode 0600, in a folder created 0700) and the\nbench's ed25519 signing key next to it. Run again, it changes nothing.",
-		FR: "init crée le registre (fichier en mode 0600, dans un dossier créé en 0700) et,\nà côté, la clé de signature ed25519 du poste. Relancé, il ne change rien.",
-	},
 	"cmd.init.flag.bench": {
 		EN: "name of this bench, recorded with every event (default: host name)",
 		FR: "nom de ce poste, enregistré avec chaque événement (par défaut\u202f: le nom de la machine)",
@@ -257,21 +249,9 @@ var commandHelp = Catalog{
 		EN: "check the file and show what would be imported; write nothing",
 		FR: "vérifier le fichier et montrer ce qui serait importé, sans rien écrire",
 	},
-	"cmd.ledger.short": {
-		EN: "Ledger maintenance: rebuild the views from the events, verify the hash chain",
-		FR: "Entretien du registre\u202f: reconstruire les vues depuis les événements, vérifier la chaîne d'empreintes",
-	},
 	"cmd.ledger.rebuild.short": {
 		EN: "Recompute units, disks, wipes, sites, images and handovers from the events",
 		FR: "Recalculer unités, disques, effacements, sites, images et remises depuis les événements",
-	},
-	"cmd.ledger.rebuild.long": {
-		EN: "The events are the ledger's only truth; the tables that commands read are\nviews computed from them. rebuild empties those views and replays every\nevent, in one transaction.",
-		FR: "Les événements sont la seule vérité du registre\u202f; les tables que lisent les\ncommandes sont des vues calculées à partir d'eux. rebuild vide ces vues et\nrejoue chaque événement, en une seule transaction.",
-	},
-	"cmd.ledger.rebuild.flag.force": {
-		EN: "rebuild even when the event chain is broken",
-		FR: "reconstruire même quand la chaîne d'événements est rompue",
 	},
 	"cmd.ledger.synthesize.short": {
 		EN: "Add N synthetic units (about 10 events each), for benchmarks",
@@ -280,14 +260,6 @@ var commandHelp = Catalog{
 	"cmd.ledger.synthesize.flag.units": {
 		EN: "number of units to add",
 		FR: "nombre d'unités à ajouter",
-	},
-	"cmd.ledger.verify.short": {
-		EN: "Check every bench's hash chain; name the first altered or missing event",
-		FR: "Vérifier la chaîne d'empreintes de chaque poste\u202f; nommer le premier événement modifié ou manquant",
-	},
-	"cmd.ledger.verify.long": {
-		EN: "Each event carries the hash of its content and of the bench's previous event.\nverify recomputes them all and fails, naming the first bad event, when one was\nedited, removed or inserted behind atelier's back.",
-		FR: "Chaque événement porte l'empreinte de son contenu et de l'événement précédent\ndu même poste. verify les recalcule toutes et échoue, en nommant le premier\nmauvais événement, quand l'un d'eux a été modifié, retiré ou inséré dans le\ndos d'atelier.",
 	},
 	"cmd.man.short": {
 		EN: "Write the manual pages of every command into DIR",
@@ -405,10 +377,6 @@ var commandHelp = Catalog{
 		EN: "Check an erasure certificate's signature and content",
 		FR: "Vérifier la signature et le contenu d'un certificat d'effacement",
 	},
-	"cmd.verify.long": {
-		EN: "verify checks that an erasure certificate was signed by the bench key and\nnot changed since (one changed byte fails), that it is in canonical form, and\nthat its content is consistent (e.g. an overwrite never claims Purge).\n\nThe PDF is the printable copy and is not signed: given ID.pdf, verify checks\nthe certificate ID.json next to it, then that the PDF is byte for byte the\none atelier renders for that certificate (a PDF edited, or taken from\nanother certificate, is refused). A PDF issued by another atelier version\nmay not render the same: verify then says so, and the JSON is what counts.\nGiven ID.json.sig, it checks ID.json with that signature.\n\nThe public key is bench.pub in the ledger's folder, or the file given with\n--key: hand bench.pub to whoever must verify certificates.\n\nExit code: 0 valid and the erasure passed; 1 invalid (the reason is printed);\n2 authentic, but the certificate records a FAILED erasure.",
-		FR: "verify vérifie qu'un certificat d'effacement a été signé par la clé du poste et\nn'a pas changé depuis (un seul octet changé suffit à échouer), qu'il est sous\nforme canonique et que son contenu est cohérent (p. ex. un écrasement ne\nprétend jamais au niveau Purge).\n\nLe PDF est la copie imprimable et n'est pas signé\u202f: pour ID.pdf, verify\nvérifie le certificat ID.json à côté, puis que le PDF est, octet pour octet,\ncelui qu'atelier produit pour ce certificat (un PDF modifié, ou pris d'un\nautre certificat, est refusé). Un PDF produit par une autre version d'atelier\npeut ne pas être identique\u202f: verify le dit alors, et c'est le JSON qui fait\nfoi. Pour ID.json.sig, il vérifie ID.json avec cette signature.\n\nLa clé publique est bench.pub dans le dossier du registre, ou le fichier donné\npar --key\u202f: remettez bench.pub à qui doit vérifier les certificats.\n\nCode de sortie\u202f: 0 valide et effacement réussi\u202f; 1 invalide (la raison est\naffichée)\u202f; 2 authentique, mais le certificat atteste un effacement ÉCHOUÉ.",
-	},
 	"cmd.verify.flag.key": {
 		EN: "bench public key file (default: bench.pub next to the ledger)",
 		FR: "fichier de la clé publique du poste (par défaut\u202f: bench.pub à côté du registre)",
@@ -443,4 +411,300 @@ var commandHelp = Catalog{
 	"cmd.unit.destroy-disk.use": {EN: "destroy-disk UNIT DISK-SERIAL --reason TEXT", FR: "destroy-disk UNITÉ SÉRIE-DU-DISQUE --reason TEXTE"},
 	"cmd.verify.use":            {EN: "verify CERT.json|CERT.pdf", FR: "verify CERT.json|CERT.pdf"},
 	"wipe.help.use":             {EN: "wipe DISK... | wipe --reissue UNIT|DISK|CERT-ID", FR: "wipe DISQUE... | wipe --reissue UNITÉ|DISQUE|ID-CERTIFICAT"},
+	"cmd.handover.long": {
+		EN: "handover records that the unit was given to a beneficiary at a site. The\nbeneficiary is named only by the opaque reference the MDH issued: 3 to 40\nletters (A-Z), digits and dashes, at least one digit, no spaces (e.g.\nMDH-VILLAGE2-2026-017). A name, an address, a phone number, an e-mail\naddress, a social security number or an IBAN is refused. A ready unit is\nreserved for the site in the same step. --receipt also writes the donation\ncertificate to print and sign.",
+		FR: "handover enregistre que l'unité a été remise à un bénéficiaire sur un site. Le\nbénéficiaire n'est désigné que par la référence opaque donnée par la MDH\u202f: 3 à\n40 lettres (A-Z), chiffres et tirets, au moins un chiffre, sans espace (p. ex.\nMDH-VILLAGE2-2026-017). Un nom, une adresse, un numéro de téléphone, une\nadresse électronique, un numéro de sécurité sociale ou un IBAN est refusé.\nUne unité prête est réservée pour le site dans la même étape. --receipt écrit\naussi l'attestation de don à imprimer et à signer.",
+	},
+	"cmd.handover.flag.receipt": {
+		EN: "also write the donation certificate (PDF) to this file",
+		FR: "écrire aussi l'attestation de don (PDF) dans ce fichier",
+	},
+	"cmd.init.long": {
+		EN: "init creates the ledger (file mode 0600, in a folder created 0700) and the\nbench's ed25519 signing key next to it. Run again, it changes nothing, except\non a ledger from before signed chain heads: it then signs this bench's head\n(see atelier ledger verify --help).",
+		FR: "init crée le registre (fichier en mode 0600, dans un dossier créé en 0700) et,\nà côté, la clé de signature ed25519 du poste. Relancé, il ne change rien, sauf\nsur un registre d'avant la signature des têtes de chaîne\u202f: il signe alors la\ntête de ce poste (voir atelier ledger verify --help).",
+	},
+	"cmd.ledger.short": {
+		EN: "Ledger maintenance: rebuild the views from the events, verify the signed hash chains",
+		FR: "Entretien du registre\u202f: reconstruire les vues depuis les événements, vérifier les chaînes d'empreintes signées",
+	},
+	"cmd.ledger.rebuild.long": {
+		EN: "The events are the ledger's only truth; the tables that commands read are\nviews computed from them. rebuild replays every event into fresh tables, in\none transaction, holding the ledger's write lock: other atelier processes\nwait, and the history it checks is the one it replays.\n\nBefore it writes, rebuild checks what ledger verify checks (hashes, links,\nheads, signatures) on those very events, and the lifecycle rules on each one:\na history no atelier command could have written (a handover while a disk\nlacks a passed erasure, imaged without a deploy, a move from a state the unit\nwas not in) is refused, naming the event. --force rebuilds anyway.\n\nA ledger whose views are damaged (SQLite's integrity check finds bad pages\nin them) is repaired: the damaged tables are let go without being read, the\nfile is rewritten (VACUUM), and the views rebuilt. Damage to the events\nthemselves cannot be repaired from the events: restore a backup.",
+		FR: "Les événements sont la seule vérité du registre\u202f; les tables que lisent les\ncommandes sont des vues calculées à partir d'eux. rebuild rejoue chaque\névénement dans des tables neuves, en une seule transaction, en tenant le verrou\nd'écriture du registre\u202f: les autres processus atelier attendent, et\nl'historique vérifié est celui qui est rejoué.\n\nAvant d'écrire, rebuild vérifie sur ces mêmes événements ce que vérifie ledger\nverify (empreintes, liens, têtes, signatures), et les règles du cycle de vie\nsur chacun\u202f: un historique qu'aucune commande atelier n'aurait pu écrire (une\nremise alors qu'un disque n'a pas d'effacement réussi, une installation sans\ndéploiement, un passage depuis un état où l'unité n'était pas) est refusé, en\nnommant l'événement. --force reconstruit malgré tout.\n\nUn registre dont les vues sont abîmées (le contrôle d'intégrité de SQLite y\ntrouve des pages défectueuses) est réparé\u202f: les tables abîmées sont abandonnées\nsans être lues, le fichier est réécrit (VACUUM) et les vues reconstruites. Un\ndommage aux événements eux-mêmes ne se répare pas à partir des événements\u202f:\nrestaurez une sauvegarde.",
+	},
+	"cmd.ledger.rebuild.flag.force": {
+		EN: "rebuild even from a history that fails verify or the lifecycle rules",
+		FR: "reconstruire même à partir d'un historique qui échoue à verify ou aux règles du cycle de vie",
+	},
+	"cmd.ledger.verify.short": {
+		EN: "Check every bench's hash chain and signed head, and the file's integrity",
+		FR: "Vérifier la chaîne d'empreintes et la tête signée de chaque poste, et l'intégrité du fichier",
+	},
+	"cmd.ledger.verify.long": {
+		EN: "Each event carries the hash of its content and of its bench's previous event,\nand each bench's last event (its head) is signed with that bench's ed25519 key\n(bench.key, the key that signs erasure certificates). In one consistent read\nof the ledger, verify:\n  - recomputes every hash and link, and names the first event edited,\n    removed, inserted or reordered;\n  - compares each chain with its recorded head: newest events removed, or\n    events added behind atelier's back;\n  - checks each head's signature with the bench's key recorded in the ledger,\n    and that key against bench.pub beside the ledger;\n  - checks the triggers that keep events, heads and keys append-only;\n  - runs SQLite's integrity check over the whole file: damaged pages in the\n    views (ledger rebuild repairs them) or in the events (restore a backup).\n\nWhat verify cannot prove: whoever holds a bench's bench.key can rewrite that\nbench's history and sign it again, and whoever replaces both the key in the\nledger and bench.pub can pass off a history signed with a key of their own.\nOnly a copy held elsewhere shows it: the hub's copy of the chain, or the\nfingerprint of bench.pub given to the DSI at init (compare it with the one\nprinted here). verify does not judge whether the history follows the\nlifecycle rules: ledger rebuild does.\n\nA head not yet signed (a ledger from before signed heads) is reported as\nunsigned, exit code 1, never as intact: run atelier init on that bench once\nto sign it. Every problem found exits 1 with the first one named.",
+		FR: "Chaque événement porte l'empreinte de son contenu et de l'événement précédent\nde son poste, et le dernier événement de chaque poste (sa tête) est signé avec\nla clé ed25519 de ce poste (bench.key, la clé qui signe les certificats\nd'effacement). En une lecture cohérente du registre, verify\u202f:\n  - recalcule chaque empreinte et chaque lien, et nomme le premier événement\n    modifié, retiré, inséré ou déplacé\u202f;\n  - compare chaque chaîne à sa tête enregistrée\u202f: derniers événements retirés,\n    ou événements ajoutés dans le dos d'atelier\u202f;\n  - vérifie la signature de chaque tête avec la clé du poste enregistrée dans\n    le registre, et cette clé avec bench.pub à côté du registre\u202f;\n  - vérifie les déclencheurs qui gardent événements, têtes et clés en ajout\n    seul\u202f;\n  - lance le contrôle d'intégrité de SQLite sur tout le fichier\u202f: pages\n    abîmées dans les vues (ledger rebuild les répare) ou dans les événements\n    (restaurez une sauvegarde).\n\nCe que verify ne peut pas prouver\u202f: qui détient le bench.key d'un poste peut\nréécrire l'historique de ce poste et le signer de nouveau, et qui remplace à la\nfois la clé dans le registre et bench.pub peut faire passer un historique signé\navec sa propre clé. Seule une copie gardée ailleurs le montre\u202f: la copie de la\nchaîne sur le hub, ou l'empreinte de bench.pub remise à la DSI lors d'init\n(comparez-la avec celle affichée ici). verify ne juge pas si l'historique suit\nles règles du cycle de vie\u202f: c'est le rôle de ledger rebuild.\n\nUne tête pas encore signée (un registre d'avant la signature des têtes) est\nsignalée comme non signée, code de sortie 1, jamais comme intacte\u202f: lancez une\nfois atelier init sur ce poste pour la signer. Tout problème trouvé sort avec\nle code 1 en nommant le premier.",
+	},
+	"cmd.unit.certificates.short": {
+		EN: "List a unit's erasure certificates, or copy them into a folder",
+		FR: "Lister les certificats d'effacement d'une unité, ou les copier dans un dossier",
+	},
+	"cmd.unit.certificates.long": {
+		EN: "certificates lists every erasure certificate of the unit's disks (the\ncurrent one and older ones), with where its files are. With --out, it writes\neach certificate's JSON, signature and PDF (with the association's identity)\ninto DIR, taking them from the ledger when the certificates folder lost them.",
+		FR: "certificates liste chaque certificat d'effacement des disques de l'unité (le\ncertificat en cours et les plus anciens), avec l'emplacement de ses fichiers.\nAvec --out, il écrit le JSON, la signature et le PDF (avec l'identité de\nl'association) de chaque certificat dans DOSSIER, en les reprenant du registre\nquand le dossier des certificats les a perdus.",
+	},
+	"cmd.unit.certificates.use": {
+		EN: "certificates UNIT [--out DIR]",
+		FR: "certificates UNITÉ [--out DOSSIER]",
+	},
+	"cmd.unit.certificates.flag.out": {
+		EN: "copy the certificates (JSON, signature, PDF) into this folder",
+		FR: "copier les certificats (JSON, signature, PDF) dans ce dossier",
+	},
+	"cmd.unit.list.flag.csv": {
+		EN: "print CSV for a spreadsheet (UTF-8 with BOM, ';', formulas neutralised)",
+		FR: "écrire du CSV pour un tableur (UTF-8 avec BOM, «\u00a0;\u00a0», formules neutralisées)",
+	},
+	"cmd.unit.sticker.short": {
+		EN: "Show, issue, renew or revoke a unit's sticker token (its QR code's hub page)",
+		FR: "Montrer, émettre, renouveler ou révoquer le jeton d'étiquette d'une unité (la page du hub de son QR code)",
+	},
+	"cmd.unit.sticker.long": {
+		EN: "sticker shows the unit's sticker token and the address its QR code opens,\nissuing one if it has none. --renew revokes it and issues another (a lost or\ndamaged sticker: print a new label); --revoke makes it answer as unknown\nwithout issuing another.",
+		FR: "sticker montre le jeton d'étiquette de l'unité et l'adresse qu'ouvre son QR\ncode, en en émettant un s'il n'y en a pas. --renew le révoque et en émet un\nautre (étiquette perdue ou abîmée\u202f: imprimez-en une nouvelle)\u202f; --revoke le\nfait répondre comme inconnu sans en émettre d'autre.",
+	},
+	"cmd.unit.sticker.example": {
+		EN: "  atelier unit sticker PCS-26-0042\n  atelier unit sticker PCS-26-0042 --renew --reason \"sticker torn\"",
+		FR: "  atelier unit sticker PCS-26-0042\n  atelier unit sticker PCS-26-0042 --renew --reason \"étiquette déchirée\"",
+	},
+	"cmd.unit.sticker.use": {
+		EN: "sticker UNIT [--renew | --revoke] [--reason TEXT]",
+		FR: "sticker UNITÉ [--renew | --revoke] [--reason TEXTE]",
+	},
+	"cmd.unit.sticker.flag.reason": {
+		EN: "why (kept in the timeline)",
+		FR: "pourquoi (gardé dans l'historique)",
+	},
+	"cmd.unit.sticker.flag.renew": {
+		EN: "revoke the token and issue a new one",
+		FR: "révoquer le jeton et en émettre un nouveau",
+	},
+	"cmd.unit.sticker.flag.revoke": {
+		EN: "revoke the token",
+		FR: "révoquer le jeton",
+	},
+	"cmd.verify.long": {
+		EN: "verify checks that an erasure certificate was signed by the bench key and\nnot changed since (one changed byte fails), that it is in canonical form, and\nthat its content is consistent (e.g. an overwrite never claims Purge).\n\nThe PDF is the printable copy and is not signed: given ID.pdf, verify checks\nthe certificate ID.json next to it, then that the PDF is byte for byte the\none atelier renders for that certificate (a PDF edited, or taken from\nanother certificate, is refused). A PDF issued by another atelier version\nmay not render the same: verify then says so, and the JSON is what counts.\nGiven ID.json.sig, it checks ID.json with that signature.\n\nThe public key is bench.pub in the ledger's folder, or the file given with\n--key: hand bench.pub to whoever must verify certificates.\n\nExit code: 0 valid and the erasure passed; 1 invalid (the reason is printed);\n2 authentic, but the certificate records a FAILED erasure.\n\nGiven a proof pack's manifest.json (or its folder), verify checks the\nmanifest's signature, then that every file it lists is there, unchanged.",
+		FR: "verify vérifie qu'un certificat d'effacement a été signé par la clé du poste et\nn'a pas changé depuis (un seul octet changé suffit à échouer), qu'il est sous\nforme canonique et que son contenu est cohérent (p. ex. un écrasement ne\nprétend jamais au niveau Purge).\n\nLe PDF est la copie imprimable et n'est pas signé\u202f: pour ID.pdf, verify\nvérifie le certificat ID.json à côté, puis que le PDF est, octet pour octet,\ncelui qu'atelier produit pour ce certificat (un PDF modifié, ou pris d'un\nautre certificat, est refusé). Un PDF produit par une autre version d'atelier\npeut ne pas être identique\u202f: verify le dit alors, et c'est le JSON qui fait\nfoi. Pour ID.json.sig, il vérifie ID.json avec cette signature.\n\nLa clé publique est bench.pub dans le dossier du registre, ou le fichier donné\npar --key\u202f: remettez bench.pub à qui doit vérifier les certificats.\n\nCode de sortie\u202f: 0 valide et effacement réussi\u202f; 1 invalide (la raison est\naffichée)\u202f; 2 authentique, mais le certificat atteste un effacement ÉCHOUÉ.\n\nPour le manifest.json d'un dossier de preuves (ou ce dossier), verify vérifie\nla signature du manifeste, puis que chaque fichier qu'il liste est là, inchangé.",
+	},
+	"cmd.audit.short": {
+		EN: "Second-person checks of erasures: draw a sample, record a result",
+		FR: "Contrôles des effacements par une deuxième personne\u202f: tirer un échantillon, enregistrer un résultat",
+	},
+	"cmd.audit.long": {
+		EN: "audit organises the re-checking of erasures by someone who did not do them\n(R2v3 practice: at least 5 % of the disks erased by software). audit sample\ndraws the disks to check; audit record records the result. A failed check\nmarks the disk as not erased and flags every erasure of the same bench since\nits last passed check, to be checked again.",
+		FR: "audit organise le recontrôle des effacements par quelqu'un qui ne les a pas\nfaits (pratique R2v3\u202f: au moins 5 % des disques effacés par logiciel). audit\nsample tire les disques à contrôler\u202f; audit record enregistre le résultat. Un\ncontrôle en échec marque le disque comme non effacé et signale, pour nouveau\ncontrôle, chaque effacement du même poste depuis son dernier contrôle réussi.",
+	},
+	"cmd.audit.record.short": {
+		EN: "Record a second person's check of a disk's erasure",
+		FR: "Enregistrer le contrôle, par une deuxième personne, de l'effacement d'un disque",
+	},
+	"cmd.audit.record.long": {
+		EN: "record records that you re-checked the erasure of a disk (named by its\nserial number or its certificate number). You may not check a disk you wiped.\nA failed check marks the disk as not erased (wipe it again) and flags every\nerasure of the same bench since its last passed check.",
+		FR: "record enregistre que vous avez recontrôlé l'effacement d'un disque (désigné\npar son numéro de série ou son numéro de certificat). Vous ne pouvez pas\ncontrôler un disque que vous avez effacé. Un contrôle en échec marque le disque\ncomme non effacé (effacez-le de nouveau) et signale chaque effacement du même\nposte depuis son dernier contrôle réussi.",
+	},
+	"cmd.audit.record.example": {
+		EN: "  atelier audit record S3YJNB0K512345A --result passed\n  atelier audit record 01KAQ7ZC0N6M5V4H0S3G3Y9T2B --result failed --note \"data found at 2 GiB\"",
+		FR: "  atelier audit record S3YJNB0K512345A --result passed\n  atelier audit record 01KAQ7ZC0N6M5V4H0S3G3Y9T2B --result failed --note \"données trouvées à 2 Gio\"",
+	},
+	"cmd.audit.record.use": {
+		EN: "record DISK --result passed|failed [--unit UNIT] [--note TEXT]",
+		FR: "record DISQUE --result passed|failed [--unit UNITÉ] [--note TEXTE]",
+	},
+	"cmd.audit.record.flag.note": {
+		EN: "what was checked or found (kept forever: nothing personal)",
+		FR: "ce qui a été contrôlé ou trouvé (gardé pour toujours\u202f: rien de personnel)",
+	},
+	"cmd.audit.record.flag.result": {
+		EN: "passed or failed (required)",
+		FR: "passed (réussi) ou failed (échoué) (obligatoire)",
+	},
+	"cmd.audit.record.flag.unit": {
+		EN: "the unit, when the disk's serial is on several",
+		FR: "l'unité, quand le numéro de série du disque figure sur plusieurs",
+	},
+	"cmd.audit.sample.short": {
+		EN: "Draw at random the erased disks to re-check",
+		FR: "Tirer au sort les disques effacés à recontrôler",
+	},
+	"cmd.audit.sample.long": {
+		EN: "sample draws, among the disks whose erasure passed and was not checked yet,\nenough to bring the checked share to --percent of all erased disks, plus\nevery disk flagged by a failed check. Disks the operator asking wiped are\nleft out: someone else must check them.",
+		FR: "sample tire, parmi les disques dont l'effacement a réussi et n'a pas encore été\ncontrôlé, de quoi porter la part contrôlée à --percent de tous les disques\neffacés, plus chaque disque signalé par un contrôle en échec. Les disques\neffacés par l'opérateur qui demande sont laissés de côté\u202f: quelqu'un d'autre\ndoit les contrôler.",
+	},
+	"cmd.audit.sample.flag.percent": {
+		EN: "share of erased disks to have checked",
+		FR: "part des disques effacés à faire contrôler",
+	},
+	"cmd.label.short": {
+		EN: "Print QR stickers: the unit id in large type, model, grade",
+		FR: "Imprimer les étiquettes QR\u202f: l'identifiant en gros caractères, le modèle, la catégorie",
+	},
+	"cmd.label.long": {
+		EN: "label lays out one sticker per unit: a QR code, the id in large type, the\nmodel and the grade. The QR code opens the hub's page for the unit\n(HUB/s/TOKEN) when the association has a hub address (atelier org set\n--hub-url), and holds the unit id otherwise. The token, opaque and\nunguessable, is issued (a ledger event) the first time a unit's label is\nprinted; reprinting reuses it (atelier unit sticker renews or revokes it).\navery-l7163 is the A4 sheet of 14 labels of 99.1 × 38.1 mm (--skip N starts\nafter N labels already used on the sheet); brother-62 is 62 mm tape, one\nlabel per page.",
+		FR: "label met en page une étiquette par unité\u202f: un QR code, l'identifiant en gros\ncaractères, le modèle et la catégorie. Le QR code ouvre la page de l'unité sur\nle hub (HUB/s/JETON) quand l'association a une adresse de hub (atelier org set\n--hub-url), et contient l'identifiant de l'unité sinon. Le jeton, opaque et\nimpossible à deviner, est émis (un événement du registre) la première fois que\nl'étiquette d'une unité est imprimée\u202f; une réimpression le réutilise (atelier\nunit sticker le renouvelle ou le révoque). avery-l7163 est la planche A4 de\n14 étiquettes de 99,1 × 38,1 mm (--skip N commence après N étiquettes déjà\nutilisées sur la planche)\u202f; brother-62 est un ruban de 62 mm, une étiquette par\npage.",
+	},
+	"cmd.label.use": {
+		EN: "label UNIT... [--batch B] --format avery-l7163|brother-62 --out FILE.pdf",
+		FR: "label UNITÉ... [--batch LOT] --format avery-l7163|brother-62 --out FICHIER.pdf",
+	},
+	"cmd.label.flag.batch": {
+		EN: "every unit of this DSI batch",
+		FR: "toutes les unités de ce lot de DSI",
+	},
+	"cmd.label.flag.format": {
+		EN: "avery-l7163 (A4 sheet of 14) or brother-62 (62 mm tape)",
+		FR: "avery-l7163 (planche A4 de 14) ou brother-62 (ruban de 62 mm)",
+	},
+	"cmd.label.flag.out": {
+		EN: "PDF file to write (required)",
+		FR: "fichier PDF à écrire (obligatoire)",
+	},
+	"cmd.label.flag.skip": {
+		EN: "labels already used on the first Avery sheet",
+		FR: "étiquettes déjà utilisées sur la première planche Avery",
+	},
+	"cmd.org.short": {
+		EN: "The association's identity, printed on every document",
+		FR: "L'identité de l'association, imprimée sur chaque document",
+	},
+	"cmd.org.set.short": {
+		EN: "Record the association's name, address, SIRET, logo and hub address",
+		FR: "Enregistrer le nom, l'adresse, le SIRET, le logo et l'adresse du hub de l'association",
+	},
+	"cmd.org.set.long": {
+		EN: "set records the association's identity as a ledger event: every document\n(certificates, proof packs, receipts, labels, reports) carries it. Options not\ngiven keep their value; an empty value removes an optional one (--siret \"\").\nThe address may hold several lines (\"\\n\" or a line break). With --hub-url,\nlabels' QR codes open the hub's page for the unit (HUB/s/TOKEN).",
+		FR: "set enregistre l'identité de l'association comme un événement du registre\u202f:\nchaque document (certificats, dossiers de preuves, attestations, étiquettes,\nrapports) la porte. Les options non données gardent leur valeur\u202f; une valeur\nvide retire une option facultative (--siret \"\"). L'adresse peut tenir sur\nplusieurs lignes («\u00a0\\n\u00a0» ou un retour à la ligne). Avec --hub-url, le QR code\ndes étiquettes ouvre la page de l'unité sur le hub (HUB/s/JETON).",
+	},
+	"cmd.org.set.use": {
+		EN: "set --name NAME --address TEXT [--siret N] [--logo FILE.png] [--hub-url URL]",
+		FR: "set --name NOM --address TEXTE [--siret N] [--logo FICHIER.png] [--hub-url URL]",
+	},
+	"cmd.org.set.flag.address": {
+		EN: "its postal address (lines separated by \\n)",
+		FR: "son adresse postale (lignes séparées par \\n)",
+	},
+	"cmd.org.set.flag.hub-url": {
+		EN: "the hub's address, e.g. https://hub.example.org",
+		FR: "l'adresse du hub, p. ex. https://hub.example.org",
+	},
+	"cmd.org.set.flag.logo": {
+		EN: "a PNG logo (at most 512 KiB)",
+		FR: "un logo PNG (512 Kio au plus)",
+	},
+	"cmd.org.set.flag.name": {
+		EN: "the association's name",
+		FR: "le nom de l'association",
+	},
+	"cmd.org.set.flag.siret": {
+		EN: "its SIRET number (14 digits)",
+		FR: "son numéro SIRET (14 chiffres)",
+	},
+	"cmd.org.show.short": {
+		EN: "Show the association's identity",
+		FR: "Montrer l'identité de l'association",
+	},
+	"cmd.report.short": {
+		EN: "Documents: batch proof pack, handover receipt, impact and activity reports",
+		FR: "Documents\u202f: dossier de preuves d'un lot, attestation de don, rapports d'impact et d'activité",
+	},
+	"cmd.report.activity.short": {
+		EN: "Units in and out per month, time spent in each state, yield, with charts",
+		FR: "Unités entrées et sorties par mois, temps passé dans chaque état, rendement, avec graphiques",
+	},
+	"cmd.report.activity.use": {
+		EN: "activity [--from DAY --to DAY] [--out FILE.pdf]",
+		FR: "activity [--from JOUR --to JOUR] [--out FICHIER.pdf]",
+	},
+	"cmd.report.activity.flag.from": {
+		EN: "first day counted (2026-01-01)",
+		FR: "premier jour compté (2026-01-01)",
+	},
+	"cmd.report.activity.flag.out": {
+		EN: "write the report as a PDF to this file",
+		FR: "écrire le rapport en PDF dans ce fichier",
+	},
+	"cmd.report.activity.flag.to": {
+		EN: "last day counted (2026-12-31)",
+		FR: "dernier jour compté (2026-12-31)",
+	},
+	"cmd.report.batch.short": {
+		EN: "Write a DSI batch's proof pack: PDF, CSV, every certificate, signed manifest",
+		FR: "Écrire le dossier de preuves d'un lot de DSI\u202f: PDF, CSV, chaque certificat, manifeste signé",
+	},
+	"cmd.report.batch.long": {
+		EN: "batch writes into DIR (new or empty) the proof pack of a DSI batch: batch.pdf\n(summary and one line per unit: asset tag, serial, model, each disk's erasure\nand certificate, where the unit went — a site, never a person), the same as\nbatch.csv (for a French spreadsheet) and batch.json, every certificate of the\nbatch's disks (certificates/ID.json, .json.sig, .pdf), bench.pub, and\nmanifest.json listing every file with its SHA-256, signed by the bench key.\nUnits not finished yet are listed with their state. Check a pack with\natelier verify DIR/manifest.json.",
+		FR: "batch écrit dans DOSSIER (nouveau ou vide) le dossier de preuves d'un lot de\nDSI\u202f: batch.pdf (résumé et une ligne par unité\u202f: numéro d'inventaire, numéro de\nsérie, modèle, effacement et certificat de chaque disque, destination de\nl'unité — un site, jamais une personne), le même en batch.csv (pour un tableur\nfrançais) et en batch.json, chaque certificat des disques du lot\n(certificates/ID.json, .json.sig, .pdf), bench.pub, et manifest.json qui liste\nchaque fichier avec son SHA-256, signé par la clé du poste. Les unités pas\nencore terminées sont listées avec leur état. Vérifiez un dossier avec\natelier verify DOSSIER/manifest.json.",
+	},
+	"cmd.report.batch.use": {
+		EN: "batch BATCH --out DIR",
+		FR: "batch LOT --out DOSSIER",
+	},
+	"cmd.report.batch.flag.out": {
+		EN: "folder to write the pack into (new or empty; required)",
+		FR: "dossier où écrire les preuves (nouveau ou vide\u202f; obligatoire)",
+	},
+	"cmd.report.impact.short": {
+		EN: "Units reused, and the emissions and e-waste that avoids, every figure with its source",
+		FR: "Unités réemployées, et les émissions et déchets électroniques évités, chaque chiffre avec sa source",
+	},
+	"cmd.report.impact.long": {
+		EN: "impact counts the units handed over to a beneficiary in the period (each\nunit once, at its first handover), by type, and turns the counts into the\nfootprint of equivalent new devices and the emissions and e-waste avoided,\nwith the factors of a data file whose every number cites its source (ADEME\n2022 by default; --factors FILE for the association's own, same format, see\nreports/factors/README.md). The PDF states the method and its limits.",
+		FR: "impact compte les unités remises à un bénéficiaire sur la période (chaque unité\nune fois, à sa première remise), par type, et traduit ces nombres en empreinte\nd'appareils neufs équivalents et en émissions et déchets électroniques évités,\navec les facteurs d'un fichier de données dont chaque nombre cite sa source\n(ADEME 2022 par défaut\u202f; --factors FICHIER pour ceux de l'association, même\nformat, voir reports/factors/README.md). Le PDF expose la méthode et ses\nlimites.",
+	},
+	"cmd.report.impact.example": {
+		EN: "  atelier report impact --from 2026-01-01 --to 2026-12-31 --out impact-2026.pdf\n  atelier report impact --donor \"DSI Échirolles\" --json",
+		FR: "  atelier report impact --from 2026-01-01 --to 2026-12-31 --out impact-2026.pdf\n  atelier report impact --donor \"DSI Échirolles\" --json",
+	},
+	"cmd.report.impact.use": {
+		EN: "impact [--from DAY --to DAY] [--donor D] [--site S] [--out FILE.pdf]",
+		FR: "impact [--from JOUR --to JOUR] [--donor D] [--site S] [--out FICHIER.pdf]",
+	},
+	"cmd.report.impact.flag.donor": {
+		EN: "only units from this donor",
+		FR: "seulement les unités de ce donateur",
+	},
+	"cmd.report.impact.flag.factors": {
+		EN: "factors file (default: ADEME 2022, embedded)",
+		FR: "fichier de facteurs (par défaut\u202f: ADEME 2022, intégré)",
+	},
+	"cmd.report.impact.flag.from": {
+		EN: "first day counted (2026-01-01)",
+		FR: "premier jour compté (2026-01-01)",
+	},
+	"cmd.report.impact.flag.out": {
+		EN: "write the report as a PDF to this file",
+		FR: "écrire le rapport en PDF dans ce fichier",
+	},
+	"cmd.report.impact.flag.site": {
+		EN: "only units handed over at this site",
+		FR: "seulement les unités remises sur ce site",
+	},
+	"cmd.report.impact.flag.to": {
+		EN: "last day counted (2026-12-31)",
+		FR: "dernier jour compté (2026-12-31)",
+	},
+	"cmd.report.receipt.short": {
+		EN: "Print the donation certificate of a unit handed over",
+		FR: "Imprimer l'attestation de don d'une unité remise",
+	},
+	"cmd.report.receipt.long": {
+		EN: "receipt writes the \"attestation de don\" of a unit handed over: the\nassociation, the site, the date, the computer (model, processor, memory,\nstorage, system installed), its erased disks and their certificates, the\nbeneficiary's opaque reference, the rule that a donated PC is not resold,\nand two signature boxes. Nothing personal is stored; a name may be written\nby hand on the paper.",
+		FR: "receipt écrit l'attestation de don d'une unité remise\u202f: l'association, le\nsite, la date, l'ordinateur (modèle, processeur, mémoire, stockage, système\ninstallé), ses disques effacés et leurs certificats, la référence opaque du\nbénéficiaire, la règle qu'un PC donné n'est pas revendu, et deux cadres de\nsignature. Rien de personnel n'est enregistré\u202f; un nom peut être écrit à la\nmain sur le papier.",
+	},
+	"cmd.report.receipt.use": {
+		EN: "receipt UNIT --out FILE.pdf",
+		FR: "receipt UNITÉ --out FICHIER.pdf",
+	},
+	"cmd.report.receipt.flag.out": {
+		EN: "PDF file to write (required)",
+		FR: "fichier PDF à écrire (obligatoire)",
+	},
 }

@@ -423,105 +423,105 @@ var ledgerMessages = Catalog{
 	// Damaged, truncated, empty and read-only ledgers (issue 8.7, 8.11).
 	"ledger.empty": {
 		EN: "ledger %s is empty (0 bytes): its contents were lost (a full disk, an interrupted copy?); restore it from a backup. atelier init will not start a new chain over it: move the file away first if you really mean to start a new ledger",
-		FR: "le registre %s est vide (0 octet) : son contenu a été perdu (disque plein, copie interrompue ?) ; restaurez-le depuis une sauvegarde. atelier init ne démarrera pas une nouvelle chaîne par-dessus : déplacez d'abord ce fichier si vous voulez vraiment un nouveau registre",
+		FR: "le registre %s est vide (0 octet)\u202f: son contenu a été perdu (disque plein, copie interrompue\u202f?)\u202f; restaurez-le depuis une sauvegarde. atelier init ne démarrera pas une nouvelle chaîne par-dessus\u202f: déplacez d'abord ce fichier si vous voulez vraiment un nouveau registre",
 	},
 	"ledger.truncated": {
 		EN: "ledger %s is truncated: the file has %d bytes where its header says %d (a copy cut short, or a full disk); restore it from a backup; nothing was changed",
-		FR: "le registre %s est tronqué : le fichier fait %d octets alors que son en-tête en annonce %d (copie interrompue ou disque plein) ; restaurez-le depuis une sauvegarde ; rien n'a été modifié",
+		FR: "le registre %s est tronqué\u202f: le fichier fait %d octets alors que son en-tête en annonce %d (copie interrompue ou disque plein)\u202f; restaurez-le depuis une sauvegarde\u202f; rien n'a été modifié",
 	},
 	"ledger.damaged": {
 		EN: "ledger %s is damaged (SQLite finds a malformed page): run atelier ledger verify to see where; atelier ledger rebuild repairs damaged views, damaged events need a backup",
-		FR: "le registre %s est endommagé (SQLite y trouve une page malformée) : lancez atelier ledger verify pour savoir où ; atelier ledger rebuild répare des vues endommagées, des événements endommagés demandent une sauvegarde",
+		FR: "le registre %s est endommagé (SQLite y trouve une page malformée)\u202f: lancez atelier ledger verify pour savoir où\u202f; atelier ledger rebuild répare des vues endommagées, des événements endommagés demandent une sauvegarde",
 	},
 	"ledger.readonlyold": {
 		EN: "ledger %s is read-only and was written by an older atelier (schema %d, this one reads %d): open it once where it can be written, to upgrade it",
-		FR: "le registre %s est en lecture seule et a été écrit par un atelier plus ancien (schéma %d, celui-ci lit le %d) : ouvrez-le une fois là où il peut être écrit, pour le mettre à jour",
+		FR: "le registre %s est en lecture seule et a été écrit par un atelier plus ancien (schéma %d, celui-ci lit le %d)\u202f: ouvrez-le une fois là où il peut être écrit, pour le mettre à jour",
 	},
 
 	// Signed chain heads (issue 8.6).
 	"ledger.nokey": {
 		EN: "bench %s signs every change to its ledger, and its signing key cannot be used: %s",
-		FR: "le poste %s signe chaque modification de son registre, et sa clé de signature est inutilisable : %s",
+		FR: "le poste %s signe chaque modification de son registre, et sa clé de signature est inutilisable\u202f: %s",
 	},
 	"ledger.otherkey": {
 		EN: "this ledger knows bench %s's key as %s, but bench.key is %s: writing with another key would break the signed chain; put the bench's own bench.key back",
-		FR: "ce registre connaît la clé du poste %s sous l'empreinte %s, mais bench.key est %s : écrire avec une autre clé romprait la chaîne signée ; remettez la clé bench.key du poste",
+		FR: "ce registre connaît la clé du poste %s sous l'empreinte %s, mais bench.key est %s\u202f: écrire avec une autre clé romprait la chaîne signée\u202f; remettez la clé bench.key du poste",
 	},
 	"seal.broken": {
 		EN: "bench %s's chain was not signed, it is broken: %s",
-		FR: "la chaîne du poste %s n'a pas été signée, elle est rompue : %s",
+		FR: "la chaîne du poste %s n'a pas été signée, elle est rompue\u202f: %s",
 	},
 	"ledger.rojournal": {
 		EN: "ledger %s has changes waiting in its journal (-wal file) and its folder cannot be written, so they cannot be read: open it once where its folder can be written",
-		FR: "le registre %s a des modifications en attente dans son journal (fichier -wal) et son dossier n'est pas accessible en écriture, elles ne peuvent donc pas être lues : ouvrez-le une fois là où son dossier peut être écrit",
+		FR: "le registre %s a des modifications en attente dans son journal (fichier -wal) et son dossier n'est pas accessible en écriture, elles ne peuvent donc pas être lues\u202f: ouvrez-le une fois là où son dossier peut être écrit",
 	},
 	"ledger.noviews": {
 		EN: "ledger %s has lost its views (a rebuild cut short?); its events are untouched: atelier ledger rebuild recreates the views",
-		FR: "le registre %s a perdu ses vues (une reconstruction interrompue ?) ; ses événements sont intacts : atelier ledger rebuild recrée les vues",
+		FR: "le registre %s a perdu ses vues (une reconstruction interrompue\u202f?)\u202f; ses événements sont intacts\u202f: atelier ledger rebuild recrée les vues",
 	},
 	"init.sealed": {
 		EN: "ledger upgraded: bench %s's chain is now signed (%s)",
-		FR: "registre mis à jour : la chaîne du poste %s est maintenant signée (%s)",
+		FR: "registre mis à jour\u202f: la chaîne du poste %s est maintenant signée (%s)",
 	},
 	"verify.reordered": {
 		EN: "events of bench %s are out of order: #%d (event %s) comes before #%d in time order: the events were reordered (their ids rewritten)",
-		FR: "les événements du poste %s sont dans le désordre : le n°%d (événement %s) vient avant le n°%d dans l'ordre du temps : les événements ont été réordonnés (leurs identifiants réécrits)",
+		FR: "les événements du poste %s sont dans le désordre\u202f: le n°%d (événement %s) vient avant le n°%d dans l'ordre du temps\u202f: les événements ont été réordonnés (leurs identifiants réécrits)",
 	},
 	"verify.beyondhead": {
 		EN: "bench %s's last recorded event is #%d but its chain goes on to #%d: events were added behind atelier's back",
-		FR: "le dernier événement enregistré du poste %s est le n°%d mais sa chaîne continue jusqu'au n°%d : des événements ont été ajoutés en dehors d'atelier",
+		FR: "le dernier événement enregistré du poste %s est le n°%d mais sa chaîne continue jusqu'au n°%d\u202f: des événements ont été ajoutés en dehors d'atelier",
 	},
 	"verify.headhash": {
 		EN: "bench %s's event #%d is not the one recorded as its last: the chain was rewritten",
-		FR: "l'événement n°%[2]d du poste %[1]s n'est pas celui enregistré comme son dernier : la chaîne a été réécrite",
+		FR: "l'événement n°%[2]d du poste %[1]s n'est pas celui enregistré comme son dernier\u202f: la chaîne a été réécrite",
 	},
 	"verify.keymismatch": {
 		EN: "the ledger knows bench %s's key as %s, but %s is %s: one of the two was replaced",
-		FR: "le registre connaît la clé du poste %s sous l'empreinte %s, mais %s est %s : l'une des deux a été remplacée",
+		FR: "le registre connaît la clé du poste %s sous l'empreinte %s, mais %s est %s\u202f: l'une des deux a été remplacée",
 	},
 	"verify.nokey": {
 		EN: "bench %s's last event #%d carries a signature but the ledger holds no key for that bench: the ledger was edited behind atelier's back",
-		FR: "le dernier événement n°%[2]d du poste %[1]s porte une signature mais le registre n'a aucune clé pour ce poste : le registre a été modifié en dehors d'atelier",
+		FR: "le dernier événement n°%[2]d du poste %[1]s porte une signature mais le registre n'a aucune clé pour ce poste\u202f: le registre a été modifié en dehors d'atelier",
 	},
 	"verify.unsignedhead": {
 		EN: "bench %s's last event #%d is not signed although the bench signs with key %s: the chain was extended or rewritten without the bench key",
-		FR: "le dernier événement n°%[2]d du poste %[1]s n'est pas signé alors que le poste signe avec la clé %[3]s : la chaîne a été prolongée ou réécrite sans la clé du poste",
+		FR: "le dernier événement n°%[2]d du poste %[1]s n'est pas signé alors que le poste signe avec la clé %[3]s\u202f: la chaîne a été prolongée ou réécrite sans la clé du poste",
 	},
 	"verify.badsig": {
 		EN: "bench %s's last event #%d does not carry a valid signature of its key %s: the chain was extended or rewritten without the bench key",
-		FR: "le dernier événement n°%[2]d du poste %[1]s ne porte pas de signature valide de sa clé %[3]s : la chaîne a été prolongée ou réécrite sans la clé du poste",
+		FR: "le dernier événement n°%[2]d du poste %[1]s ne porte pas de signature valide de sa clé %[3]s\u202f: la chaîne a été prolongée ou réécrite sans la clé du poste",
 	},
 	"verify.unsigned": {
 		EN: "chain consistent but not signed for bench(es) %s (a ledger from before atelier signed its chains): anyone holding the file could have written it; run atelier init on that bench to sign it",
-		FR: "chaîne cohérente mais non signée pour le(s) poste(s) %s (un registre d'avant la signature des chaînes) : quiconque détient le fichier aurait pu l'écrire ; lancez atelier init sur ce poste pour la signer",
+		FR: "chaîne cohérente mais non signée pour le(s) poste(s) %s (un registre d'avant la signature des chaînes)\u202f: quiconque détient le fichier aurait pu l'écrire\u202f; lancez atelier init sur ce poste pour la signer",
 	},
 	"verify.signed": {
 		EN: "bench %s: last event #%d signed by %s",
-		FR: "poste %s : dernier événement n°%d signé par %s",
+		FR: "poste %s\u202f: dernier événement n°%d signé par %s",
 	},
 	"verify.damaged": {
 		EN: "the ledger file is damaged beyond its views (%s): its events can be neither trusted nor rebuilt from; restore the ledger from a backup",
-		FR: "le fichier du registre est endommagé au-delà de ses vues (%s) : ses événements ne sont ni fiables ni utilisables pour reconstruire ; restaurez le registre depuis une sauvegarde",
+		FR: "le fichier du registre est endommagé au-delà de ses vues (%s)\u202f: ses événements ne sont ni fiables ni utilisables pour reconstruire\u202f; restaurez le registre depuis une sauvegarde",
 	},
 	"verify.views": {
 		EN: "the ledger's views are damaged (%s), its events are intact: atelier ledger rebuild recreates the views",
-		FR: "les vues du registre sont endommagées (%s), ses événements sont intacts : atelier ledger rebuild recrée les vues",
+		FR: "les vues du registre sont endommagées (%s), ses événements sont intacts\u202f: atelier ledger rebuild recrée les vues",
 	},
 	"rebuild.damaged": {
 		EN: "the ledger file is damaged beyond its views (%s): views rebuilt from damaged events would tell a made-up history; restore the ledger from a backup; nothing was changed",
-		FR: "le fichier du registre est endommagé au-delà de ses vues (%s) : des vues reconstruites à partir d'événements endommagés raconteraient une histoire inventée ; restaurez le registre depuis une sauvegarde ; rien n'a été modifié",
+		FR: "le fichier du registre est endommagé au-delà de ses vues (%s)\u202f: des vues reconstruites à partir d'événements endommagés raconteraient une histoire inventée\u202f; restaurez le registre depuis une sauvegarde\u202f; rien n'a été modifié",
 	},
 	"rebuild.repaired": {
 		EN: "damage found and repaired: %s",
-		FR: "dommages trouvés et réparés : %s",
+		FR: "dommages trouvés et réparés\u202f: %s",
 	},
 	"rebuild.unsigned": {
 		EN: "warning: bench(es) %s: chain not signed yet; run atelier init on that bench to sign it",
-		FR: "attention : poste(s) %s : chaîne pas encore signée ; lancez atelier init sur ce poste pour la signer",
+		FR: "attention\u202f: poste(s) %s\u202f: chaîne pas encore signée\u202f; lancez atelier init sur ce poste pour la signer",
 	},
 	"replay.refused": {
 		EN: "event %s (%s, bench %s, #%d) is not one atelier could have written: %s; the history was edited behind atelier's back, nothing was rebuilt (atelier ledger rebuild --force applies it anyway)",
-		FR: "l'événement %s (%s, poste %s, n°%d) n'a pas pu être écrit par atelier : %s ; l'historique a été modifié en dehors d'atelier, rien n'a été reconstruit (atelier ledger rebuild --force l'applique malgré tout)",
+		FR: "l'événement %s (%s, poste %s, n°%d) n'a pas pu être écrit par atelier\u202f: %s\u202f; l'historique a été modifié en dehors d'atelier, rien n'a été reconstruit (atelier ledger rebuild --force l'applique malgré tout)",
 	},
 	"replay.nounit": {
 		EN: "a unit is received without an id",
@@ -537,7 +537,7 @@ var ledgerMessages = Catalog{
 	},
 	"replay.from": {
 		EN: "it moves %s from %s, but the unit was %s",
-		FR: "il fait passer %s de « %s », mais l'unité était « %s »",
+		FR: "il fait passer %s de «\u00a0%s\u00a0», mais l'unité était «\u00a0%s\u00a0»",
 	},
 	"replay.nodeploy": {
 		EN: "%s becomes imaged without a passed deploy just before",
