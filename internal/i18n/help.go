@@ -253,14 +253,6 @@ var commandHelp = Catalog{
 		EN: "Recompute units, disks, wipes, sites, images and handovers from the events",
 		FR: "Recalculer unités, disques, effacements, sites, images et remises depuis les événements",
 	},
-	"cmd.ledger.synthesize.short": {
-		EN: "Add N synthetic units (about 10 events each), for benchmarks",
-		FR: "Ajouter N unités fictives (une dizaine d'événements chacune), pour les mesures de performance",
-	},
-	"cmd.ledger.synthesize.flag.units": {
-		EN: "number of units to add",
-		FR: "nombre d'unités à ajouter",
-	},
 	"cmd.man.short": {
 		EN: "Write the manual pages of every command into DIR",
 		FR: "Écrire les pages de manuel de chaque commande dans DOSSIER",
@@ -401,7 +393,6 @@ var commandHelp = Catalog{
 	"cmd.image.verify.use":      {EN: "verify NAME", FR: "verify NOM"},
 	"cmd.intake.import.use":     {EN: "import FILE", FR: "import FICHIER"},
 	"precheck.help.use":         {EN: "check FILE", FR: "check FICHIER"},
-	"cmd.ledger.synthesize.use": {EN: "synthesize --units N", FR: "synthesize --units N"},
 	"cmd.man.use":               {EN: "man DIR", FR: "man DOSSIER"},
 	"cmd.site.add.use":          {EN: "add NAME", FR: "add NOM"},
 	"cmd.status.use":            {EN: "status UNIT", FR: "status UNITÉ"},

@@ -137,7 +137,7 @@ var ledgerMessages = Catalog{
 	},
 	"refuse.imagedbyhand": {
 		EN: "%s by hand: only a deploy records an image, once it is written and verified (atelier deploy --image NAME --unit %s DISK)",
-		FR: "%s à la main : seul un déploiement enregistre une image, une fois écrite et vérifiée (atelier deploy --image NOM --unit %s DISQUE)",
+		FR: "%s à la main\u202f: seul un déploiement enregistre une image, une fois écrite et vérifiée (atelier deploy --image NOM --unit %s DISQUE)",
 	},
 
 	// Units.
