@@ -698,4 +698,28 @@ var commandHelp = Catalog{
 		EN: "PDF file to write (required)",
 		FR: "fichier PDF à écrire (obligatoire)",
 	},
+	"cmd.unit.list.flag.search": {
+		EN: "only units whose model, vendor, donor, batch, site, serial, asset tag or DSI name contains this text (case and accents ignored)",
+		FR: "seulement les unités dont le modèle, le fabricant, le donateur, le lot, le site, le numéro de série, le numéro d'inventaire ou le nom DSI contient ce texte (sans tenir compte de la casse ni des accents)",
+	},
+	"cmd.unit.undo.short": {
+		EN: "Undo a unit's last move, when nothing happened since",
+		FR: "Annuler le dernier changement d'état d'une unité, si rien ne s'est passé depuis",
+	},
+	"cmd.unit.undo.long": {
+		EN: "Reverses the unit's last move (a mistaken \"ready\", reservation or\nhandover), recorded as a correction: the move stays in the timeline, the\nundo beside it with its reason. Refused when something other than a note\nhappened since (a wipe, a probe, a deploy, another move), when the move\ncame with a wipe, a deploy or a probe (a fact, not a move), for a return\n(its disks must be erased again) and for an undo (make the move again).",
+		FR: "Annule le dernier changement d'état de l'unité (un «\u00a0prête\u00a0», une réservation\nou une remise faits par erreur), enregistré comme une correction\u202f: le\nchangement reste dans l'historique, l'annulation à côté avec sa raison. Refusé\nquand autre chose qu'une note s'est passé depuis (un effacement, un inventaire,\nun déploiement, un autre changement), quand le changement venait d'un\neffacement, d'un déploiement ou d'un inventaire (un fait, pas un changement),\npour un retour (ses disques doivent être effacés de nouveau) et pour une\nannulation (refaites le changement).",
+	},
+	"cmd.unit.undo.example": {
+		EN: "  atelier unit undo PCS-26-0042 --reason \"marked ready by mistake, the keyboard is not tested\"",
+		FR: "  atelier unit undo PCS-26-0042 --reason \"marquée prête par erreur, le clavier n'est pas testé\"",
+	},
+	"cmd.unit.undo.use": {
+		EN: "undo UNIT --reason TEXT",
+		FR: "undo UNITÉ --reason TEXTE",
+	},
+	"cmd.unit.undo.flag.reason": {
+		EN: "why the move was a mistake (required, kept in the timeline)",
+		FR: "pourquoi le changement était une erreur (obligatoire, gardé dans l'historique)",
+	},
 }
