@@ -410,10 +410,6 @@ var commandHelp = Catalog{
 		EN: "also write the donation certificate (PDF) to this file",
 		FR: "écrire aussi l'attestation de don (PDF) dans ce fichier",
 	},
-	"cmd.init.long": {
-		EN: "init creates the ledger (file mode 0600, in a folder created 0700) and the\nbench's ed25519 signing key next to it. Run again, it changes nothing, except\non a ledger from before signed chain heads: it then signs this bench's head\n(see atelier ledger verify --help).",
-		FR: "init crée le registre (fichier en mode 0600, dans un dossier créé en 0700) et,\nà côté, la clé de signature ed25519 du poste. Relancé, il ne change rien, sauf\nsur un registre d'avant la signature des têtes de chaîne\u202f: il signe alors la\ntête de ce poste (voir atelier ledger verify --help).",
-	},
 	"cmd.ledger.short": {
 		EN: "Ledger maintenance: rebuild the views from the events, verify the signed hash chains",
 		FR: "Entretien du registre\u202f: reconstruire les vues depuis les événements, vérifier les chaînes d'empreintes signées",
@@ -721,5 +717,29 @@ var commandHelp = Catalog{
 	"cmd.unit.undo.flag.reason": {
 		EN: "why the move was a mistake (required, kept in the timeline)",
 		FR: "pourquoi le changement était une erreur (obligatoire, gardé dans l'historique)",
+	},
+	"cmd.init.long": {
+		EN: "init creates the ledger (file mode 0600, in a folder created 0700) and the\nbench's ed25519 signing key next to it. With --ledger postgres://USER@HOST/DB\nit creates the ledger's tables in that database (an empty one, or an empty\nschema named by ?search_path=), and the key goes to $ATELIER_KEY_DIR, else\n$XDG_DATA_HOME/atelier (~/.local/share/atelier). Run again, it changes nothing, except\non a ledger from before signed chain heads: it then signs this bench's head\n(see atelier ledger verify --help).",
+		FR: "init crée le registre (fichier en mode 0600, dans un dossier créé en 0700) et,\nà côté, la clé de signature ed25519 du poste. Avec --ledger\npostgres://UTILISATEUR@HÔTE/BASE, il crée les tables du registre dans cette\nbase (une base vide, ou un schéma vide désigné par\u202f?search_path=), et la clé va\ndans $ATELIER_KEY_DIR, sinon $XDG_DATA_HOME/atelier (~/.local/share/atelier).\nRelancé, il ne change rien, sauf sur un registre d'avant la signature des têtes\nde chaîne\u202f: il signe alors la tête de ce poste (voir atelier ledger verify\n--help).",
+	},
+	"cmd.ledger.copy.short": {
+		EN: "Copy a ledger to a new one, SQLite or PostgreSQL, verifying both",
+		FR: "Copier un registre dans un nouveau, SQLite ou PostgreSQL, en vérifiant les deux",
+	},
+	"cmd.ledger.copy.long": {
+		EN: "copy copies a ledger (a SQLite file or a postgres:// URL) into a new one\non either engine: SQLite to PostgreSQL when an association outgrows one file,\nPostgreSQL to SQLite for an offline audit copy. The source must verify (see\natelier ledger verify); the destination must be new (a new file, an empty\ndatabase or schema). Events, chain heads and bench keys are copied in one\ntransaction, the views rebuilt from the events with the lifecycle rules\nchecked, then the copy is verified: same events, same signed heads.",
+		FR: "copy copie un registre (un fichier SQLite ou une URL postgres://) dans un\nnouveau, sur l'un ou l'autre moteur\u202f: de SQLite vers PostgreSQL quand une\nassociation dépasse un seul fichier, de PostgreSQL vers SQLite pour une copie\nd'audit hors ligne. La source doit passer la vérification (voir atelier ledger\nverify)\u202f; la destination doit être neuve (un nouveau fichier, une base ou un\nschéma vides). Les événements, les têtes de chaîne et les clés des postes sont\ncopiés en une seule transaction, les vues reconstruites à partir des événements\nen vérifiant les règles du cycle de vie, puis la copie est vérifiée\u202f: mêmes\névénements, mêmes têtes signées.",
+	},
+	"cmd.ledger.copy.use": {
+		EN: "copy --from LEDGER --to LEDGER",
+		FR: "copy --from REGISTRE --to REGISTRE",
+	},
+	"cmd.ledger.copy.flag.from": {
+		EN: "ledger to copy (default: --ledger)",
+		FR: "registre à copier (par défaut\u202f: --ledger)",
+	},
+	"cmd.ledger.copy.flag.to": {
+		EN: "new ledger to create: a file or a postgres:// URL",
+		FR: "nouveau registre à créer\u202f: un fichier ou une URL postgres://",
 	},
 }

@@ -545,10 +545,10 @@ var ledgerMessages = Catalog{
 	},
 	"wipe.disk_handed_over": {
 		EN: "disk %s is recorded on %s, handed over to a beneficiary: to file it under %s now, confirm in a terminal or pass --move-disk",
-		FR: "le disque %s est enregistré sur %s, remis à un bénéficiaire : pour le rattacher maintenant à %s, confirmez dans un terminal ou passez --move-disk",
+		FR: "le disque %s est enregistré sur %s, remis à un bénéficiaire\u202f: pour le rattacher maintenant à %s, confirmez dans un terminal ou passez --move-disk",
 	},
 	"reason.rewipenotpassed": {
 		EN: "a new wipe of its disk proves no erasure: erased again only after a passed wipe%.0s",
-		FR: "un nouvel effacement de son disque ne prouve rien : de nouveau effacé seulement après un effacement réussi%.0s",
+		FR: "un nouvel effacement de son disque ne prouve rien\u202f: de nouveau effacé seulement après un effacement réussi%.0s",
 	},
 }

@@ -8,10 +8,10 @@ var paperCmdMessages = Catalog{
 	"paper.read":    {EN: "cannot read %s: %s", FR: "impossible de lire %s\u202f: %s"},
 
 	// Refusals of --out and of a period (QA).
-	"paper.out.dir":      {EN: "--out %s is a folder: give a file name, such as %s", FR: "--out %s est un dossier : donnez un nom de fichier, par exemple %s"},
-	"paper.out.empty":    {EN: "--out is empty: give the PDF file to write", FR: "--out est vide : donnez le fichier PDF à écrire"},
-	"paper.out.emptydir": {EN: "--out is empty: give the folder to write the pack into", FR: "--out est vide : donnez le dossier où écrire le dossier de preuves"},
-	"paper.period":       {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s : inversez-les ?"},
+	"paper.out.dir":      {EN: "--out %s is a folder: give a file name, such as %s", FR: "--out %s est un dossier\u202f: donnez un nom de fichier, par exemple %s"},
+	"paper.out.empty":    {EN: "--out is empty: give the PDF file to write", FR: "--out est vide\u202f: donnez le fichier PDF à écrire"},
+	"paper.out.emptydir": {EN: "--out is empty: give the folder to write the pack into", FR: "--out est vide\u202f: donnez le dossier où écrire le dossier de preuves"},
+	"paper.period":       {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s\u202f: inversez-les\u202f?"},
 
 	"batch.empty":    {EN: "no unit in batch %q (see atelier unit list --batch)", FR: "aucune unité dans le lot %q (voir atelier unit list --batch)"},
 	"batch.written":  {EN: "proof pack of batch %s written to %s: %d units, %d certificates, signed manifest", FR: "dossier de preuves du lot %s écrit dans %s\u202f: %d unités, %d certificats, manifeste signé"},

@@ -339,11 +339,11 @@ que la raison nomme alors.`},
 	},
 	"wipe.movedisk.prompt": {
 		EN: "%s (disk %s) is recorded on %s, handed over to a beneficiary. File it under %s now? [y/N] ",
-		FR: "%s (disque %s) est enregistré sur %s, remis à un bénéficiaire. Le rattacher maintenant à %s ? [o/N] ",
+		FR: "%s (disque %s) est enregistré sur %s, remis à un bénéficiaire. Le rattacher maintenant à %s\u202f? [o/N] ",
 	},
 	"wipe.movedisk.declined": {
 		EN: "%s not wiped: the disk stays recorded on the unit it was handed over with",
-		FR: "%s non effacé : le disque reste enregistré sur l'unité avec laquelle il a été remis",
+		FR: "%s non effacé\u202f: le disque reste enregistré sur l'unité avec laquelle il a été remis",
 	},
 	"wipe.note.movedisk": {
 		EN: "disk recorded on %s (handed over), now filed under %s as well",
@@ -353,5 +353,5 @@ que la raison nomme alors.`},
 	// The progress display wipe and deploy share (cmd/atelier/progress.go).
 	"progress.done":      {EN: "done in %s", FR: "terminé en %s"},
 	"progress.done.rate": {EN: "done in %s, %s MB/s", FR: "terminé en %s, %s Mo/s"},
-	"progress.finished":  {EN: "%s: %s", FR: "%s : %s"},
+	"progress.finished":  {EN: "%s: %s", FR: "%s\u202f: %s"},
 }
