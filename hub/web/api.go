@@ -117,7 +117,7 @@ func (h *Handler) apiUnit(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.apiView(r, u)
 	for _, e := range d.Events {
-		v.History = append(v.History, apiHistory{At: e.At, Text: e.Summary})
+		v.History = append(v.History, apiHistory{At: e.At, Text: plainEvent(e, &acc, langOf(r))})
 	}
 	writeJSON(w, http.StatusOK, v)
 }

@@ -257,7 +257,7 @@ func (h *Handler) showUnit(w http.ResponseWriter, r *http.Request, s *session, s
 	p.Unit = &v
 	for i := len(d.Events) - 1; i >= 0; i-- {
 		e := d.Events[i]
-		p.History = append(p.History, historyLine{When: p.lang.DateTime(e.At), Text: e.Summary})
+		p.History = append(p.History, historyLine{When: p.lang.DateTime(e.At), Text: plainEvent(e, &s.acc, p.lang)})
 	}
 	h.render(w, status, "unit", p)
 }
@@ -273,6 +273,9 @@ func (h *Handler) handover(w http.ResponseWriter, r *http.Request) {
 // returned records that a handed-over unit came back.
 func (h *Handler) returned(w http.ResponseWriter, r *http.Request) {
 	h.act(w, r, func(s *session, u inventory.Unit) (inventory.Unit, error) {
+		if r.PostFormValue("confirm") != "yes" {
+			return u, errUnconfirmed
+		}
 		return h.doReturn(r, s.acc, u)
 	}, "web.returned.done")
 }
@@ -299,6 +302,9 @@ func (h *Handler) doReturn(r *http.Request, acc inventory.Account, u inventory.U
 // errNotNow: the act does not apply to the unit's state (a stale page).
 var errNotNow = errors.New("not in this state")
 
+// errUnconfirmed: the return form's box was not ticked.
+var errUnconfirmed = errors.New("return not confirmed")
+
 func (h *Handler) act(w http.ResponseWriter, r *http.Request, do func(*session, inventory.Unit) (inventory.Unit, error), done string) {
 	s, ok := h.requireSession(w, r)
 	if !ok || !h.checkCSRF(w, r, s) {
@@ -316,8 +322,11 @@ func (h *Handler) act(w http.ResponseWriter, r *http.Request, do func(*session, 
 	if _, err := do(s, u); err != nil {
 		l := langOf(r)
 		msg := say(err, l)
-		if errors.Is(err, errNotNow) {
+		switch {
+		case errors.Is(err, errNotNow):
 			msg = l.T("web.notnow")
+		case errors.Is(err, errUnconfirmed):
+			msg = l.T("web.returned.unconfirmed")
 		}
 		h.showUnit(w, r, s, http.StatusUnprocessableEntity, msg, "")
 		return

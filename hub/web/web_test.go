@@ -210,6 +210,11 @@ func TestHandoverThenReturned(t *testing.T) {
 	// Returned, the same way.
 	wantStatus(t, b.post("/u/"+id+"/returned", url.Values{}), http.StatusForbidden)
 	r = b.post("/u/"+id+"/returned", url.Values{"csrf": {tok}})
+	wantStatus(t, r, http.StatusUnprocessableEntity) // the box not ticked
+	if f.state(id) != "handed_over" {
+		t.Fatal("an unconfirmed return was recorded")
+	}
+	r = b.post("/u/"+id+"/returned", url.Values{"csrf": {tok}, "confirm": {"yes"}})
 	wantStatus(t, r, http.StatusSeeOther)
 	if f.state(id) != "returned" {
 		t.Errorf("state %s after returned", f.state(id))
@@ -361,4 +366,43 @@ func flip(tok string) string {
 func median(ds []time.Duration) time.Duration {
 	slices.Sort(ds)
 	return ds[len(ds)/2]
+}
+
+// A unit given at another centre, returned, then reserved for this one:
+// its history does not tell this centre the other's site nor reference.
+func TestHistoryHidesAnotherCentre(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := inventory.Actor{Operator: "camille"}
+	id := f.ids["ess"]
+	steps := []func() error{
+		func() error { _, err := f.l.Handover(ctx, a, id, "MDH Essarts", "MDH-ESS-2026-001"); return err },
+		func() error { _, err := f.l.Move(ctx, a, id, inventory.Returned, inventory.MoveOptions{}); return err },
+		func() error { _, err := f.l.Move(ctx, a, id, inventory.Triaged, inventory.MoveOptions{}); return err },
+		func() error { _, err := f.l.DestroyDisk(ctx, a, id, "DSB1", "drilled", false); return err },
+		func() error { _, err := f.l.Move(ctx, a, id, inventory.Wiped, inventory.MoveOptions{}); return err },
+		func() error { _, err := f.l.Move(ctx, a, id, inventory.Imaged, inventory.MoveOptions{}); return err },
+		func() error { _, err := f.l.Move(ctx, a, id, inventory.Ready, inventory.MoveOptions{}); return err },
+		func() error {
+			_, err := f.l.Move(ctx, a, id, inventory.Reserved, inventory.MoveOptions{Site: "MDH Village 2"})
+			return err
+		},
+	}
+	for _, s := range steps {
+		if err := s(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := f.loggedIn("mdh-v2")
+	for _, p := range []string{"/u/" + id, "/api/units/" + id} {
+		r := b.get(p)
+		wantStatus(t, r, http.StatusOK)
+		if strings.Contains(r.body, "Essarts") || strings.Contains(r.body, "MDH-ESS") || !strings.Contains(r.body, "remis à un bénéficiaire") {
+			t.Errorf("%s tells the other centre's handover:\n%s", p, r.body)
+		}
+	}
+	// The volunteer sees the whole story.
+	if r := f.loggedIn("benevole").get("/u/" + id); !strings.Contains(r.body, "MDH-ESS-2026-001") {
+		t.Errorf("volunteer's history lacks the reference:\n%s", r.body)
+	}
 }
