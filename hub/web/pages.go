@@ -338,10 +338,6 @@ func (h *Handler) act(w http.ResponseWriter, r *http.Request, do func(*session, 
 // about sites or people. Unknown, malformed and revoked tokens answer as
 // any unknown page.
 func (h *Handler) sticker(w http.ResponseWriter, r *http.Request) {
-	if h.o.Stickers == nil {
-		h.hidden(w, r, nil)
-		return
-	}
 	u, err := h.o.Stickers.UnitByToken(r.Context(), r.PathValue("token"))
 	if err != nil {
 		h.hidden(w, r, nil)

@@ -42,14 +42,14 @@ var files embed.FS
 
 // Stickers finds the unit a sticker token belongs to; a malformed, unknown
 // or revoked token is an error (any error: they all answer alike).
-// *inventory.Ledger provides it once sticker tokens land in inventory.
+// *inventory.Ledger provides it (the default).
 type Stickers interface {
 	UnitByToken(ctx context.Context, token string) (inventory.Unit, error)
 }
 
 // Options tune the handler.
 type Options struct {
-	// Stickers resolves /s/TOKEN; nil answers every token as unknown.
+	// Stickers resolves /s/TOKEN; nil is the ledger's own tokens.
 	Stickers Stickers
 	// Secure marks the cookies Secure (the hub serves TLS).
 	Secure bool
@@ -82,6 +82,9 @@ const (
 func New(l *inventory.Ledger, o Options) (*Handler, error) {
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Stickers == nil {
+		o.Stickers = l
 	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 12 * time.Hour

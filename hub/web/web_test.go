@@ -406,3 +406,29 @@ func TestHistoryHidesAnotherCentre(t *testing.T) {
 		t.Errorf("volunteer's history lacks the reference:\n%s", r.body)
 	}
 }
+
+// The ledger's own sticker tokens: a valid one opens the page, the same
+// token once revoked answers as one that never existed.
+func TestStickerPageLedgerTokens(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := inventory.Actor{Operator: "camille"}
+	st, err := f.l.EnsureStickers(ctx, a, []string{f.ids["ready"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := f.browser()
+	unknown := b.get("/s/aaaaaaaaaaaaaaaaaaaaaaaaaa")
+	r := b.get("/s/" + st[0].Token)
+	wantStatus(t, r, http.StatusOK)
+	if !strings.Contains(r.body, f.ids["ready"]) || !strings.Contains(r.body, "prêt à être donné") {
+		t.Errorf("sticker page:\n%s", r.body)
+	}
+	wantStatus(t, b.get("/s/"+strings.ToUpper(st[0].Token)), http.StatusOK)
+	if _, err := f.l.RevokeSticker(ctx, a, f.ids["ready"], "torn off"); err != nil {
+		t.Fatal(err)
+	}
+	if r := b.get("/s/" + st[0].Token); r.StatusCode != unknown.StatusCode || r.body != unknown.body {
+		t.Errorf("a revoked token answers differently from an unknown one: %d", r.StatusCode)
+	}
+}

@@ -5,15 +5,13 @@
 // when a page's p99 passes -ratio times /healthz's, or on any error.
 //
 // Until `atelier serve` mounts hub/web (issue 10's hub) this program serves
-// the handler itself, with a /healthz of one small query as the hub's; and
-// until sticker tokens land in inventory, /s/TOKEN is resolved by a token
-// table in memory followed by the same unit read from the ledger.
+// the handler itself, with a /healthz of one small query as the hub's.
+// Every unit gets its sticker token (inventory.EnsureStickers), so /s/TOKEN
+// reads the ledger's own tokens.
 package main
 
 import (
 	"context"
-	crand "crypto/rand"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,21 +40,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench-web:", err)
 		os.Exit(1)
 	}
-}
-
-// tokens is the stand-in sticker store: token → unit id, then the unit
-// read from the ledger as inventory's UnitByToken does.
-type tokens struct {
-	l  *inventory.Ledger
-	by map[string]string
-}
-
-func (t tokens) UnitByToken(ctx context.Context, tok string) (inventory.Unit, error) {
-	id, ok := t.by[tok]
-	if !ok {
-		return inventory.Unit{}, errors.New("unknown")
-	}
-	return t.l.FindUnit(ctx, id)
 }
 
 func run(n, clients int, d time.Duration, maxRatio float64, path string) error {
@@ -95,21 +78,24 @@ func run(n, clients int, d time.Duration, maxRatio float64, path string) error {
 		return err
 	}
 	ids := make([]string, len(all))
-	tk := tokens{l: l, by: make(map[string]string, len(all))}
-	toks := make([]string, 0, len(all))
 	for i, u := range all {
 		ids[i] = u.ID
-		b := make([]byte, 16)
-		crand.Read(b)
-		t := hex.EncodeToString(b)
-		tk.by[t] = u.ID
-		toks = append(toks, t)
 	}
+	start := time.Now()
+	sts, err := l.EnsureStickers(ctx, a, ids)
+	if err != nil {
+		return err
+	}
+	toks := make([]string, len(sts))
+	for i, st := range sts {
+		toks[i] = st.Token
+	}
+	fmt.Printf("sticker tokens: %d in %v\n", len(toks), time.Since(start).Round(time.Millisecond))
 	sid, _, err := l.NewSession(ctx, "benevole", time.Now(), time.Hour)
 	if err != nil {
 		return err
 	}
-	h, err := web.New(l, web.Options{Stickers: tk})
+	h, err := web.New(l, web.Options{})
 	if err != nil {
 		return err
 	}
