@@ -85,13 +85,13 @@ func newAccountListCmd(g *globals) *cobra.Command {
 				}
 				rows := [][]string{}
 				for _, a := range accs {
-					state := "active"
+					state := g.T("web.account.active")
 					if a.Disabled {
-						state = "disabled"
+						state = g.T("web.account.disabled")
 					}
 					rows = append(rows, []string{a.Login, a.Role, a.Site, state, a.CreatedBy, g.lang().Date(a.CreatedAt)})
 				}
-				return termui.Table(g.stdout, []string{"login", "role", "site", "state", "created by", "created"}, rows)
+				return termui.Table(g.stdout, []string{g.T("web.login"), g.T("web.col.role"), g.T("web.col.site"), g.T("web.col.status"), g.T("col.account.by"), g.T("col.added")}, rows)
 			})
 		},
 	}

@@ -42,6 +42,7 @@ var webMessages = Catalog{
 		EN: "account disabled: %s (its sessions are closed)",
 		FR: "compte désactivé : %s (ses sessions sont fermées)",
 	},
+	"col.account.by": {EN: "Created by", FR: "Créé par"},
 	"account.badlogin": {
 		EN: "wrong login or password",
 		FR: "identifiant ou mot de passe incorrect",
