@@ -118,7 +118,9 @@ func TestBrowserHandoverOnPhone(t *testing.T) {
 	do("log in with the keyboard",
 		chromedp.KeyEvent("\t\tmdh-v2\t"+testPassword+"\r"),
 		chromedp.WaitVisible(chromedp.ID("q")))
-	do("search by serial", chromedp.SendKeys(chromedp.ID("q"), "SA1\r"), chromedp.WaitVisible(chromedp.CSS(".unit a")))
+	do("search by serial", chromedp.SendKeys(chromedp.ID("q"), "SA1\r"))
+	waitURL(t, ctx, "q=SA1")
+	do("search result", chromedp.WaitVisible(chromedp.CSS(".unit a")))
 	if got := text(t, ctx, ".units"); !strings.Contains(got, f.ids["v2"]) || strings.Contains(got, f.ids["given"]) {
 		t.Fatalf("search result: %q", got)
 	}
@@ -145,4 +147,20 @@ func TestBrowserHandoverOnPhone(t *testing.T) {
 		t.Fatalf("after logout at %q (%v)", loc, err)
 	}
 	do("home after logout", chromedp.Navigate(f.srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("password")))
+}
+
+// waitURL waits until the page's address holds part: a form sent with
+// Enter navigates, and the old page's elements match until it has.
+func waitURL(t *testing.T, ctx context.Context, part string) {
+	t.Helper()
+	for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(50 * time.Millisecond) {
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(loc, part) {
+			return
+		}
+	}
+	t.Fatalf("the page never reached an address with %q", part)
 }
