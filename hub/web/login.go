@@ -45,7 +45,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	if len(login) > 64 {
 		login = login[:64]
 	}
-	keys := []string{"login:" + login, "addr:" + clientAddr(r)}
+	keys := []string{"login:" + login, "addr:" + h.clientAddr(r)}
 	now := h.o.Now()
 	wait, err := h.l.ThrottleWait(ctx, now, keys...)
 	if err != nil {
@@ -53,7 +53,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if wait > 0 {
-		h.o.Log.Warn("login throttled", "login", login, "addr", clientAddr(r))
+		h.o.Log.Warn("login throttled", "login", login, "addr", h.clientAddr(r))
 		w.Header().Set("Retry-After", itoa(int(wait.Seconds())+1))
 		h.showLogin(w, r, http.StatusTooManyRequests, login, l.T("web.throttled", int((wait+time.Minute-1)/time.Minute)))
 		return
@@ -64,7 +64,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		h.o.Log.Info("login refused", "login", login, "addr", clientAddr(r))
+		h.o.Log.Info("login refused", "login", login, "addr", h.clientAddr(r))
 		h.showLogin(w, r, http.StatusUnauthorized, login, l.T("account.badlogin"))
 		return
 	}

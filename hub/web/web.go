@@ -57,6 +57,10 @@ type Options struct {
 	// gives it the volunteer's rights under the returned name. Nil: the API
 	// takes sessions only.
 	APIAuth func(r *http.Request) (name string, ok bool)
+	// TrustProxy: the hub sits behind a reverse proxy on the same machine
+	// (TLS ends there), so the peer address is the proxy's; a login is then
+	// throttled by the client address the proxy appends to X-Forwarded-For.
+	TrustProxy bool
 	// Now is the clock (tests); nil is time.Now.
 	Now func() time.Time
 	// SessionTTL is how long a session lives; 0 is 12 hours.
@@ -196,11 +200,22 @@ func sameToken(a, b string) bool {
 	return a != "" && len(a) == len(b) && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-// clientAddr is the address a login is throttled by: the peer's IP.
-func clientAddr(r *http.Request) string {
+// clientAddr is the address a login is throttled by: the peer's IP, or
+// behind a trusted proxy on loopback the last address the proxy added to
+// X-Forwarded-For (the ones before it are the client's own claims).
+func (h *Handler) clientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if ip := net.ParseIP(host); h.o.TrustProxy && ip != nil && ip.IsLoopback() {
+		fwd := r.Header.Values("X-Forwarded-For")
+		if len(fwd) > 0 {
+			parts := strings.Split(fwd[len(fwd)-1], ",")
+			if last := strings.TrimSpace(parts[len(parts)-1]); net.ParseIP(last) != nil {
+				return last
+			}
+		}
 	}
 	return host
 }

@@ -432,3 +432,26 @@ func TestStickerPageLedgerTokens(t *testing.T) {
 		t.Errorf("a revoked token answers differently from an unknown one: %d", r.StatusCode)
 	}
 }
+
+// Behind a trusted proxy every peer is 127.0.0.1: the throttle counts the
+// address the proxy forwards, so one client's failures do not lock out all.
+func TestThrottleBehindProxy(t *testing.T) {
+	f := newFixture(t)
+	h, err := New(f.l, Options{TrustProxy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &http.Request{RemoteAddr: "127.0.0.1:5555", Header: http.Header{"X-Forwarded-For": {"6.6.6.6, 192.0.2.7"}}}
+	if got := h.clientAddr(r); got != "192.0.2.7" {
+		t.Errorf("behind the proxy: %q", got)
+	}
+	r.RemoteAddr = "198.51.100.1:5555" // not the proxy: the header is the client's claim
+	if got := h.clientAddr(r); got != "198.51.100.1" {
+		t.Errorf("direct peer: %q", got)
+	}
+	h2, _ := New(f.l, Options{})
+	r.RemoteAddr = "127.0.0.1:5555"
+	if got := h2.clientAddr(r); got != "127.0.0.1" {
+		t.Errorf("untrusted proxy: %q", got)
+	}
+}
