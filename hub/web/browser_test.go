@@ -118,6 +118,7 @@ func TestBrowserHandoverOnPhone(t *testing.T) {
 	do("log in with the keyboard",
 		chromedp.KeyEvent("\t\tmdh-v2\t"+testPassword+"\r"),
 		chromedp.WaitVisible(chromedp.ID("q")))
+	screenshot(t, ctx, "home-phone.png")
 	do("search by serial", chromedp.SendKeys(chromedp.ID("q"), "SA1\r"))
 	waitURL(t, ctx, "q=SA1")
 	do("search result", chromedp.WaitVisible(chromedp.CSS(".unit a")))

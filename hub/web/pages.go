@@ -43,6 +43,7 @@ func (p *page) T(key string, args ...any) string { return p.lang.T(key, args...)
 
 type unitView struct {
 	ID, Machine, State, StateName, Grade, Since, Sentence string
+	StateText                                             string // the sentence without id and model
 	CanHandover, CanReturn                                bool
 }
 
@@ -139,6 +140,8 @@ func (h *Handler) view(u inventory.Unit, acc *inventory.Account, l i18n.Lang) un
 	if v.Grade == "" {
 		v.Grade = "—"
 	}
+	// StatusSentence is "ID — model — where"; a list shows id and model apart.
+	v.StateText = strings.TrimPrefix(v.Sentence, u.ID+" — "+v.Machine+" — ")
 	if acc != nil && mayAct(*acc) {
 		v.CanHandover = u.State == string(inventory.Reserved)
 		v.CanReturn = u.State == string(inventory.HandedOver)
