@@ -83,14 +83,7 @@ func newFixture(t *testing.T) *fixture {
 		u, err := l.AddUnit(ctx, a, inventory.NewUnit{Serial: serial, AssetTag: "INV-" + serial, Vendor: "Dell", Model: model})
 		must(err)
 		f.ids[name] = u.ID
-		_, err = l.Move(ctx, a, u.ID, inventory.Triaged, inventory.MoveOptions{})
-		must(err)
-		_, err = l.DestroyDisk(ctx, a, u.ID, "D"+serial, "drilled", true)
-		must(err)
-		for _, st := range []inventory.State{inventory.Wiped, inventory.Imaged, inventory.Ready} {
-			_, err = l.Move(ctx, a, u.ID, st, inventory.MoveOptions{})
-			must(err)
-		}
+		must(f.prepare(u.ID, "D"+serial, true))
 		for _, st := range to {
 			switch st {
 			case inventory.Reserved:
@@ -112,6 +105,33 @@ func newFixture(t *testing.T) *fixture {
 	}
 	f.serve(nil)
 	return f
+}
+
+// prepare brings a received (probe) or triaged unit to ready the way the
+// bench does: its disk wiped (passed), the image deployed, then ready.
+func (f *fixture) prepare(id, disk string, probe bool) error {
+	ctx := context.Background()
+	a := inventory.Actor{Operator: "camille"}
+	d := inventory.DiskRecord{Serial: disk}
+	if probe {
+		rep := []byte(`{"schema":"atelier.probe/v1","cpu":{"model":"Intel Core i5-520M"},"memory":{"total_bytes":4294967296},"disks":[{"model":"WD","size_bytes":250000000000,"medium":"hdd"}]}`)
+		if _, err := f.l.RecordProbe(ctx, a, id, rep, nil, "B", []inventory.DiskRecord{d}); err != nil {
+			return err
+		}
+	}
+	s, err := f.l.WipeStarted(ctx, a, id, inventory.WipeStart{Disk: d, Method: "zero"})
+	if err != nil {
+		return err
+	}
+	if _, err := f.l.WipeFinished(ctx, a, id, inventory.WipeOutcome{StartEvent: s, Status: inventory.ErasurePassed,
+		CertificateID: "01KAQ7ZC0N6M5V4H0S3G3Y9T2B", Technique: "overwrite-zero", NIST: "Clear"}); err != nil {
+		return err
+	}
+	if _, err := f.l.RecordDeploy(ctx, a, id, inventory.DeployOutcome{Image: "zorin-18", DiskSerial: disk, Status: inventory.ErasurePassed}); err != nil {
+		return err
+	}
+	_, err = f.l.Move(ctx, a, id, inventory.Ready, inventory.MoveOptions{})
+	return err
 }
 
 // model2site: the E5510 units go to Essarts, the others to Village 2.

@@ -379,10 +379,7 @@ func TestHistoryHidesAnotherCentre(t *testing.T) {
 		func() error { _, err := f.l.Handover(ctx, a, id, "MDH Essarts", "MDH-ESS-2026-001"); return err },
 		func() error { _, err := f.l.Move(ctx, a, id, inventory.Returned, inventory.MoveOptions{}); return err },
 		func() error { _, err := f.l.Move(ctx, a, id, inventory.Triaged, inventory.MoveOptions{}); return err },
-		func() error { _, err := f.l.DestroyDisk(ctx, a, id, "DSB1", "drilled", false); return err },
-		func() error { _, err := f.l.Move(ctx, a, id, inventory.Wiped, inventory.MoveOptions{}); return err },
-		func() error { _, err := f.l.Move(ctx, a, id, inventory.Imaged, inventory.MoveOptions{}); return err },
-		func() error { _, err := f.l.Move(ctx, a, id, inventory.Ready, inventory.MoveOptions{}); return err },
+		func() error { return f.prepare(id, "DSB1", false) },
 		func() error {
 			_, err := f.l.Move(ctx, a, id, inventory.Reserved, inventory.MoveOptions{Site: "MDH Village 2"})
 			return err

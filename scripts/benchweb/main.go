@@ -12,6 +12,7 @@ package main
 
 import (
 	"context"
+	"crypto"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,7 +27,9 @@ import (
 	"time"
 
 	"github.com/pcsolidaire/atelier/hub/web"
+	"github.com/pcsolidaire/atelier/internal/synthledger"
 	"github.com/pcsolidaire/atelier/inventory"
+	"github.com/pcsolidaire/atelier/reports"
 )
 
 func main() {
@@ -34,7 +37,7 @@ func main() {
 	clients := flag.Int("clients", 50, "concurrent clients")
 	duration := flag.Duration("duration", 20*time.Second, "how long the clients read")
 	ratio := flag.Float64("ratio", 5, "largest p99 allowed, in multiples of /healthz's p99")
-	ledger := flag.String("ledger", "", "reuse this ledger file (made when missing)")
+	ledger := flag.String("ledger", "", "reuse this ledger file (built, in a new folder, when missing)")
 	flag.Parse()
 	if err := run(*units, *clients, *duration, *ratio, *ledger); err != nil {
 		fmt.Fprintln(os.Stderr, "bench-web:", err)
@@ -50,28 +53,32 @@ func run(n, clients int, d time.Duration, maxRatio float64, path string) error {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		path = filepath.Join(dir, "ledger.db")
+		path = filepath.Join(dir, "scratch", "ledger.db")
 	}
-	created, err := inventory.Init(ctx, path, inventory.InitOptions{Bench: "bench"})
-	if err != nil {
-		return err
+	created := false
+	if _, err := os.Stat(path); err != nil {
+		start := time.Now()
+		st, err := synthledger.Build(ctx, synthledger.Options{Path: path, Units: n})
+		if err != nil {
+			return err
+		}
+		created = true
+		fmt.Printf("ledger: %d units, %d events in %v\n", st.Units, st.Events, time.Since(start).Round(time.Millisecond))
 	}
 	l, err := inventory.Open(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer l.Close()
+	// The scratch ledger's own key, beside it (synthledger made it).
+	l.SetBenchKeys(inventory.BenchKeys{Signer: func() (crypto.Signer, error) {
+		return reports.LoadBenchKey(filepath.Dir(path))
+	}})
 	a := inventory.Actor{Operator: "bench"}
 	if created {
-		start := time.Now()
-		ev, err := l.Synthesize(ctx, a, n)
-		if err != nil {
-			return err
-		}
 		if _, err := l.AddAccount(ctx, a, "benevole", "", inventory.RoleVolunteer, "bench-password-0"); err != nil {
 			return err
 		}
-		fmt.Printf("ledger: %d units, %d events in %v\n", n, ev, time.Since(start).Round(time.Millisecond))
 	}
 	all, err := l.ListUnits(ctx, inventory.ListFilter{})
 	if err != nil {
