@@ -50,6 +50,7 @@ var catalogs = []Catalog{
 	paperCmdMessages,
 	undoMessages,
 	postgresMessages,
+	webMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
