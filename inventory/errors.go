@@ -26,6 +26,7 @@ var (
 	ErrNoBenchKey    = errors.New("bench key missing or not this bench's")
 	ErrUnsigned      = errors.New("bench head not signed")
 	ErrDamaged       = errors.New("ledger file damaged")
+	ErrUnknownBench  = errors.New("unknown bench")
 )
 
 // Error is a user-facing ledger error: a message key of internal/i18n with

@@ -57,6 +57,10 @@ type proj struct {
 	// droppedHandovers are handovers (their event ids) an undo reversed.
 	droppedHandovers []string
 
+	benches      map[string]*Bench // enrolled benches, by name key (benches.go)
+	benchesTried map[string]bool
+	dirtyBenches map[string]bool
+
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
 	dirtyWipes  map[string]bool
@@ -73,6 +77,7 @@ func newProj(q querier) *proj {
 		images: map[string]*Image{}, imagesTried: map[string]bool{},
 		dirtyUnits: map[string]bool{}, dirtyDisks: map[[2]string]bool{}, dirtyWipes: map[string]bool{},
 		dirtySites: map[string]bool{}, dirtyImages: map[string]bool{},
+		benches: map[string]*Bench{}, benchesTried: map[string]bool{}, dirtyBenches: map[string]bool{},
 	}
 }
 
@@ -273,7 +278,8 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 
 // projectedKinds are the event kinds apply changes the projection for.
 var projectedKinds = append([]string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
-	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone}, paperKinds...)
+	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone,
+	KindBenchEnrolled, KindBenchRevoked}, paperKinds...)
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -301,6 +307,10 @@ func decodePayload(e Event) (any, error) {
 		v = new(sitePayload)
 	case KindImageAdded:
 		v = new(Image)
+	case KindBenchEnrolled:
+		v = new(benchEnrolledPayload)
+	case KindBenchRevoked:
+		v = new(benchRevokedPayload)
 	default:
 		return decodePaper(e)
 	}
@@ -416,6 +426,8 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		k := key(im.Name)
 		p.images[k] = &im
 		p.dirtyImages[k] = true
+	case KindBenchEnrolled, KindBenchRevoked:
+		return p.applyBench(ctx, e, dec)
 	case KindNote, KindDeployed:
 		// Timeline only; a passed deploy's move to imaged is its own event.
 	default:
@@ -456,13 +468,23 @@ func orMissing(err error, e Event) error {
 	return newErr(ErrUnknownUnit, "unit.unknown", e.Unit)
 }
 
-// splitUnitID reads PCS-26-0042 into (26, 42).
+// splitUnitID reads PCS-26-0042 and PCS-26-B0042 into (26, 42).
 func splitUnitID(id string) (year, num int) {
 	parts := strings.Split(id, "-")
 	if len(parts) < 3 {
 		return 0, 0
 	}
 	year, _ = strconv.Atoi(parts[len(parts)-2])
-	num, _ = strconv.Atoi(parts[len(parts)-1])
+	num, _ = strconv.Atoi(strings.TrimLeft(parts[len(parts)-1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 	return year, num
+}
+
+// UnitIDLetter is the bench letter of a unit id ("" for PCS-26-0042).
+func UnitIDLetter(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return ""
+	}
+	last := id[i+1:]
+	return last[:len(last)-len(strings.TrimLeft(last, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // projectionTables are the views Rebuild recreates, children first.
-var projectionTables = append([]string{"handovers", "wipes", "unit_disks", "units", "sites", "images"}, paperTables...)
+var projectionTables = append([]string{"handovers", "wipes", "unit_disks", "units", "sites", "images", "benches"}, paperTables...)
 
 func isProjection(table string) bool {
 	for _, t := range projectionTables {

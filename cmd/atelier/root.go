@@ -76,6 +76,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		newImageCmd(g),
 		newDeployCmd(g),
 		newManCmd(g),
+		newBenchCmd(g),
 	)
 	root.AddCommand(newOrgCmd(g), newReportCmd(g), newLabelCmd(g), newAuditCmd(g))
 	return root

@@ -49,6 +49,7 @@ var catalogs = []Catalog{
 	paperDocMessages,
 	paperCmdMessages,
 	undoMessages,
+	hubMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
