@@ -121,6 +121,12 @@ func (l *Ledger) EnrolBench(ctx context.Context, a Actor, name string, pub ed255
 		} else if own && letter == l.letter {
 			return newErr(ErrDuplicate, "bench.lettertaken", showLetter(letter), l.bench)
 		}
+		// The ledger where benches are enrolled is a hub: it takes chains
+		// only from them. (Benches pull the registry too, to check keys and
+		// letters, without becoming hubs.)
+		if _, err := w.tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('hub', 'yes') ON CONFLICT (key) DO NOTHING`); err != nil {
+			return err
+		}
 		e, err := w.append(ctx, "", KindBenchEnrolled, benchEnrolledPayload{Name: name,
 			PublicKey: base64.StdEncoding.EncodeToString(pub), Letter: letter})
 		if err != nil {

@@ -68,4 +68,109 @@ var hubMessages = Catalog{
 		EN: "this ledger's letter stays %s (--letter %s not applied: a letter is chosen once)",
 		FR: "la lettre de ce registre reste %s (--letter %s non appliqué : une lettre se choisit une fois)",
 	},
+	// Bundles: what a merge refuses, always naming the first bad line or event.
+	"bundle.toolong": {
+		EN: "bundle line %d is longer than %d MiB: not an atelier bundle; nothing was written",
+		FR: "la ligne %d du paquet dépasse %d Mio : ce n'est pas un paquet atelier ; rien n'a été écrit",
+	},
+	"bundle.badline": {
+		EN: "bundle line %d is malformed (%s); nothing was written",
+		FR: "la ligne %d du paquet est malformée (%s) ; rien n'a été écrit",
+	},
+	"bundle.notbundle": {
+		EN: "not an atelier bundle (its first line must name the format); nothing was written",
+		FR: "ce n'est pas un paquet atelier (sa première ligne doit nommer le format) ; rien n'a été écrit",
+	},
+	"bundle.version": {
+		EN: "bundle format %q version %d: this atelier reads version %d; nothing was written",
+		FR: "paquet au format %q version %d : cet atelier lit la version %d ; rien n'a été écrit",
+	},
+	"bundle.truncated": {
+		EN: "the bundle stops at line %d before its end line (a copy cut short?); nothing was written",
+		FR: "le paquet s'arrête à la ligne %d avant sa ligne de fin (copie interrompue ?) ; rien n'a été écrit",
+	},
+	"bundle.nokey": {
+		EN: "the bundle of bench %s carries no valid public key; nothing was written",
+		FR: "le paquet de l'établi %s ne porte pas de clé publique valable ; rien n'a été écrit",
+	},
+	"bundle.notsender": {
+		EN: "the bundle is from bench %s but was sent by bench %s; nothing was written",
+		FR: "le paquet vient de l'établi %s mais a été envoyé par l'établi %s ; rien n'a été écrit",
+	},
+	"bundle.senderkey": {
+		EN: "the bundle of bench %s is signed with key %s, not its enrolled key %s; nothing was written",
+		FR: "le paquet de l'établi %s est signé avec la clé %s, pas avec sa clé inscrite %s ; rien n'a été écrit",
+	},
+	"bundle.senderrevoked": {
+		EN: "bench %s is revoked on this hub: its bundles are refused; nothing was written",
+		FR: "l'établi %s est révoqué sur ce hub : ses paquets sont refusés ; rien n'a été écrit",
+	},
+	"bundle.notenrolled": {
+		EN: "bench %s is not enrolled on this hub (atelier bench enrol %[1]s --key bench.pub); nothing was written",
+		FR: "l'établi %s n'est pas inscrit sur ce hub (atelier bench enrol %[1]s --key bench.pub) ; rien n'a été écrit",
+	},
+	"bundle.endmismatch": {
+		EN: "the bundle's end line announces %d chains and %d events, %d and %d were read, or its digest differs: altered or cut; nothing was written",
+		FR: "la ligne de fin du paquet annonce %d chaînes et %d événements, %d et %d ont été lus, ou son empreinte diffère : modifié ou tronqué ; rien n'a été écrit",
+	},
+	"bundle.badsig": {
+		EN: "the bundle's signature does not match the key of bench %s (%s): altered; nothing was written",
+		FR: "la signature du paquet ne correspond pas à la clé de l'établi %s (%s) : modifié ; rien n'a été écrit",
+	},
+	"bundle.afterend": {
+		EN: "the bundle goes on after its end line (line %d); nothing was written",
+		FR: "le paquet continue après sa ligne de fin (ligne %d) ; rien n'a été écrit",
+	},
+	"bundle.badchain": {
+		EN: "chain line of bench %q (after %d, up to %d) is malformed or repeated; nothing was written",
+		FR: "la ligne de chaîne de l'établi %q (après %d, jusqu'à %d) est malformée ou répétée ; rien n'a été écrit",
+	},
+	"bundle.gap": {
+		EN: "the chain of bench %s starts after its event %d, but this ledger holds only up to %d: sync or import the events in between first; nothing was written",
+		FR: "la chaîne de l'établi %s commence après son événement %d, mais ce registre n'a que jusqu'au %d : synchronisez ou importez d'abord ceux d'entre les deux ; rien n'a été écrit",
+	},
+	"bundle.headmismatch": {
+		EN: "the chain of bench %s ends at event %d, not at the head it announces (%d): cut or altered; nothing was written",
+		FR: "la chaîne de l'établi %s s'arrête à l'événement %d, pas à la tête qu'elle annonce (%d) : tronquée ou modifiée ; rien n'a été écrit",
+	},
+	"bundle.otherbench": {
+		EN: "event %s of bench %s sits in the chain of bench %s; nothing was written",
+		FR: "l'événement %s de l'établi %s se trouve dans la chaîne de l'établi %s ; rien n'a été écrit",
+	},
+	"bundle.unlinked": {
+		EN: "event %s (bench %s, #%d) does not follow event #%d of its chain: missing or reordered events; nothing was written",
+		FR: "l'événement %s (établi %s, n°%d) ne suit pas l'événement n°%d de sa chaîne : événements manquants ou déplacés ; rien n'a été écrit",
+	},
+	"bundle.altered": {
+		EN: "event %s (bench %s, #%d) was altered: its hash does not match its content; nothing was written",
+		FR: "l'événement %s (établi %s, n°%d) a été modifié : son empreinte ne correspond pas à son contenu ; rien n'a été écrit",
+	},
+	"bundle.badid": {
+		EN: "event %s (bench %s, #%d) has an id out of its chain's order; nothing was written",
+		FR: "l'événement %s (établi %s, n°%d) a un identifiant hors de l'ordre de sa chaîne ; rien n'a été écrit",
+	},
+	"bundle.fork": {
+		EN: "event %s (bench %s, #%d) differs from the event #%[3]d this ledger holds: the bench's history was rewritten; nothing was written",
+		FR: "l'événement %s (établi %s, n°%d) diffère de l'événement n°%[3]d de ce registre : l'historique de l'établi a été réécrit ; rien n'a été écrit",
+	},
+	"bundle.ownchain": {
+		EN: "event %s claims to be of bench %s, this ledger's own, which never wrote it; nothing was written",
+		FR: "l'événement %s se dit de l'établi %s, celui de ce registre, qui ne l'a jamais écrit ; rien n'a été écrit",
+	},
+	"bundle.revoked": {
+		EN: "event %s is of bench %s, revoked on %s: its new events are refused; nothing was written",
+		FR: "l'événement %s est de l'établi %s, révoqué le %s : ses nouveaux événements sont refusés ; rien n'a été écrit",
+	},
+	"bundle.chainnotenrolled": {
+		EN: "event %s is of bench %s, not enrolled on this hub; nothing was written",
+		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub ; rien n'a été écrit",
+	},
+	"bundle.letter": {
+		EN: "event %s of bench %s registers unit %s, but the bench is enrolled with letter %s: ids would collide; nothing was written",
+		FR: "l'événement %s de l'établi %s enregistre l'unité %s, mais l'établi est inscrit avec la lettre %s : les numéros se confondraient ; rien n'a été écrit",
+	},
+	"bundle.insert": {
+		EN: "event %s (bench %s, #%d) cannot be written (%s); nothing was written",
+		FR: "l'événement %s (établi %s, n°%d) ne peut pas être écrit (%s) ; rien n'a été écrit",
+	},
 }
