@@ -173,4 +173,77 @@ var hubMessages = Catalog{
 		EN: "event %s (bench %s, #%d) cannot be written (%s); nothing was written",
 		FR: "l'événement %s (établi %s, n°%d) ne peut pas être écrit (%s) ; rien n'a été écrit",
 	},
+	// serve and sync.
+	"serve.ready": {
+		EN: "hub listening on %s (ledger %s); Ctrl-C stops it",
+		FR: "hub à l'écoute sur %s (registre %s) ; Ctrl-C l'arrête",
+	},
+	"serve.stopped": {
+		EN: "hub stopped",
+		FR: "hub arrêté",
+	},
+	"serve.plainhttp": {
+		EN: "--listen %s: plain HTTP only on a loopback address (give --tls-cert and --tls-key, or --insecure on a private network)",
+		FR: "--listen %s : HTTP en clair seulement sur une adresse locale (donnez --tls-cert et --tls-key, ou --insecure sur un réseau privé)",
+	},
+	"serve.halftls": {
+		EN: "give both --tls-cert and --tls-key",
+		FR: "donnez à la fois --tls-cert et --tls-key",
+	},
+	"sync.onemode": {
+		EN: "choose one of --hub, --export and --import",
+		FR: "choisissez une seule option parmi --hub, --export et --import",
+	},
+	"sync.nohub": {
+		EN: "which hub? give --hub URL (or set ATELIER_HUB); it is remembered after the first sync",
+		FR: "quel hub ? donnez --hub URL (ou ATELIER_HUB) ; il est retenu après la première synchronisation",
+	},
+	"sync.write": {
+		EN: "cannot write the bundle %s: %s",
+		FR: "impossible d'écrire le paquet %s : %s",
+	},
+	"sync.read": {
+		EN: "cannot read the bundle %s: %s",
+		FR: "impossible de lire le paquet %s : %s",
+	},
+	"sync.refusedfile": {
+		EN: "bundle %s refused: %s",
+		FR: "paquet %s refusé : %s",
+	},
+	"sync.exported": {
+		EN: "bundle %s written: %d events in %d chains",
+		FR: "paquet %s écrit : %d événements en %d chaînes",
+	},
+	"sync.imported": {
+		EN: "bundle %s (from bench %s) merged: %d new events, %d already here",
+		FR: "paquet %s (de l'établi %s) fusionné : %d nouveaux événements, %d déjà présents",
+	},
+	"sync.chain": {
+		EN: "bench %s: %d events (#%d to #%d)",
+		FR: "établi %s : %d événements (n°%d à n°%d)",
+	},
+	"sync.refused": {
+		EN: "hub %s refused: %s",
+		FR: "le hub %s a refusé : %s",
+	},
+	"sync.pullrefused": {
+		EN: "what hub %s sent was refused: %s",
+		FR: "ce que le hub %s a envoyé a été refusé : %s",
+	},
+	"sync.failed": {
+		EN: "sync with %s failed: %s (nothing half-written; run it again)",
+		FR: "la synchronisation avec %s a échoué : %s (rien d'écrit à moitié ; relancez-la)",
+	},
+	"sync.done": {
+		EN: "synced with %s: %d events pushed, %d pulled",
+		FR: "synchronisé avec %s : %d événements envoyés, %d reçus",
+	},
+	"sync.pushedchains": {
+		EN: "pushed:",
+		FR: "envoyés :",
+	},
+	"sync.pulledchains": {
+		EN: "pulled:",
+		FR: "reçus :",
+	},
 }
