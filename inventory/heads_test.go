@@ -74,7 +74,7 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 	}
 	// Make it a schema-1 ledger again, as written before bench_heads.
 	qs := []string{`DROP TRIGGER bench_heads_no_delete`, `DROP TRIGGER bench_heads_no_rewind`,
-		`DROP TRIGGER bench_heads_keep_sig`, `DROP TABLE bench_heads`, `DROP TABLE bench_keys`, `DROP TABLE benches`,
+		`DROP TRIGGER bench_heads_keep_sig`, `DROP TABLE bench_heads`, `DROP TABLE bench_keys`, `DROP TABLE benches`, `DROP TABLE conflicts`,
 		`DELETE FROM schema_migrations WHERE version >= 2`}
 	for _, tbl := range paperTables { // made by a later migration
 		qs = append(qs, `DROP TABLE `+tbl)

@@ -42,6 +42,8 @@ type MergeResult struct {
 	Known    int           `json:"known"`  // events this ledger already held
 	Chains   []ChainResult `json:"chains"`
 	Replayed int           `json:"replayed_units"` // units whose views were recomputed
+	// Conflicts found by this merge (recorded by a hub as events).
+	Conflicts int `json:"conflicts,omitempty"`
 }
 
 // ChainResult is one chain of a merged bundle.
@@ -127,6 +129,15 @@ func (l *Ledger) importOnce(ctx context.Context, r io.Reader, opts ImportOptions
 	}
 	if err := tx.Commit(); err != nil {
 		return MergeResult{}, fmt.Errorf("import: %w", err)
+	}
+	if m.hub {
+		// In its own transaction, after the merge: a crash in between
+		// leaves them for the next merge to record.
+		n, err := l.recordConflicts(ctx)
+		if err != nil {
+			return m.res, fmt.Errorf("import: record conflicts: %w", err)
+		}
+		m.res.Conflicts = n
 	}
 	return m.res, nil
 }
@@ -457,6 +468,7 @@ func (m *merger) finish(ctx context.Context) error {
 func replayUnits(ctx context.Context, tx *sql.Tx, units []string) error {
 	for _, u := range units {
 		for _, q := range []string{`DELETE FROM handovers WHERE unit_id = ?`, `DELETE FROM wipes WHERE unit_id = ?`,
+			`DELETE FROM conflicts WHERE unit_id = ?`,
 			`DELETE FROM unit_disks WHERE unit_id = ?`, `DELETE FROM units WHERE id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, u); err != nil {
 				return err

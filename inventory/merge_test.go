@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -67,6 +68,13 @@ func state(t *testing.T, l *Ledger) string {
 	var buf bytes.Buffer
 	if _, err := l.WriteUnitsJSON(context.Background(), ListFilter{}, &buf); err != nil {
 		t.Fatal(err)
+	}
+	cs, err := l.Conflicts(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		fmt.Fprintf(&buf, "conflict %s %s %s %s %s->%s won by %s\n", c.Event, c.Unit, c.Bench, c.Reason, c.State, c.Wanted, c.Winner)
 	}
 	return buf.String() + "\nevents: " + itoa(countEvents(t, l))
 }
@@ -260,6 +268,16 @@ func TestAnyOrderOfMergesGivesTheSameHub(t *testing.T) {
 			if err != nil || gv.State != string(Parts) {
 				t.Fatalf("v on the hub = %+v, %v: the late clock's move was lost", gv, err)
 			}
+			// B recycled u while C sent it to parts: the later move (C's,
+			// its clock an hour ahead) is the conflict; u stays recycled.
+			cs, err := h.l.Conflicts(ctx, false)
+			if err != nil || len(cs) != 1 || cs[0].Unit != u.ID || cs[0].Bench != "atelier-3" ||
+				cs[0].Reason != ConflictDiverged || cs[0].State != Recycled || cs[0].Wanted != Parts {
+				t.Fatalf("conflicts = %+v, %v", cs, err)
+			}
+			if gu, _ := h.l.FindUnit(ctx, u.ID); gu.State != string(Recycled) {
+				t.Fatalf("u = %s, want recycled", gu.State)
+			}
 			continue
 		}
 		if got != want {
@@ -282,4 +300,68 @@ func perm(t *testing.T, n int) []int {
 		p[i], p[j.Int64()] = p[j.Int64()], p[i]
 	}
 	return p
+}
+
+// A hub records the conflicts a merge finds as events, benches pulling see
+// them, and a resolution (an event too) closes them everywhere.
+func TestConflictRecordedResolvedAndInvariantKept(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	b := newSite(t, "atelier-2", "B", now)
+	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
+	h := newHub(t, b, c)
+	u := addUnit(t, b.l, "SN1")
+	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
+	if _, err := b.l.DestroyDisk(ctx, cam, u.ID, "DISK-1", "shredded", true); err != nil {
+		t.Fatal(err)
+	}
+	syncVia(t, b, h)
+	syncVia(t, h, c)
+	// Apart: B sends u to parts; C probes it and finds a disk never erased.
+	mustMove(t, b.l, u.ID, Parts, MoveOptions{})
+	if _, err := c.l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{{Serial: "DISK-2"}}); err != nil {
+		t.Fatal(err)
+	}
+	syncVia(t, b, h)
+	res := h.merge(t, c.bundle(t, h))
+	if res.Conflicts != 1 {
+		t.Fatalf("merge = %+v, want 1 conflict", res)
+	}
+	cs, _ := h.l.Conflicts(ctx, false)
+	if len(cs) != 1 || cs[0].Reason != ConflictAfterLeave || cs[0].Recorded == "" || cs[0].Bench != "atelier-3" {
+		t.Fatalf("conflicts = %+v", cs)
+	}
+	// The invariant holds: the unit that left has no disk not erased.
+	disks, err := h.l.UnitDisks(ctx, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range disks {
+		if d.Erasure != ErasureDestroyed && d.Erasure != ErasurePassed {
+			t.Fatalf("unit left with disk %+v", d)
+		}
+	}
+	if _, err := h.l.ResolveConflict(ctx, cam, cs[0].Event, "disk 2 is the DVD drive"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.l.ResolveConflict(ctx, cam, cs[0].Event, "again"); err == nil {
+		t.Fatal("resolved twice")
+	}
+	syncVia(t, h, c)
+	for _, l := range []*Ledger{h.l, c.l} {
+		if open, _ := l.Conflicts(ctx, false); len(open) != 0 {
+			t.Fatalf("%s: open conflicts %+v", l.BenchName(), open)
+		}
+		all, _ := l.Conflicts(ctx, true)
+		if len(all) != 1 || all[0].Note != "disk 2 is the DVD drive" {
+			t.Fatalf("%s: conflicts %+v", l.BenchName(), all)
+		}
+		before := state(t, l)
+		if _, err := l.Rebuild(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if after := state(t, l); after != before {
+			t.Fatalf("%s: rebuild changed\n%s\n---\n%s", l.BenchName(), before, after)
+		}
+	}
 }

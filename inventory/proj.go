@@ -61,6 +61,8 @@ type proj struct {
 	benchesTried map[string]bool
 	dirtyBenches map[string]bool
 
+	conflicts map[string]*conflictRow // events that did not apply, by id (conflicts.go)
+
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
 	dirtyWipes  map[string]bool
@@ -78,6 +80,7 @@ func newProj(q querier) *proj {
 		dirtyUnits: map[string]bool{}, dirtyDisks: map[[2]string]bool{}, dirtyWipes: map[string]bool{},
 		dirtySites: map[string]bool{}, dirtyImages: map[string]bool{},
 		benches: map[string]*Bench{}, benchesTried: map[string]bool{}, dirtyBenches: map[string]bool{},
+		conflicts: map[string]*conflictRow{},
 	}
 }
 
@@ -279,7 +282,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 // projectedKinds are the event kinds apply changes the projection for.
 var projectedKinds = append([]string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
 	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone,
-	KindBenchEnrolled, KindBenchRevoked}, paperKinds...)
+	KindBenchEnrolled, KindBenchRevoked, KindConflictFound, KindConflictResolved}, paperKinds...)
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -322,6 +325,18 @@ func decodePayload(e Event) (any, error) {
 
 // applyDecoded folds one event, its payload already decoded, into the projection.
 func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
+	if e.Unit != "" {
+		// After a merge, an event the lifecycle no longer allows at its
+		// place does not apply: it is listed as a conflict (conflicts.go).
+		reason, state, wanted, err := p.conflictOf(ctx, e, dec)
+		if err != nil {
+			return err
+		}
+		if reason != "" {
+			p.flag(e, reason, state, wanted)
+			return nil
+		}
+	}
 	switch e.Kind {
 	case KindReceived:
 		pl := dec.(*receivedPayload)
@@ -428,6 +443,8 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		p.dirtyImages[k] = true
 	case KindBenchEnrolled, KindBenchRevoked:
 		return p.applyBench(ctx, e, dec)
+	case KindConflictFound, KindConflictResolved:
+		return p.applyConflictEvent(ctx, e)
 	case KindNote, KindDeployed:
 		// Timeline only; a passed deploy's move to imaged is its own event.
 	default:

@@ -10,7 +10,7 @@ import (
 )
 
 // projectionTables are the views Rebuild recreates, children first.
-var projectionTables = append([]string{"handovers", "wipes", "unit_disks", "units", "sites", "images", "benches"}, paperTables...)
+var projectionTables = append([]string{"handovers", "wipes", "unit_disks", "units", "sites", "images", "benches", "conflicts"}, paperTables...)
 
 func isProjection(table string) bool {
 	for _, t := range projectionTables {
@@ -267,7 +267,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, out chan<- []Event) error {
 	defer close(out)
 	// Only what apply needs: the hashes are verify's business, and notes or
 	// deploy reports change no view.
-	q := `SELECT id, unit_id, kind, at, payload FROM events WHERE kind IN (?` +
+	q := `SELECT id, bench, unit_id, kind, at, payload FROM events WHERE kind IN (?` +
 		strings.Repeat(`, ?`, len(projectedKinds)-1) + `) ORDER BY id`
 	args := make([]any, len(projectedKinds))
 	for i, k := range projectedKinds {
@@ -293,7 +293,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, out chan<- []Event) error {
 	for rows.Next() {
 		var e Event
 		var payload []byte
-		if err := rows.Scan(&e.ID, &e.Unit, &e.Kind, &at, &payload); err != nil {
+		if err := rows.Scan(&e.ID, &e.Bench, &e.Unit, &e.Kind, &at, &payload); err != nil {
 			return err
 		}
 		e.At, e.Payload = parseTime(at), payload

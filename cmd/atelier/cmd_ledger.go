@@ -19,6 +19,7 @@ func newLedgerCmd(g *globals) *cobra.Command {
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g))
+	cmd.AddCommand(newLedgerConflictsCmd(g), newLedgerResolveCmd(g))
 	return cmd
 }
 

@@ -246,4 +246,65 @@ var hubMessages = Catalog{
 		EN: "pulled:",
 		FR: "reçus :",
 	},
+	// Conflicts.
+	"conflict.unknown": {
+		EN: "no conflict on event %s: see atelier ledger conflicts",
+		FR: "aucun conflit sur l'événement %s : voyez atelier ledger conflicts",
+	},
+	"conflict.resolvedalready": {
+		EN: "the conflict on event %s was already resolved (event %s)",
+		FR: "le conflit sur l'événement %s est déjà résolu (événement %s)",
+	},
+	"conflicts.none": {
+		EN: "no open conflict",
+		FR: "aucun conflit ouvert",
+	},
+	"conflicts.line": {
+		EN: "%s: bench %s %s on %s (event %s), not applied",
+		FR: "%s : l'établi %s %s le %s (événement %s), non appliqué",
+	},
+	"conflicts.kind.moved": {
+		EN: "moved it to %s",
+		FR: "l'a passée à l'état %s",
+	},
+	"conflicts.kind.probed": {
+		EN: "recorded a new disk%.0s",
+		FR: "a enregistré un nouveau disque%.0s",
+	},
+	"conflicts.kind.wipe.started": {
+		EN: "started wiping a new disk%.0s",
+		FR: "a commencé l'effacement d'un nouveau disque%.0s",
+	},
+	"conflicts.kind.wipe.finished": {
+		EN: "recorded a wipe that did not pass%.0s",
+		FR: "a enregistré un effacement non réussi%.0s",
+	},
+	"conflicts.diverged": {
+		EN: "the unit was already %s: bench %s moved it first (event %s)",
+		FR: "l'unité était déjà à l'état %s : l'établi %s l'a déplacée avant (événement %s)",
+	},
+	"conflicts.not_erased": {
+		EN: "the unit (%s) has a disk without a passed erasure: it cannot leave",
+		FR: "l'unité (%s) a un disque sans effacement réussi : elle ne peut pas partir",
+	},
+	"conflicts.after_leave": {
+		EN: "the unit had already left (%s): its disks stay as they were",
+		FR: "l'unité était déjà partie (%s) : ses disques restent tels quels",
+	},
+	"conflicts.resolved": {
+		EN: "resolved (event %s): %s",
+		FR: "résolu (événement %s) : %s",
+	},
+	"conflicts.todo.move": {
+		EN: "check the unit; to apply it after all: atelier unit move %s %s; then: atelier ledger resolve %s",
+		FR: "vérifiez l'unité ; pour l'appliquer malgré tout : atelier unit move %s %s ; puis : atelier ledger resolve %s",
+	},
+	"conflicts.todo": {
+		EN: "check unit %s, then: atelier ledger resolve %s --note \"what you found\"",
+		FR: "vérifiez l'unité %s, puis : atelier ledger resolve %s --note \"ce que vous avez constaté\"",
+	},
+	"conflicts.closed": {
+		EN: "conflict on event %s (unit %s) resolved",
+		FR: "conflit sur l'événement %s (unité %s) résolu",
+	},
 }
