@@ -3,6 +3,7 @@ package hub
 import (
 	"bytes"
 	"context"
+	"crypto"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
@@ -38,6 +39,7 @@ func openLedger(t *testing.T, bench, letter string) *testBench {
 	}
 	t.Cleanup(func() { l.Close() })
 	_, key := newKey(t)
+	l.SetBenchKeys(inventory.BenchKeys{Signer: func() (crypto.Signer, error) { return key, nil }, Public: key.Public().(ed25519.PublicKey)})
 	return &testBench{l: l, key: key}
 }
 

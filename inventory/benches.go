@@ -3,7 +3,6 @@ package inventory
 import (
 	"context"
 	"crypto/ed25519"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/base64"
 	"errors"
@@ -67,12 +66,6 @@ func ParseLetter(s string) (string, error) {
 	return l, nil
 }
 
-// fingerprint names a key as reports.Fingerprint does (and init prints).
-func fingerprint(pub ed25519.PublicKey) string {
-	sum := sha256.Sum256(pub)
-	return "SHA256:" + base64.RawStdEncoding.EncodeToString(sum[:])
-}
-
 func decodePub(s string) ed25519.PublicKey {
 	raw, err := base64.StdEncoding.DecodeString(s)
 	if err != nil || len(raw) != ed25519.PublicKeySize {
@@ -111,7 +104,7 @@ func (l *Ledger) EnrolBench(ctx context.Context, a Actor, name string, pub ed255
 			case strings.EqualFold(b.Name, name):
 				return newErr(ErrDuplicate, "bench.exists", b.Name)
 			case b.Key().Equal(pub):
-				return newErr(ErrDuplicate, "bench.keyexists", fingerprint(pub), b.Name)
+				return newErr(ErrDuplicate, "bench.keyexists", KeyFingerprint(pub), b.Name)
 			case b.Letter == letter:
 				return newErr(ErrDuplicate, "bench.lettertaken", showLetter(letter), b.Name)
 			}
@@ -249,7 +242,7 @@ func (p *proj) applyBench(ctx context.Context, e Event, dec any) error {
 	switch pl := dec.(type) {
 	case *benchEnrolledPayload:
 		k := key(pl.Name)
-		p.benches[k] = &Bench{Name: pl.Name, PublicKey: pl.PublicKey, Fingerprint: fingerprint(decodePub(pl.PublicKey)),
+		p.benches[k] = &Bench{Name: pl.Name, PublicKey: pl.PublicKey, Fingerprint: KeyFingerprint(decodePub(pl.PublicKey)),
 			Letter: pl.Letter, EnrolledAt: e.At}
 		p.dirtyBenches[k] = true
 	case *benchRevokedPayload:

@@ -45,7 +45,7 @@ func TestEnrolListRevoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.Letter != "B" || b.Fingerprint != fingerprint(kb) || b.Revoked() {
+	if b.Letter != "B" || b.Fingerprint != KeyFingerprint(kb) || b.Revoked() {
 		t.Fatalf("enrolled = %+v", b)
 	}
 	for _, tc := range []struct {

@@ -21,7 +21,7 @@ import (
 // It is NDJSON, one object per line, each with a single key:
 //
 //	{"bundle": {"format": "atelier-bundle", "version": 1, "from": BENCH, "public_key": B64, "created_at": T}}
-//	{"chain": {"bench": B, "after": N, "seq": S, "hash": H}}   then S-N lines:
+//	{"chain": {"bench": B, "after": N, "seq": S, "hash": H, "sig": SIG, "public_key": K}}   then S-N lines:
 //	{"event": {...}}                                             events N+1..S of B
 //	... more chains ...
 //	{"end": {"chains": C, "events": E, "sha256": HEX, "sig": B64}}
@@ -29,8 +29,10 @@ import (
 // sha256 is the digest of every byte before the end line and sig the
 // exporting bench's ed25519 signature of bundleSigned(sha256): a bundle cut
 // short or changed on the stick is refused whole. Each chain ends at the
-// bench's head; the events themselves carry their chain's hashes, so a
-// receiver checks every link whoever relayed the chain. Event fields are
+// bench's head, signed by that bench's key (HeadMessage); the events carry
+// their chain's hashes, so a receiver checks every link and the head's
+// signature whoever relayed the chain: a relay cannot forge another
+// bench's events. Event fields are
 // strings exactly as hashed (the payload too), so nothing is re-encoded.
 
 // BundleFormat and BundleVersion name the format in the first line.
@@ -55,13 +57,20 @@ type ChainHead struct {
 	Bench string `json:"bench"`
 	Seq   int64  `json:"seq"`
 	Hash  string `json:"hash"`
+	// Sig is the bench's signature of its head (HeadMessage), PublicKey the
+	// key this ledger holds for it (base64); both '' for a chain from
+	// before signed heads.
+	Sig       string `json:"sig,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 }
 
 type bundleChain struct {
-	Bench string `json:"bench"`
-	After int64  `json:"after"`
-	Seq   int64  `json:"seq"`
-	Hash  string `json:"hash"`
+	Bench     string `json:"bench"`
+	After     int64  `json:"after"`
+	Seq       int64  `json:"seq"`
+	Hash      string `json:"hash"`
+	Sig       string `json:"sig"`
+	PublicKey string `json:"public_key"`
 }
 
 // wireEvent is an event with every field as the exact text that is hashed.
@@ -104,7 +113,8 @@ func (l *Ledger) Heads(ctx context.Context) ([]ChainHead, error) {
 }
 
 func headsIn(ctx context.Context, q querier) ([]ChainHead, error) {
-	rows, err := q.QueryContext(ctx, `SELECT bench, seq, hash FROM bench_heads ORDER BY bench`)
+	rows, err := q.QueryContext(ctx, `SELECT h.bench, h.seq, h.hash, h.sig, COALESCE(k.public_key, '')
+		FROM bench_heads h LEFT JOIN bench_keys k ON k.bench = h.bench ORDER BY h.bench`)
 	if err != nil {
 		return nil, fmt.Errorf("heads: %w", err)
 	}
@@ -112,7 +122,7 @@ func headsIn(ctx context.Context, q querier) ([]ChainHead, error) {
 	out := []ChainHead{}
 	for rows.Next() {
 		var h ChainHead
-		if err := rows.Scan(&h.Bench, &h.Seq, &h.Hash); err != nil {
+		if err := rows.Scan(&h.Bench, &h.Seq, &h.Hash, &h.Sig, &h.PublicKey); err != nil {
 			return nil, err
 		}
 		out = append(out, h)
@@ -180,7 +190,8 @@ func (l *Ledger) Export(ctx context.Context, w io.Writer, after map[string]int64
 
 // exportChain writes one chain's line and its events after seq from.
 func exportChain(ctx context.Context, q querier, enc *json.Encoder, h ChainHead, from int64) (int, error) {
-	if err := enc.Encode(bundleLine{Chain: &bundleChain{Bench: h.Bench, After: from, Seq: h.Seq, Hash: h.Hash}}); err != nil {
+	if err := enc.Encode(bundleLine{Chain: &bundleChain{Bench: h.Bench, After: from, Seq: h.Seq, Hash: h.Hash,
+		Sig: h.Sig, PublicKey: h.PublicKey}}); err != nil {
 		return 0, err
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE bench = ? AND bench_seq > ? AND bench_seq <= ?

@@ -227,7 +227,7 @@ func (m *merger) checkSender(h *bundleHeader, opts ImportOptions) (ed25519.Publi
 	}
 	if b := m.registry[key(h.From)]; b != nil {
 		if !b.Key().Equal(pub) {
-			return nil, newErr(ErrRefused, "bundle.senderkey", h.From, fingerprint(pub), b.Fingerprint)
+			return nil, newErr(ErrRefused, "bundle.senderkey", h.From, KeyFingerprint(pub), b.Fingerprint)
 		}
 		if b.Revoked() {
 			return nil, newErr(ErrRefused, "bundle.senderrevoked", b.Name)
@@ -247,7 +247,7 @@ func (m *merger) checkEnd(br *bundleReader, end *bundleEnd, pub ed25519.PublicKe
 	}
 	sig, err := base64.StdEncoding.DecodeString(end.Sig)
 	if err != nil || !ed25519.Verify(pub, bundleSigned(got), sig) {
-		return newErr(ErrChainBroken, "bundle.badsig", m.res.From, fingerprint(pub))
+		return newErr(ErrChainBroken, "bundle.badsig", m.res.From, KeyFingerprint(pub))
 	}
 	if _, err := br.next(); !errors.Is(err, io.EOF) {
 		return newErr(ErrInvalidInput, "bundle.afterend", br.line)
@@ -287,6 +287,60 @@ func (m *merger) startChain(ctx context.Context, c *bundleChain) error {
 	return nil
 }
 
+// chainKey is the key a chain's head must be signed with: the enrolled
+// one, else the one this ledger recorded, else (first sight) the one the
+// bundle gives, which is then recorded. Two that disagree refuse the chain.
+func (m *merger) chainKey(ctx context.Context, c *chainIn) (key ed25519.PublicKey, record bool, err error) {
+	have, err := recordedKey(ctx, m.tx, c.Bench)
+	if err != nil {
+		return nil, false, err
+	}
+	given := decodePub(c.PublicKey)
+	if c.enrolment != nil {
+		key = c.enrolment.Key()
+	} else if have != nil {
+		key = have
+	} else {
+		key = given
+	}
+	if key == nil {
+		return nil, false, newErr(ErrChainBroken, "bundle.unsignedchain", c.Bench)
+	}
+	for _, other := range []ed25519.PublicKey{have, given} {
+		if other != nil && !other.Equal(key) {
+			return nil, false, newErr(ErrChainBroken, "bundle.chainkey", c.Bench, KeyFingerprint(other), KeyFingerprint(key))
+		}
+	}
+	return key, have == nil, nil
+}
+
+// saveHead checks the signature of the chain's new head and records it
+// (and the bench's key, the first time).
+func (m *merger) saveHead(ctx context.Context, c *chainIn) error {
+	key, record, err := m.chainKey(ctx, c)
+	if err != nil {
+		return err
+	}
+	if c.Sig == "" {
+		return newErr(ErrChainBroken, "bundle.unsignedchain", c.Bench)
+	}
+	if !verifyHead(key, c.Bench, c.Seq, c.Hash, c.Sig) {
+		return newErr(ErrChainBroken, "bundle.badheadsig", c.Bench, c.Seq, KeyFingerprint(key))
+	}
+	if record {
+		if _, err := m.tx.ExecContext(ctx, `INSERT INTO bench_keys (bench, public_key, added_at) VALUES (?, ?, ?)`,
+			c.Bench, base64.StdEncoding.EncodeToString(key), formatTime(time.Now())); err != nil {
+			return fmt.Errorf("import: key of %s: %w", c.Bench, err)
+		}
+	}
+	if _, err := m.tx.ExecContext(ctx, `INSERT INTO bench_heads (bench, seq, hash, sig) VALUES (?, ?, ?, ?)
+		ON CONFLICT (bench) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, sig = excluded.sig`,
+		c.Bench, c.Seq, c.Hash, c.Sig); err != nil {
+		return fmt.Errorf("import: head of %s: %w", c.Bench, err)
+	}
+	return nil
+}
+
 // endChain checks that the chain read ends at the head it announced, and
 // moves this ledger's head of that bench forward.
 func (m *merger) endChain(ctx context.Context) error {
@@ -299,9 +353,8 @@ func (m *merger) endChain(ctx context.Context) error {
 		return newErr(ErrChainBroken, "bundle.headmismatch", c.Bench, c.next-1, c.Seq)
 	}
 	if c.result.New > 0 {
-		if _, err := m.tx.ExecContext(ctx, `INSERT INTO bench_heads (bench, seq, hash) VALUES (?, ?, ?)
-			ON CONFLICT (bench) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, c.Bench, c.Seq, c.Hash); err != nil {
-			return fmt.Errorf("import: head of %s: %w", c.Bench, err)
+		if err := m.saveHead(ctx, c); err != nil {
+			return err
 		}
 	}
 	m.res.Chains = append(m.res.Chains, c.result)

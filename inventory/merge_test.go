@@ -3,11 +3,14 @@ package inventory
 import (
 	"bytes"
 	"context"
+	"crypto"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"math/big"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +30,7 @@ func newSite(t *testing.T, bench, letter string, clock time.Time) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.SetBenchKeys(BenchKeys{Signer: func() (crypto.Signer, error) { return key, nil }, Public: key.Public().(ed25519.PublicKey)})
 	return &site{l: l, key: key}
 }
 
@@ -130,7 +134,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	// The hub's views are those a rebuild gives.
 	before := state(t, h.l)
-	if _, err := h.l.Rebuild(ctx); err != nil {
+	if _, err := h.l.CheckedRebuild(ctx, false); err != nil {
 		t.Fatal(err)
 	}
 	if after := state(t, h.l); after != before {
@@ -189,6 +193,18 @@ func TestBrokenBundlesAreRefusedWhole(t *testing.T) {
 		{"not a bundle", []byte("serial,model\nSN1,x\n"), "bundle.badline"},
 		{"empty", nil, "bundle.notbundle"},
 		{"another bench's key", c.bundle(t, nil), "bundle.notenrolled"},
+		{"head signature stripped", corrupt(t, good, `"chain"`, func(l string) string {
+			return regexp.MustCompile(`"sig":"[^"]*"`).ReplaceAllString(l, `"sig":""`)
+		}), "bundle.unsignedchain"},
+		{"head signed by another key", corrupt(t, good, `"chain"`, func(l string) string {
+			h, _ := b.l.Heads(ctx)
+			forged := base64.StdEncoding.EncodeToString(ed25519.Sign(c.key, HeadMessage(h[0].Bench, h[0].Seq, h[0].Hash)))
+			return regexp.MustCompile(`"sig":"[^"]*"`).ReplaceAllString(l, `"sig":"`+forged+`"`)
+		}), "bundle.badheadsig"},
+		{"chain key swapped", corrupt(t, good, `"chain"`, func(l string) string {
+			return regexp.MustCompile(`"public_key":"[^"]*"`).ReplaceAllString(l,
+				`"public_key":"`+base64.StdEncoding.EncodeToString(c.pub())+`"`)
+		}), "bundle.chainkey"},
 	} {
 		_, err := h.l.Import(ctx, bytes.NewReader(tc.data), ImportOptions{})
 		var e *Error
@@ -256,7 +272,7 @@ func TestAnyOrderOfMergesGivesTheSameHub(t *testing.T) {
 		if _, err := h.l.Verify(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := h.l.Rebuild(ctx); err != nil {
+		if _, err := h.l.CheckedRebuild(ctx, false); err != nil {
 			t.Fatal(err)
 		}
 		if rebuilt := state(t, h.l); rebuilt != got {
@@ -357,7 +373,7 @@ func TestConflictRecordedResolvedAndInvariantKept(t *testing.T) {
 			t.Fatalf("%s: conflicts %+v", l.BenchName(), all)
 		}
 		before := state(t, l)
-		if _, err := l.Rebuild(ctx); err != nil {
+		if _, err := l.CheckedRebuild(ctx, false); err != nil {
 			t.Fatal(err)
 		}
 		if after := state(t, l); after != before {

@@ -238,10 +238,20 @@ func (l *Ledger) replayOne(ctx context.Context, c *chain, st *replayState, e Eve
 		return false, fmt.Errorf("rebuild: event %s: %w", e.ID, err)
 	}
 	if check {
-		if err := checkReplay(ctx, st, e, dec); err != nil {
-			return false, err
+		conflict, err := st.conflict(ctx, e, dec)
+		if err != nil {
+			return false, fmt.Errorf("rebuild: event %s: %w", e.ID, err)
 		}
-		defer st.after(e)
+		if conflict {
+			// Listed by applyDecoded, not applied: the rules judge the
+			// events that shape the unit.
+			st.saw(e)
+		} else {
+			if err := checkReplay(ctx, st, e, dec); err != nil {
+				return false, err
+			}
+			defer st.after(e)
+		}
 	}
 	if dec == nil {
 		return false, nil

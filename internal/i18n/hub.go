@@ -74,8 +74,8 @@ var hubMessages = Catalog{
 		FR: "la ligne %d du paquet dépasse %d Mio : ce n'est pas un paquet atelier ; rien n'a été écrit",
 	},
 	"bundle.badline": {
-		EN: "bundle line %d is malformed (%s); nothing was written",
-		FR: "la ligne %d du paquet est malformée (%s) ; rien n'a été écrit",
+		EN: "bundle line %d cannot be read (%s); nothing was written",
+		FR: "la ligne %d du paquet est illisible (%s) ; rien n'a été écrit",
 	},
 	"bundle.notbundle": {
 		EN: "not an atelier bundle (its first line must name the format); nothing was written",
@@ -122,8 +122,8 @@ var hubMessages = Catalog{
 		FR: "le paquet continue après sa ligne de fin (ligne %d) ; rien n'a été écrit",
 	},
 	"bundle.badchain": {
-		EN: "chain line of bench %q (after %d, up to %d) is malformed or repeated; nothing was written",
-		FR: "la ligne de chaîne de l'établi %q (après %d, jusqu'à %d) est malformée ou répétée ; rien n'a été écrit",
+		EN: "chain line of bench %q (after %d, up to %d) is invalid or repeated; nothing was written",
+		FR: "la ligne de chaîne de l'établi %q (après %d, jusqu'à %d) est invalide ou répétée ; rien n'a été écrit",
 	},
 	"bundle.gap": {
 		EN: "the chain of bench %s starts after its event %d, but this ledger holds only up to %d: sync or import the events in between first; nothing was written",
@@ -306,5 +306,18 @@ var hubMessages = Catalog{
 	"conflicts.closed": {
 		EN: "conflict on event %s (unit %s) resolved",
 		FR: "conflit sur l'événement %s (unité %s) résolu",
+	},
+	// Signed heads in bundles.
+	"bundle.unsignedchain": {
+		EN: "the chain of bench %s carries no signed head (a bench from before signed heads: run atelier init on it, then export again); nothing was written",
+		FR: "la chaîne de l'établi %s ne porte pas de tête signée (un établi d'avant les têtes signées : lancez atelier init dessus, puis exportez de nouveau) ; rien n'a été écrit",
+	},
+	"bundle.chainkey": {
+		EN: "the chain of bench %s comes with key %s, but this ledger knows the bench by key %s; nothing was written",
+		FR: "la chaîne de l'établi %s arrive avec la clé %s, mais ce registre connaît l'établi par la clé %s ; rien n'a été écrit",
+	},
+	"bundle.badheadsig": {
+		EN: "the head of bench %s (event #%d) is not signed by its key %s: forged or altered; nothing was written",
+		FR: "la tête de l'établi %s (événement n°%d) n'est pas signée par sa clé %s : falsifiée ou modifiée ; rien n'a été écrit",
 	},
 }
