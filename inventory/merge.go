@@ -426,6 +426,9 @@ func (m *merger) allowNew(e Event) error {
 	return nil
 }
 
+// unitMaxCache bounds the units whose newest applied event is kept.
+const unitMaxCache = 1 << 16
+
 // projFlushEvery bounds the views kept in memory while a large bundle
 // streams in: the hub's memory stays flat.
 const projFlushEvery = 8192
@@ -436,6 +439,12 @@ func (m *merger) write(ctx context.Context, e Event) error {
 	if e.Unit != "" && !m.replay[e.Unit] {
 		// The unit's newest event before this one joins it.
 		if _, ok := m.unitMax[e.Unit]; !ok {
+			if len(m.unitMax) >= unitMaxCache {
+				// Bounded, so that memory stays flat on a million events:
+				// the query gives the same answer (every event written to
+				// a unit not marked for replay was applied).
+				clear(m.unitMax)
+			}
 			var max sql.NullString
 			if err := m.tx.QueryRowContext(ctx, `SELECT MAX(id) FROM events WHERE unit_id = ?`, e.Unit).Scan(&max); err != nil {
 				return fmt.Errorf("import: %w", err)
