@@ -20,7 +20,7 @@ func newKey(t *testing.T) ed25519.PublicKey {
 }
 
 // newLetterLedger is a fresh ledger whose bench gives ids with letter.
-func newLetterLedger(t *testing.T, bench, letter string) *Ledger {
+func newLetterLedger(t testing.TB, bench, letter string) *Ledger {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ledger.db")

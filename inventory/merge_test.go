@@ -22,7 +22,7 @@ type site struct {
 	key ed25519.PrivateKey
 }
 
-func newSite(t *testing.T, bench, letter string, clock time.Time) *site {
+func newSite(t testing.TB, bench, letter string, clock time.Time) *site {
 	t.Helper()
 	l := newLetterLedger(t, bench, letter)
 	l.SetClock(func() time.Time { clock = clock.Add(time.Second); return clock })
