@@ -126,3 +126,14 @@ func (g *globals) syncHub(cmd *cobra.Command, l *inventory.Ledger, url string) e
 	}
 	return nil
 }
+
+// printLastSync says, on a bench that syncs with a hub, how fresh its view
+// of the association's units is.
+func (g *globals) printLastSync(cmd *cobra.Command, l *inventory.Ledger) {
+	at, err := l.LastSync(cmd.Context())
+	if err != nil || at.IsZero() {
+		return
+	}
+	url, _ := l.HubURL(cmd.Context())
+	fmt.Fprintln(g.stdout, g.T("sync.asof", g.lang().DateTime(at), url))
+}

@@ -248,6 +248,10 @@ func TestHubEndToEnd(t *testing.T) {
 	x.sameAs("hub", "b")
 	x.sameAs("hub", "c")
 	x.sameAs("hub", "d")
+	// A bench shows another bench's unit, and how fresh its view is.
+	if out := x.run(0, "c", "status", "PCS-26-B0001"); !strings.Contains(out, "as of the last sync") {
+		t.Fatalf("status on a bench: %s", out)
+	}
 
 	// kill -9 of the hub in the middle of a large push: nothing half
 	// written, the next sync finishes the job.

@@ -320,4 +320,8 @@ var hubMessages = Catalog{
 		EN: "the head of bench %s (event #%d) is not signed by its key %s: forged or altered; nothing was written",
 		FR: "la tête de l'établi %s (événement n°%d) n'est pas signée par sa clé %s : falsifiée ou modifiée ; rien n'a été écrit",
 	},
+	"sync.asof": {
+		EN: "(the association's view as of the last sync, %s, with %s)",
+		FR: "(vue de l'association à la dernière synchronisation, le %s, avec %s)",
+	},
 }
