@@ -33,6 +33,10 @@ const (
 	ConflictDiverged   = "diverged"    // a move from a state the unit had already left
 	ConflictNotErased  = "not_erased"  // a move out of the workshop with a disk not erased
 	ConflictAfterLeave = "after_leave" // a disk recorded or failed on a unit that had left
+	// ConflictSerial: the same machine registered at two benches before
+	// they synced. Both units stay (each has its own path); the later
+	// intake is listed until someone resolves it.
+	ConflictSerial = "duplicate_serial"
 )
 
 // Conflict is an event that did not apply, as `ledger conflicts` lists it.
@@ -43,11 +47,12 @@ type Conflict struct {
 	Kind     string    `json:"kind"`
 	At       time.Time `json:"at"`
 	Reason   string    `json:"reason"`
-	State    State     `json:"state"`          // the unit's state when the event came
-	Wanted   State     `json:"wanted"`         // for a move: where it would have gone
-	Recorded string    `json:"recorded_by"`    // the hub's conflict.found event ('' before)
-	Resolved string    `json:"resolved_by"`    // the conflict.resolved event ('' while open)
-	Note     string    `json:"note,omitempty"` // the resolution's note
+	State    State     `json:"state"`                // the unit's state when the event came
+	Wanted   State     `json:"wanted"`               // for a move: where it would have gone
+	Recorded string    `json:"recorded_by"`          // the hub's conflict.found event ('' before)
+	Resolved string    `json:"resolved_by"`          // the conflict.resolved event ('' while open)
+	Note     string    `json:"note,omitempty"`       // the resolution's note
+	Other    string    `json:"other_unit,omitempty"` // duplicate_serial: the unit registered first
 	// Winner is the move that gave the unit its state, when one did.
 	Winner      string `json:"winner_event,omitempty"`
 	WinnerBench string `json:"winner_bench,omitempty"`
@@ -163,12 +168,12 @@ func (p *proj) applyConflictEvent(ctx context.Context, e Event) error {
 	return nil
 }
 
-const conflictColumns = `event_id, unit_id, bench, kind, at, reason, state, wanted, recorded_by, resolved_by, note`
+const conflictColumns = `event_id, unit_id, bench, kind, at, reason, state, wanted, recorded_by, resolved_by, note, other_unit`
 
 func scanConflict(s interface{ Scan(...any) error }) (*Conflict, error) {
 	var c Conflict
 	var at, state, wanted string
-	if err := s.Scan(&c.Event, &c.Unit, &c.Bench, &c.Kind, &at, &c.Reason, &state, &wanted, &c.Recorded, &c.Resolved, &c.Note); err != nil {
+	if err := s.Scan(&c.Event, &c.Unit, &c.Bench, &c.Kind, &at, &c.Reason, &state, &wanted, &c.Recorded, &c.Resolved, &c.Note, &c.Other); err != nil {
 		return nil, err
 	}
 	c.At, c.State, c.Wanted = parseTime(at), State(state), State(wanted)
@@ -180,10 +185,10 @@ func (p *proj) flushConflicts(ctx context.Context, tx *sql.Tx) error {
 		if !c.dirty {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO conflicts (`+conflictColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO conflicts (`+conflictColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (event_id) DO UPDATE SET recorded_by = excluded.recorded_by, resolved_by = excluded.resolved_by,
 			note = excluded.note`, id, c.Unit, c.Bench, c.Kind, formatTime(c.At), c.Reason, string(c.State), string(c.Wanted),
-			c.Recorded, c.Resolved, c.Note); err != nil {
+			c.Recorded, c.Resolved, c.Note, c.Other); err != nil {
 			return err
 		}
 		c.dirty = false
@@ -298,3 +303,56 @@ func (l *Ledger) recordConflicts(ctx context.Context) (int, error) {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// intake is a unit's "received" event, as checkSerial compares them.
+type intake struct {
+	unit, event, bench string
+	at                 time.Time
+}
+
+// checkSerial lists the later of two intakes of one serial (different
+// units, so different benches) as a conflict: whichever merge order, the
+// earlier intake (by id) stands and the later is listed.
+func (p *proj) checkSerial(ctx context.Context, e Event, serial string) error {
+	k := key(serial)
+	if !p.checkSerials || k == "" {
+		return nil
+	}
+	cur := intake{unit: e.Unit, event: e.ID, bench: e.Bench, at: e.At}
+	first, ok := p.serials[k]
+	if !ok && p.q != nil {
+		var err error
+		if first, ok, err = p.loadIntake(ctx, k, e.Unit); err != nil {
+			return err
+		}
+	}
+	switch {
+	case !ok || first.unit == e.Unit:
+		p.serials[k] = cur
+	case first.event < cur.event:
+		p.flagSerial(cur, first.unit)
+	default:
+		p.flagSerial(first, cur.unit)
+		p.serials[k] = cur
+	}
+	return nil
+}
+
+// loadIntake finds the intake of another unit with serial key k.
+func (p *proj) loadIntake(ctx context.Context, k, not string) (intake, bool, error) {
+	var in intake
+	var at string
+	err := p.q.QueryRowContext(ctx, `SELECT e.unit_id, e.id, e.bench, e.at FROM units u JOIN events e
+		ON e.unit_id = u.id AND e.kind = ? WHERE u.serial_key = ? AND u.id <> ? ORDER BY e.id LIMIT 1`,
+		KindReceived, k, not).Scan(&in.unit, &in.event, &in.bench, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, false, nil
+	}
+	in.at = parseTime(at)
+	return in, err == nil, err
+}
+
+func (p *proj) flagSerial(in intake, other string) {
+	p.conflicts[in.event] = &conflictRow{dirty: true, Conflict: Conflict{Event: in.event, Unit: in.unit, Bench: in.bench,
+		Kind: KindReceived, At: in.at, Reason: ConflictSerial, State: Received, Other: other}}
+}

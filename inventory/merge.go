@@ -111,7 +111,7 @@ func (l *Ledger) importOnce(ctx context.Context, r io.Reader, opts ImportOptions
 		return MergeResult{}, fmt.Errorf("import: %w", err)
 	}
 	defer tx.Rollback()
-	m := &merger{l: l, tx: tx, p: newProj(tx), registry: map[string]*Bench{}, seen: map[string]bool{},
+	m := &merger{l: l, tx: tx, p: m0proj(tx), registry: map[string]*Bench{}, seen: map[string]bool{},
 		unitMax: map[string]string{}, replay: map[string]bool{}}
 	if err := m.loadRegistry(ctx); err != nil {
 		return MergeResult{}, err
@@ -473,7 +473,7 @@ func (m *merger) write(ctx context.Context, e Event) error {
 		if err := m.p.flush(ctx, m.tx); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		m.p = newProj(m.tx)
+		m.p = m0proj(m.tx)
 	}
 	return nil
 }
@@ -537,7 +537,7 @@ func replayUnits(ctx context.Context, tx *sql.Tx, units []string) error {
 			}
 		}
 	}
-	p := newProj(tx)
+	p := m0proj(tx)
 	for _, u := range units {
 		evs, err := unitEventsIn(ctx, tx, u)
 		if err != nil {
@@ -567,4 +567,12 @@ func unitEventsIn(ctx context.Context, q querier, unitID string) ([]Event, error
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// m0proj is the views as a merge changes them: checking serials, which
+// two benches may both have registered.
+func m0proj(tx *sql.Tx) *proj {
+	p := newProj(tx)
+	p.checkSerials = true
+	return p
 }

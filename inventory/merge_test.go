@@ -381,3 +381,38 @@ func TestConflictRecordedResolvedAndInvariantKept(t *testing.T) {
 		}
 	}
 }
+
+// The same machine registered at two benches before they synced: one
+// conflict, on the later intake, whatever the order of the merges.
+func TestSameSerialAtTwoBenches(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	b := newSite(t, "atelier-2", "B", now)
+	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
+	ub := addUnit(t, b.l, "SAME-1")
+	uc := addUnit(t, c.l, "SAME-1")
+	bb, cb := b.bundle(t, nil), c.bundle(t, nil)
+	var want string
+	for i, order := range [][][]byte{{bb, cb}, {cb, bb}} {
+		h := newSite(t, "audit", "", now)
+		for _, x := range order {
+			h.merge(t, x)
+		}
+		cs, err := h.l.Conflicts(ctx, false)
+		if err != nil || len(cs) != 1 || cs[0].Reason != ConflictSerial || cs[0].Unit != uc.ID || cs[0].Other != ub.ID {
+			t.Fatalf("order %d: conflicts = %+v, %v", i, cs, err)
+		}
+		got := state(t, h.l)
+		if _, err := h.l.CheckedRebuild(ctx, false); err != nil {
+			t.Fatal(err)
+		}
+		if rebuilt := state(t, h.l); rebuilt != got {
+			t.Fatalf("order %d: rebuild differs:\n%s\n---\n%s", i, got, rebuilt)
+		}
+		if i == 0 {
+			want = got
+		} else if got != want {
+			t.Fatalf("orders differ:\n%s\n---\n%s", want, got)
+		}
+	}
+}

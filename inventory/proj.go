@@ -62,6 +62,10 @@ type proj struct {
 	dirtyBenches map[string]bool
 
 	conflicts map[string]*conflictRow // events that did not apply, by id (conflicts.go)
+	// serials maps a serial key to its first intake, for the merges and
+	// rebuilds that check serials (the commands refuse a known serial).
+	serials      map[string]intake
+	checkSerials bool
 
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
@@ -80,7 +84,7 @@ func newProj(q querier) *proj {
 		dirtyUnits: map[string]bool{}, dirtyDisks: map[[2]string]bool{}, dirtyWipes: map[string]bool{},
 		dirtySites: map[string]bool{}, dirtyImages: map[string]bool{},
 		benches: map[string]*Bench{}, benchesTried: map[string]bool{}, dirtyBenches: map[string]bool{},
-		conflicts: map[string]*conflictRow{},
+		conflicts: map[string]*conflictRow{}, serials: map[string]intake{}, checkSerials: q == nil,
 	}
 }
 
@@ -346,6 +350,9 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 			ReceivedAt: e.At, StateSince: e.At}, IDYear: year, IDNum: num}
 		p.disks[e.Unit] = map[string]*diskRow{}
 		p.dirtyUnits[e.Unit] = true
+		if err := p.checkSerial(ctx, e, pl.Serial); err != nil {
+			return err
+		}
 	case KindMoved:
 		pl := dec.(*movedPayload)
 		u, err := p.unit(ctx, e.Unit)

@@ -51,6 +51,12 @@ func (g *globals) printConflict(c inventory.Conflict) {
 	what := g.T("conflicts.kind."+c.Kind, lang.T("state."+string(c.Wanted)))
 	fmt.Fprintln(g.stdout, g.T("conflicts.line", c.Unit, c.Bench, what, lang.DateTime(c.At), c.Event))
 	switch c.Reason {
+	case inventory.ConflictSerial:
+		fmt.Fprintln(g.stdout, "  "+g.T("conflicts.duplicate_serial", c.Other))
+		if c.Resolved == "" {
+			fmt.Fprintln(g.stdout, "  "+g.T("conflicts.todo.serial", c.Other, c.Unit, c.Event))
+			return
+		}
 	case inventory.ConflictDiverged:
 		fmt.Fprintln(g.stdout, "  "+g.T("conflicts.diverged", lang.T("state."+string(c.State)), c.WinnerBench, c.Winner))
 	default:

@@ -324,4 +324,16 @@ var hubMessages = Catalog{
 		EN: "(the association's view as of the last sync, %s, with %s)",
 		FR: "(vue de l'association à la dernière synchronisation, le %s, avec %s)",
 	},
+	"conflicts.kind.received": {
+		EN: "registered this machine%.0s",
+		FR: "a enregistré cette machine%.0s",
+	},
+	"conflicts.duplicate_serial": {
+		EN: "the same serial number was registered first as %s, at another bench, before they synced",
+		FR: "le même numéro de série a d'abord été enregistré comme %s, à un autre établi, avant leur synchronisation",
+	},
+	"conflicts.todo.serial": {
+		EN: "check both labels: keep %s, note on it what %s went through (atelier unit note), then: atelier ledger resolve %s",
+		FR: "vérifiez les deux étiquettes : gardez %s, notez-y ce qu'a suivi %s (atelier unit note), puis : atelier ledger resolve %s",
+	},
 }
