@@ -32,6 +32,9 @@ const (
 	challengeTTL    = 2 * time.Minute
 	challengeBytes  = 24
 	maxChallengeLen = 64
+	// maxPendingChallenges bounds the challenges issued and not yet used
+	// (each lives two minutes): far more than benches ever ask for.
+	maxPendingChallenges = 10000
 )
 
 // Sentinel errors of authentication; each refusal is one line a bench
@@ -45,6 +48,8 @@ var (
 	ErrBadSignature   = errors.New("signature does not match the enrolled key")
 	ErrBodyMismatch   = errors.New("body does not match its signed digest")
 	errChallengeStore = errors.New("challenge store")
+	// ErrTooManyChallenges: too many challenges pending; try again shortly.
+	ErrTooManyChallenges = errors.New("too many challenges pending; try again in a moment")
 )
 
 // signedText is what a bench signs: the request it makes, the challenge it
@@ -166,6 +171,10 @@ func (m *MemoryChallenges) Issue(_ context.Context, now time.Time) (string, erro
 		if now.After(exp) {
 			delete(m.pending, k)
 		}
+	}
+	if len(m.pending) >= maxPendingChallenges {
+		// Anyone may ask for a challenge: a flood must not grow the hub.
+		return "", ErrTooManyChallenges
 	}
 	m.pending[c] = now.Add(challengeTTL)
 	return c, nil

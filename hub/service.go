@@ -127,6 +127,11 @@ func (s *Service) health(w http.ResponseWriter, r *http.Request) {
 
 func (s *Service) challenge(w http.ResponseWriter, r *http.Request) {
 	c, err := s.Challenges.Issue(r.Context(), s.now())
+	if errors.Is(err, ErrTooManyChallenges) {
+		w.Header().Set("Retry-After", "10")
+		s.refuse(w, http.StatusServiceUnavailable, "busy", err.Error())
+		return
+	}
 	if err != nil {
 		s.internal(w, r, err)
 		return

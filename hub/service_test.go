@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -220,5 +221,24 @@ func TestParseAfter(t *testing.T) {
 	}
 	if got := FormatAfter([]inventory.ChainHead{{Bench: "a", Seq: 3}, {Bench: "b", Seq: 1}}); got != "a:3,b:1" {
 		t.Fatalf("FormatAfter = %q", got)
+	}
+}
+
+// Anyone may ask for a challenge; a flood is answered "busy", not stored.
+func TestChallengeFloodIsBounded(t *testing.T) {
+	ctx := context.Background()
+	m := NewMemoryChallenges()
+	now := time.Date(2026, 11, 26, 20, 0, 0, 0, time.UTC)
+	for i := 0; i < maxPendingChallenges; i++ {
+		if _, err := m.Issue(ctx, now); err != nil {
+			t.Fatal(i, err)
+		}
+	}
+	if _, err := m.Issue(ctx, now); !errors.Is(err, ErrTooManyChallenges) {
+		t.Fatalf("challenge %d = %v", maxPendingChallenges+1, err)
+	}
+	// Once they expire, challenges are issued again.
+	if _, err := m.Issue(ctx, now.Add(3*time.Minute)); err != nil {
+		t.Fatal(err)
 	}
 }
