@@ -25,6 +25,7 @@ type Client struct {
 	Bench string
 	Key   ed25519.PrivateKey
 	HTTP  *http.Client
+	Lang  string // the language refusals are answered in (fr, en)
 }
 
 // RefusedError is a refusal the hub answered with.
@@ -84,6 +85,9 @@ func (c *Client) signed(ctx context.Context, method, path, query string, body io
 		return nil, err
 	}
 	SignRequest(req, c.Bench, c.Key, ch, digest)
+	if c.Lang != "" {
+		req.Header.Set("Accept-Language", c.Lang)
+	}
 	return req, nil
 }
 

@@ -33,6 +33,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -284,7 +285,7 @@ func (s *Service) authenticate(w http.ResponseWriter, r *http.Request, digest []
 		return "", false
 	}
 	s.log().Warn("refused", "path", r.URL.Path, "code", code, "remote", r.RemoteAddr)
-	s.refuse(w, status, code, err.Error())
+	s.refuse(w, status, code, requestLang(r).T("hub.auth."+code, err.Error()))
 	return "", false
 }
 
@@ -305,7 +306,7 @@ func (s *Service) ledgerRefusal(w http.ResponseWriter, r *http.Request, err erro
 		code, status = "refused", http.StatusForbidden
 	}
 	s.log().Warn("push refused", "code", code, "err", e.Error())
-	s.refuse(w, status, code, e.Error())
+	s.refuse(w, status, code, e.In(requestLang(r)))
 }
 
 func (s *Service) internal(w http.ResponseWriter, r *http.Request, err error) {
@@ -340,4 +341,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
+}
+
+// requestLang is the language a bench asked its answers in: the bench's
+// operator reads the refusal.
+func requestLang(r *http.Request) i18n.Lang {
+	return i18n.Parse(r.Header.Get("Accept-Language"))
 }

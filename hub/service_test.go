@@ -242,3 +242,27 @@ func TestChallengeFloodIsBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A bench's operator reads the hub's refusals in the bench's language.
+func TestRefusalsInTheBenchLanguage(t *testing.T) {
+	ctx := context.Background()
+	b, stranger := openLedger(t, "atelier-2", "B"), openLedger(t, "intruder", "Z")
+	_, srv := newHubServer(t, b)
+	b.add(t, "SN1")
+	var buf bytes.Buffer
+	if _, err := b.l.Export(ctx, &buf, nil, b.key); err != nil {
+		t.Fatal(err)
+	}
+	c := b.client(srv.URL)
+	c.Lang = "fr"
+	_, err := c.Push(ctx, tempFile(t, strings.Replace(buf.String(), "SN1", "SN9", 1)))
+	if rf := refusal(t, err); !strings.Contains(rf.Refusal.Error, "a été modifié") {
+		t.Fatalf("French refusal = %q", rf.Refusal.Error)
+	}
+	s := stranger.client(srv.URL)
+	s.Lang = "fr"
+	_, err = s.Heads(ctx)
+	if rf := refusal(t, err); !strings.Contains(rf.Refusal.Error, "n'est pas inscrit sur le hub") {
+		t.Fatalf("French refusal = %q", rf.Refusal.Error)
+	}
+}

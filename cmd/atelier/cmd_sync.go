@@ -99,7 +99,7 @@ func (g *globals) syncHub(cmd *cobra.Command, l *inventory.Ledger, url string) e
 	if err != nil {
 		return g.reportsErr(err)
 	}
-	c := &hub.Client{URL: strings.TrimRight(url, "/"), Bench: l.BenchName(), Key: key}
+	c := &hub.Client{URL: strings.TrimRight(url, "/"), Bench: l.BenchName(), Key: key, Lang: string(g.lang())}
 	res, err := hub.Sync(ctx, l, c, "")
 	if err != nil {
 		var refused *hub.RefusedError

@@ -336,4 +336,26 @@ var hubMessages = Catalog{
 		EN: "check both labels: keep %s, note on it what %s went through (atelier unit note), then: atelier ledger resolve %s",
 		FR: "vérifiez les deux étiquettes : gardez %s, notez-y ce qu'a suivi %s (atelier unit note), puis : atelier ledger resolve %s",
 	},
+	// The hub's answers to requests it does not authenticate (%s: the
+	// English reason, unused in the sentence).
+	"hub.auth.unauthenticated": {
+		EN: "request not signed by an enrolled bench%.0s",
+		FR: "requête non signée par un établi inscrit%.0s",
+	},
+	"hub.auth.revoked": {
+		EN: "this bench is revoked on the hub: ask its administrator%.0s",
+		FR: "cet établi est révoqué sur le hub : voyez son administrateur%.0s",
+	},
+	"hub.auth.unknown_bench": {
+		EN: "this bench is not enrolled on the hub: give its bench.pub to the hub's administrator (atelier bench enrol)%.0s",
+		FR: "cet établi n'est pas inscrit sur le hub : donnez son bench.pub à l'administrateur du hub (atelier bench enrol)%.0s",
+	},
+	"hub.auth.bad_challenge": {
+		EN: "challenge unknown, used or expired: sync again%.0s",
+		FR: "défi inconnu, déjà utilisé ou expiré : relancez la synchronisation%.0s",
+	},
+	"hub.auth.bad_signature": {
+		EN: "signature does not match the bench's enrolled key (bench.key replaced?)%.0s",
+		FR: "la signature ne correspond pas à la clé inscrite de l'établi (bench.key remplacé ?)%.0s",
+	},
 }
