@@ -338,13 +338,24 @@ func (p *proj) checkSerial(ctx context.Context, e Event, serial string) error {
 	return nil
 }
 
+// intakeQuery finds the intake of another unit with a serial key.
+// Most serials are new: the index of units by serial answers first, and
+// only a known serial looks its intake up.
+const intakeQuery = `SELECT e.unit_id, e.id, e.bench, e.at FROM events e
+	WHERE e.kind = ? AND e.unit_id IN (SELECT u.id FROM units u WHERE u.serial_key = ? AND u.id <> ?)
+	ORDER BY e.id LIMIT 1`
+
 // loadIntake finds the intake of another unit with serial key k.
 func (p *proj) loadIntake(ctx context.Context, k, not string) (intake, bool, error) {
 	var in intake
 	var at string
-	err := p.q.QueryRowContext(ctx, `SELECT e.unit_id, e.id, e.bench, e.at FROM units u JOIN events e
-		ON e.unit_id = u.id AND e.kind = ? WHERE u.serial_key = ? AND u.id <> ? ORDER BY e.id LIMIT 1`,
-		KindReceived, k, not).Scan(&in.unit, &in.event, &in.bench, &at)
+	var row *sql.Row
+	if p.intakeStmt != nil {
+		row = p.intakeStmt.QueryRowContext(ctx, KindReceived, k, not)
+	} else {
+		row = p.q.QueryRowContext(ctx, intakeQuery, KindReceived, k, not)
+	}
+	err := row.Scan(&in.unit, &in.event, &in.bench, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, false, nil
 	}

@@ -88,6 +88,9 @@ type merger struct {
 	unitMax  map[string]string // unit -> newest event id applied to its view
 	replay   map[string]bool   // units to recompute from their events
 	ins      *sql.Stmt
+	maxStmt  *sql.Stmt // a unit's newest event
+	// intakeStmt finds another unit's intake of a serial (proj.checkSerial).
+	intakeStmt *sql.Stmt
 
 	cur *chainIn
 }
@@ -111,16 +114,26 @@ func (l *Ledger) importOnce(ctx context.Context, r io.Reader, opts ImportOptions
 		return MergeResult{}, fmt.Errorf("import: %w", err)
 	}
 	defer tx.Rollback()
-	m := &merger{l: l, tx: tx, p: m0proj(tx), registry: map[string]*Bench{}, seen: map[string]bool{},
+	m := &merger{l: l, tx: tx, registry: map[string]*Bench{}, seen: map[string]bool{},
 		unitMax: map[string]string{}, replay: map[string]bool{}}
 	if err := m.loadRegistry(ctx); err != nil {
 		return MergeResult{}, err
 	}
-	m.ins, err = tx.PrepareContext(ctx, `INSERT INTO events (`+eventColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return MergeResult{}, err
+	// Prepared once: a merge of 10,000 units asks each of them.
+	for _, p := range []struct {
+		st **sql.Stmt
+		q  string
+	}{
+		{&m.ins, `INSERT INTO events (` + eventColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&m.maxStmt, `SELECT MAX(id) FROM events WHERE unit_id = ?`},
+		{&m.intakeStmt, intakeQuery},
+	} {
+		if *p.st, err = tx.PrepareContext(ctx, p.q); err != nil {
+			return MergeResult{}, err
+		}
+		defer (*p.st).Close()
 	}
-	defer m.ins.Close()
+	m.p = m.newProj()
 	if err := m.read(ctx, newBundleReader(r), opts); err != nil {
 		return MergeResult{}, err
 	}
@@ -446,7 +459,7 @@ func (m *merger) write(ctx context.Context, e Event) error {
 				clear(m.unitMax)
 			}
 			var max sql.NullString
-			if err := m.tx.QueryRowContext(ctx, `SELECT MAX(id) FROM events WHERE unit_id = ?`, e.Unit).Scan(&max); err != nil {
+			if err := m.maxStmt.QueryRowContext(ctx, e.Unit).Scan(&max); err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
 			m.unitMax[e.Unit] = max.String
@@ -473,7 +486,7 @@ func (m *merger) write(ctx context.Context, e Event) error {
 		if err := m.p.flush(ctx, m.tx); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		m.p = m0proj(m.tx)
+		m.p = m.newProj()
 	}
 	return nil
 }
@@ -516,7 +529,7 @@ func (m *merger) finish(ctx context.Context) error {
 	}
 	sort.Strings(units)
 	for i := 0; i < len(units); i += 256 {
-		if err := replayUnits(ctx, m.tx, units[i:min(i+256, len(units))]); err != nil {
+		if err := m.replayUnits(ctx, units[i:min(i+256, len(units))]); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 	}
@@ -527,7 +540,8 @@ func (m *merger) finish(ctx context.Context) error {
 // replayUnits recomputes the views of units from their events, in id
 // order. Events before a unit's intake (none in a sound ledger, whose ids
 // order causally) change nothing.
-func replayUnits(ctx context.Context, tx *sql.Tx, units []string) error {
+func (m *merger) replayUnits(ctx context.Context, units []string) error {
+	tx := m.tx
 	for _, u := range units {
 		for _, q := range []string{`DELETE FROM handovers WHERE unit_id = ?`, `DELETE FROM wipes WHERE unit_id = ?`,
 			`DELETE FROM conflicts WHERE unit_id = ?`,
@@ -537,7 +551,7 @@ func replayUnits(ctx context.Context, tx *sql.Tx, units []string) error {
 			}
 		}
 	}
-	p := m0proj(tx)
+	p := m.newProj()
 	for _, u := range units {
 		evs, err := unitEventsIn(ctx, tx, u)
 		if err != nil {
@@ -569,10 +583,10 @@ func unitEventsIn(ctx context.Context, q querier, unitID string) ([]Event, error
 	return out, rows.Err()
 }
 
-// m0proj is the views as a merge changes them: checking serials, which
+// newProj is the views as a merge changes them: checking serials, which
 // two benches may both have registered.
-func m0proj(tx *sql.Tx) *proj {
-	p := newProj(tx)
-	p.checkSerials = true
+func (m *merger) newProj() *proj {
+	p := newProj(m.tx)
+	p.checkSerials, p.intakeStmt = true, m.intakeStmt
 	return p
 }

@@ -66,6 +66,7 @@ type proj struct {
 	// rebuilds that check serials (the commands refuse a known serial).
 	serials      map[string]intake
 	checkSerials bool
+	intakeStmt   *sql.Stmt // prepared intakeQuery, when a merge gave one
 
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
