@@ -36,14 +36,14 @@ func FuzzImportBundle(f *testing.F) {
 	h := newSite(f, "audit", "", now)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx := context.Background()
-		before := eventCount(t, h.l)
+		before := bundleEventCount(t, h.l)
 		_, err := h.l.Import(ctx, bytes.NewReader(data), ImportOptions{})
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("unkeyed refusal %T: %v", err, err)
 			}
-			if after := eventCount(t, h.l); after != before {
+			if after := bundleEventCount(t, h.l); after != before {
 				t.Fatalf("a refused bundle wrote %d events", after-before)
 			}
 			return
@@ -54,7 +54,7 @@ func FuzzImportBundle(f *testing.F) {
 	})
 }
 
-func eventCount(t testing.TB, l *Ledger) int {
+func bundleEventCount(t testing.TB, l *Ledger) int {
 	t.Helper()
 	var n int
 	if err := l.db.QueryRow(`SELECT COUNT(*) FROM events`).Scan(&n); err != nil {
