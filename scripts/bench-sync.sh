@@ -10,7 +10,8 @@
 #     flat means the push is streamed, not loaded.
 # Times are CPU (user + system, of every process involved) as well as wall:
 # the machine is shared, and CPU time moves less with the load.
-# UNITS=2000 RSS_EVENTS=100000 scripts/bench-sync.sh for a quick run.
+# UNITS=2000 RSS_EVENTS=100000 scripts/bench-sync.sh for a quick run
+# (RSS_EVENTS=0 skips the memory part).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS=${UNITS:-10000}
@@ -144,6 +145,7 @@ peak() { # EVENTS: a bench of that many intake events pushed to a fresh hub; pri
   stop_hub
   rm -rf "$d"
 }
+if [ "$RSS_EVENTS" -eq 0 ]; then exit 0; fi # RSS_EVENTS=0: the two timings only
 read -r small smallhwm < <(peak $((RSS_EVENTS / 10)))
 read -r big bighwm < <(peak "$RSS_EVENTS")
 echo "hub heap (peak RssAnon) receiving $((RSS_EVENTS / 10)) events: ${small} MiB; receiving $RSS_EVENTS events: ${big} MiB; ratio $(ratio "$big" "$small")x (flat: ~1x, not 10x); VmHWM with the mapped ledger file: ${smallhwm} and ${bighwm} MiB"
