@@ -169,7 +169,6 @@ func (s *Service) push(w http.ResponseWriter, r *http.Request) {
 	}
 	spool, err := s.spool(r, digest)
 	if spool != nil {
-		defer os.Remove(spool.Name())
 		defer spool.Close()
 	}
 	if err != nil {
@@ -199,7 +198,7 @@ func (s *Service) spool(r *http.Request, digest []byte) (*os.File, error) {
 	if max <= 0 {
 		max = 8 << 30
 	}
-	f, err := os.CreateTemp(s.SpoolDir, "atelier-push-*.ndjson")
+	f, err := unlinkedTemp(s.SpoolDir, "atelier-push-*.ndjson")
 	if err != nil {
 		return nil, err
 	}
@@ -347,4 +346,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // operator reads the refusal.
 func requestLang(r *http.Request) i18n.Lang {
 	return i18n.Parse(r.Header.Get("Accept-Language"))
+}
+
+// unlinkedTemp is a temporary file already unlinked: it lives as long as it is
+// open, so a hub or bench killed mid-sync (kill -9 included) leaves no
+// spool behind.
+func unlinkedTemp(dir, pattern string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/pcsolidaire/atelier/inventory"
@@ -76,11 +75,10 @@ func newChains(cs []inventory.ChainResult) []inventory.ChainResult {
 }
 
 func push(ctx context.Context, l *inventory.Ledger, c *Client, after map[string]int64, tmpDir string) (inventory.MergeResult, error) {
-	f, err := os.CreateTemp(tmpDir, "atelier-push-*.ndjson")
+	f, err := unlinkedTemp(tmpDir, "atelier-push-*.ndjson")
 	if err != nil {
 		return inventory.MergeResult{}, err
 	}
-	defer os.Remove(f.Name())
 	defer f.Close()
 	if _, err := l.Export(ctx, f, after, c.Key); err != nil {
 		return inventory.MergeResult{}, fmt.Errorf("push: %w", err)
@@ -93,11 +91,10 @@ func pull(ctx context.Context, l *inventory.Ledger, c *Client, tmpDir string) (i
 	if err != nil {
 		return inventory.MergeResult{}, err
 	}
-	f, err := os.CreateTemp(tmpDir, "atelier-pull-*.ndjson")
+	f, err := unlinkedTemp(tmpDir, "atelier-pull-*.ndjson")
 	if err != nil {
 		return inventory.MergeResult{}, err
 	}
-	defer os.Remove(f.Name())
 	defer f.Close()
 	if err := c.Pull(ctx, local, f); err != nil {
 		return inventory.MergeResult{}, err

@@ -30,12 +30,27 @@ func newE2E(t *testing.T) *e2e {
 	if testing.Short() {
 		t.Skip("end-to-end hub test: real processes")
 	}
-	return &e2e{t: t, dir: t.TempDir()}
+	x := &e2e{t: t, dir: t.TempDir()}
+	if err := os.Mkdir(filepath.Join(x.dir, "tmp"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// spools lists what syncs left in the processes' temporary folder.
+func (x *e2e) spools() []string {
+	x.t.Helper()
+	left, err := filepath.Glob(filepath.Join(x.dir, "tmp", "atelier-*"))
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	return left
 }
 
 func (x *e2e) env() []string {
 	return append(os.Environ(), "ATELIER_E2E_MAIN=1", "ATELIER_OPERATOR=camille", "LANG=en_US.UTF-8",
-		"LC_ALL=", "ATELIER_HUB=", "ATELIER_LEDGER=", "XDG_DATA_HOME="+filepath.Join(x.dir, "xdg"))
+		"LC_ALL=", "ATELIER_HUB=", "ATELIER_LEDGER=", "XDG_DATA_HOME="+filepath.Join(x.dir, "xdg"),
+		"TMPDIR="+filepath.Join(x.dir, "tmp"))
 }
 
 func (x *e2e) ledger(name string) string { return filepath.Join(x.dir, name, "ledger.db") }
@@ -279,6 +294,10 @@ func TestHubEndToEnd(t *testing.T) {
 	x.check("c")
 	x.syncJSON("c", hub.url)
 	x.sameAs("hub", "c")
+	// Nor do the killed processes leave their spooled bundles behind.
+	if left := x.spools(); len(left) > 0 {
+		t.Fatalf("spool files left: %v", left)
+	}
 
 	// A revoked bench is refused, with a reason, and changes nothing.
 	x.run(0, "hub", "bench", "revoke", "atelier-d")
