@@ -77,6 +77,9 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		newDeployCmd(g),
 		newManCmd(g),
 		newAccountCmd(g),
+		newBenchCmd(g),
+		newServeCmd(g),
+		newSyncCmd(g),
 	)
 	root.AddCommand(newOrgCmd(g), newReportCmd(g), newLabelCmd(g), newAuditCmd(g))
 	return root

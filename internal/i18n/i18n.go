@@ -51,6 +51,7 @@ var catalogs = []Catalog{
 	undoMessages,
 	postgresMessages,
 	webMessages,
+	hubMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
