@@ -29,8 +29,8 @@ var (
 	ErrDamaged       = errors.New("ledger file damaged")
 	// ErrDiskHandedOver: the disk is recorded on a unit handed over to a
 	// beneficiary; filing it under another unit needs the operator's word.
-	ErrDiskHandedOver = fmt.Errorf("disk recorded on a handed-over unit: %w", ErrRefused)
-	ErrUnknownBench   = errors.New("unknown bench")
+	ErrDiskHandedOver  = fmt.Errorf("disk recorded on a handed-over unit: %w", ErrRefused)
+	ErrUnknownBench    = errors.New("unknown bench")
 	ErrUnknownConflict = errors.New("unknown conflict")
 )
 
