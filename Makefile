@@ -42,7 +42,7 @@ bench: build
 
 lint:
 	$(GO) vet ./...
-	@out=$$(gofmt -l cmd inventory probe imaging reports internal scripts); \
+	@out=$$(gofmt -l cmd inventory probe imaging reports internal scripts hub workshop); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
 clean:

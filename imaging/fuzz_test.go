@@ -11,7 +11,7 @@ import (
 // never panics, and overlay options split without panicking.
 func FuzzParseMountInfoLine(f *testing.F) {
 	for _, s := range []string{
-		"22 1 8:2 / / rw,relatime - ext4 /dev/sda2 rw",
+		"22 1 8:2 / / rw,relatime - ext4 /dev/fakea2 rw",
 		`43 22 7:1 / /snap/core22/1380 ro,nodev,relatime shared:66 - squashfs /dev/loop1 ro,errors=continue`,
 		`60 1 0:55 / / rw - overlay overlay rw,lowerdir=/a\:b:/c,upperdir=/u\054v,workdir=/w`,
 		"1 2 3:4 /x /with\\040space rw - ext4 /dev/x",

@@ -45,6 +45,12 @@ func testPG(t testing.TB) string {
 		}
 		need.Missing(t, "ATELIER_TEST_PG is not set: no PostgreSQL server to test against (see README, \"PostgreSQL tests\")")
 	}
+	// A setup script that lets a tool's chatter into the variable must fail
+	// here, by name, not as a parse error deep in one test.
+	if parsed, err := url.Parse(u); err != nil || strings.ContainsAny(u, "\n\r ") ||
+		(parsed.Scheme != "postgres" && parsed.Scheme != "postgresql") {
+		t.Fatalf("ATELIER_TEST_PG must be one postgres:// URL, got %q", u)
+	}
 	return u
 }
 

@@ -29,7 +29,9 @@ var (
 	ErrDamaged       = errors.New("ledger file damaged")
 	// ErrDiskHandedOver: the disk is recorded on a unit handed over to a
 	// beneficiary; filing it under another unit needs the operator's word.
-	ErrDiskHandedOver = fmt.Errorf("disk recorded on a handed-over unit: %w", ErrRefused)
+	ErrDiskHandedOver  = fmt.Errorf("disk recorded on a handed-over unit: %w", ErrRefused)
+	ErrUnknownBench    = errors.New("unknown bench")
+	ErrUnknownConflict = errors.New("unknown conflict")
 )
 
 // Error is a user-facing ledger error: a message key of internal/i18n with

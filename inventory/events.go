@@ -99,6 +99,7 @@ type writer struct {
 	ins         *sql.Stmt
 	nums        map[int]int // id_year -> last id_num used, for new unit ids
 	stmts       map[string]*sql.Stmt
+	unitNewest  map[string]ulid.ULID // unit -> its newest event id, for causal ids (unitFloor)
 }
 
 // stmt prepares a query once per transaction: an import of 10,000 rows
@@ -278,6 +279,13 @@ func (w *writer) appendAt(ctx context.Context, at time.Time, unit, kind string, 
 	}
 	at = at.UTC()
 	id := w.nextID(at)
+	if floor, err := w.unitFloor(ctx, unit, kind); err != nil {
+		return Event{}, err
+	} else if floor.Compare(id) >= 0 {
+		// Another bench's clock ran ahead of ours (or ours is behind):
+		// file this event after what the unit already holds.
+		id = incULID(floor)
+	}
 	e := Event{ID: id.String(), Bench: w.l.bench, Seq: w.seq + 1, Unit: unit, Kind: kind,
 		At: at, Operator: w.operator, Payload: body, PrevHash: w.prev}
 	e.Hash = eventHash(e)
@@ -286,6 +294,12 @@ func (w *writer) appendAt(ctx context.Context, at time.Time, unit, kind string, 
 		return Event{}, fmt.Errorf("event %s: %w", kind, err)
 	}
 	w.seq, w.prev, w.lastID = e.Seq, e.Hash, id
+	if unit != "" {
+		if w.unitNewest == nil {
+			w.unitNewest = map[string]ulid.ULID{}
+		}
+		w.unitNewest[unit] = id
+	}
 	if err := w.p.apply(ctx, e); err != nil {
 		return Event{}, fmt.Errorf("event %s %s: %w", kind, e.ID, err)
 	}
@@ -308,4 +322,33 @@ func (l *Ledger) UnitEvents(ctx context.Context, unitID string) ([]Event, error)
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// unitFloor is the newest event id the unit holds (zero when none, or for
+// an intake): a new event on the unit gets an id after it, so that ids
+// order each unit's events causally whatever the clocks of the benches
+// that synced them. The event keeps its own time in at.
+func (w *writer) unitFloor(ctx context.Context, unit, kind string) (ulid.ULID, error) {
+	if unit == "" || kind == KindReceived {
+		return ulid.ULID{}, nil
+	}
+	if id, ok := w.unitNewest[unit]; ok {
+		return id, nil
+	}
+	st, err := w.stmt(ctx, `SELECT MAX(id) FROM events WHERE unit_id = ?`)
+	if err != nil {
+		return ulid.ULID{}, err
+	}
+	var max sql.NullString
+	if err := st.QueryRowContext(ctx, unit).Scan(&max); err != nil {
+		return ulid.ULID{}, err
+	}
+	if !max.Valid {
+		return ulid.ULID{}, nil
+	}
+	id, err := ulid.ParseStrict(max.String)
+	if err != nil {
+		return ulid.ULID{}, fmt.Errorf("event %s: %w", max.String, err)
+	}
+	return id, nil
 }

@@ -129,6 +129,12 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 	if err := p.flushPaper(ctx, tx); err != nil {
 		return err
 	}
+	if err := p.flushBenches(ctx, tx); err != nil {
+		return err
+	}
+	if err := p.flushConflicts(ctx, tx); err != nil {
+		return err
+	}
 	// Saved: a second flush in the same transaction writes nothing twice.
 	p.dirtyUnits, p.dirtyDisks, p.dirtyWipes = map[string]bool{}, map[[2]string]bool{}, map[string]bool{}
 	p.dirtySites, p.dirtyImages, p.handovers = map[string]bool{}, map[string]bool{}, nil

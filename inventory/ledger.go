@@ -30,7 +30,8 @@ type Ledger struct {
 	bench  string
 	// roErr says why the ledger was opened read-only (nil when it is
 	// writable): every write returns it, every read goes on.
-	roErr error
+	roErr  error
+	letter string // this bench's code in new unit ids, "" for none
 
 	now func() time.Time // the clock; tests may replace it
 
@@ -48,6 +49,10 @@ type Actor struct{ Operator string }
 type InitOptions struct {
 	Prefix string // unit id prefix, default "PCS"
 	Bench  string // this bench's name, default the host name
+	// Letter is this bench's code in unit ids (B gives PCS-26-B0042), so
+	// that benches syncing with one hub never give the same id. Set once;
+	// a ledger without one keeps ids such as PCS-26-0042.
+	Letter string
 }
 
 const sqliteMagic = "SQLite format 3\x00"
@@ -71,6 +76,10 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	if !prefixRE.MatchString(prefix) {
 		return false, newErr(ErrInvalidInput, "init.prefix", opts.Prefix)
 	}
+	letter, err := ParseLetter(opts.Letter)
+	if err != nil {
+		return false, err
+	}
 	bench := strings.TrimSpace(opts.Bench)
 	if bench == "" {
 		h, err := os.Hostname()
@@ -83,7 +92,7 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 		return false, err
 	}
 	if IsPostgres(path) {
-		return initPG(ctx, path, prefix, bench)
+		return initPG(ctx, path, prefix, bench, letter)
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
@@ -104,7 +113,7 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	case err == nil && st.Size() == 0:
 		return false, newErr(ErrDamaged, "ledger.empty", path)
 	case errors.Is(err, fs.ErrNotExist):
-		made, err := createLedger(ctx, path, prefix, bench)
+		made, err := createLedger(ctx, path, prefix, bench, letter)
 		if err != nil || made {
 			return made, err
 		}
@@ -123,12 +132,12 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	if err := migrate(ctx, sqliteEngine{}, db, path); err != nil {
 		return false, err
 	}
-	return false, writeMeta(ctx, db, path, prefix, bench)
+	return false, writeMeta(ctx, db, path, prefix, bench, letter)
 }
 
 // createLedger makes a complete ledger under a temporary name in path's
 // folder and links it to path; false when path appeared meanwhile.
-func createLedger(ctx context.Context, path, prefix, bench string) (bool, error) {
+func createLedger(ctx context.Context, path, prefix, bench, letter string) (bool, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".ledger-*.tmp") // mode 0600
 	if err != nil {
 		return false, newErr(ErrNotWritable, "ledger.create", path, err.Error())
@@ -155,7 +164,7 @@ func createLedger(ctx context.Context, path, prefix, bench string) (bool, error)
 	}
 	err = migrate(ctx, sqliteEngine{}, db, path)
 	if err == nil {
-		err = writeMeta(ctx, db, path, prefix, bench)
+		err = writeMeta(ctx, db, path, prefix, bench, letter)
 	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -203,13 +212,19 @@ func linkNew(from, to string) (bool, error) {
 }
 
 // writeMeta records the choices of the first init; later ones change nothing.
-func writeMeta(ctx context.Context, db *sql.DB, path, prefix, bench string) error {
+func writeMeta(ctx context.Context, db *sql.DB, path, prefix, bench, letter string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("ledger %s: %w", path, err)
 	}
 	defer tx.Rollback()
-	for k, v := range map[string]string{"prefix": prefix, "bench": bench, "created_at": formatTime(time.Now())} {
+	meta := map[string]string{"prefix": prefix, "bench": bench, "created_at": formatTime(time.Now())}
+	if letter != "" {
+		// Given once: a ledger without a letter may take one (its old ids
+		// stay), never change it.
+		meta["letter"] = letter
+	}
+	for k, v := range meta {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, k, v); err != nil {
 			return fmt.Errorf("ledger %s: %w", path, err)
@@ -339,6 +354,8 @@ func (l *Ledger) loadMeta(ctx context.Context) error {
 			l.prefix = v
 		case "bench":
 			l.bench = v
+		case "letter":
+			l.letter = v
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -428,6 +445,9 @@ func (l *Ledger) Engine() string { return l.eng.name() }
 
 // BenchName is this bench's name, recorded with every event it writes.
 func (l *Ledger) BenchName() string { return l.bench }
+
+// Letter is this bench's code in new unit ids ("" for none).
+func (l *Ledger) Letter() string { return l.letter }
 
 // Prefix is the unit id prefix chosen at init.
 func (l *Ledger) Prefix() string { return l.prefix }

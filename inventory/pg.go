@@ -174,7 +174,7 @@ func pgConnectErr(shown string, cfg *pgx.ConnConfig, err error) error {
 
 // initPG creates the schema in the database the URL names (an existing
 // ledger is only migrated), and records the first init's choices.
-func initPG(ctx context.Context, raw, prefix, bench string) (bool, error) {
+func initPG(ctx context.Context, raw, prefix, bench, letter string) (bool, error) {
 	db, err := openPG(ctx, raw)
 	if err != nil {
 		return false, err
@@ -188,7 +188,7 @@ func initPG(ctx context.Context, raw, prefix, bench string) (bool, error) {
 	if err := migrate(ctx, pgEngine{}, db, shown); err != nil {
 		return false, err
 	}
-	return !had, writeMeta(ctx, db, shown, prefix, bench)
+	return !had, writeMeta(ctx, db, shown, prefix, bench, letter)
 }
 
 // openPGLedger opens a PostgreSQL ledger made by atelier init.

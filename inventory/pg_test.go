@@ -133,7 +133,10 @@ func TestPostgresEventsAreAppendOnly(t *testing.T) {
 // One line each, naming the server or database and never the password.
 func TestPostgresConnectionErrors(t *testing.T) {
 	base := testPG(t)
-	u, _ := url.Parse(base)
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	with := func(f func(u *url.URL)) string {

@@ -661,6 +661,8 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 		v = new(stickerPayload)
 	case KindAuditRecorded:
 		v = new(auditPayload)
+	case KindAccountAdded, KindAccountDisabled:
+		v = new(accountPayload)
 	default:
 		return nil
 	}
@@ -753,6 +755,13 @@ func checkPayload(payload any) error {
 		return checkAll(FieldSite, normalizeName, p.Name)
 	case sitePayload:
 		return checkAll(FieldSite, normalizeName, p.Name)
+	case *accountPayload:
+		return checkPayload(*p)
+	case accountPayload:
+		if _, err := NormalizeLogin(p.Login); err != nil {
+			return err
+		}
+		return checkAll(FieldSite, normalizeName, p.Site)
 	case *Image:
 		return checkPayload(*p)
 	case Image:

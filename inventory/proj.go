@@ -57,6 +57,17 @@ type proj struct {
 	// droppedHandovers are handovers (their event ids) an undo reversed.
 	droppedHandovers []string
 
+	benches      map[string]*Bench // enrolled benches, by name key (benches.go)
+	benchesTried map[string]bool
+	dirtyBenches map[string]bool
+
+	conflicts map[string]*conflictRow // events that did not apply, by id (conflicts.go)
+	// serials maps a serial key to its first intake, for the merges and
+	// rebuilds that check serials (the commands refuse a known serial).
+	serials      map[string]intake
+	checkSerials bool
+	intakeStmt   *sql.Stmt // prepared intakeQuery, when a merge gave one
+
 	dirtyUnits  map[string]bool
 	dirtyDisks  map[[2]string]bool
 	dirtyWipes  map[string]bool
@@ -73,6 +84,8 @@ func newProj(q querier) *proj {
 		images: map[string]*Image{}, imagesTried: map[string]bool{},
 		dirtyUnits: map[string]bool{}, dirtyDisks: map[[2]string]bool{}, dirtyWipes: map[string]bool{},
 		dirtySites: map[string]bool{}, dirtyImages: map[string]bool{},
+		benches: map[string]*Bench{}, benchesTried: map[string]bool{}, dirtyBenches: map[string]bool{},
+		conflicts: map[string]*conflictRow{}, serials: map[string]intake{}, checkSerials: q == nil,
 	}
 }
 
@@ -273,7 +286,8 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 
 // projectedKinds are the event kinds apply changes the projection for.
 var projectedKinds = append([]string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
-	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone}, paperKinds...)
+	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone,
+	KindBenchEnrolled, KindBenchRevoked, KindConflictFound, KindConflictResolved}, paperKinds...)
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -301,6 +315,10 @@ func decodePayload(e Event) (any, error) {
 		v = new(sitePayload)
 	case KindImageAdded:
 		v = new(Image)
+	case KindBenchEnrolled:
+		v = new(benchEnrolledPayload)
+	case KindBenchRevoked:
+		v = new(benchRevokedPayload)
 	default:
 		return decodePaper(e)
 	}
@@ -312,6 +330,18 @@ func decodePayload(e Event) (any, error) {
 
 // applyDecoded folds one event, its payload already decoded, into the projection.
 func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
+	if e.Unit != "" {
+		// After a merge, an event the lifecycle no longer allows at its
+		// place does not apply: it is listed as a conflict (conflicts.go).
+		reason, state, wanted, err := p.conflictOf(ctx, e, dec)
+		if err != nil {
+			return err
+		}
+		if reason != "" {
+			p.flag(e, reason, state, wanted)
+			return nil
+		}
+	}
 	switch e.Kind {
 	case KindReceived:
 		pl := dec.(*receivedPayload)
@@ -321,6 +351,9 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 			ReceivedAt: e.At, StateSince: e.At}, IDYear: year, IDNum: num}
 		p.disks[e.Unit] = map[string]*diskRow{}
 		p.dirtyUnits[e.Unit] = true
+		if err := p.checkSerial(ctx, e, pl.Serial); err != nil {
+			return err
+		}
 	case KindMoved:
 		pl := dec.(*movedPayload)
 		u, err := p.unit(ctx, e.Unit)
@@ -416,6 +449,10 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		k := key(im.Name)
 		p.images[k] = &im
 		p.dirtyImages[k] = true
+	case KindBenchEnrolled, KindBenchRevoked:
+		return p.applyBench(ctx, e, dec)
+	case KindConflictFound, KindConflictResolved:
+		return p.applyConflictEvent(ctx, e)
 	case KindNote, KindDeployed:
 		// Timeline only; a passed deploy's move to imaged is its own event.
 	default:
@@ -456,13 +493,23 @@ func orMissing(err error, e Event) error {
 	return newErr(ErrUnknownUnit, "unit.unknown", e.Unit)
 }
 
-// splitUnitID reads PCS-26-0042 into (26, 42).
+// splitUnitID reads PCS-26-0042 and PCS-26-B0042 into (26, 42).
 func splitUnitID(id string) (year, num int) {
 	parts := strings.Split(id, "-")
 	if len(parts) < 3 {
 		return 0, 0
 	}
 	year, _ = strconv.Atoi(parts[len(parts)-2])
-	num, _ = strconv.Atoi(parts[len(parts)-1])
+	num, _ = strconv.Atoi(strings.TrimLeft(parts[len(parts)-1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 	return year, num
+}
+
+// UnitIDLetter is the bench letter of a unit id ("" for PCS-26-0042).
+func UnitIDLetter(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return ""
+	}
+	last := id[i+1:]
+	return last[:len(last)-len(strings.TrimLeft(last, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
 }

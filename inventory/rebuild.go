@@ -10,7 +10,7 @@ import (
 )
 
 // projectionTables are the views Rebuild recreates, children first.
-var projectionTables = append([]string{"handovers", "wipes", "unit_disks", "units", "sites", "images"}, paperTables...)
+var projectionTables = append([]string{"handovers", "wipes", "unit_disks", "units", "sites", "images", "benches", "conflicts"}, paperTables...)
 
 func isProjection(table string) bool {
 	for _, t := range projectionTables {
@@ -239,10 +239,20 @@ func (l *Ledger) replayOne(ctx context.Context, c *chain, st *replayState, e Eve
 		return false, fmt.Errorf("rebuild: event %s: %w", e.ID, err)
 	}
 	if check {
-		if err := checkReplay(ctx, st, e, dec); err != nil {
-			return false, err
+		conflict, err := st.conflict(ctx, e, dec)
+		if err != nil {
+			return false, fmt.Errorf("rebuild: event %s: %w", e.ID, err)
 		}
-		defer st.after(e)
+		if conflict {
+			// Listed by applyDecoded, not applied: the rules judge the
+			// events that shape the unit.
+			st.saw(e)
+		} else {
+			if err := checkReplay(ctx, st, e, dec); err != nil {
+				return false, err
+			}
+			defer st.after(e)
+		}
 	}
 	if dec == nil {
 		return false, nil
@@ -268,7 +278,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, out chan<- []Event) error {
 	defer close(out)
 	// Only what apply needs: the hashes are verify's business, and notes or
 	// deploy reports change no view.
-	q := `SELECT id, unit_id, kind, at, payload FROM events WHERE kind IN (?` +
+	q := `SELECT id, bench, unit_id, kind, at, payload FROM events WHERE kind IN (?` +
 		strings.Repeat(`, ?`, len(projectedKinds)-1) + `) ORDER BY id`
 	args := make([]any, len(projectedKinds))
 	for i, k := range projectedKinds {
@@ -294,7 +304,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, out chan<- []Event) error {
 	for rows.Next() {
 		var e Event
 		var payload []byte
-		if err := rows.Scan(&e.ID, &e.Unit, &e.Kind, &at, &payload); err != nil {
+		if err := rows.Scan(&e.ID, &e.Bench, &e.Unit, &e.Kind, &at, &payload); err != nil {
 			return err
 		}
 		e.At, e.Payload = parseTime(at), payload

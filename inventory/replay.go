@@ -19,6 +19,11 @@ type replayState struct {
 	p    *proj
 	last map[string]lastEvent // unit id -> its previous event
 	undo undoTracks           // unit id -> its last move, for ruleUndo
+	// firstBench and shared say which benches acted on a unit: only a unit
+	// that more than one bench acted on can see a conflict (conflicts.go);
+	// on a unit of one bench, a move from the wrong state is a forgery.
+	firstBench map[string]string
+	shared     map[string]bool
 }
 
 // lastEvent is a unit's previous event, as far as the rules care.
@@ -28,7 +33,7 @@ type lastEvent struct {
 }
 
 func newReplayState(p *proj) *replayState {
-	return &replayState{p: p, last: map[string]lastEvent{}}
+	return &replayState{p: p, last: map[string]lastEvent{}, firstBench: map[string]string{}, shared: map[string]bool{}}
 }
 
 // replayRule says why e (its payload decoded, nil for kinds the projection
@@ -73,6 +78,31 @@ func (st *replayState) after(e Event) {
 		le.passed = json.Unmarshal(e.Payload, &o) == nil && o.Status == ErasurePassed
 	}
 	st.last[e.Unit] = le
+	st.saw(e)
+}
+
+// saw notes which bench acted on e's unit.
+func (st *replayState) saw(e Event) {
+	if first, ok := st.firstBench[e.Unit]; !ok {
+		st.firstBench[e.Unit] = e.Bench
+	} else if first != e.Bench {
+		st.shared[e.Unit] = true
+	}
+}
+
+// conflict reports whether e is a conflict between benches (listed, not
+// applied) rather than a history no command writes: the lifecycle refuses
+// it at its place, and another bench acted on the unit before it.
+func (st *replayState) conflict(ctx context.Context, e Event, dec any) (bool, error) {
+	if e.Unit == "" {
+		return false, nil
+	}
+	first, ok := st.firstBench[e.Unit]
+	if !ok || (first == e.Bench && !st.shared[e.Unit]) {
+		return false, nil
+	}
+	reason, _, _, err := st.p.conflictOf(ctx, e, dec)
+	return reason != "", err
 }
 
 // ruleUnitKnown: a unit is received once, and nothing happens to a unit

@@ -227,17 +227,22 @@ func (w *writer) receiveAt(ctx context.Context, at time.Time, nu NewUnit, file s
 	nu.Serial = strings.TrimSpace(nu.Serial)
 	nu.AssetTag = strings.TrimSpace(nu.AssetTag)
 	yy := at.Local().Year() % 100
+	stem := fmt.Sprintf("%s-%02d-%s", w.l.prefix, yy, w.l.letter)
 	num, ok := w.nums[yy]
 	if !ok {
+		// Only this bench's own series: ids of other benches (other
+		// letters) pulled from the hub share the year, not the numbers.
+		// ':' follows '9': the range is the stem followed by a digit.
 		var max sql.NullInt64
-		if err := w.tx.QueryRowContext(ctx, `SELECT MAX(id_num) FROM units WHERE id_year = ?`, yy).Scan(&max); err != nil {
+		if err := w.tx.QueryRowContext(ctx, `SELECT MAX(id_num) FROM units WHERE id_year = ? AND id >= ? AND id < ?`,
+			yy, stem+"0", stem+":").Scan(&max); err != nil {
 			return Unit{}, err
 		}
 		num = int(max.Int64)
 	}
 	num++
 	w.nums[yy] = num
-	id := fmt.Sprintf("%s-%02d-%04d", w.l.prefix, yy, num)
+	id := fmt.Sprintf("%s%04d", stem, num)
 	if _, err := w.appendAt(ctx, at, id, KindReceived, receivedPayload{NewUnit: nu, File: file}); err != nil {
 		return Unit{}, err
 	}

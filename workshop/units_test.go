@@ -48,9 +48,9 @@ func TestResolveUnits(t *testing.T) {
 		handedOn: map[string][]string{"WD-1": {"PCS-26-0001"}},
 	}
 	disks := []imaging.BlockDevice{
-		{Path: "/dev/sda", Serial: "WD-1", SizeBytes: 500e9},
-		{Path: "/dev/sdb", Model: "Generic Flash Disk", SizeBytes: 8e9},
-		{Path: "/dev/sdc", Serial: "LOOSE-1", SizeBytes: 1e9},
+		{Path: "/dev/fakea", Serial: "WD-1", SizeBytes: 500e9},
+		{Path: "/dev/fakeb", Model: "Generic Flash Disk", SizeBytes: 8e9},
+		{Path: "/dev/fakec", Serial: "LOOSE-1", SizeBytes: 1e9},
 	}
 	got, err := ResolveUnits(ctx, l, "", disks)
 	if err != nil {

@@ -51,9 +51,11 @@ on a ledger from before signed chain heads: it then signs this bench's head
 				// Prefix and bench are chosen once: say so when another was asked.
 				prefixKept := !created && cmd.Flags().Changed("prefix") && !strings.EqualFold(strings.TrimSpace(opts.Prefix), l.Prefix())
 				benchKept := !created && cmd.Flags().Changed("bench") && strings.TrimSpace(opts.Bench) != l.BenchName()
+				letterKept := cmd.Flags().Changed("letter") && !strings.EqualFold(strings.TrimSpace(opts.Letter), l.Letter())
 				if g.json {
 					return g.printJSON(map[string]any{
 						"prefix_not_applied": prefixKept, "bench_not_applied": benchKept,
+						"letter": l.Letter(), "letter_not_applied": letterKept,
 						"ledger": path, "created": created, "prefix": l.Prefix(), "bench": l.BenchName(),
 						"schema": inventory.SchemaVersion(), "key_created": keyCreated,
 						"public_key":  filepath.Join(l.Dir(), reports.PubFile),
@@ -72,6 +74,12 @@ on a ledger from before signed chain heads: it then signs this bench's head
 				if benchKept {
 					fmt.Fprintln(g.stdout, g.T("init.benchkept", l.BenchName(), opts.Bench))
 				}
+				if l.Letter() != "" {
+					fmt.Fprintln(g.stdout, g.T("init.letter", l.Letter(), l.Prefix()+"-YY-"+l.Letter()+"0001"))
+				}
+				if letterKept {
+					fmt.Fprintln(g.stdout, g.T("init.letterkept", l.Letter(), opts.Letter))
+				}
 				fmt.Fprintln(g.stdout, g.T("init.key", filepath.Join(l.Dir(), reports.PubFile)+" ("+reports.Fingerprint(pub)+")"))
 				if sealed.HeadSigned {
 					fmt.Fprintln(g.stdout, g.T("init.sealed", l.BenchName(), reports.Fingerprint(pub)))
@@ -82,5 +90,6 @@ on a ledger from before signed chain heads: it then signs this bench's head
 	}
 	cmd.Flags().StringVar(&opts.Prefix, "prefix", "PCS", "prefix of unit ids (PCS gives PCS-26-0042); chosen once")
 	cmd.Flags().StringVar(&opts.Bench, "bench", "", "name of this bench, recorded with every event (default: host name)")
+	cmd.Flags().StringVar(&opts.Letter, "letter", "", "this bench's letter in unit ids (B gives PCS-26-B0042), so that benches syncing with one hub never share an id; chosen once")
 	return cmd
 }

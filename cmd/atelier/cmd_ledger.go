@@ -20,6 +20,7 @@ func newLedgerCmd(g *globals) *cobra.Command {
 	}
 	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g))
 	cmd.AddCommand(newLedgerCopyCmd(g))
+	cmd.AddCommand(newLedgerConflictsCmd(g), newLedgerResolveCmd(g))
 	return cmd
 }
 

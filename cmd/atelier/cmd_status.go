@@ -28,6 +28,7 @@ func newStatusCmd(g *globals) *cobra.Command {
 					return g.printJSON(s)
 				}
 				fmt.Fprintln(g.stdout, termui.Escape(s.Sentence))
+				g.printLastSync(cmd, l)
 				return nil
 			})
 		},

@@ -76,6 +76,10 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		newImageCmd(g),
 		newDeployCmd(g),
 		newManCmd(g),
+		newAccountCmd(g),
+		newBenchCmd(g),
+		newServeCmd(g),
+		newSyncCmd(g),
 	)
 	root.AddCommand(newOrgCmd(g), newReportCmd(g), newLabelCmd(g), newAuditCmd(g))
 	setupUsage(root)

@@ -60,6 +60,8 @@ var catalogs = []Catalog{
 	commandHelp,
 	helpTemplateMessages,
 	valueMessages,
+	webMessages,
+	hubMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.

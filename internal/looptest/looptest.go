@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Require skips the test when not root, unless CI=true, where it fails.
@@ -110,9 +111,17 @@ func AttachFile(t testing.TB, path string, opts ...Option) string {
 		t.Fatalf("losetup gave %q", dev)
 	}
 	t.Cleanup(func() {
-		if out, err := exec.Command("losetup", "-d", dev).CombinedOutput(); err != nil {
-			t.Errorf("losetup -d %s: %v: %s", dev, err, out)
+		// udev or a layer above may hold the device for a moment after the
+		// test: retry rather than leave it attached.
+		var out []byte
+		var err error
+		for i := 0; i < 20; i++ {
+			if out, err = exec.Command("losetup", "-d", dev).CombinedOutput(); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
+		t.Errorf("losetup -d %s: %v: %s", dev, err, out)
 	})
 	return dev
 }
