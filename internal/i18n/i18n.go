@@ -62,6 +62,7 @@ var catalogs = []Catalog{
 	valueMessages,
 	webMessages,
 	hubMessages,
+	hubHelp,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
