@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -165,9 +166,20 @@ func probeFirmwareLine(g *globals, f probe.Firmware) string {
 		parts = append(parts, g.T("probe.secureboot."+f.SecureBoot))
 	}
 	if f.BIOSVersion != probe.Unknown {
-		parts = append(parts, "BIOS "+f.BIOSVersion+" ("+f.BIOSDate+")")
+		parts = append(parts, "BIOS "+strings.TrimSpace(f.BIOSVersion)+" ("+biosDate(g.lang(), f.BIOSDate)+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// biosDate is SMBIOS's release date (MM/DD/YYYY, a calendar date without a
+// time zone) written the reader's way: "03/21/2011" reads as the 3rd of a
+// 21st month in French. A date SMBIOS wrote otherwise is shown as it is.
+func biosDate(l i18n.Lang, s string) string {
+	t, err := time.Parse("01/02/2006", strings.TrimSpace(s))
+	if err != nil {
+		return s
+	}
+	return l.DateIn(t, time.UTC)
 }
 
 func probeCPULine(g *globals, c probe.CPU) string {
