@@ -354,4 +354,17 @@ que la raison nomme alors.`},
 	"progress.done":      {EN: "done in %s", FR: "terminé en %s"},
 	"progress.done.rate": {EN: "done in %s, %s MB/s", FR: "terminé en %s, %s Mo/s"},
 	"progress.finished":  {EN: "%s: %s", FR: "%s\u202f: %s"},
+
+	// Methods as the plan of wipe --dry-run shows them (--method's values).
+	"wipe.method.auto":             {EN: "auto", FR: "auto"},
+	"wipe.method.zero":             {EN: "zeros", FR: "zéros"},
+	"wipe.method.random":           {EN: "random", FR: "aléatoire"},
+	"wipe.method.ata-secure-erase": {EN: "ATA Security Erase", FR: "ATA Security Erase"},
+	"wipe.method.ata-sanitize":     {EN: "ATA Sanitize", FR: "ATA Sanitize"},
+	"wipe.method.nvme-sanitize":    {EN: "NVMe Sanitize", FR: "NVMe Sanitize"},
+	"wipe.method.nvme-format":      {EN: "NVMe Format", FR: "NVMe Format"},
+	// Estimated durations: under a minute, minutes, hours and minutes.
+	"unit.duration.s":  {EN: "%d s", FR: "%d\u202fs"},
+	"unit.duration.m":  {EN: "%d min", FR: "%d\u202fmin"},
+	"unit.duration.hm": {EN: "%d h %02d min", FR: "%d\u202fh\u202f%02d"},
 }
