@@ -162,7 +162,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytesIn(g.lang(), p.Device.SizeBytes))},
 		{g.T("deploy.h.unit"), planUnit(g, src)},
 		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytesIn(g.lang(), p.WriteBytes), imaging.HumanBytesIn(g.lang(), p.ImageSize))},
-		{g.T("deploy.h.verify"), p.Verify},
+		{g.T("deploy.h.verify"), verifyWord(g, p.Verify)},
 		{g.T("deploy.h.hostname"), planHostname(g, p)},
 	})
 }
@@ -170,7 +170,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 	for _, s := range res.Steps {
 		meaning := map[string]string{"ok": "good", "warn": "warn", "failed": "bad"}[s.Status]
-		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), s.Name, s.Detail)
+		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), stepWord(g.lang(), s.Name), s.In(g.lang()))
 	}
 	status := g.T("deploy.status." + res.Status)
 	var line string

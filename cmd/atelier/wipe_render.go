@@ -232,3 +232,9 @@ func whyText(g *globals, why string) string {
 	}
 	return why
 }
+
+// stepWord is the name of one step of deploy's report in the reader's
+// words ("relecture" for read-back).
+func stepWord(l i18n.Lang, name string) string {
+	return i18n.Word{Family: "deploy.stepname", Value: name}.In(l)
+}

@@ -94,8 +94,12 @@ var deployMessages = Catalog{
 		FR: "aucun système de fichiers racine trouvé sur %s (pas d'ext4 de type racine ni /etc/os-release)\u202f: machine-id, clés, nom d'hôte et Wi-Fi laissés tels quels",
 	},
 	"deploy.step.grow": {
-		EN: "partition %d grown to the end of the disk (%s)",
-		FR: "partition %d agrandie jusqu'à la fin du disque (%s)",
+		EN: "partition %d grown to the end of the disk (now %s)",
+		FR: "partition %d agrandie jusqu'à la fin du disque (désormais %s)",
+	},
+	"deploy.step.grow.nosize": {
+		EN: "partition %d grown to the end of the disk",
+		FR: "partition %d agrandie jusqu'à la fin du disque",
 	},
 	"deploy.step.grow.nochange": {
 		EN: "partition %d already fills the disk",
@@ -293,4 +297,19 @@ var deployMessages = Catalog{
 		EN: "refused: deploy onto %s: %v; nothing was written",
 		FR: "refusé\u202f: déploiement sur %s\u202f: %v\u202f; rien n'a été écrit",
 	},
+
+	// Step names of deploy's report, as a person reads them.
+	"deploy.stepname.write":      {EN: "write", FR: "écriture"},
+	"deploy.stepname.read-back":  {EN: "read-back", FR: "relecture"},
+	"deploy.stepname.gpt":        {EN: "gpt", FR: "GPT"},
+	"deploy.stepname.partitions": {EN: "partitions", FR: "partitions"},
+	"deploy.stepname.grow":       {EN: "grow", FR: "partition"},
+	"deploy.stepname.fsck":       {EN: "fsck", FR: "contrôle"},
+	"deploy.stepname.resize":     {EN: "resize", FR: "ext4"},
+	"deploy.stepname.root":       {EN: "root", FR: "racine"},
+	"deploy.stepname.machine-id": {EN: "machine-id", FR: "machine-id"},
+	"deploy.stepname.ssh":        {EN: "ssh", FR: "SSH"},
+	"deploy.stepname.hostname":   {EN: "hostname", FR: "nom d'hôte"},
+	"deploy.stepname.wifi":       {EN: "wifi", FR: "Wi-Fi"},
+	"deploy.stepname.oem":        {EN: "oem", FR: "OEM"},
 }
