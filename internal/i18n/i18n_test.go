@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -80,33 +79,15 @@ func TestSizesAndDecimalsAreWrittenTheLanguagesWay(t *testing.T) {
 	}
 }
 
-// French typography: a narrow no-break space (U+202F) before : ; ! ? and
-// %, « guillemets » rather than straight quotes, "d'atelier" rather than
-// "de atelier". %q is allowed: T writes its value between guillemets.
-var frenchTypography = []struct {
-	re   *regexp.Regexp
-	what string
-}{
-	{regexp.MustCompile(`[ \x{a0}][:;!?](\s|$|\))`), "ordinary or wide no-break space before : ; ! ?"},
-	{regexp.MustCompile(`[\p{L}\d)»%]([:;!?])(\s|$)`), "no space before : ; ! ?"},
-	{regexp.MustCompile(`[\d.fdsv)]\s?%%`), "no narrow no-break space before %"},
-	{regexp.MustCompile(`"`), "straight quotes (use « »)"},
-	{regexp.MustCompile(`«[^\x{a0}]|[^\x{a0}]»`), "guillemets without a no-break space inside"},
-	{regexp.MustCompile(`\x{202f}\x{202f}|\x{a0}\x{a0}`), "doubled space"},
-	{regexp.MustCompile(`(^|\s)(de|que|le|la) (atelier)\b`), "no elision (d'atelier)"},
-}
-
 func TestFrenchTypography(t *testing.T) {
 	for _, c := range catalogs {
 		for k, m := range c {
 			for _, fr := range []string{m.FR, m.FROne} {
-				for _, rule := range frenchTypography {
-					for range rule.re.FindAllStringSubmatch(fr, -1) {
-						if strings.HasPrefix(k, "cmd.") && rule.what == "straight quotes (use « »)" {
-							continue // command lines in examples quote for the shell
-						}
-						t.Errorf("%s: %s in %q", k, rule.what, fr)
+				for _, what := range FrenchTypographyFaults(fr) {
+					if strings.HasPrefix(k, "cmd.") && what == StraightQuotes {
+						continue // command lines in examples quote for the shell
 					}
+					t.Errorf("%s: %s in %q", k, what, fr)
 				}
 			}
 		}
