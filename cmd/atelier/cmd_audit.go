@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -58,7 +59,8 @@ func runAuditSample(ctx context.Context, g *globals, percent float64) error {
 		if g.json {
 			return g.printJSON(s)
 		}
-		fmt.Fprintln(g.stdout, g.T("audit.sample.head", s.Population, s.Audited, s.Target, s.Percent))
+		fmt.Fprintln(g.stdout, g.T("audit.sample.head", i18n.M("count.disks.erased", s.Population),
+			i18n.M("count.checked", s.Audited), i18n.Decimal{V: s.Percent, Prec: 1, Trim: true}, i18n.M("count.checks", s.Target)))
 		rows := [][]string{}
 		for _, c := range append(append([]inventory.AuditCandidate{}, s.Flagged...), s.Picked...) {
 			why := g.T("audit.why.random")

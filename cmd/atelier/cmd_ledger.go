@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -58,7 +59,7 @@ themselves cannot be repaired from the events: restore a backup.`,
 				if res.Repaired != "" {
 					fmt.Fprintln(g.stdout, g.T("rebuild.repaired", res.Repaired))
 				}
-				fmt.Fprintln(g.stdout, g.T("rebuild.done", res.Events, res.Units))
+				fmt.Fprintln(g.stdout, g.T("rebuild.done", i18n.M("count.events", res.Events), i18n.M("count.units", res.Units)))
 				if len(res.Unsigned) > 0 {
 					fmt.Fprintln(g.stderr, g.T("rebuild.unsigned", strings.Join(res.Unsigned, ", ")))
 				}
@@ -129,7 +130,7 @@ func newLedgerVerifyCmd(g *globals) *cobra.Command {
 				if g.json {
 					return nil
 				}
-				fmt.Fprintln(g.stdout, g.T("verify.ok", res.Events, res.Benches))
+				fmt.Fprintln(g.stdout, g.T("verify.ok", i18n.M("count.events", res.Events), i18n.M("count.benches", res.Benches)))
 				for _, h := range res.Heads {
 					fmt.Fprintln(g.stdout, g.T("verify.signed", h.Bench, h.Seq, h.Key))
 				}

@@ -44,6 +44,9 @@ var catalogs = []Catalog{
 	probeMessages,
 	checkMessages,
 	wipeMessages,
+	wipeCommandMessages,
+	helpMessages,
+	wipeWhyMessages,
 	certMessages,
 	deployMessages,
 	precheckMessages,
@@ -63,6 +66,7 @@ var catalogs = []Catalog{
 	webMessages,
 	hubMessages,
 	hubHelp,
+	countMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.

@@ -369,12 +369,12 @@ var ledgerMessages = Catalog{
 
 	// Rebuild and verify.
 	"rebuild.done": {
-		EN: "projections rebuilt from %d events: %d units",
-		FR: "vues reconstruites à partir de %d événements\u202f: %d unités",
+		EN: "projections rebuilt from %s: %s",
+		FR: "vues reconstruites à partir de %s\u202f: %s",
 	},
 	"verify.ok": {
-		EN: "chain intact: %d events on %d bench(es)",
-		FR: "chaîne intacte\u202f: %d événements sur %d poste(s)",
+		EN: "chain intact: %s on %s",
+		FR: "chaîne intacte\u202f: %s sur %s",
 	},
 	"verify.altered": {
 		EN: "event %s (bench %s, #%d) was altered: its hash does not match its content",

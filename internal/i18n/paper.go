@@ -111,9 +111,11 @@ var paperMessages = Catalog{
 
 	// Audits.
 	"ev.audit.passed": {EN: "audit of disk %s (wiped by %s): passed", FR: "contrôle du disque %s (effacé par %s)\u202f: réussi"},
-	"ev.audit.failed": {EN: "audit of disk %s (wiped by %s): FAILED, %d other erasure(s) of the bench flagged", FR: "contrôle du disque %s (effacé par %s)\u202f: ÉCHEC, %d autre(s) effacement(s) du poste à revérifier"},
-	"audit.percent":   {EN: "--percent %s: give a share between 0 (excluded) and 100", FR: "--percent %s\u202f: donnez une part entre 0 (exclu) et 100"},
-	"audit.result":    {EN: "--result %q: passed or failed", FR: "--result %q\u202f: passed ou failed"},
+	"ev.audit.failed": {Count: 3,
+		EN: "audit of disk %s (wiped by %s): FAILED, %d other erasures of the bench flagged", ENOne: "audit of disk %s (wiped by %s): FAILED, %d other erasure of the bench flagged",
+		FR: "contrôle du disque %s (effacé par %s)\u202f: ÉCHEC, %d autres effacements du poste à revérifier", FROne: "contrôle du disque %s (effacé par %s)\u202f: ÉCHEC, %d autre effacement du poste à revérifier"},
+	"audit.percent": {EN: "--percent %s: give a share between 0 (excluded) and 100", FR: "--percent %s\u202f: donnez une part entre 0 (exclu) et 100"},
+	"audit.result":  {EN: "--result %q: passed or failed", FR: "--result %q\u202f: passed ou failed"},
 	"audit.self": {
 		EN: "you wiped disk %s of %s yourself (as %s): a second person must audit it",
 		FR: "vous avez effacé vous-même le disque %s de %s (en tant que %s)\u202f: une autre personne doit le contrôler",

@@ -81,20 +81,19 @@ var wipeMessages = Catalog{
 	},
 }
 
-// disks and wipe commands
-var _ = addWipeCommandMessages()
+// wipeWhyMessages are wipeWhy as messages, keyed "wipe.why:" + English.
+// They are listed in catalogs like every other catalogue: a catalogue
+// filled by a side effect was filled after the counted messages were built
+// (package variables initialise in dependency order), and wipe's counted
+// messages printed their key.
+var wipeWhyMessages = whyCatalog()
 
-func addWipeCommandMessages() bool {
-	for k, m := range wipeCommandMessages {
-		wipeMessages[k] = m
-	}
-	for k, m := range helpMessages {
-		wipeMessages[k] = m
-	}
+func whyCatalog() Catalog {
+	c := Catalog{}
 	for en, fr := range wipeWhy {
-		wipeMessages["wipe.why:"+en] = Message{EN: en, FR: fr}
+		c["wipe.why:"+en] = Message{EN: en, FR: fr}
 	}
-	return true
+	return c
 }
 
 // wipeWhy translates the wipe engine's reasons for not using a firmware
@@ -151,23 +150,25 @@ var wipeCommandMessages = Catalog{
 	"wipe.status.interrupted": {EN: "interrupted", FR: "interrompu"},
 	"wipe.status.unverified":  {EN: "UNVERIFIED", FR: "NON VÉRIFIÉ"},
 	"wipe.note.unverified":    {EN: "written, not verified: no certificate; run again with --verify sample or full", FR: "écrit, non vérifié\u202f: pas de certificat\u202f; relancez avec --verify sample ou full"},
-	"wipe.unverified":         {EN: "%d of %d disks written but not verified (--verify none): no certificate, not an erasure; run again with --verify sample or full", FR: "%d disque(s) sur %d écrit(s) mais non vérifié(s) (--verify none)\u202f: pas de certificat, ce n'est pas un effacement\u202f; relancez avec --verify sample ou full"},
-	"wipe.busy":               {EN: "%s: disk busy: another program (another wipe or deploy?) has it open; nothing written or recorded", FR: "%s\u202f: disque occupé\u202f: un autre programme (un autre effacement ou déploiement\u202f?) l'a ouvert\u202f; rien n'a été écrit ni enregistré"},
-	"wipe.open":               {EN: "%s: cannot open the disk for writing: %v", FR: "%s\u202f: impossible d'ouvrir le disque en écriture\u202f: %v"},
-	"wipe.phase.erasing":      {EN: "erasing (firmware)", FR: "effacement (micrologiciel)"},
-	"wipe.phase.writing":      {EN: "writing", FR: "écriture"},
-	"wipe.phase.verifying":    {EN: "verifying", FR: "vérification"},
-	"wipe.progress.phase":     {EN: "%s: %s…", FR: "%s\u202f: %s…"},
-	"wipe.progress.line":      {EN: "%s: %s %d%%, %s", FR: "%s\u202f: %s %d\u202f%%, %s"},
-	"wipe.progress.rate":      {EN: "%s MB/s", FR: "%s Mo/s"},
-	"wipe.progress.eta":       {EN: "%s left", FR: "reste %s"},
-	"wipe.line":               {EN: "%s: %s", FR: "%s\u202f: %s"},
-	"wipe.verify.full":        {EN: "full", FR: "complète"},
-	"wipe.verify.sample":      {EN: "sample", FR: "échantillon"},
-	"wipe.verify.none":        {EN: "none", FR: "aucune"},
-	"wipe.nist.none":          {EN: "none", FR: "aucune"},
-	"wipe.dryrun.unverified":  {EN: "--verify none: the disk will be written but not read back, so it gets no certificate and does not count as erased", FR: "--verify none\u202f: le disque sera écrit mais pas relu, il n'aura donc pas de certificat et ne comptera pas comme effacé"},
-	"wipe.certfiles":          {EN: "certificate %s (PDF %s)", FR: "certificat %s (PDF %s)"},
+	"wipe.unverified": {EN: "%d of %d disks written but not verified (--verify none): no certificate, not an erasure; run again with --verify sample or full", FR: "%d disques sur %d écrits mais non vérifiés (--verify none)\u202f: pas de certificat, ce n'est pas un effacement\u202f; relancez avec --verify sample ou full",
+		Count: 1, ENOne: "%d of %d disks written but not verified (--verify none): no certificate, not an erasure; run again with --verify sample or full",
+		FROne: "%d disque sur %d écrit mais non vérifié (--verify none)\u202f: pas de certificat, ce n'est pas un effacement\u202f; relancez avec --verify sample ou full"},
+	"wipe.busy":              {EN: "%s: disk busy: another program (another wipe or deploy?) has it open; nothing written or recorded", FR: "%s\u202f: disque occupé\u202f: un autre programme (un autre effacement ou déploiement\u202f?) l'a ouvert\u202f; rien n'a été écrit ni enregistré"},
+	"wipe.open":              {EN: "%s: cannot open the disk for writing: %v", FR: "%s\u202f: impossible d'ouvrir le disque en écriture\u202f: %v"},
+	"wipe.phase.erasing":     {EN: "erasing (firmware)", FR: "effacement (micrologiciel)"},
+	"wipe.phase.writing":     {EN: "writing", FR: "écriture"},
+	"wipe.phase.verifying":   {EN: "verifying", FR: "vérification"},
+	"wipe.progress.phase":    {EN: "%s: %s…", FR: "%s\u202f: %s…"},
+	"wipe.progress.line":     {EN: "%s: %s %d%%, %s", FR: "%s\u202f: %s %d\u202f%%, %s"},
+	"wipe.progress.rate":     {EN: "%s MB/s", FR: "%s Mo/s"},
+	"wipe.progress.eta":      {EN: "%s left", FR: "reste %s"},
+	"wipe.line":              {EN: "%s: %s", FR: "%s\u202f: %s"},
+	"wipe.verify.full":       {EN: "full", FR: "complète"},
+	"wipe.verify.sample":     {EN: "sample", FR: "échantillon"},
+	"wipe.verify.none":       {EN: "none", FR: "aucune"},
+	"wipe.nist.none":         {EN: "none", FR: "aucune"},
+	"wipe.dryrun.unverified": {EN: "--verify none: the disk will be written but not read back, so it gets no certificate and does not count as erased", FR: "--verify none\u202f: le disque sera écrit mais pas relu, il n'aura donc pas de certificat et ne comptera pas comme effacé"},
+	"wipe.certfiles":         {EN: "certificate %s (PDF %s)", FR: "certificat %s (PDF %s)"},
 	"wipe.interrupted": {Count: 1,
 		EN: "wipe interrupted on %d of %d disks: no certificate for them, the ledger records the interruption", ENOne: "wipe interrupted on %d of %d disks: no certificate for it, the ledger records the interruption",
 		FR: "effacement interrompu sur %d disques sur %d\u202f: pas de certificat pour eux, le registre enregistre l'interruption", FROne: "effacement interrompu sur %d disque sur %d\u202f: pas de certificat pour lui, le registre enregistre l'interruption"},
@@ -188,8 +189,10 @@ var wipeCommandMessages = Catalog{
 		FR: "aucune unité n'a ce disque, le registre ne peut donc pas garder son certificat\u202f: effacez-le à nouveau une fois le dossier accessible en écriture",
 	},
 	"wipe.uncertified": {
-		EN: "%d of %d disks erased but their certificate could not be written: they do NOT count as erased until it is (atelier wipe --reissue)",
-		FR: "%d disque(s) sur %d effacé(s) mais leur certificat n'a pas pu être écrit\u202f: ils ne comptent PAS comme effacés tant qu'il ne l'est pas (atelier wipe --reissue)",
+		EN:    "%d of %d disks erased but their certificate could not be written: they do NOT count as erased until it is (atelier wipe --reissue)",
+		FR:    "%d disques sur %d effacés mais leur certificat n'a pas pu être écrit\u202f: ils ne comptent PAS comme effacés tant qu'il ne l'est pas (atelier wipe --reissue)",
+		Count: 1, ENOne: "%d of %d disks erased but their certificate could not be written: they do NOT count as erased until it is (atelier wipe --reissue)",
+		FROne: "%d disque sur %d effacé mais son certificat n'a pas pu être écrit\u202f: il ne compte PAS comme effacé tant qu'il ne l'est pas (atelier wipe --reissue)",
 	},
 	"wipe.reissue.failed": {
 		EN: "certificate %s not written: %s",
@@ -355,14 +358,6 @@ que la raison nomme alors.`},
 	"progress.done.rate": {EN: "done in %s, %s MB/s", FR: "terminé en %s, %s Mo/s"},
 	"progress.finished":  {EN: "%s: %s", FR: "%s\u202f: %s"},
 
-	// Methods as the plan of wipe --dry-run shows them (--method's values).
-	"wipe.method.auto":             {EN: "auto", FR: "auto"},
-	"wipe.method.zero":             {EN: "zeros", FR: "zéros"},
-	"wipe.method.random":           {EN: "random", FR: "aléatoire"},
-	"wipe.method.ata-secure-erase": {EN: "ATA Security Erase", FR: "ATA Security Erase"},
-	"wipe.method.ata-sanitize":     {EN: "ATA Sanitize", FR: "ATA Sanitize"},
-	"wipe.method.nvme-sanitize":    {EN: "NVMe Sanitize", FR: "NVMe Sanitize"},
-	"wipe.method.nvme-format":      {EN: "NVMe Format", FR: "NVMe Format"},
 	// Estimated durations: under a minute, minutes, hours and minutes.
 	"unit.duration.s":  {EN: "%d s", FR: "%d\u202fs"},
 	"unit.duration.m":  {EN: "%d min", FR: "%d\u202fmin"},
