@@ -139,9 +139,9 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 		var p WipeStart
 		json.Unmarshal(e.Payload, &p)
 		if unfinished {
-			return lang.T("ev.wipe.unfinished", p.Disk.Serial, p.Method)
+			return lang.T("ev.wipe.unfinished", p.Disk.Serial, i18n.Word{Family: "wipe.method", Value: p.Method})
 		}
-		return lang.T("ev.wipe.started", p.Disk.Serial, p.Method)
+		return lang.T("ev.wipe.started", p.Disk.Serial, i18n.Word{Family: "wipe.method", Value: p.Method})
 	case KindWipeFinished:
 		var p WipeOutcome
 		json.Unmarshal(e.Payload, &p)

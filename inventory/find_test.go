@@ -80,7 +80,7 @@ func TestShortNumberAmbiguousListsCandidates(t *testing.T) {
 	if got, want := e.In(i18n.EN), "0001 matches 2 units: PCS-26-0001 (Latitude E6410, received), PCS-27-0001 (OptiPlex 7010, triaged); use the id"; got != want {
 		t.Errorf("EN:\n got %s\nwant %s", got, want)
 	}
-	if got, want := e.In(i18n.FR), "0001 correspond à 2 unités : PCS-26-0001 (Latitude E6410, reçu), PCS-27-0001 (OptiPlex 7010, trié) ; utilisez l'identifiant"; got != want {
+	if got, want := e.In(i18n.FR), "0001 correspond à 2 unités\u202f: PCS-26-0001 (Latitude E6410, reçu), PCS-27-0001 (OptiPlex 7010, trié)\u202f; utilisez l'identifiant"; got != want {
 		t.Errorf("FR:\n got %s\nwant %s", got, want)
 	}
 	if u, err := l.FindUnit(ctx, "PCS-27-0001"); err != nil || u.Model != "OptiPlex 7010" {

@@ -36,7 +36,7 @@ func TestOnlyADeployMakesAUnitImaged(t *testing.T) {
 	}
 	for lang, want := range map[i18n.Lang]string{
 		i18n.EN: "PCS-26-0001 cannot be marked imaged by hand: only a deploy records an image",
-		i18n.FR: "PCS-26-0001 ne peut pas être marqué installé à la main : seul un déploiement enregistre une image",
+		i18n.FR: "PCS-26-0001 ne peut pas être marqué installé à la main\u202f: seul un déploiement enregistre une image",
 	} {
 		if got := e.In(lang); !strings.HasPrefix(got, want) || !strings.Contains(got, "atelier deploy") {
 			t.Errorf("%s: %q, want %q... naming atelier deploy", lang, got, want)

@@ -138,8 +138,8 @@ func TestIntakeErrorsInFrench(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := ie.Lines(i18n.FR)
-	if got[0] != "bad_rows.csv : 4 lignes en erreur, rien n'a été importé (corrigez-les et importez de nouveau le fichier)" ||
-		got[1] != "bad_rows.csv ligne 3 : numéro de série manquant" {
+	if got[0] != "bad_rows.csv\u202f: 4 lignes en erreur, rien n'a été importé (corrigez-les et importez de nouveau le fichier)" ||
+		got[1] != "bad_rows.csv ligne 3\u202f: numéro de série manquant" {
 		t.Errorf("French lines: %q", got[:2])
 	}
 }

@@ -375,8 +375,8 @@ func TestImportAndAddShareOneNormalForm(t *testing.T) {
 	}
 	_, err = ParseComputerList(strings.NewReader("Serial number;Model\nS1;ok\nS\u200b2;ok\nS3;appeler 06 12 34 56 78\n"), "f.csv")
 	var ie *IntakeError
-	if !errors.As(err, &ie) || strings.Join(ie.RowLines(i18n.FR), "\n") != "f.csv ligne 3 : le numéro de série contient un caractère invisible ou de contrôle (U+200B ZERO WIDTH SPACE, caractère n° 2) : ressaisissez le texte sans ce caractère\n"+
-		"f.csv ligne 4 : le modèle semble contenir un numéro de téléphone : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le" {
+	if !errors.As(err, &ie) || strings.Join(ie.RowLines(i18n.FR), "\n") != "f.csv ligne 3\u202f: le numéro de série contient un caractère invisible ou de contrôle (U+200B ZERO WIDTH SPACE, caractère n° 2)\u202f: ressaisissez le texte sans ce caractère\n"+
+		"f.csv ligne 4\u202f: le modèle semble contenir un numéro de téléphone\u202f: chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle\u202f; retirez-le" {
 		t.Errorf("%v", err)
 	}
 }

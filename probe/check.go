@@ -22,28 +22,27 @@ const (
 // Verdict is what Check says of a machine: a grade, the best target that
 // fits and, per target, whether it fits, why, and what to do.
 type Verdict struct {
-	Grade        string   `json:"grade"`
-	GradeMeaning string   `json:"grade_meaning,omitempty"`
-	GradeReasons []string `json:"grade_reasons,omitempty"` // what the next better grade needs
-	Recommended  string   `json:"recommended"`             // "" when nothing fits or CannotTell is set
+	Grade        string     `json:"grade"`
+	GradeMeaning Text       `json:"grade_meaning"`
+	GradeReasons []i18n.Msg `json:"grade_reasons,omitempty"` // what the next better grade needs
+	Recommended  string     `json:"recommended"`             // "" when nothing fits or CannotTell is set
 	// CannotTell lists the essentials the report lacks ("ram", "cpu64"):
 	// without them no target is recommended, whatever the fits say.
 	CannotTell []string        `json:"cannot_tell,omitempty"`
 	Targets    []TargetVerdict `json:"targets"`
 	// Advice is the recommended target's advice, or, when nothing fits,
 	// every target's advice once.
-	Advice   []string `json:"advice"`
-	Lang     string   `json:"lang"`
-	Profiles string   `json:"profiles"` // where the profiles came from
+	Advice   []i18n.Msg `json:"advice"`
+	Profiles string     `json:"profiles"` // where the profiles came from
 }
 
 // TargetVerdict is the verdict for one target.
 type TargetVerdict struct {
-	Target  string   `json:"target"`
-	Name    string   `json:"name"`
-	Fits    string   `json:"fits"` // yes, warn, no
-	Reasons []string `json:"reasons"`
-	Advice  []string `json:"advice"`
+	Target  string     `json:"target"`
+	Name    string     `json:"name"`
+	Fits    string     `json:"fits"` // yes, warn, no
+	Reasons []i18n.Msg `json:"reasons"`
+	Advice  []i18n.Msg `json:"advice"`
 }
 
 // AnyFits reports whether at least one target fits, with or without
@@ -54,15 +53,16 @@ func (v Verdict) AnyFits() bool {
 
 // Check judges r against every target of set, in set's order of
 // preference. Facts the Report lacks give warnings, never a crash and never
-// a "does not fit" on their own. Messages are in lang.
-func Check(r *Report, set ProfileSet, lang i18n.Lang) Verdict {
+// a "does not fit" on their own. Reasons and advice are keyed messages
+// (i18n.Msg): the caller says them in the reader's language.
+func Check(r *Report, set ProfileSet) Verdict {
 	if r == nil {
 		r = &Report{}
 	}
 	f := gatherFacts(r)
-	v := Verdict{Lang: string(lang), Profiles: set.Origin, Targets: []TargetVerdict{}, Advice: []string{}}
+	v := Verdict{Profiles: set.Origin, Targets: []TargetVerdict{}, Advice: []i18n.Msg{}}
 	for _, p := range set.Profiles {
-		j := judge{lang: lang, f: f, p: p, pol: set.Policy}
+		j := judge{f: f, p: p, pol: set.Policy}
 		j.run()
 		v.Targets = append(v.Targets, j.verdict())
 	}
@@ -92,10 +92,10 @@ func Check(r *Report, set ProfileSet, lang i18n.Lang) Verdict {
 	}
 	if v.Recommended == "" {
 		for _, t := range v.Targets {
-			v.Advice = appendNew(v.Advice, t.Advice...)
+			v.Advice = appendNewMsg(v.Advice, t.Advice...)
 		}
 	}
-	v.Grade, v.GradeMeaning, v.GradeReasons = grade(f, set.Grades, lang)
+	v.Grade, v.GradeMeaning, v.GradeReasons = grade(f, set.Grades)
 	return v
 }
 

@@ -47,7 +47,7 @@ func ckTwoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0'
 
 // ckCorpusVerdict probes a real machine's dmidecode dump (with real smartctl
 // outputs for its disks) and checks it against the embedded profiles.
-func ckCorpusVerdict(t *testing.T, model string, smart ...string) (*Report, Verdict) {
+func ckCorpusVerdict(t *testing.T, model string, smart ...string) (*Report, verdictText) {
 	t.Helper()
 	corpus := ckCorpus(t)
 	o := Options{DMIDecode: ckDMIDump(t, corpus, model)}
@@ -58,7 +58,7 @@ func ckCorpusVerdict(t *testing.T, model string, smart ...string) (*Report, Verd
 	if err != nil {
 		t.Fatalf("Gather %s: %v", model, err)
 	}
-	return r, Check(r, ckSet(t), i18n.EN)
+	return r, checkIn(r, ckSet(t), i18n.EN)
 }
 
 // An ASUS Eee PC 1000H: Atom N270 (32-bit only), 1 GB of RAM.
@@ -159,7 +159,7 @@ func TestCheckCorpusEveryDumpGetsAVerdict(t *testing.T) {
 			t.Errorf("%s: %v", d, err)
 			continue
 		}
-		v := Check(r, set, i18n.FR)
+		v := checkIn(r, set, i18n.FR)
 		if len(v.Targets) != len(set.Profiles) || v.Grade == "" {
 			t.Errorf("%s: %d verdicts, grade %q", d, len(v.Targets), v.Grade)
 		}
@@ -171,13 +171,13 @@ func TestCheckCorpusEveryDumpGetsAVerdict(t *testing.T) {
 // plainly; the 2 GB Xeon VM fits with warnings that say it is a VM.
 func TestCheckCorpusSnapshots(t *testing.T) {
 	corpus := ckCorpus(t)
-	snap := func(name string) Verdict {
+	snap := func(name string) verdictText {
 		t.Helper()
 		r, err := Gather(context.Background(), Options{Root: filepath.Join(corpus, "ghw-snapshots", name+".tar.gz")})
 		if err != nil {
 			t.Fatalf("Gather %s: %v", name, err)
 		}
-		return Check(r, ckSet(t), i18n.EN)
+		return checkIn(r, ckSet(t), i18n.EN)
 	}
 	v := snap("amd-ryzen-1600")
 	if core := ckTarget(t, v, "zorin-18-core"); core.Fits != FitsYes || v.Grade != "A" || v.Recommended != "zorin-18-core" {

@@ -29,7 +29,7 @@ func FuzzCheckReport(f *testing.F) {
 			return
 		}
 		for _, l := range []i18n.Lang{i18n.EN, i18n.FR} {
-			v := Check(&r, set, l)
+			v := checkIn(&r, set, l)
 			if len(v.Targets) != len(set.Profiles) {
 				t.Fatalf("%d verdicts for %d targets", len(v.Targets), len(set.Profiles))
 			}
@@ -77,6 +77,6 @@ func FuzzLoadProfiles(f *testing.F) {
 		if err != nil {
 			return
 		}
-		Check(ckModernLaptop(), set, i18n.EN)
+		checkIn(ckModernLaptop(), set, i18n.EN)
 	})
 }

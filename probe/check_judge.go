@@ -11,14 +11,13 @@ import (
 // judge builds the verdict of one target: every rule adds a reason (making
 // the target "no" or "warn") and, when something can be done, advice.
 type judge struct {
-	lang i18n.Lang
-	f    facts
-	p    Profile
-	pol  Policy
+	f   facts
+	p   Profile
+	pol Policy
 
 	fits      string
-	reasons   []string
-	advice    []string
+	reasons   []i18n.Msg
+	advice    []i18n.Msg
 	noUpgrade bool // the machine cannot fit whatever is added
 }
 
@@ -32,7 +31,7 @@ func (j *judge) add(level, key string, args ...any) {
 	case j.fits != FitsNo:
 		j.fits = FitsWarn
 	}
-	j.reasons = appendNew(j.reasons, j.lang.T(key, args...))
+	j.reasons = appendNewMsg(j.reasons, i18n.M(key, args...))
 }
 
 // noFigure is no() for a reason that rests on a figure; an unconfirmed
@@ -41,12 +40,12 @@ func (j *judge) noFigure(fig Figure, key string, args ...any) {
 	j.no(key, args...)
 	if !fig.Firm() {
 		last := len(j.reasons) - 1
-		j.reasons[last] += j.lang.T("check.unconfirmed")
+		j.reasons[last] = i18n.M("check.unconfirmed.after", j.reasons[last])
 	}
 }
 
 func (j *judge) advise(key string, args ...any) {
-	j.advice = appendNew(j.advice, j.lang.T(key, args...))
+	j.advice = appendNewMsg(j.advice, i18n.M(key, args...))
 }
 
 // upgrade is advice to buy or fit a part: left out when nothing can make
@@ -55,7 +54,7 @@ func (j *judge) upgrade(key string, args ...any) {
 	if j.noUpgrade {
 		return
 	}
-	j.advice = appendNew(j.advice, j.lang.T(key, args...))
+	j.advice = appendNewMsg(j.advice, i18n.M(key, args...))
 }
 
 func (j *judge) verdict() TargetVerdict {
@@ -65,10 +64,10 @@ func (j *judge) verdict() TargetVerdict {
 	}
 	t := TargetVerdict{Target: j.p.Target, Name: j.p.Name, Fits: fits, Reasons: j.reasons, Advice: j.advice}
 	if t.Reasons == nil {
-		t.Reasons = []string{}
+		t.Reasons = []i18n.Msg{}
 	}
 	if t.Advice == nil {
-		t.Advice = []string{}
+		t.Advice = []i18n.Msg{}
 	}
 	return t
 }
@@ -134,20 +133,20 @@ func (j *judge) cpu() {
 }
 
 func (j *judge) ram() {
-	f, p, l := j.f, j.p, j.lang
+	f, p := j.f, j.p
 	if f.ramBytes == 0 {
 		j.warn("check.ram.unknown")
 		return
 	}
-	have := sizeGB(l, f.ramGB())
+	have := gbSize(f.ramGB())
 	switch {
 	case !f.hasRAM(p.RAMMinGB.Value):
-		j.noFigure(p.RAMMinGB, "check.ram.below_min", have, p.Name, sizeGB(l, p.RAMMinGB.Value))
+		j.noFigure(p.RAMMinGB, "check.ram.below_min", have, p.Name, gbSize(p.RAMMinGB.Value))
 	case p.RAMRecGB.Set() && !f.hasRAM(p.RAMRecGB.Value):
-		j.warn("check.ram.below_rec", have, p.Name, sizeGB(l, p.RAMRecGB.Value))
+		j.warn("check.ram.below_rec", have, p.Name, gbSize(p.RAMRecGB.Value))
 	}
 	if h := j.pol.HandoverRAMGB; h.Set() && !f.hasRAM(h.Value) {
-		j.warn("check.policy.ram", have, sizeGB(l, h.Value))
+		j.warn("check.policy.ram", have, gbSize(h.Value))
 	}
 	// One piece of advice: reach the highest bar among the edition's
 	// minimum, its recommendation and the house policy.
@@ -160,55 +159,55 @@ func (j *judge) ram() {
 // ramAdvice says what RAM to buy: "add 2 GB of DDR3 SO-DIMM to reach 4 GB
 // (1 free slot, 8 GB max)".
 func (j *judge) ramAdvice(wantGB float64) {
-	f, l := j.f, j.lang
+	f := j.f
 	maxBytes := j.f.r.Memory.MaxBytes
 	if maxBytes > 0 && wantGB*gib > float64(maxBytes) {
-		j.upgrade("check.advice.ram_cap", sizeGB(l, float64(maxBytes)/gib), sizeGB(l, wantGB))
+		j.upgrade("check.advice.ram_cap", gbSize(float64(maxBytes)/gib), gbSize(wantGB))
 		wantGB = float64(maxBytes) / gib
 		if f.ramGB() >= wantGB {
 			return
 		}
 	}
 	add := math.Ceil(wantGB - f.ramGB())
-	kind := f.moduleKind()
+	var kind any = f.moduleKind()
 	if kind == "" {
-		kind = l.T("check.ram.kind_unknown")
+		kind = i18n.M("check.ram.kind_unknown")
 	}
-	var details []string
+	var details msgList
 	switch n := f.freeSlots(); {
 	case n < 0:
-		details = append(details, l.T("check.slots.unknown"))
+		details = append(details, i18n.M("check.slots.unknown"))
 	case n == 0:
-		details = append(details, l.T("check.slots.none"))
+		details = append(details, i18n.M("check.slots.none"))
 	case n == 1:
-		details = append(details, l.T("check.slots.one"))
+		details = append(details, i18n.M("check.slots.one"))
 	default:
-		details = append(details, l.T("check.slots.many", n))
+		details = append(details, i18n.M("check.slots.many", n))
 	}
 	if maxBytes > 0 {
-		details = append(details, l.T("check.ram.max", sizeGB(l, float64(maxBytes)/gib)))
+		details = append(details, i18n.M("check.ram.max", gbSize(float64(maxBytes)/gib)))
 	} else {
-		details = append(details, l.T("check.ram.max_unknown"))
+		details = append(details, i18n.M("check.ram.max_unknown"))
 	}
-	j.upgrade("check.advice.ram", sizeGB(l, add), kind, sizeGB(l, wantGB), strings.Join(details, ", "))
+	j.upgrade("check.advice.ram", gbSize(add), kind, gbSize(wantGB), details)
 }
 
 func (j *judge) storage() {
-	f, p, l := j.f, j.p, j.lang
+	f, p := j.f, j.p
 	need := p.StorageGB.Value
 	ssdGB := max(need, j.pol.HandoverSSDGB.Value)
 	switch {
 	case len(f.internal) == 0:
-		j.warn("check.storage.none", sizeGB(l, need))
-		j.upgrade("check.advice.disk_fit", sizeGB(l, ssdGB))
+		j.warn("check.storage.none", gbSize(need))
+		j.upgrade("check.advice.disk_fit", gbSize(ssdGB))
 		return
 	case len(f.usable) == 0:
 		j.no("check.storage.all_failing")
-		j.upgrade("check.advice.disk_fit", sizeGB(l, ssdGB))
+		j.upgrade("check.advice.disk_fit", gbSize(ssdGB))
 		return
 	case float64(f.largest.SizeBytes) < need*gb:
-		j.noFigure(p.StorageGB, "check.storage.small", diskLabel(f.largest), sizeGB(l, float64(f.largest.SizeBytes)/gb), p.Name, sizeGB(l, need))
-		j.upgrade("check.advice.disk_larger", sizeGB(l, ssdGB))
+		j.noFigure(p.StorageGB, "check.storage.small", diskLabel(f.largest), gbSize(float64(f.largest.SizeBytes)/gb), p.Name, gbSize(need))
+		j.upgrade("check.advice.disk_larger", gbSize(ssdGB))
 		return
 	}
 	if !j.pol.HandoverSSD.Value {
@@ -217,10 +216,10 @@ func (j *judge) storage() {
 	switch {
 	case !f.hasSSD:
 		j.warn("check.policy.ssd")
-		j.upgrade("check.advice.ssd", sizeGB(l, ssdGB))
+		j.upgrade("check.advice.ssd", gbSize(ssdGB))
 	case j.pol.HandoverSSDGB.Set() && float64(f.ssdSize) < j.pol.HandoverSSDGB.Value*gb:
-		j.warn("check.policy.ssd_small", sizeGB(l, float64(f.ssdSize)/gb), sizeGB(l, j.pol.HandoverSSDGB.Value))
-		j.upgrade("check.advice.disk_larger", sizeGB(l, ssdGB))
+		j.warn("check.policy.ssd_small", gbSize(float64(f.ssdSize)/gb), gbSize(j.pol.HandoverSSDGB.Value))
+		j.upgrade("check.advice.disk_larger", gbSize(ssdGB))
 	}
 }
 

@@ -18,7 +18,7 @@ func ckSet(t *testing.T) ProfileSet {
 	return set
 }
 
-func ckTarget(t *testing.T, v Verdict, name string) TargetVerdict {
+func ckTarget(t *testing.T, v verdictText, name string) targetText {
 	t.Helper()
 	for _, tv := range v.Targets {
 		if tv.Target == name {
@@ -26,7 +26,7 @@ func ckTarget(t *testing.T, v Verdict, name string) TargetVerdict {
 		}
 	}
 	t.Fatalf("no verdict for %s in %+v", name, v.Targets)
-	return TargetVerdict{}
+	return targetText{}
 }
 
 func ckHas(list []string, sub string) bool {
@@ -78,7 +78,7 @@ func ckOldDesktop() *Report {
 
 func TestCheckModernLaptopFitsEveryConfirmedEdition(t *testing.T) {
 	set := ckSet(t)
-	v := Check(ckModernLaptop(), set, i18n.EN)
+	v := checkIn(ckModernLaptop(), set, i18n.EN)
 	if v.Recommended != "zorin-18-core" {
 		t.Errorf("recommended = %q, want zorin-18-core", v.Recommended)
 	}
@@ -104,7 +104,7 @@ func TestCheckModernLaptopFitsEveryConfirmedEdition(t *testing.T) {
 }
 
 func TestCheckOldDesktopFitsWithWarningsAndSaysWhatToBuy(t *testing.T) {
-	v := Check(ckOldDesktop(), ckSet(t), i18n.EN)
+	v := checkIn(ckOldDesktop(), ckSet(t), i18n.EN)
 	core := ckTarget(t, v, "zorin-18-core")
 	if core.Fits != FitsWarn {
 		t.Fatalf("zorin-18-core fits %q, want warn: %v", core.Fits, core.Reasons)
@@ -134,7 +134,7 @@ func TestCheckOldDesktopFitsWithWarningsAndSaysWhatToBuy(t *testing.T) {
 func TestCheckBatteryBelowPolicy(t *testing.T) {
 	r := ckModernLaptop()
 	r.Batteries = []Battery{{Name: "BAT0", DesignWh: 48, FullWh: 19.7, HealthPercent: 41}}
-	v := Check(r, ckSet(t), i18n.EN)
+	v := checkIn(r, ckSet(t), i18n.EN)
 	core := ckTarget(t, v, "zorin-18-core")
 	if core.Fits != FitsWarn {
 		t.Errorf("fits %q, want warn", core.Fits)
@@ -145,8 +145,8 @@ func TestCheckBatteryBelowPolicy(t *testing.T) {
 		t.Errorf("grade = %q (%v), want C", v.Grade, v.GradeReasons)
 	}
 	ckWant(t, "grade reasons", v.GradeReasons, "grade B needs a battery at 60 % or more (has 41 %)")
-	fr := Check(r, ckSet(t), i18n.FR)
-	ckWant(t, "French advice", ckTarget(t, fr, "zorin-18-core").Advice, "batterie à 41 % : la remplacer")
+	fr := checkIn(r, ckSet(t), i18n.FR)
+	ckWant(t, "French advice", ckTarget(t, fr, "zorin-18-core").Advice, "batterie à 41\u202f%\u202f: la remplacer")
 }
 
 func TestCheckDriversSecureBootAndFirmware(t *testing.T) {
@@ -154,7 +154,7 @@ func TestCheckDriversSecureBootAndFirmware(t *testing.T) {
 	r.Firmware = Firmware{BootMode: "uefi", UEFIBits: 32, SecureBoot: "enabled"}
 	r.GPUs = []GPU{{PCIID: "10de:0fe9", Vendor: "NVIDIA Corporation", Product: "GK107M [GeForce GT 750M]", Generation: "Kepler"}}
 	r.Network = []NIC{{Kind: "wifi", Bus: "pci", ID: "14e4:4365", Vendor: "Broadcom Inc.", Product: "BCM43142 802.11b/g/n", Broadcom: true}}
-	v := Check(r, ckSet(t), i18n.EN)
+	v := checkIn(r, ckSet(t), i18n.EN)
 
 	z18 := ckTarget(t, v, "zorin-18-core")
 	if z18.Fits != FitsWarn {
@@ -186,7 +186,7 @@ func TestCheckDisks(t *testing.T) {
 
 	r := ckModernLaptop()
 	r.Disks = []Disk{failing}
-	core := ckTarget(t, Check(r, set, i18n.EN), "zorin-18-core")
+	core := ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core")
 	if core.Fits != FitsNo {
 		t.Errorf("only disk failing: fits %q, want no", core.Fits)
 	}
@@ -195,7 +195,7 @@ func TestCheckDisks(t *testing.T) {
 	ckWant(t, "advice", core.Advice, "disk sda (Hitachi HDS721050DLE630) is failing: replace it")
 
 	r.Disks = append(r.Disks, ckModernLaptop().Disks...)
-	if core := ckTarget(t, Check(r, set, i18n.EN), "zorin-18-core"); core.Fits != FitsWarn {
+	if core := ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core"); core.Fits != FitsWarn {
 		t.Errorf("failing disk beside a good SSD: fits %q, want warn", core.Fits)
 	}
 
@@ -204,7 +204,7 @@ func TestCheckDisks(t *testing.T) {
 		{Name: "mmcblk0", Model: "DF4008", SizeBytes: 7818182656, Medium: "mmc", Transport: "mmc"},
 		{Name: "sdb", Model: "Cruzer Blade", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
 	}
-	core = ckTarget(t, Check(r, set, i18n.EN), "zorin-18-core")
+	core = ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core")
 	if core.Fits != FitsNo {
 		t.Errorf("8 GB eMMC: fits %q, want no", core.Fits)
 	}
@@ -212,7 +212,7 @@ func TestCheckDisks(t *testing.T) {
 	ckWant(t, "advice", core.Advice, "replace the disk by an SSD of 120 GB or more")
 
 	r.Disks = r.Disks[1:]
-	core = ckTarget(t, Check(r, set, i18n.EN), "zorin-18-core")
+	core = ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core")
 	if core.Fits != FitsWarn {
 		t.Errorf("no internal disk: fits %q, want warn", core.Fits)
 	}
@@ -222,7 +222,7 @@ func TestCheckDisks(t *testing.T) {
 func TestCheckUnknownFactsWarnNeverFail(t *testing.T) {
 	set := ckSet(t)
 	for _, r := range []*Report{nil, {}, {CPU: CPU{Model: Unknown}, Virtualization: Unknown}} {
-		v := Check(r, set, i18n.EN)
+		v := checkIn(r, set, i18n.EN)
 		if len(v.Targets) != len(set.Profiles) {
 			t.Fatalf("%d verdicts for %d targets", len(v.Targets), len(set.Profiles))
 		}
@@ -253,13 +253,13 @@ func TestCheckUnreadCPUFlagsDoNotLowerTheGrade(t *testing.T) {
 	set := ckSet(t)
 	read := ckModernLaptop()
 	read.CPU.Flags, read.CPU.FlagsSource = []string{"lm", "pae", "nx", "sse2"}, FlagsCPUInfo
-	if v := Check(read, set, i18n.EN); v.Grade == "A" || !ckHas(v.GradeReasons, "needs a processor with") {
+	if v := checkIn(read, set, i18n.EN); v.Grade == "A" || !ckHas(v.GradeReasons, "needs a processor with") {
 		t.Errorf("flags read without avx2/sse4_2: grade %q %v, want lowered", v.Grade, v.GradeReasons)
 	}
 	for _, src := range []string{FlagsDMI, ""} { // "": a report written before flags_source
 		r := ckModernLaptop()
 		r.CPU.Flags, r.CPU.FlagsSource = []string{"lm"}, src
-		v := Check(r, set, i18n.EN)
+		v := checkIn(r, set, i18n.EN)
 		if v.Grade != "A" || ckHas(v.GradeReasons, "needs a processor with") {
 			t.Errorf("source %q: grade %q %v, want A with unread flags", src, v.Grade, v.GradeReasons)
 		}
@@ -273,12 +273,12 @@ func TestCheckUnreadCPUFlagsDoNotLowerTheGrade(t *testing.T) {
 func TestCheckKernelMemoryFigureCountsAsInstalled(t *testing.T) {
 	r := ckModernLaptop()
 	r.Memory = Memory{TotalBytes: 3_950_000_000} // /proc/meminfo of a 4 GB machine, no SMBIOS
-	core := ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	core := ckTarget(t, checkIn(r, ckSet(t), i18n.EN), "zorin-18-core")
 	if ckHas(core.Reasons, "RAM") {
 		t.Errorf("3.68 GiB reported should count as 4 GB installed: %v", core.Reasons)
 	}
 	r.Memory = Memory{TotalBytes: 1_950_000_000} // a 2 GB machine
-	core = ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	core = ckTarget(t, checkIn(r, ckSet(t), i18n.EN), "zorin-18-core")
 	ckWant(t, "reasons", core.Reasons, "2 GB of RAM: Zorin OS 18 Core recommends 4 GB")
 	ckWant(t, "advice", core.Advice, "add 2 GB of RAM (type unknown: read it on the module's label) to reach 4 GB (free slots unknown, maximum unknown)")
 }
@@ -287,7 +287,7 @@ func TestCheckRAMAdviceRespectsBoardMaximum(t *testing.T) {
 	r := ckOldDesktop()
 	r.Memory = Memory{TotalBytes: 1 * gib, SlotsTotal: 1, SlotsUsed: 1, MaxBytes: 2 * gib,
 		Modules: []Module{{SizeBytes: 1 * gib, Type: "DDR2", FormFactor: "SO-DIMM"}}}
-	core := ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	core := ckTarget(t, checkIn(r, ckSet(t), i18n.EN), "zorin-18-core")
 	if core.Fits != FitsNo {
 		t.Errorf("1 GB: fits %q, want no", core.Fits)
 	}
@@ -300,7 +300,7 @@ func TestCheckRecommendsAConfirmedEditionFirst(t *testing.T) {
 	r := ckModernLaptop()
 	r.Memory = Memory{TotalBytes: 1 * gib, SlotsTotal: 2, SlotsUsed: 1, MaxBytes: 8 * gib,
 		Modules: []Module{{SizeBytes: 1 * gib, Type: "DDR3", FormFactor: "SO-DIMM"}}}
-	v := Check(r, ckSet(t), i18n.EN)
+	v := checkIn(r, ckSet(t), i18n.EN)
 	if got := ckTarget(t, v, "zorin-18-core").Fits; got != FitsNo {
 		t.Errorf("1 GB on Zorin 18 Core: %q", got)
 	}
@@ -315,9 +315,9 @@ func TestCheckFrench(t *testing.T) {
 	r := ckOldDesktop()
 	r.Memory.Modules[0].SizeBytes = gib + gib/2
 	r.Memory.TotalBytes = gib + gib/2
-	v := Check(r, ckSet(t), i18n.FR)
+	v := checkIn(r, ckSet(t), i18n.FR)
 	core := ckTarget(t, v, "zorin-18-core")
-	ckWant(t, "raisons", core.Reasons, "1,5 Go de RAM : Zorin OS 18 Core demande au moins 2 Go")
+	ckWant(t, "raisons", core.Reasons, "1,5 Go de RAM\u202f: Zorin OS 18 Core demande au moins 2 Go")
 	ckWant(t, "conseils", core.Advice, "ajouter 3 Go de DDR3 DIMM pour atteindre 4 Go (1 emplacement libre, 8 Go max)")
 	if v.GradeMeaning == "" || v.Lang != "fr" {
 		t.Errorf("grade meaning %q, lang %q", v.GradeMeaning, v.Lang)
@@ -325,7 +325,7 @@ func TestCheckFrench(t *testing.T) {
 }
 
 func TestCheckVerdictJSONShape(t *testing.T) {
-	b, err := json.Marshal(Check(ckModernLaptop(), ckSet(t), i18n.EN))
+	b, err := json.Marshal(Check(ckModernLaptop(), ckSet(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,10 +333,10 @@ func TestCheckVerdictJSONShape(t *testing.T) {
 		Grade       *string `json:"grade"`
 		Recommended *string `json:"recommended"`
 		Targets     []struct {
-			Target  string    `json:"target"`
-			Fits    string    `json:"fits"`
-			Reasons *[]string `json:"reasons"`
-			Advice  *[]string `json:"advice"`
+			Target  string      `json:"target"`
+			Fits    string      `json:"fits"`
+			Reasons *[]i18n.Msg `json:"reasons"`
+			Advice  *[]i18n.Msg `json:"advice"`
 		} `json:"targets"`
 	}
 	if err := json.Unmarshal(b, &got); err != nil {
@@ -358,7 +358,7 @@ func TestCheckVerdictJSONShape(t *testing.T) {
 func TestCheckGradeOfAMachineThatCameWithoutDisk(t *testing.T) {
 	r := ckModernLaptop()
 	r.Disks = nil
-	v := Check(r, ckSet(t), i18n.EN)
+	v := checkIn(r, ckSet(t), i18n.EN)
 	if v.Grade != "A" {
 		t.Errorf("grade %q %v, want A: storage is graded as if the advised SSD were fitted", v.Grade, v.GradeReasons)
 	}
@@ -369,7 +369,7 @@ func TestCheckGradeOfAMachineThatCameWithoutDisk(t *testing.T) {
 func TestCheckSlowClockIsAWarningOnly(t *testing.T) {
 	r := ckModernLaptop()
 	r.CPU.MaxMHz = 800 // an idle clock read from /proc/cpuinfo
-	core := ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	core := ckTarget(t, checkIn(r, ckSet(t), i18n.EN), "zorin-18-core")
 	if core.Fits != FitsWarn {
 		t.Errorf("fits %q, want warn", core.Fits)
 	}
@@ -387,7 +387,7 @@ func TestCheckZorin18AtThePublishedMinimum(t *testing.T) {
 	r.Memory = Memory{TotalBytes: 2 * gib, SlotsTotal: 2, SlotsUsed: 1, MaxBytes: 8 * gib,
 		Modules: []Module{{Slot: "DIMM_1", SizeBytes: 2 * gib, Type: "DDR3", FormFactor: "SO-DIMM"}}}
 	r.Disks[0].Medium, r.Disks[0].Rotational = "ssd", false
-	core := ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	core := ckTarget(t, checkIn(r, ckSet(t), i18n.EN), "zorin-18-core")
 	if core.Fits != FitsWarn {
 		t.Fatalf("2 GB, 2 cores at 1 GHz: fits %q, want warn; reasons %q", core.Fits, core.Reasons)
 	}
@@ -401,12 +401,36 @@ func TestCheckZorin18AtThePublishedMinimum(t *testing.T) {
 
 	r.Memory = Memory{TotalBytes: 1 * gib, SlotsTotal: 2, SlotsUsed: 1, MaxBytes: 8 * gib,
 		Modules: []Module{{Slot: "DIMM_1", SizeBytes: 1 * gib, Type: "DDR3", FormFactor: "SO-DIMM"}}}
-	core = ckTarget(t, Check(r, ckSet(t), i18n.EN), "zorin-18-core")
+	core = ckTarget(t, checkIn(r, ckSet(t), i18n.EN), "zorin-18-core")
 	if core.Fits != FitsNo {
 		t.Errorf("1 GB: fits %q, want no", core.Fits)
 	}
 	ckWant(t, "reasons", core.Reasons, "1 GB of RAM: Zorin OS 18 Core needs at least 2 GB")
 	if ckHas(core.Reasons, "not confirmed") {
 		t.Errorf("2 GB is a confirmed figure: %q", core.Reasons)
+	}
+}
+
+// Check decides, the reader's language is chosen later: one verdict says
+// the same reason in French and in English, sizes included ("1,5 Go",
+// "1.5 GB"), and an unconfirmed figure says so in both.
+func TestCheckReturnsKeyedMessagesSaidInEitherLanguage(t *testing.T) {
+	r := ckOldDesktop()
+	r.Memory.Modules[0].SizeBytes = gib + gib/2
+	r.Memory.TotalBytes = gib + gib/2
+	v := Check(r, ckSet(t))
+	var core TargetVerdict
+	for _, tv := range v.Targets {
+		if tv.Target == "zorin-18-core" {
+			core = tv
+		}
+	}
+	if len(core.Reasons) == 0 || core.Reasons[0].Key == "" {
+		t.Fatalf("reasons are not keyed messages: %+v", core.Reasons)
+	}
+	ckWant(t, "raisons", i18n.Texts(i18n.FR, core.Reasons), "1,5 Go de RAM\u202f: Zorin OS 18 Core demande au moins 2 Go")
+	ckWant(t, "reasons", i18n.Texts(i18n.EN, core.Reasons), "1.5 GB of RAM: Zorin OS 18 Core needs at least 2 GB")
+	if v.GradeMeaning.In(i18n.FR) == v.GradeMeaning.In(i18n.EN) {
+		t.Errorf("grade meaning not in both languages: %+v", v.GradeMeaning)
 	}
 }

@@ -11,38 +11,34 @@ import (
 // grade gives the first grade of the grid whose every criterion the
 // machine meets, its meaning, and what the next better grade would need.
 // An unknown fact does not meet a criterion: a grade is a promise.
-func grade(f facts, rules GradeRules, l i18n.Lang) (string, string, []string) {
+func grade(f facts, rules GradeRules) (string, Text, []i18n.Msg) {
 	for i, r := range rules.Grades {
-		if len(unmetCriteria(f, r, l)) > 0 {
+		if len(unmetCriteria(f, r)) > 0 {
 			continue
 		}
-		meaning := r.Meaning.EN
-		if l == i18n.FR {
-			meaning = r.Meaning.FR
-		}
-		var why []string
+		var why []i18n.Msg
 		if len(f.internal) == 0 {
-			why = append(why, l.T("check.grade.nodisk"))
+			why = append(why, i18n.M("check.grade.nodisk"))
 		}
 		if !f.flagsKnown && len(r.CPUFlags) > 0 {
-			why = append(why, l.T("check.grade.flags_unread", r.Grade, strings.Join(r.CPUFlags, ", ")))
+			why = append(why, i18n.M("check.grade.flags_unread", r.Grade, strings.Join(r.CPUFlags, ", ")))
 		}
 		if i > 0 {
-			why = append(why, unmetCriteria(f, rules.Grades[i-1], l)...)
+			why = append(why, unmetCriteria(f, rules.Grades[i-1])...)
 		}
-		return r.Grade, meaning, why
+		return r.Grade, r.Meaning, why
 	}
-	return Unknown, "", nil
+	return Unknown, Text{}, nil
 }
 
 // unmetCriteria lists, in words, each criterion of r the machine misses.
-func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
-	var out []string
+func unmetCriteria(f facts, r GradeRule) []i18n.Msg {
+	var out []i18n.Msg
 	miss := func(key string, args ...any) {
-		out = append(out, l.T(key, append([]any{r.Grade}, args...)...))
+		out = append(out, i18n.M(key, append([]any{r.Grade}, args...)...))
 	}
 	if r.MinRAMGB > 0 && (f.ramBytes == 0 || !f.hasRAM(r.MinRAMGB)) {
-		miss("check.grade.ram", sizeGB(l, r.MinRAMGB), ramText(f, l))
+		miss("check.grade.ram", gbSize(r.MinRAMGB), ramText(f))
 	}
 	// A machine that came without a disk (a DSI often keeps them) is graded
 	// as if fitted with the SSD the advice asks for: storage criteria are
@@ -57,17 +53,17 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 			size = f.ssdSize
 		}
 		if float64(size) < r.MinStorageGB*gb {
-			miss("check.grade.storage", sizeGB(l, r.MinStorageGB), sizeGB(l, float64(size)/gb))
+			miss("check.grade.storage", gbSize(r.MinStorageGB), gbSize(float64(size)/gb))
 		}
 	}
 	if r.Require64Bit && f.cpu64 != triYes {
 		miss("check.grade.64bit")
 	}
 	if r.MinCores > 0 && f.cores < r.MinCores {
-		miss("check.grade.cores", r.MinCores, countText(f.cores, l))
+		miss("check.grade.cores", r.MinCores, countText(f.cores))
 	}
 	if r.MinThreads > 0 && f.threads < r.MinThreads {
-		miss("check.grade.threads", r.MinThreads, countText(f.threads, l))
+		miss("check.grade.threads", r.MinThreads, countText(f.threads))
 	}
 	// Flags never read (a dmidecode-only probe) are not held against the
 	// machine: the grade says it did not check them instead.
@@ -91,17 +87,17 @@ func unmetCriteria(f facts, r GradeRule, l i18n.Lang) []string {
 
 // countText is "(has 2)", or "(unknown)" when the count is 0: a
 // processor always has at least one core, so 0 means not read.
-func countText(n int, l i18n.Lang) string {
+func countText(n int) i18n.Msg {
 	if n <= 0 {
-		return l.T("check.grade.has_unknown")
+		return i18n.M("check.grade.has_unknown")
 	}
-	return l.T("check.grade.has", strconv.Itoa(n))
+	return i18n.M("check.grade.has", strconv.Itoa(n))
 }
 
 // ramText is "(has 2 GB)", or "(unknown)".
-func ramText(f facts, l i18n.Lang) string {
+func ramText(f facts) i18n.Msg {
 	if f.ramBytes == 0 {
-		return l.T("check.grade.has_unknown")
+		return i18n.M("check.grade.has_unknown")
 	}
-	return l.T("check.grade.has", sizeGB(l, f.ramGB()))
+	return i18n.M("check.grade.has", gbSize(f.ramGB()))
 }

@@ -128,12 +128,12 @@ func inventoryCPU(text string) (brand string, bits tri) {
 // in the export and nothing rules the machine out). Reasons come first the
 // weightiest; Advice is what to fit for it to fit well.
 type Precheck struct {
-	Target     string   `json:"target"`
-	Name       string   `json:"name"`
-	Fits       string   `json:"fits"`
-	CannotTell []string `json:"cannot_tell"`
-	Reasons    []string `json:"reasons"`
-	Advice     []string `json:"advice"`
+	Target     string     `json:"target"`
+	Name       string     `json:"name"`
+	Fits       string     `json:"fits"`
+	CannotTell []string   `json:"cannot_tell"`
+	Reasons    []i18n.Msg `json:"reasons"`
+	Advice     []i18n.Msg `json:"advice"`
 }
 
 // PrecheckReport judges a report from ReportFromInventory against every
@@ -141,27 +141,26 @@ type Precheck struct {
 // fact no inventory holds is unknown (cores, processor speed when the
 // export has none, disk presence and type): those are looked at on the
 // bench. A processor atelier does not recognise is said as such.
-func PrecheckReport(r *Report, set ProfileSet, lang i18n.Lang) []Precheck {
-	v := Check(r, set, lang)
+func PrecheckReport(r *Report, set ProfileSet) []Precheck {
+	v := Check(r, set)
 	out := make([]Precheck, 0, len(v.Targets))
 	for i, t := range v.Targets {
 		p := set.Profiles[i]
-		drop, dropAdvice := precheckNoise(r, p, set.Policy, lang)
+		drop, dropAdvice := precheckNoise(r, p, set.Policy)
 		pc := Precheck{Target: t.Target, Name: t.Name, Fits: t.Fits, CannotTell: append([]string{}, v.CannotTell...),
-			Reasons: []string{}, Advice: []string{}}
-		unknownCPU := lang.T("check.cpu.64unknown")
-		for _, s := range t.Reasons {
+			Reasons: []i18n.Msg{}, Advice: []i18n.Msg{}}
+		for _, m := range t.Reasons {
 			switch {
-			case drop[s]:
-			case s == unknownCPU:
-				pc.Reasons = append(pc.Reasons, precheckCPUUnknown(r, lang))
+			case drop[msgID(m)]:
+			case m.Key == "check.cpu.64unknown":
+				pc.Reasons = append(pc.Reasons, precheckCPUUnknown(r))
 			default:
-				pc.Reasons = append(pc.Reasons, s)
+				pc.Reasons = append(pc.Reasons, m)
 			}
 		}
-		for _, s := range t.Advice {
-			if !dropAdvice[s] {
-				pc.Advice = append(pc.Advice, s)
+		for _, m := range t.Advice {
+			if !dropAdvice[msgID(m)] {
+				pc.Advice = append(pc.Advice, m)
 			}
 		}
 		switch {
@@ -177,24 +176,24 @@ func PrecheckReport(r *Report, set ProfileSet, lang i18n.Lang) []Precheck {
 }
 
 // precheckNoise are the reason and advice texts Check gives p for facts an
-// inventory export does not hold, in lang.
-func precheckNoise(r *Report, p Profile, pol Policy, l i18n.Lang) (reasons, advice map[string]bool) {
+// inventory export does not hold, by msgID.
+func precheckNoise(r *Report, p Profile, pol Policy) (reasons, advice map[string]bool) {
 	reasons, advice = map[string]bool{}, map[string]bool{}
 	if r.CPU.Cores == 0 && r.CPU.Threads == 0 {
-		reasons[l.T("check.cpu.cores_unknown")] = true
+		reasons[msgID(i18n.M("check.cpu.cores_unknown"))] = true
 	}
 	if r.CPU.MaxMHz == 0 {
-		reasons[l.T("check.cpu.mhz_unknown")] = true
+		reasons[msgID(i18n.M("check.cpu.mhz_unknown"))] = true
 	}
 	ssdGB := max(p.StorageGB.Value, pol.HandoverSSDGB.Value)
 	if len(r.Disks) == 0 {
-		reasons[l.T("check.storage.none", sizeGB(l, p.StorageGB.Value))] = true
-		advice[l.T("check.advice.disk_fit", sizeGB(l, ssdGB))] = true
+		reasons[msgID(i18n.M("check.storage.none", gbSize(p.StorageGB.Value)))] = true
+		advice[msgID(i18n.M("check.advice.disk_fit", gbSize(ssdGB)))] = true
 	}
 	for _, d := range r.Disks {
 		if d.Medium == Unknown {
-			reasons[l.T("check.policy.ssd")] = true
-			advice[l.T("check.advice.ssd", sizeGB(l, ssdGB))] = true
+			reasons[msgID(i18n.M("check.policy.ssd"))] = true
+			advice[msgID(i18n.M("check.advice.ssd", gbSize(ssdGB)))] = true
 		}
 	}
 	return reasons, advice
@@ -202,11 +201,11 @@ func precheckNoise(r *Report, p Profile, pol Policy, l i18n.Lang) (reasons, advi
 
 // precheckCPUUnknown says why the processor could not be judged: the
 // export names none, or a model atelier does not recognise.
-func precheckCPUUnknown(r *Report, l i18n.Lang) string {
+func precheckCPUUnknown(r *Report) i18n.Msg {
 	if r.CPU.Model == Unknown {
-		return l.T("precheck.cpu.none")
+		return i18n.M("precheck.cpu.none")
 	}
-	return l.T("precheck.cpu.unknown", r.CPU.Model)
+	return i18n.M("precheck.cpu.unknown", r.CPU.Model)
 }
 
 // Facts an export may lack for every machine (PrecheckGaps).
@@ -242,20 +241,20 @@ func PrecheckGaps(rs []*Report) []string {
 // PrecheckWithoutGaps leaves out of pc's reasons those that only repeat an
 // export-wide gap ("RAM size unknown" on every line of an export with no
 // memory column); the verdict itself stays (cannot_tell).
-func PrecheckWithoutGaps(pc Precheck, gaps []string, lang i18n.Lang) Precheck {
+func PrecheckWithoutGaps(pc Precheck, gaps []string) Precheck {
 	drop := map[string]bool{}
 	for _, g := range gaps {
 		switch g {
 		case GapRAM:
-			drop[lang.T("check.ram.unknown")] = true
+			drop["check.ram.unknown"] = true
 		case GapCPU:
-			drop[lang.T("precheck.cpu.none")] = true
+			drop["precheck.cpu.none"] = true
 		}
 	}
-	reasons := make([]string, 0, len(pc.Reasons))
-	for _, s := range pc.Reasons {
-		if !drop[s] {
-			reasons = append(reasons, s)
+	reasons := make([]i18n.Msg, 0, len(pc.Reasons))
+	for _, m := range pc.Reasons {
+		if !drop[m.Key] {
+			reasons = append(reasons, m)
 		}
 	}
 	pc.Reasons = reasons

@@ -10,7 +10,13 @@ import (
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
-func precheckCore(t *testing.T, r *Report) Precheck {
+// precheckCore is the verdict on zorin-18-core, said in English.
+func precheckCore(t *testing.T, r *Report) precheckText {
+	t.Helper()
+	return precheckTextIn(precheckCoreKeyed(t, r), i18n.EN)
+}
+
+func precheckCoreKeyed(t *testing.T, r *Report) Precheck {
 	t.Helper()
 	set, err := LoadProfiles("")
 	if err != nil {
@@ -19,7 +25,7 @@ func precheckCore(t *testing.T, r *Report) Precheck {
 	if set, err = set.Only([]string{"zorin-18-core"}); err != nil {
 		t.Fatal(err)
 	}
-	out := PrecheckReport(r, set, i18n.EN)
+	out := PrecheckReport(r, set)
 	if len(out) != 1 || out[0].Target != "zorin-18-core" {
 		t.Fatalf("precheck %+v", out)
 	}
@@ -202,11 +208,11 @@ func TestPrecheckGaps(t *testing.T) {
 	if got := PrecheckGaps(noRAM); strings.Join(got, ",") != "ram,disk" {
 		t.Errorf("gaps %v, want ram,disk", got)
 	}
-	p := precheckCore(t, noRAM[0])
-	if p.Fits != FitsCannotTell || !slices.Contains(p.Reasons, "RAM size unknown") {
+	p := precheckCoreKeyed(t, noRAM[0])
+	if p.Fits != FitsCannotTell || !slices.Contains(i18n.Texts(i18n.EN, p.Reasons), "RAM size unknown") {
 		t.Fatalf("precheck %+v", p)
 	}
-	without := PrecheckWithoutGaps(p, PrecheckGaps(noRAM), i18n.EN)
+	without := PrecheckWithoutGaps(p, PrecheckGaps(noRAM))
 	if len(without.Reasons) != 0 || without.Fits != FitsCannotTell {
 		t.Errorf("the export's gap is not this line's reason: %+v", without)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // Figure is one number of a requirement or of the house policy, with where
@@ -130,6 +132,14 @@ type GradeRule struct {
 type Text struct {
 	EN string `json:"en"`
 	FR string `json:"fr"`
+}
+
+// In is the text in l (English when the French is missing).
+func (t Text) In(l i18n.Lang) string {
+	if l == i18n.FR && t.FR != "" {
+		return t.FR
+	}
+	return t.EN
 }
 
 // ProfileSet is everything Check judges against: the targets (in the house

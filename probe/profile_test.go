@@ -171,7 +171,7 @@ func TestCheckProfilesAssociationFolderOverrides(t *testing.T) {
 	r := ckModernLaptop()
 	r.Disks[0].SizeBytes = 60e9
 	r.Batteries[0].HealthPercent = 65
-	core18 := ckTarget(t, Check(r, set, i18n.EN), "zorin-18-core")
+	core18 := ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core")
 	if core18.Fits != FitsNo {
 		t.Errorf("60 GB disk under a 64 GB override: fits %q", core18.Fits)
 	}

@@ -17,7 +17,7 @@ func newAccountCmd(g *globals) *cobra.Command {
 		Use:     "account",
 		Short:   "Web accounts of the hub: MDH staff, volunteers, admins",
 		Example: "  printf '%s\\n' \"$PW\" | atelier account add mdh-village2 --site \"MDH Village 2\" --password-stdin\n  atelier account list",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newAccountAddCmd(g), newAccountListCmd(g), newAccountDisableCmd(g))
@@ -35,14 +35,14 @@ letters a-z, digits, '.', '_' or '-', no e-mail address nor any personal data.
 The password (at least 10 characters) is read from the first line of standard
 input and stored only as an argon2id hash; it is never printed nor logged.`,
 		Example: "  printf '%s\\n' \"$PW\" | atelier account add mdh-village2 --site \"MDH Village 2\" --password-stdin",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {
 				return err
 			}
 			if !stdin {
-				return g.lang().Errorf("account.nopassword")
+				return usageErr(cmd, "account.nopassword")
 			}
 			line, err := bufio.NewReader(g.stdin).ReadString('\n')
 			if err != nil && line == "" {
@@ -73,7 +73,7 @@ func newAccountListCmd(g *globals) *cobra.Command {
 		Use:     "list",
 		Short:   "List the web accounts",
 		Example: "  atelier account list --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				accs, err := l.Accounts(cmd.Context())
@@ -102,7 +102,7 @@ func newAccountDisableCmd(g *globals) *cobra.Command {
 		Use:     "disable LOGIN",
 		Short:   "Disable a web account and close its sessions",
 		Example: "  atelier account disable mdh-village2",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -22,7 +23,7 @@ draws the disks to check; audit record records the result. A failed check
 marks the disk as not erased and flags every erasure of the same bench since
 its last passed check, to be checked again.`,
 		Example: "  atelier audit sample\n  atelier audit record S3YJNB0K512345A --result passed",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newAuditSampleCmd(g), newAuditRecordCmd(g))
@@ -39,7 +40,7 @@ enough to bring the checked share to --percent of all erased disks, plus
 every disk flagged by a failed check. Disks the operator asking wiped are
 left out: someone else must check them.`,
 		Example: "  atelier audit sample\n  atelier audit sample --percent 10 --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAuditSample(cmd.Context(), g, percent)
 		},
@@ -58,7 +59,8 @@ func runAuditSample(ctx context.Context, g *globals, percent float64) error {
 		if g.json {
 			return g.printJSON(s)
 		}
-		fmt.Fprintln(g.stdout, g.T("audit.sample.head", s.Population, s.Audited, s.Target, s.Percent))
+		fmt.Fprintln(g.stdout, g.T("audit.sample.head", i18n.M("count.disks.erased", s.Population),
+			i18n.M("count.checked", s.Audited), i18n.Decimal{V: s.Percent, Prec: 1, Trim: true}, i18n.M("count.checks", s.Target)))
 		rows := [][]string{}
 		for _, c := range append(append([]inventory.AuditCandidate{}, s.Flagged...), s.Picked...) {
 			why := g.T("audit.why.random")
@@ -95,7 +97,7 @@ A failed check marks the disk as not erased (wipe it again) and flags every
 erasure of the same bench since its last passed check.`,
 		Example: "  atelier audit record S3YJNB0K512345A --result passed\n" +
 			"  atelier audit record 01KAQ7ZC0N6M5V4H0S3G3Y9T2B --result failed --note \"data found at 2 GiB\"",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.disk = args[0]
 			return runAuditRecord(cmd.Context(), g, o)

@@ -23,7 +23,7 @@ request it makes is signed with the matching private key, which never leaves
 the bench. Its letter is the code its unit ids carry (B: PCS-26-B0042); no two
 benches share one, so ids never collide, even offline.`,
 		Example: "  atelier bench enrol atelier-2 --key atelier-2.pub --letter B\n  atelier bench list\n  atelier bench revoke atelier-2",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newBenchEnrolCmd(g), newBenchListCmd(g), newBenchRevokeCmd(g))
@@ -40,7 +40,7 @@ with its public key and its letter. It refuses a name, a key or a letter already
 enrolled: two benches with the same letter (or both without one) would give the
 same unit ids.`,
 		Example: "  atelier bench enrol atelier-2 --key /media/stick/bench.pub --letter B",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if keyFile == "" {
 				return fail(2, g.T("bench.nokeyflag"))
@@ -84,7 +84,7 @@ func newBenchListCmd(g *globals) *cobra.Command {
 		Use:     "list",
 		Short:   "List the enrolled benches, revoked ones included",
 		Example: "  atelier bench list --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				benches, err := l.Benches(cmd.Context())
@@ -121,7 +121,7 @@ func newBenchRevokeCmd(g *globals) *cobra.Command {
 chain, relayed or not. What it sent before stays in the ledger. A revoked bench
 is never enrolled again under the same name or key: give it a new key.`,
 		Example: "  atelier bench revoke atelier-2",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

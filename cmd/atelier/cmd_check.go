@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,7 +42,7 @@ func newCheckCmd(g *globals) *cobra.Command {
   sudo atelier check --save
   atelier check --report report.json --save --unit PCS-26-0042
   atelier check --dmidecode dmidecode.txt --smartctl sda.json --profiles ./our-profiles`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := g.lang()
 			if unit != "" && !save {
@@ -73,9 +74,9 @@ func newCheckCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			v := probe.Check(r, set, l)
+			v := probe.Check(r, set)
 			if g.json {
-				err = g.printJSON(v)
+				err = g.printJSON(verdictJSON(g, v))
 			} else {
 				err = renderVerdict(g, g.stdout, r, v, all)
 			}
@@ -197,22 +198,22 @@ func writeVerdict(g *globals, w io.Writer, r *probe.Report, v probe.Verdict, all
 	fmt.Fprintln(w)
 	lead, hasLead := v.Lead()
 	grade := v.Grade
-	if v.GradeMeaning != "" {
-		grade += " — " + v.GradeMeaning
+	if m := v.GradeMeaning.In(g.lang()); m != "" {
+		grade += " — " + m
 	}
 	if err := keyValuesWrapped(g, w, [][2]string{{T("check.label.recommended"), recommendation(g, v)}, {T("check.label.grade"), grade}}); err != nil {
 		return err
 	}
-	checkBullets(w, v.GradeReasons, width)
+	checkBullets(w, g.texts(v.GradeReasons), width)
 	if hasLead && len(lead.Reasons) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, termui.Heading(w, T(leadHeading(v, lead), lead.Name)))
-		checkBullets(w, lead.Reasons, width)
+		checkBullets(w, g.texts(lead.Reasons), width)
 	}
 	if len(v.Advice) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, termui.Heading(w, T("check.label.advice")))
-		checkBullets(w, v.Advice, width)
+		checkBullets(w, g.texts(v.Advice), width)
 	}
 	if all {
 		fmt.Fprintln(w)
@@ -280,7 +281,7 @@ func otherTargets(g *globals, v probe.Verdict, lead probe.TargetVerdict) string 
 // gives are said once, above the table, so that a row lists only its own.
 func writeTargetTable(g *globals, w io.Writer, v probe.Verdict) error {
 	T := g.T
-	common := commonReasons(v.Targets)
+	common := g.texts(commonReasons(v.Targets))
 	if len(common) > 0 {
 		fmt.Fprintln(w, termui.Heading(w, T("check.label.every_target")))
 		checkBullets(w, common, termui.Width(w))
@@ -288,7 +289,7 @@ func writeTargetTable(g *globals, w io.Writer, v probe.Verdict) error {
 	rows := make([][]string, 0, len(v.Targets))
 	for _, t := range v.Targets {
 		var own []string
-		for _, why := range t.Reasons {
+		for _, why := range g.texts(t.Reasons) {
 			if !slices.Contains(common, why) {
 				own = append(own, "- "+keepTogether(why))
 			}
@@ -317,12 +318,22 @@ func keyValuesWrapped(g *globals, w io.Writer, pairs [][2]string) error {
 }
 
 // colonLabel is a label termui.KeyValues follows with ":"; French puts a
-// (non-breaking) space before it.
+// narrow no-break space before it.
 func colonLabel(g *globals, label string) string {
 	if g.lang() == i18n.FR {
-		return label + "\u00a0"
+		return label + "\u202f"
 	}
 	return label
+}
+
+// keyValues is termui.KeyValues with the labels' colons in the user's
+// typography ("État\u202f:" in French).
+func (g *globals) keyValues(w io.Writer, pairs [][2]string) error {
+	out := make([][2]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = [2]string{colonLabel(g, p[0]), p[1]}
+	}
+	return termui.KeyValues(w, out)
 }
 
 // unitAfterNumber and hyphenInWord find the places where a table cell or a
@@ -362,15 +373,63 @@ func fitsCell(g *globals, w io.Writer, fits string) string {
 // commonReasons are the reasons every target gives (house policy, battery,
 // unknown facts): said once rather than on every row. With one target there
 // is nothing to factor.
-func commonReasons(ts []probe.TargetVerdict) []string {
+func commonReasons(ts []probe.TargetVerdict) []i18n.Msg {
 	if len(ts) < 2 {
 		return nil
 	}
-	var out []string
+	var out []i18n.Msg
 	for _, why := range ts[0].Reasons {
-		if !slices.ContainsFunc(ts[1:], func(t probe.TargetVerdict) bool { return !slices.Contains(t.Reasons, why) }) {
+		if !slices.ContainsFunc(ts[1:], func(t probe.TargetVerdict) bool {
+			return !slices.ContainsFunc(t.Reasons, func(m i18n.Msg) bool { return reflect.DeepEqual(m, why) })
+		}) {
 			out = append(out, why)
 		}
+	}
+	return out
+}
+
+// texts says keyed messages in the user's language, their text arguments
+// escaped as g.T does.
+func (g *globals) texts(ms []i18n.Msg) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, g.T(m.Key, m.Args...))
+	}
+	return out
+}
+
+// checkVerdictJSON is check --json: the verdict with every message said in
+// the user's language (and the language named), as scripts read it.
+type checkVerdictJSON struct {
+	Grade        string            `json:"grade"`
+	GradeMeaning string            `json:"grade_meaning,omitempty"`
+	GradeReasons []string          `json:"grade_reasons,omitempty"`
+	Recommended  string            `json:"recommended"`
+	CannotTell   []string          `json:"cannot_tell,omitempty"`
+	Targets      []checkTargetJSON `json:"targets"`
+	Advice       []string          `json:"advice"`
+	Lang         string            `json:"lang"`
+	Profiles     string            `json:"profiles"`
+}
+
+type checkTargetJSON struct {
+	Target  string   `json:"target"`
+	Name    string   `json:"name"`
+	Fits    string   `json:"fits"`
+	Reasons []string `json:"reasons"`
+	Advice  []string `json:"advice"`
+}
+
+func verdictJSON(g *globals, v probe.Verdict) checkVerdictJSON {
+	l := g.lang()
+	out := checkVerdictJSON{Grade: v.Grade, GradeMeaning: v.GradeMeaning.In(l), Recommended: v.Recommended,
+		CannotTell: v.CannotTell, Targets: []checkTargetJSON{}, Advice: i18n.Texts(l, v.Advice), Lang: string(l), Profiles: v.Profiles}
+	if len(v.GradeReasons) > 0 {
+		out.GradeReasons = i18n.Texts(l, v.GradeReasons)
+	}
+	for _, t := range v.Targets {
+		out.Targets = append(out.Targets, checkTargetJSON{Target: t.Target, Name: t.Name, Fits: t.Fits,
+			Reasons: i18n.Texts(l, t.Reasons), Advice: i18n.Texts(l, t.Advice)})
 	}
 	return out
 }

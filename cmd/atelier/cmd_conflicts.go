@@ -20,7 +20,7 @@ forbids, and never leaves with a disk not erased. conflicts lists each event
 left out, the bench that recorded it, the move that won, and the command to
 resolve it once someone has checked the unit. --all includes resolved ones.`,
 		Example: "  atelier ledger conflicts\n  atelier ledger resolve 01JD3M9V6K1Z8Y2X4W5T7R0QPN --note \"PC found in the recycling cage\"",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				cs, err := l.Conflicts(cmd.Context(), all)
@@ -82,7 +82,7 @@ func newLedgerResolveCmd(g *globals) *cobra.Command {
 moved it with atelier unit move): the conflict leaves the list of open ones on
 every ledger it reaches by sync.`,
 		Example: "  atelier ledger resolve 01JD3M9V6K1Z8Y2X4W5T7R0QPN --note \"recycled indeed\"",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

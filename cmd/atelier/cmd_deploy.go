@@ -44,7 +44,7 @@ before the first write, and a passed deploy moves the unit to imaged. A disk
 no unit has, without --unit, is written but not recorded (it says so).
 Exit status: 0 passed, 1 refused or failed, 130 interrupted.`,
 		Example: "  atelier deploy --image zorin-18.1-core /dev/sdb --unit PCS-26-0042\n  atelier deploy --image ./zorin.img.zst /dev/sdc --yes --no-personalise\n  atelier deploy --image zorin-18.1-core /dev/sdb --dry-run",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.image == "" {
 				return fmt.Errorf("%s", g.T("deploy.noimage"))
@@ -155,14 +155,14 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 			"skip_zeros": p.SkipZeros, "verify": p.Verify, "unit": src.unitID(), "disk": src.disk, "personalise": p.Personalise, "hostname": p.Hostname})
 	}
 	fmt.Fprintln(g.stdout, g.T("deploy.dryrun"))
-	return termui.KeyValues(g.stdout, [][2]string{
+	return g.keyValues(g.stdout, [][2]string{
 		{g.T("image.h.name"), src.name},
 		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
 		{g.T("image.h.bmap"), bmap},
 		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytesIn(g.lang(), p.Device.SizeBytes))},
 		{g.T("deploy.h.unit"), planUnit(g, src)},
 		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytesIn(g.lang(), p.WriteBytes), imaging.HumanBytesIn(g.lang(), p.ImageSize))},
-		{g.T("deploy.h.verify"), p.Verify},
+		{g.T("deploy.h.verify"), verifyWord(g, p.Verify)},
 		{g.T("deploy.h.hostname"), planHostname(g, p)},
 	})
 }
@@ -170,7 +170,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 	for _, s := range res.Steps {
 		meaning := map[string]string{"ok": "good", "warn": "warn", "failed": "bad"}[s.Status]
-		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), s.Name, s.Detail)
+		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), stepWord(g.lang(), s.Name), s.In(g.lang()))
 	}
 	status := g.T("deploy.status." + res.Status)
 	var line string

@@ -20,7 +20,7 @@ func newDisksCmd(g *globals) *cobra.Command {
 		Short:   i18n.EN.T("disks.help.short"),
 		Long:    i18n.EN.T("disks.help.long"),
 		Example: "  atelier disks\n  atelier disks --json | jq '.[] | select(.protected == false) | .path'",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			disks, err := imaging.ListDisks(cmd.Context(), g.guardOptions())
 			if err != nil {
@@ -56,7 +56,7 @@ func renderDisks(g *globals, disks []imaging.BlockDevice) error {
 			prot = g.T("disks.protected", termui.Status(g.stdout, g.T("yes"), "bad"), strings.Join(d.ProtectedReasons, "; "))
 		}
 		model := strings.TrimSpace(d.Vendor + " " + d.Model)
-		medium := d.Medium
+		medium := i18n.Word{Family: "medium", Value: d.Medium}.In(g.lang())
 		if d.Transport != "" && d.Transport != d.Medium {
 			medium += " (" + d.Transport + ")"
 		}

@@ -25,7 +25,7 @@ reserved for the site in the same step. --receipt also writes the donation
 certificate to print and sign.`,
 		Example: "  atelier handover PCS-26-0042 --site \"MDH Village 2\" --beneficiary MDH-VILLAGE2-2026-017\n" +
 			"  atelier handover PCS-26-0042 --site \"MDH Village 2\" --beneficiary MDH-VILLAGE2-2026-017 --receipt attestation.pdf",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

@@ -39,7 +39,7 @@ e.g. zorin.img.zst -> zorin.img.bmap) is found by itself and checked.
 A file that is not a whole-disk image (uncompressed size not a multiple of
 512 bytes, or neither an MBR nor a GPT signature) is refused unless --force.`,
 		Example: "  atelier image add /srv/images/zorin-18.1-core.img.zst --os zorin --version 18.1 --edition core\n  atelier image add master.img --name zorin-lite --bmap master.bmap",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			a, err := g.actor()
@@ -87,7 +87,7 @@ A file that is not a whole-disk image (uncompressed size not a multiple of
 					return g.printJSON(added)
 				}
 				fmt.Fprintln(g.stdout, g.T("image.added", added.Name))
-				return termui.KeyValues(g.stdout, imagePairs(g, added, d.Format))
+				return g.keyValues(g.stdout, imagePairs(g, added, d.Format))
 			})
 		},
 	}
@@ -138,7 +138,7 @@ func newImageListCmd(g *globals) *cobra.Command {
 		Use:     "list",
 		Short:   "List the catalogue",
 		Example: "  atelier image list\n  atelier image list --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				imgs, err := l.Images(cmd.Context())
@@ -179,7 +179,7 @@ func newImageVerifyCmd(g *globals) *cobra.Command {
 the uncompressed image with what was recorded when it was added. It exits
 non-zero when the file changed, is damaged, or is gone.`,
 		Example: "  atelier image verify zorin-18.1-core",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			return g.withLedger(ctx, func(l *inventory.Ledger) error {

@@ -25,7 +25,7 @@ $XDG_DATA_HOME/atelier (~/.local/share/atelier). Run again, it changes nothing, 
 on a ledger from before signed chain heads: it then signs this bench's head
 (see atelier ledger verify --help).`,
 		Example: "  atelier init\n  atelier init --prefix PCS --bench atelier-1\n  atelier --ledger /srv/atelier/ledger.db init\n  atelier --ledger postgres://atelier@db.example/hub init",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.ledgerPath()
 			if err != nil {

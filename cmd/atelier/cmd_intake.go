@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pcsolidaire/atelier/internal/fsread"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -52,7 +53,7 @@ export before sending it) it checks the file on its own.`,
 		Example: "  atelier intake import parc-rebut.csv --donor \"DSI Échirolles\" --batch DSI-2026-11\n" +
 			"  atelier intake import export.csv --donor \"DSI Échirolles\" --dry-run\n" +
 			"  atelier intake import export.csv --donor \"DSI Échirolles\" --json",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var a inventory.Actor
 			if !o.DryRun { // a dry run writes nothing, so needs nobody to sign it
@@ -98,6 +99,7 @@ export before sending it) it checks the file on its own.`,
 	f.StringVar(&o.Donor, "donor", "", "who gave the computers (required), e.g. \"DSI Échirolles\"")
 	f.StringVar(&o.Batch, "batch", "", "batch reference (default: the file name and today's date)")
 	f.BoolVar(&o.DryRun, "dry-run", false, "check the file and show what would be imported; write nothing")
+	_ = cmd.MarkFlagRequired("donor")
 	return cmd
 }
 
@@ -166,7 +168,7 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 		fmt.Fprintln(w, g.T("intake.import.dry", len(rep.WouldImport), rep.Batch, rep.Donor, rep.File, len(rep.Skipped)))
 		var rows [][]string
 		for _, u := range rep.WouldImport[:min(len(rep.WouldImport), intakeShown)] {
-			rows = append(rows, []string{fmt.Sprint(u.SourceLine), u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), u.Type})
+			rows = append(rows, []string{fmt.Sprint(u.SourceLine), u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), i18n.Word{Family: "probe.chassis", Value: u.Type}.In(g.lang())})
 		}
 		if len(rows) > 0 {
 			if err := termui.Table(w, []string{g.T("intake.col.line"), g.T("intake.col.serial"), g.T("intake.col.tag"),
@@ -181,7 +183,7 @@ func (g *globals) renderIntake(rep inventory.IntakeReport) error {
 		fmt.Fprintln(w, g.T("intake.import.done", len(rep.Imported), rep.Batch, rep.Donor, rep.File, len(rep.Skipped)))
 		var rows [][]string
 		for _, u := range rep.Imported[:min(len(rep.Imported), intakeShown)] {
-			rows = append(rows, []string{u.ID, u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), u.Type})
+			rows = append(rows, []string{u.ID, u.Serial, u.AssetTag, intakeMachine(u.Vendor, u.Model), i18n.Word{Family: "probe.chassis", Value: u.Type}.In(g.lang())})
 		}
 		if len(rows) > 0 {
 			if err := termui.Table(w, []string{g.T("intake.col.id"), g.T("intake.col.serial"), g.T("intake.col.tag"),
@@ -249,7 +251,7 @@ tablet, server or other (French words such as portable or tour work too).
 Prints the new unit's id, to write on the machine.`,
 		Example: "  atelier intake add --serial 5CG7281XYZ --vendor Dell --model \"Latitude E6410\" --type laptop\n" +
 			"  atelier intake add --serial CZC4150KQ2 --vendor HP --model \"EliteDesk 800 G1\" --donor \"Mme Martin\" --json",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

@@ -49,7 +49,7 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 		Example: "  atelier intake check parc-rebut.csv\n" +
 			"  atelier intake check export.csv --target zorin-18-core --target zorin-18-lite\n" +
 			"  atelier intake check parc-rebut.csv --json",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := g.lang()
 			if len(targets) == 0 {
@@ -86,12 +86,12 @@ func newIntakeCheckCmd(g *globals) *cobra.Command {
 			}
 			out := make([]intakeCheckRow, 0, len(list.Rows)*len(set.Profiles))
 			for i, h := range list.Rows {
-				for _, p := range probe.PrecheckReport(reports[i], set, l) {
-					p = probe.PrecheckWithoutGaps(p, gaps, l)
+				for _, p := range probe.PrecheckReport(reports[i], set) {
+					p = probe.PrecheckWithoutGaps(p, gaps)
 					out = append(out, intakeCheckRow{Line: h.Line, Serial: h.Serial, AssetTag: h.AssetTag,
 						Vendor: h.Vendor, Model: h.Model, CPU: h.CPU, CPUMHz: h.CPUMHz, RAMBytes: h.RAMBytes,
 						DiskBytes: h.DiskBytes, Target: p.Target, Fits: p.Fits, CannotTell: p.CannotTell,
-						Reasons: p.Reasons, Advice: p.Advice})
+						Reasons: i18n.Texts(l, p.Reasons), Advice: i18n.Texts(l, p.Advice)})
 				}
 			}
 			if g.json {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -15,7 +16,7 @@ func newLedgerCmd(g *globals) *cobra.Command {
 		Use:     "ledger",
 		Short:   "Ledger maintenance: rebuild the views from the events, verify the signed hash chains",
 		Example: "  atelier ledger verify\n  atelier ledger rebuild",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newLedgerRebuildCmd(g), newLedgerVerifyCmd(g))
@@ -45,7 +46,7 @@ in them) is repaired: the damaged tables are let go without being read, the
 file is rewritten (VACUUM), and the views rebuilt. Damage to the events
 themselves cannot be repaired from the events: restore a backup.`,
 		Example: "  atelier ledger rebuild\n  atelier ledger rebuild --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				res, err := l.CheckedRebuild(cmd.Context(), force)
@@ -58,7 +59,7 @@ themselves cannot be repaired from the events: restore a backup.`,
 				if res.Repaired != "" {
 					fmt.Fprintln(g.stdout, g.T("rebuild.repaired", res.Repaired))
 				}
-				fmt.Fprintln(g.stdout, g.T("rebuild.done", res.Events, res.Units))
+				fmt.Fprintln(g.stdout, g.T("rebuild.done", i18n.M("count.events", res.Events), i18n.M("count.units", res.Units)))
 				if len(res.Unsigned) > 0 {
 					fmt.Fprintln(g.stderr, g.T("rebuild.unsigned", strings.Join(res.Unsigned, ", ")))
 				}
@@ -103,7 +104,7 @@ func newLedgerVerifyCmd(g *globals) *cobra.Command {
 		Short:   "Check every bench's hash chain and signed head, and the file's integrity",
 		Long:    verifyHelp,
 		Example: "  atelier ledger verify\n  atelier ledger verify --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				res, err := l.Verify(cmd.Context())
@@ -129,7 +130,7 @@ func newLedgerVerifyCmd(g *globals) *cobra.Command {
 				if g.json {
 					return nil
 				}
-				fmt.Fprintln(g.stdout, g.T("verify.ok", res.Events, res.Benches))
+				fmt.Fprintln(g.stdout, g.T("verify.ok", i18n.M("count.events", res.Events), i18n.M("count.benches", res.Benches)))
 				for _, h := range res.Heads {
 					fmt.Fprintln(g.stdout, g.T("verify.signed", h.Bench, h.Seq, h.Key))
 				}

@@ -23,7 +23,7 @@ transaction, the views rebuilt from the events with the lifecycle rules
 checked, then the copy is verified: same events, same signed heads.`,
 		Example: "  atelier ledger copy --from ~/.local/share/atelier/ledger.db --to postgres://atelier@db.example/hub\n" +
 			"  atelier ledger copy --from postgres://atelier@db.example/hub --to audit-2026.db",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if from == "" {
 				p, err := g.ledgerPath()

@@ -16,7 +16,7 @@ func newManCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:    "man DIR",
 		Short:  "Write the manual pages of every command into DIR",
-		Args:   cobra.ExactArgs(1),
+		Args:   exactArgs(1),
 		Hidden: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := os.MkdirAll(args[0], 0o755); err != nil {

@@ -18,7 +18,7 @@ func newOrgCmd(g *globals) *cobra.Command {
 		Use:     "org",
 		Short:   "The association's identity, printed on every document",
 		Example: "  atelier org set --name \"PC Solidaire\" --address \"12 avenue des Résistants, 38130 Échirolles\"\n  atelier org show",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newOrgSetCmd(g), newOrgShowCmd(g))
@@ -44,7 +44,7 @@ The address may hold several lines ("\n" or a line break). With --hub-url,
 labels' QR codes open the hub's page for the unit (HUB/s/TOKEN).`,
 		Example: "  atelier org set --name \"PC Solidaire Échirolles\" --address \"12 avenue des Résistants\n38130 Échirolles\" --siret \"732 829 320 00074\"\n" +
 			"  atelier org set --logo logo.png --hub-url https://hub.pcsolidaire.org",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.set = cmd.Flags().Changed
 			return runOrgSet(cmd.Context(), g, o)
@@ -117,7 +117,7 @@ func newOrgShowCmd(g *globals) *cobra.Command {
 		Use:     "show",
 		Short:   "Show the association's identity",
 		Example: "  atelier org show\n  atelier org show --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				org, ok, err := l.Org(cmd.Context())

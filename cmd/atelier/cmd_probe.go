@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +29,7 @@ func newProbeCmd(g *globals) *cobra.Command {
   sudo atelier probe --capture pc-0042.tar.gz
   atelier probe --root pc-0042.tar.gz
   atelier probe --dmidecode dmidecode.txt --smartctl sda.json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if unit != "" && !save {
 				return g.lang().Errorf("probe.err.unit_without_save")
@@ -128,7 +129,7 @@ func writeProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		fmt.Fprintln(w)
 		rows := make([][]string, 0, len(r.Disks))
 		for _, d := range r.Disks {
-			rows = append(rows, []string{d.Name, probeShorten(probeText(g, d.Model), 28), probeDiskSize(g, d.SizeBytes), probeText(g, d.Medium), probeHealthCell(g, w, d.Health)})
+			rows = append(rows, []string{d.Name, probeShorten(probeText(g, d.Model), 28), probeDiskSize(g, d.SizeBytes), probeText(g, i18n.Word{Family: "medium", Value: d.Medium}.In(g.lang())), probeHealthCell(g, w, d.Health)})
 		}
 		if err := termui.Table(w, []string{T("probe.col.disk"), T("probe.col.model"), T("probe.col.size"), T("probe.col.medium"), T("probe.col.health")}, rows); err != nil {
 			return err
@@ -165,9 +166,20 @@ func probeFirmwareLine(g *globals, f probe.Firmware) string {
 		parts = append(parts, g.T("probe.secureboot."+f.SecureBoot))
 	}
 	if f.BIOSVersion != probe.Unknown {
-		parts = append(parts, "BIOS "+f.BIOSVersion+" ("+f.BIOSDate+")")
+		parts = append(parts, "BIOS "+strings.TrimSpace(f.BIOSVersion)+" ("+biosDate(g.lang(), f.BIOSDate)+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// biosDate is SMBIOS's release date (MM/DD/YYYY, a calendar date without a
+// time zone) written the reader's way: "03/21/2011" reads as the 3rd of a
+// 21st month in French. A date SMBIOS wrote otherwise is shown as it is.
+func biosDate(l i18n.Lang, s string) string {
+	t, err := time.Parse("01/02/2006", strings.TrimSpace(s))
+	if err != nil {
+		return s
+	}
+	return l.DateIn(t, time.UTC)
 }
 
 func probeCPULine(g *globals, c probe.CPU) string {

@@ -20,7 +20,7 @@ func newReportCmd(g *globals) *cobra.Command {
 		Short: "Documents: batch proof pack, handover receipt, impact and activity reports",
 		Example: "  atelier report batch 2026-11 --out preuves-2026-11\n  atelier report receipt PCS-26-0042 --out attestation.pdf\n" +
 			"  atelier report impact --from 2026-01-01 --to 2026-12-31 --out impact-2026.pdf\n  atelier report activity --json",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newReportBatchCmd(g), newReportReceiptCmd(g), newReportImpactCmd(g), newReportActivityCmd(g))
@@ -45,7 +45,7 @@ manifest.json listing every file with its SHA-256, signed by the bench key.
 Units not finished yet are listed with their state. Check a pack with
 atelier verify DIR/manifest.json.`,
 		Example: "  atelier report batch 2026-11 --out preuves-2026-11\n  atelier report batch 2026-11 --out pack --lang en --json",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.batch = args[0]
 			return runReportBatch(cmd.Context(), g, o)

@@ -27,7 +27,7 @@ with the factors of a data file whose every number cites its source (ADEME
 2022 by default; --factors FILE for the association's own, same format, see
 reports/factors/README.md). The PDF states the method and its limits.`,
 		Example: "  atelier report impact --from 2026-01-01 --to 2026-12-31 --out impact-2026.pdf\n  atelier report impact --donor \"DSI Échirolles\" --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReportImpact(cmd.Context(), g, o)
 		},
@@ -120,7 +120,7 @@ func newReportActivityCmd(g *globals) *cobra.Command {
 		Use:     "activity [--from DAY --to DAY] [--out FILE.pdf]",
 		Short:   "Units in and out per month, time spent in each state, yield, with charts",
 		Example: "  atelier report activity --from 2026-01-01 --out activite-2026.pdf\n  atelier report activity --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReportActivity(cmd.Context(), g, o)
 		},

@@ -29,7 +29,7 @@ beneficiary's opaque reference, the rule that a donated PC is not resold,
 and two signature boxes. Nothing personal is stored; a name may be written
 by hand on the paper.`,
 		Example: "  atelier report receipt PCS-26-0042 --out attestation-PCS-26-0042.pdf",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.unit = args[0]
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {

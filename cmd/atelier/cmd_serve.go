@@ -34,7 +34,7 @@ TLS reverse proxy on the same machine in front of a loopback address.
 --insecure lifts the rule, for a private network you trust; bench requests stay
 signed either way, so they cannot be forged or replayed, only read.`,
 		Example: "  atelier serve --listen 127.0.0.1:8470\n  atelier serve --listen :8443 --tls-cert hub.crt --tls-key hub.key",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if err := lc.Check(); err != nil {
@@ -111,7 +111,7 @@ hub's) with the same checks as a push. A bundle that fails any check (an event
 altered, missing or reordered, a copy cut short, a bench not enrolled on the
 hub) is refused whole, naming the first bad event.`,
 		Example: "  atelier sync --hub https://hub.pc-solidaire.org\n  atelier sync --export /media/stick/atelier-2.bundle\n  atelier sync --import /media/stick/atelier-2.bundle",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			modes := 0
 			for _, s := range []string{exportFile, importFile} {

@@ -16,14 +16,14 @@ func newSiteCmd(g *globals) *cobra.Command {
 		Use:     "site",
 		Short:   "Sites (community centres) units are reserved for and handed over at",
 		Example: "  atelier site add \"MDH Village 2\"\n  atelier site list",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	add := &cobra.Command{
 		Use:     "add NAME",
 		Short:   "Add a site",
 		Example: "  atelier site add \"MDH Village 2\"",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {
@@ -46,7 +46,7 @@ func newSiteCmd(g *globals) *cobra.Command {
 		Use:     "list",
 		Short:   "List the sites",
 		Example: "  atelier site list --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				sites, err := l.Sites(cmd.Context())

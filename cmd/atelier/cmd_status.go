@@ -17,7 +17,7 @@ func newStatusCmd(g *globals) *cobra.Command {
 		Example: "  atelier status PCS-26-0042\n" +
 			"  PCS-26-0042 — Dell Latitude E6410 — ready, reserved for MDH Village 2 since 3 November 2026\n" +
 			"  LANG=fr_FR.UTF-8 atelier status PCS-26-0042 --json",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				s, err := l.StatusOf(cmd.Context(), args[0], g.lang())

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -16,7 +17,7 @@ func newUnitCmd(g *globals) *cobra.Command {
 		Use:     "unit",
 		Short:   "Browse and update units: list, show, note, move, destroy-disk",
 		Example: "  atelier unit list --state ready\n  atelier unit show PCS-26-0042\n  atelier unit move PCS-26-0042 ready --reason \"QA ok\"",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
@@ -32,7 +33,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 		Use:     "list",
 		Short:   "List units, optionally filtered by state, site, batch or donor",
 		Example: "  atelier unit list\n  atelier unit list --state ready --json\n  atelier unit list --site \"MDH Village 2\"\n  atelier unit list --batch 2026-11 --csv > lot.csv\n  atelier unit list --search latitude",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				if csv {
@@ -83,7 +84,7 @@ func newUnitShowCmd(g *globals) *cobra.Command {
 		Use:     "show UNIT",
 		Short:   "Show a unit's facts, disks and timeline (by id, serial or asset tag)",
 		Example: "  atelier unit show PCS-26-0042\n  atelier unit show CN0ABC123 --json",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				d, err := l.Show(cmd.Context(), args[0], g.lang())
@@ -111,14 +112,14 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		{g.T("col.state"), g.T("fact.statesince", g.T("state."+d.State), lang.Date(d.StateSince))},
 		{g.T("col.serial"), d.Serial},
 	}
-	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.type"), d.Type}, {g.T("col.site"), d.Site},
+	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.type"), i18n.Word{Family: "probe.chassis", Value: d.Type}.In(lang)}, {g.T("col.site"), d.Site},
 		{g.T("fact.donor"), d.Donor}, {g.T("fact.batch"), d.Batch}, {g.T("fact.grade"), d.Grade}} {
 		if p[1] != "" {
 			pairs = append(pairs, p)
 		}
 	}
 	pairs = append(pairs, [2]string{g.T("fact.received"), lang.DateTime(d.ReceivedAt)})
-	if err := termui.KeyValues(w, pairs); err != nil {
+	if err := g.keyValues(w, pairs); err != nil {
 		return err
 	}
 	if len(d.Disks) > 0 {
@@ -132,8 +133,8 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 			case inventory.ErasureUnverified:
 				meaning = "warn"
 			}
-			rows = append(rows, []string{k.Serial, strings.TrimSpace(k.Vendor + " " + k.Model + " " + k.Medium),
-				unitDiskSize(k.SizeBytes), termui.Status(w, g.T("erasure."+k.Erasure), meaning)})
+			rows = append(rows, []string{k.Serial, strings.TrimSpace(k.Vendor + " " + k.Model + " " + i18n.Word{Family: "medium", Value: k.Medium}.In(lang)),
+				unitDiskSize(lang, k.SizeBytes), termui.Status(w, g.T("erasure."+k.Erasure), meaning)})
 		}
 		if err := termui.Table(w, []string{g.T("col.disk"), g.T("col.model"), g.T("col.size"), g.T("col.erasure")}, rows); err != nil {
 			return err
@@ -146,21 +147,16 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		if e.Unfinished {
 			what = termui.Status(w, what, "warn")
 		}
-		rows = append(rows, []string{e.At.Local().Format("2006-01-02 15:04"), what, e.Operator})
+		rows = append(rows, []string{g.lang().Stamp(e.At), what, e.Operator})
 	}
 	return termui.Table(w, []string{g.T("col.when"), g.T("col.what"), g.T("col.who")}, rows)
 }
 
-func unitDiskSize(n int64) string {
-	switch {
-	case n <= 0:
+func unitDiskSize(l i18n.Lang, n int64) string {
+	if n <= 0 {
 		return ""
-	case n >= 1e12:
-		return fmt.Sprintf("%.1f TB", float64(n)/1e12)
-	case n >= 1e9:
-		return fmt.Sprintf("%.0f GB", float64(n)/1e9)
 	}
-	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+	return i18n.Size(n).In(l)
 }
 
 func newUnitNoteCmd(g *globals) *cobra.Command {
@@ -171,7 +167,7 @@ func newUnitNoteCmd(g *globals) *cobra.Command {
 note that looks like it holds an e-mail address, a phone number, a social
 security number (NIR) or an IBAN is refused, and so is a control character.`,
 		Example: "  atelier unit note PCS-26-0042 \"keyboard: missing Q key\"",
-		Args:    cobra.MinimumNArgs(2),
+		Args:    minArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {
@@ -208,7 +204,7 @@ lacks a passed erasure certificate or a recorded destruction, nor while no
 disk at all is recorded for it (probe it first, or say --no-disk if it came
 without one).`,
 		Example: "  atelier unit move PCS-26-0042 ready --reason \"QA ok\"\n  atelier unit move PCS-26-0042 reserved --site \"MDH Village 2\"\n  atelier unit move PCS-26-0043 parts --no-disk --reason \"came without its disk\"",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := inventory.ParseState(args[1])
 			if err != nil {
@@ -249,7 +245,7 @@ func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 		Use:     "destroy-disk UNIT DISK-SERIAL --reason TEXT",
 		Short:   "Record the physical destruction of one of a unit's disks",
 		Example: "  atelier unit destroy-disk PCS-26-0042 WD-WX41A123 --reason \"drilled, faulty disk\"\n  atelier unit destroy-disk PCS-26-0043 S3Z9NB0K --new --reason \"shredded, found loose in the case\"",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {
@@ -285,7 +281,7 @@ happened since (a wipe, a probe, a deploy, another move), when the move
 came with a wipe, a deploy or a probe (a fact, not a move), for a return
 (its disks must be erased again) and for an undo (make the move again).`,
 		Example: "  atelier unit undo PCS-26-0042 --reason \"marked ready by mistake, the keyboard is not tested\"",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

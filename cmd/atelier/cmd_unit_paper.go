@@ -30,7 +30,7 @@ current one and older ones), with where its files are. With --out, it writes
 each certificate's JSON, signature and PDF (with the association's identity)
 into DIR, taking them from the ledger when the certificates folder lost them.`,
 		Example: "  atelier unit certificates PCS-26-0042\n  atelier unit certificates PCS-26-0042 --out certificats-PCS-26-0042",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.unit = args[0]
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
@@ -125,7 +125,7 @@ issuing one if it has none. --renew revokes it and issues another (a lost or
 damaged sticker: print a new label); --revoke makes it answer as unknown
 without issuing another.`,
 		Example: "  atelier unit sticker PCS-26-0042\n  atelier unit sticker PCS-26-0042 --renew --reason \"sticker torn\"",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.unit = args[0]
 			return runUnitSticker(cmd.Context(), g, o)

@@ -41,7 +41,7 @@ Given a proof pack's manifest.json (or its folder), verify checks the
 manifest's signature, then that every file it lists is there, unchanged.`,
 		Example: "  atelier verify ~/.local/share/atelier/certificates/01KAQ7ZC0N6M5V4H0S3G3Y9T2B.json\n" +
 			"  atelier verify --key bench.pub 01KAQ7ZC0N6M5V4H0S3G3Y9T2B.json --json",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if m, ok := manifestPath(args[0]); ok {
 				return runVerifyManifest(g, m, keyPath)

@@ -33,9 +33,9 @@ func newWipeCmd(g *globals) *cobra.Command {
 			"  atelier wipe --reissue PCS-26-0042",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if f.reissue != "" {
-				return cobra.NoArgs(cmd, args)
+				return noArgs(cmd, args)
 			}
-			return cobra.MinimumNArgs(1)(cmd, args)
+			return minArgs(1)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.reissue != "" {

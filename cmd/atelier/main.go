@@ -29,20 +29,20 @@ func run() int {
 	defer stop()
 	g := newGlobals(os.Stdin, os.Stdout, os.Stderr)
 	root := newRootCmd(g)
-	if cmd, err := root.ExecuteContextC(ctx); err != nil {
+	if _, err := root.ExecuteContextC(ctx); err != nil {
 		var ex *exitError
+		var usage *usageError
+		if errors.As(err, &usage) {
+			fmt.Fprintln(os.Stderr, errorLine(usage.In(g.lang())))
+			return 2
+		}
 		if errors.As(err, &ex) {
 			if ex.msg != "" {
 				fmt.Fprintln(os.Stderr, errorLine(ex.msg))
 			}
 			return ex.code
 		}
-		msg := oneLine(err.Error())
-		if t, ok := translateUsage(g.lang(), msg, cmd.CommandPath()); ok {
-			fmt.Fprintln(os.Stderr, errorLine(t))
-			return 2
-		}
-		fmt.Fprintln(os.Stderr, errorLine(msg))
+		fmt.Fprintln(os.Stderr, errorLine(oneLine(err.Error())))
 		return 1
 	}
 	return 0

@@ -15,7 +15,7 @@ import (
 func TestProgressEndsWithTimeAndSpeed(t *testing.T) {
 	for _, tc := range []struct{ lang, step, done string }{
 		{"en", "/dev/loop7: writing…", "/dev/loop7: done in "},
-		{"fr", "/dev/loop7 : écriture…", "/dev/loop7 : terminé en "},
+		{"fr", "/dev/loop7\u202f: écriture…", "/dev/loop7\u202f: terminé en "},
 	} {
 		var errOut bytes.Buffer
 		g := &globals{stderr: &errOut, stdout: &bytes.Buffer{}, langFlag: tc.lang}

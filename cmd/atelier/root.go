@@ -42,9 +42,9 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if !i18n.Valid(g.langFlag) {
-				return fmt.Errorf("--lang %q: choose fr or en", g.langFlag)
+				return usageErr(cmd, "lang.invalid", g.langFlag)
 			}
-			return nil
+			return checkRequired(cmd)
 		},
 	}
 	root.SetIn(g.stdin)
@@ -52,7 +52,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 	root.SetErr(g.stderr)
 	root.SetVersionTemplate("atelier {{.Version}}\n")
 	localizeUsage(g, root)
-	localizeGlobalFlags(g, root)
+	localizeHelp(g, root)
 
 	f := root.PersistentFlags()
 	f.StringVar(&g.ledgerFlag, "ledger", "", "ledger file or postgres://USER@HOST/DB URL (env ATELIER_LEDGER, default $XDG_DATA_HOME/atelier/ledger.db)")
@@ -82,6 +82,7 @@ run Zorin OS, wipes its disks with signed certificates and deploys the image.`,
 		newSyncCmd(g),
 	)
 	root.AddCommand(newOrgCmd(g), newReportCmd(g), newLabelCmd(g), newAuditCmd(g))
+	setupUsage(root)
 	return root
 }
 

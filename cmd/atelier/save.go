@@ -46,7 +46,7 @@ func saveTriage(ctx context.Context, g *globals, r *probe.Report, v *probe.Verdi
 		if err != nil {
 			return profileErr(g, err)
 		}
-		checked := probe.Check(r, set, g.lang())
+		checked := probe.Check(r, set)
 		v = &checked
 	}
 	return g.withLedger(ctx, func(l *inventory.Ledger) error {

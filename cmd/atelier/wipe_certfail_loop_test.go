@@ -280,7 +280,7 @@ func TestWipeWhoseCertificateFolderTurnsReadOnly(t *testing.T) {
 	}
 	t.Logf("verify of a PDF took %v", time.Since(start))
 	said, errOut, code = b.run("wipe", "--reissue", id, "--out", certs, "--lang", "fr")
-	if code != 0 || said != "le certificat "+id+" du disque "+disk+" est déjà là, identique à celui du registre : "+jsonPath+"\n" {
+	if code != 0 || said != "le certificat "+id+" du disque "+disk+" est déjà là, identique à celui du registre\u202f: "+jsonPath+"\n" {
 		t.Fatalf("second reissue, in French: exit %d, %s\n%q", code, errOut, said)
 	}
 }

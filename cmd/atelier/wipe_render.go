@@ -48,12 +48,12 @@ func renderPlans(g *globals, targets []*wipeTarget) error {
 	var rows [][]string
 	for _, t := range targets {
 		p := t.plan
-		tech := p.Technique
+		tech := methodWord(g.lang(), p.Technique)
 		if p.Fallback != "" {
-			tech += " (" + g.T("wipe.dryrun.fallback", p.Fallback) + ")"
+			tech += " (" + g.T("wipe.dryrun.fallback", methodWord(g.lang(), p.Fallback)) + ")"
 		}
 		rows = append(rows, []string{t.dev.Path, strings.TrimSpace(t.dev.Model + " " + t.dev.Serial),
-			imaging.HumanBytesIn(g.lang(), t.dev.SizeBytes), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(p.Estimate)})
+			imaging.HumanBytesIn(g.lang(), t.dev.SizeBytes), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(g.lang(), p.Estimate)})
 	}
 	if err := termui.TableKeeping(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.disk"), g.T("disks.col.size"),
 		g.T("wipe.col.technique"), g.T("wipe.col.verify"), "NIST", g.T("wipe.col.duration")}, rows, 0); err != nil {
@@ -76,13 +76,30 @@ func renderPlans(g *globals, targets []*wipeTarget) error {
 	return nil
 }
 
-func roundDuration(d time.Duration) string {
+// roundDuration is an estimate as a person reads it: "40 s", "12 min",
+// "2 h 05 min" ("2 h 05" in French), never Go's "2h5m0s".
+func roundDuration(l i18n.Lang, d time.Duration) string {
 	switch {
 	case d < time.Minute:
-		return d.Round(time.Second).String()
+		return l.T("unit.duration.s", int(d.Round(time.Second)/time.Second))
+	case d < time.Hour:
+		return l.T("unit.duration.m", int(d.Round(time.Minute)/time.Minute))
 	default:
-		return d.Round(time.Minute).String()
+		m := int(d.Round(time.Minute) / time.Minute)
+		return l.T("unit.duration.hm", m/60, m%60)
 	}
+}
+
+// methodWord is a wipe method (the plan's first choice or fallback) in the
+// reader's words: "zéros" rather than zero.
+func methodWord(l i18n.Lang, m string) string {
+	return i18n.Word{Family: "wipe.method", Value: m}.In(l)
+}
+
+// techniqueWord is what was done to a disk, as its certificate names it:
+// "réécriture par des zéros" rather than overwrite-zero.
+func techniqueWord(l i18n.Lang, t string) string {
+	return i18n.Word{Family: "cert.tech", Value: t}.In(l)
 }
 
 // resultJSON is one disk of atelier wipe --json.
@@ -157,7 +174,7 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 				unit = t.unit.ID
 			}
 			rows = append(rows, []string{t.dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.status()), word),
-				t.res.Technique, nistWord(g, t.res.NIST), fmt.Sprint(len(t.res.Errors)), unit})
+				techniqueWord(g.lang(), t.res.Technique), nistWord(g, t.res.NIST), fmt.Sprint(len(t.res.Errors)), unit})
 		}
 		// Certificates' paths are too long for the table: they follow it.
 		if err := termui.Table(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.status"), g.T("wipe.col.technique"),
@@ -214,4 +231,10 @@ func whyText(g *globals, why string) string {
 		return g.T("wipe.why:" + why)
 	}
 	return why
+}
+
+// stepWord is the name of one step of deploy's report in the reader's
+// words ("relecture" for read-back).
+func stepWord(l i18n.Lang, name string) string {
+	return i18n.Word{Family: "deploy.stepname", Value: name}.In(l)
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/looptest"
 )
 
@@ -146,6 +147,12 @@ func TestDeployEachFormAndPersonalise(t *testing.T) {
 				if s.Status != "ok" {
 					t.Errorf("step %s: %s %s", s.Name, s.Status, s.Detail)
 				}
+				// The grown partition is told by its new size, in the
+				// reader's language, not by growpart's own English report.
+				if s.Name == "grow" && (strings.Contains(s.Detail, "CHANGED") || !strings.Contains(s.Detail, "(now ") ||
+					!strings.Contains(s.In(i18n.FR), "(désormais ") || !strings.Contains(s.In(i18n.FR), " Mo)")) {
+					t.Errorf("grow step: %q / %q", s.Detail, s.In(i18n.FR))
+				}
 			}
 			assertPersonalised(t, dev, 96<<20)
 		})
@@ -218,7 +225,7 @@ func TestGrowWithSgdiskKeepsIdentity(t *testing.T) {
 		t.Fatal(err)
 	}
 	last, _ := before.last()
-	p := &personaliser{ctx: context.Background(), dev: dev, o: PersonaliseOptions{Lang: "en"}}
+	p := &personaliser{ctx: context.Background(), dev: dev, o: PersonaliseOptions{}}
 	p.growWithSgdisk(last)
 	if len(p.steps) != 1 || p.steps[0].Status != "ok" {
 		t.Fatalf("steps %+v", p.steps)

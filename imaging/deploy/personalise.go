@@ -20,7 +20,6 @@ import (
 // PersonaliseOptions say who the copy becomes.
 type PersonaliseOptions struct {
 	Hostname string // "" keeps the image's (with a warning)
-	Lang     i18n.Lang
 }
 
 var hostnameRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
@@ -46,11 +45,11 @@ type personaliser struct {
 }
 
 func (p *personaliser) ok(name, key string, args ...any) {
-	p.steps = append(p.steps, Step{Name: name, Status: "ok", Detail: p.o.Lang.T(key, args...)})
+	p.steps = append(p.steps, newStep(name, "ok", i18n.M(key, args...)))
 }
 
 func (p *personaliser) warn(name, key string, args ...any) {
-	p.steps = append(p.steps, Step{Name: name, Status: "warn", Detail: p.o.Lang.T(key, args...)})
+	p.steps = append(p.steps, newStep(name, "warn", i18n.M(key, args...)))
 }
 
 func (p *personaliser) fail(name string, err error) error {
@@ -66,9 +65,6 @@ func (p *personaliser) fail(name string, err error) error {
 // cannot apply is a warning; a step that fails is an error. The root
 // filesystem is always unmounted before returning.
 func Personalise(ctx context.Context, dev string, o PersonaliseOptions) ([]Step, error) {
-	if o.Lang == "" {
-		o.Lang = i18n.EN
-	}
 	p := &personaliser{ctx: ctx, dev: dev, o: o}
 	err := p.run()
 	return p.steps, err
@@ -123,7 +119,7 @@ func (p *personaliser) grow(last gptPart) {
 	out, err := p.cmd("growpart", p.dev, fmt.Sprint(last.Index))
 	switch {
 	case err == nil:
-		p.ok("grow", "deploy.step.grow", last.Index, strings.TrimSpace(out))
+		p.grown(last.Index)
 	case strings.Contains(out, "NOCHANGE"):
 		p.ok("grow", "deploy.step.grow.nochange", last.Index)
 	default:
@@ -148,7 +144,19 @@ func (p *personaliser) growWithSgdisk(last gptPart) {
 		return
 	}
 	now, _ := t.last()
-	p.ok("grow", "deploy.step.grow", last.Index, fmt.Sprintf("sgdisk: sectors %d-%d", now.First, now.Last))
+	p.ok("grow", "deploy.step.grow", last.Index, i18n.Size((now.Last-now.First+1)*t.SectorSize))
+}
+
+// grown records the last partition grown by growpart with its new size,
+// read from the GPT rather than growpart's own English report.
+func (p *personaliser) grown(index int) {
+	t, err := readGPT(p.dev)
+	if err != nil {
+		p.ok("grow", "deploy.step.grow.nosize", index)
+		return
+	}
+	now, _ := t.last()
+	p.ok("grow", "deploy.step.grow", index, i18n.Size((now.Last-now.First+1)*t.SectorSize))
 }
 
 // growFS checks and grows the ext4 filesystem of the last partition.

@@ -27,8 +27,29 @@ type Progress interface {
 type Step struct {
 	Name   string `json:"name"`
 	Status string `json:"status"` // ok, warn, failed
-	Detail string `json:"detail,omitempty"`
+	// Detail is Msg in English: --json and the ledger stay
+	// language-neutral; people read Msg in their language (In).
+	Detail string   `json:"detail,omitempty"`
+	Msg    i18n.Msg `json:"-"`
 }
+
+func newStep(name, status string, m i18n.Msg) Step {
+	return Step{Name: name, Status: status, Detail: m.In(i18n.EN), Msg: m}
+}
+
+// In is the step's detail in l.
+func (s Step) In(l i18n.Lang) string {
+	if s.Msg.Key == "" {
+		return s.Detail
+	}
+	return s.Msg.In(l)
+}
+
+// Verification is a verification label ("bmap-sha256+read-back") said in
+// words in the reader's language.
+type Verification string
+
+func (v Verification) In(l i18n.Lang) string { return VerificationText(l, string(v)) }
 
 // Result is what a deploy did. Status is passed, failed or interrupted; a
 // failed disk holds a partial or wrong image and must not leave the bench.
@@ -95,11 +116,11 @@ func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
 	}
 	res.ImageSHA256 = w.imageSHA256
 	res.Verification = p.verificationLabel()
-	written := p.Lang.T("deploy.step.write.unchecked", imaging.HumanBytes(w.written))
+	written := i18n.M("deploy.step.write.unchecked", i18n.Size(w.written))
 	if c := p.checksumLabel(); c != "" {
-		written = p.Lang.T("deploy.step.write", imaging.HumanBytes(w.written), VerificationText(p.Lang, c))
+		written = i18n.M("deploy.step.write", i18n.Size(w.written), Verification(c))
 	}
-	res.Steps = append(res.Steps, Step{Name: "write", Status: "ok", Detail: written})
+	res.Steps = append(res.Steps, newStep("write", "ok", written))
 	if p.Verify != "none" {
 		if !w.verified {
 			err := p.readBack(ctx, w, prog)
@@ -108,10 +129,10 @@ func (p *Plan) run(ctx context.Context, prog Progress, res *Result) error {
 				return err
 			}
 		}
-		res.Steps = append(res.Steps, Step{Name: "read-back", Status: "ok", Detail: p.Lang.T("deploy.step.readback", len(w.regions))})
+		res.Steps = append(res.Steps, newStep("read-back", "ok", i18n.M("deploy.step.readback", len(w.regions))))
 	}
 	if p.Personalise {
-		steps, err := Personalise(ctx, p.Device.Path, PersonaliseOptions{Hostname: p.Hostname, Lang: p.Lang})
+		steps, err := Personalise(ctx, p.Device.Path, PersonaliseOptions{Hostname: p.Hostname})
 		lap("personalise")
 		res.Steps = append(res.Steps, steps...)
 		if err != nil {

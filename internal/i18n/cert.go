@@ -6,22 +6,22 @@ var certMessages = Catalog{
 	// Why a certificate is refused (reports.Validate / Parse / Verify).
 	"cert.parse": {
 		EN: "not an atelier certificate: %s",
-		FR: "ce n'est pas un certificat atelier : %s",
+		FR: "ce n'est pas un certificat atelier\u202f: %s",
 	},
 	"cert.trailing": {
 		EN: "not an atelier certificate: extra data after the JSON object",
-		FR: "ce n'est pas un certificat atelier : données en trop après l'objet JSON",
+		FR: "ce n'est pas un certificat atelier\u202f: données en trop après l'objet JSON",
 	},
 	"cert.noncanonical": {
 		EN: "the certificate is not in its canonical form (first difference at line %d): it was edited after it was made",
-		FR: "le certificat n'est pas sous sa forme canonique (première différence ligne %d) : il a été modifié après sa création",
+		FR: "le certificat n'est pas sous sa forme canonique (première différence ligne %d)\u202f: il a été modifié après sa création",
 	},
 	"cert.schema": {
 		EN: "unknown certificate format %q (this atelier reads %s)",
 		FR: "format de certificat inconnu %q (cet atelier lit %s)",
 	},
 	"cert.id":     {EN: "certificate id %q is not a ULID", FR: "l'identifiant de certificat %q n'est pas un ULID"},
-	"cert.status": {EN: "status %q: must be passed or failed", FR: "statut %q : doit être passed ou failed"},
+	"cert.status": {EN: "status %q: must be passed or failed", FR: "statut %q\u202f: doit être passed ou failed"},
 	"cert.disk.negative": {
 		EN: "disk sizes cannot be negative",
 		FR: "les tailles du disque ne peuvent pas être négatives",
@@ -33,37 +33,37 @@ var certMessages = Catalog{
 	"cert.technique": {EN: "unknown sanitization technique %q", FR: "technique d'effacement inconnue %q"},
 	"cert.nist.overstated": {
 		EN: "NIST category overstated: %s on a disk of type %q earns %s, not Purge",
-		FR: "catégorie NIST surévaluée : %s sur un disque de type %q vaut %s, pas Purge",
+		FR: "catégorie NIST surévaluée\u202f: %s sur un disque de type %q vaut %s, pas Purge",
 	},
 	"cert.nist.none.passed": {
 		EN: "a passed certificate must state its NIST category (Clear or Purge)",
 		FR: "un certificat réussi doit indiquer sa catégorie NIST (Clear ou Purge)",
 	},
-	"cert.nist": {EN: "NIST category %q: must be Clear, Purge or none", FR: "catégorie NIST %q : doit être Clear, Purge ou none"},
+	"cert.nist": {EN: "NIST category %q: must be Clear, Purge or none", FR: "catégorie NIST %q\u202f: doit être Clear, Purge ou none"},
 	"cert.passes": {
 		EN: "%d passes is not possible for this technique",
 		FR: "%d passes, ce n'est pas possible pour cette technique",
 	},
 	"cert.firmware.outcome": {
 		EN: "firmware command %q: unknown outcome %q",
-		FR: "commande firmware %q : résultat inconnu %q",
+		FR: "commande firmware %q\u202f: résultat inconnu %q",
 	},
 	"cert.tool": {EN: "the certificate does not name the tool used", FR: "le certificat ne nomme pas l'outil utilisé"},
 	"cert.verify.result": {
 		EN: "verification %q with result %q is not possible",
-		FR: "vérification %q avec le résultat %q : impossible",
+		FR: "vérification %q avec le résultat %q\u202f: impossible",
 	},
 	"cert.verify.method": {EN: "unknown verification method %q", FR: "méthode de vérification inconnue %q"},
 	"cert.verify.bytes": {
 		EN: "%d bytes verified on a disk of %d bytes is not possible",
-		FR: "%d octets vérifiés sur un disque de %d octets : impossible",
+		FR: "%d octets vérifiés sur un disque de %d octets\u202f: impossible",
 	},
 	"cert.verify.failed.passed": {
 		EN: "status passed although the verification failed",
 		FR: "statut réussi alors que la vérification a échoué",
 	},
 	"cert.error.op":    {EN: "error of unknown kind %q", FR: "erreur de type inconnu %q"},
-	"cert.error.range": {EN: "error range at offset %d, length %d is not possible", FR: "plage d'erreur à la position %d, longueur %d : impossible"},
+	"cert.error.range": {EN: "error range at offset %d, length %d is not possible", FR: "plage d'erreur à la position %d, longueur %d\u202f: impossible"},
 	"cert.passed.errors": {
 		EN: "status passed although %d errors are recorded",
 		FR: "statut réussi alors que %d erreurs sont enregistrées",
@@ -82,7 +82,7 @@ var certMessages = Catalog{
 	"cert.benchkey": {EN: "bench key fingerprint %q is not valid", FR: "empreinte de clé du poste %q invalide"},
 	"cert.exists": {
 		EN: "certificate %s already exists: not overwritten",
-		FR: "le certificat %s existe déjà : il n'est pas écrasé",
+		FR: "le certificat %s existe déjà\u202f: il n'est pas écrasé",
 	},
 	"cert.missing":  {EN: "no certificate at %s", FR: "aucun certificat à %s"},
 	"cert.toolarge": {EN: "%s is far too large to be a certificate", FR: "%s est bien trop gros pour être un certificat"},
@@ -90,7 +90,7 @@ var certMessages = Catalog{
 	// Signatures and keys.
 	"cert.sig.missing": {
 		EN: "signature file %s is missing: a certificate without its signature proves nothing",
-		FR: "le fichier de signature %s manque : un certificat sans sa signature ne prouve rien",
+		FR: "le fichier de signature %s manque\u202f: un certificat sans sa signature ne prouve rien",
 	},
 	"cert.sig.bad": {
 		EN: "the signature file is damaged (not the base64 of an ed25519 signature)",
@@ -98,16 +98,16 @@ var certMessages = Catalog{
 	},
 	"cert.sig.invalid": {
 		EN: "invalid signature: the certificate was changed after it was signed, its .sig file belongs to another certificate, or it was signed by another key (key used: %s)",
-		FR: "signature invalide : le certificat a été modifié après sa signature, son fichier .sig est celui d'un autre certificat, ou il a été signé par une autre clé (clé utilisée : %s)",
+		FR: "signature invalide\u202f: le certificat a été modifié après sa signature, son fichier .sig est celui d'un autre certificat, ou il a été signé par une autre clé (clé utilisée\u202f: %s)",
 	},
 	"cert.sig.otherkey": {
 		EN: "signed by another bench key (%s), not by the key given (%s): pass that bench's bench.pub with --key",
-		FR: "signé par la clé d'un autre poste (%s), pas par la clé fournie (%s) : passez le bench.pub de ce poste avec --key",
+		FR: "signé par la clé d'un autre poste (%s), pas par la clé fournie (%s)\u202f: passez le bench.pub de ce poste avec --key",
 	},
 	"cert.pub.none": {EN: "no public key to check the signature against", FR: "aucune clé publique pour vérifier la signature"},
 	"cert.pub.missing": {
 		EN: "no bench public key at %s: run atelier init on the bench, or pass --key bench.pub",
-		FR: "pas de clé publique du poste à %s : lancez atelier init sur le poste, ou passez --key bench.pub",
+		FR: "pas de clé publique du poste à %s\u202f: lancez atelier init sur le poste, ou passez --key bench.pub",
 	},
 	"cert.pub.bad": {
 		EN: "%s is not an atelier bench public key (PEM, ed25519 PUBLIC KEY)",
@@ -115,11 +115,11 @@ var certMessages = Catalog{
 	},
 	"cert.key.missing": {
 		EN: "no bench signing key at %s: run atelier init",
-		FR: "pas de clé de signature du poste à %s : lancez atelier init",
+		FR: "pas de clé de signature du poste à %s\u202f: lancez atelier init",
 	},
 	"cert.key.perm": {
 		EN: "bench signing key %s can be read by others (mode %s): run chmod 600 on it",
-		FR: "la clé de signature du poste %s est lisible par d'autres (mode %s) : faites chmod 600 dessus",
+		FR: "la clé de signature du poste %s est lisible par d'autres (mode %s)\u202f: faites chmod 600 dessus",
 	},
 	"cert.key.bad": {
 		EN: "%s is not an atelier bench signing key (PEM, ed25519 PRIVATE KEY)",
@@ -127,25 +127,25 @@ var certMessages = Catalog{
 	},
 	"cert.key.orphan.pub": {
 		EN: "%s exists but its signing key %s is missing: move the old public key away (keep it to verify old certificates), then run again",
-		FR: "%s existe mais sa clé de signature %s manque : déplacez l'ancienne clé publique (gardez-la pour vérifier les anciens certificats), puis relancez",
+		FR: "%s existe mais sa clé de signature %s manque\u202f: déplacez l'ancienne clé publique (gardez-la pour vérifier les anciens certificats), puis relancez",
 	},
 	"cert.key.mismatch": {
 		EN: "%s does not match the signing key %s: put back the right bench.pub",
-		FR: "%s ne correspond pas à la clé de signature %s : remettez le bon bench.pub",
+		FR: "%s ne correspond pas à la clé de signature %s\u202f: remettez le bon bench.pub",
 	},
 
 	// atelier verify.
 	"cert.cmd.valid": {
 		EN: "valid: disk %s erased (%s) on %s by bench %s, operator %s",
-		FR: "valide : disque %s effacé (%s) le %s sur le poste %s, par %s",
+		FR: "valide\u202f: disque %s effacé (%s) le %s sur le poste %s, par %s",
 	},
 	"cert.cmd.failedcert": {
 		EN: "authentic certificate, but it records a FAILED erasure of disk %s on %s (bench %s): this disk is not proven erased",
-		FR: "certificat authentique, mais il constate l'ÉCHEC de l'effacement du disque %s le %s (poste %s) : ce disque n'est pas prouvé effacé",
+		FR: "certificat authentique, mais il constate l'ÉCHEC de l'effacement du disque %s le %s (poste %s)\u202f: ce disque n'est pas prouvé effacé",
 	},
 	"cert.cmd.invalid": {
 		EN: "invalid certificate %s: %s",
-		FR: "certificat invalide %s : %s",
+		FR: "certificat invalide %s\u202f: %s",
 	},
 
 	// PDF.
@@ -199,8 +199,8 @@ var certMessages = Catalog{
 	"cert.pdf.errors":         {EN: "Errors", FR: "Erreurs"},
 	"cert.pdf.errors.none":    {EN: "none", FR: "aucune"},
 	"cert.pdf.errors.more":    {EN: "… and %d more, listed in %s.json", FR: "… et %d autres, listées dans %s.json"},
-	"cert.pdf.error.range":    {EN: "%s error at bytes %d–%d: %s", FR: "erreur de %s aux octets %d–%d : %s"},
-	"cert.pdf.error.norange":  {EN: "%s error: %s", FR: "erreur de %s : %s"},
+	"cert.pdf.error.range":    {EN: "%s error at bytes %d–%d: %s", FR: "erreur de %s aux octets %d–%d\u202f: %s"},
+	"cert.pdf.error.norange":  {EN: "%s error: %s", FR: "erreur de %s\u202f: %s"},
 	"cert.pdf.when":           {EN: "Date and people", FR: "Date et intervenants"},
 	"cert.pdf.started":        {EN: "Started (UTC)", FR: "Début (UTC)"},
 	"cert.pdf.finished":       {EN: "Finished (UTC)", FR: "Fin (UTC)"},
@@ -212,7 +212,7 @@ var certMessages = Catalog{
 	"cert.pdf.sha256":         {EN: "SHA-256 of the JSON", FR: "SHA-256 du JSON"},
 	"cert.pdf.howto.text": {
 		EN: "This PDF presents the certificate %s.json, which is the authoritative record, signed with ed25519 by the bench key (%s.json.sig). Check it with: atelier verify %s.json --key bench.pub",
-		FR: "Ce PDF présente le certificat %s.json, qui fait foi, signé en ed25519 par la clé du poste (%s.json.sig). Pour le vérifier : atelier verify %s.json --key bench.pub",
+		FR: "Ce PDF présente le certificat %s.json, qui fait foi, signé en ed25519 par la clé du poste (%s.json.sig). Pour le vérifier\u202f: atelier verify %s.json --key bench.pub",
 	},
 	"cert.pdf.sign.operator":  {EN: "Operator's signature", FR: "Signature de l'opérateur"},
 	"cert.pdf.sign.validator": {EN: "Checked by (name, date, signature)", FR: "Validé par (nom, date, signature)"},
@@ -247,32 +247,32 @@ var certMessages = Catalog{
 	"cert.notfile": {EN: "%s is not a regular file", FR: "%s n'est pas un fichier ordinaire"},
 	"cert.reissue.otherkey": {
 		EN: "certificate %s was signed by bench key %s, not this bench's (%s): reissue it on the bench that signed it",
-		FR: "le certificat %s a été signé par la clé de poste %s, pas par celle de ce poste (%s) : réémettez-le sur le poste qui l'a signé",
+		FR: "le certificat %s a été signé par la clé de poste %s, pas par celle de ce poste (%s)\u202f: réémettez-le sur le poste qui l'a signé",
 	},
 	"cert.reissue.hash": {
 		EN: "the ledger's record of certificate %s hashes to %s, not to the recorded %s: it cannot be reissued",
-		FR: "l'enregistrement du certificat %s dans le registre a pour empreinte %s, pas %s comme enregistré : il ne peut pas être réémis",
+		FR: "l'enregistrement du certificat %s dans le registre a pour empreinte %s, pas %s comme enregistré\u202f: il ne peut pas être réémis",
 	},
 	"cert.reissue.differs": {
 		EN: "%s exists and is not the certificate recorded in the ledger (SHA-256 of the JSON %s): left as it is, nothing written; move it away and run again",
-		FR: "%s existe et n'est pas le certificat enregistré dans le registre (SHA-256 du JSON %s) : laissé tel quel, rien n'est écrit ; déplacez-le puis relancez",
+		FR: "%s existe et n'est pas le certificat enregistré dans le registre (SHA-256 du JSON %s)\u202f: laissé tel quel, rien n'est écrit\u202f; déplacez-le puis relancez",
 	},
 	"cert.reissue.notfile": {
 		EN: "%s exists and is not a regular file: nothing written",
-		FR: "%s existe et n'est pas un fichier ordinaire : rien n'est écrit",
+		FR: "%s existe et n'est pas un fichier ordinaire\u202f: rien n'est écrit",
 	},
 	"cert.pdf.nojson": {
 		EN: "%s is only the printable copy of a certificate and is not signed: check the certificate itself, %s (with its .sig), which is not there",
-		FR: "%s n'est que la copie imprimable d'un certificat et n'est pas signé : vérifiez le certificat lui-même, %s (avec son .sig), qui n'est pas là",
+		FR: "%s n'est que la copie imprimable d'un certificat et n'est pas signé\u202f: vérifiez le certificat lui-même, %s (avec son .sig), qui n'est pas là",
 	},
 	"cert.pdf.missing": {EN: "no PDF at %s", FR: "aucun PDF à %s"},
 	"cert.pdf.differs": {
 		EN: "%s is NOT the PDF issued with %s (that certificate itself is valid): do not rely on this PDF; check %[2]s",
-		FR: "%s n'est PAS le PDF émis avec %s (ce certificat lui-même est valide) : ne vous fiez pas à ce PDF ; vérifiez %[2]s",
+		FR: "%s n'est PAS le PDF émis avec %s (ce certificat lui-même est valide)\u202f: ne vous fiez pas à ce PDF\u202f; vérifiez %[2]s",
 	},
 	"cert.pdf.otherversion": {
 		EN: "%s cannot be checked here: it was issued by atelier %s and this is atelier %s, whose PDF differs; check the certificate itself, %s",
-		FR: "%s ne peut pas être vérifié ici : il a été émis par atelier %s et celui-ci est atelier %s, dont le PDF diffère ; vérifiez le certificat lui-même, %s",
+		FR: "%s ne peut pas être vérifié ici\u202f: il a été émis par atelier %s et celui-ci est atelier %s, dont le PDF diffère\u202f; vérifiez le certificat lui-même, %s",
 	},
 	"cert.cmd.pdfmatches": {
 		EN: "the PDF %s is the one issued with %s",

@@ -5,23 +5,23 @@ package i18n
 var hubMessages = Catalog{
 	"bench.badletter": {
 		EN: "bench letter %q: use one or two letters A to Z (B gives ids such as PCS-26-B0042)",
-		FR: "lettre d'établi %q : utilisez une ou deux lettres de A à Z (B donne des numéros comme PCS-26-B0042)",
+		FR: "lettre d'établi %q\u202f: utilisez une ou deux lettres de A à Z (B donne des numéros comme PCS-26-B0042)",
 	},
 	"bench.badname": {
 		EN: "bench name %q: use letters, digits, '.', '_' or '-' (at most 63)",
-		FR: "nom d'établi %q : utilisez des lettres, des chiffres, « . », « _ » ou « - » (63 au plus)",
+		FR: "nom d'établi %q\u202f: utilisez des lettres, des chiffres, «\u00a0.\u00a0», «\u00a0_\u00a0» ou «\u00a0-\u00a0» (63 au plus)",
 	},
 	"bench.badkey": {
 		EN: "bench %s: the key is not an ed25519 public key (give the bench's bench.pub)",
-		FR: "établi %s : la clé n'est pas une clé publique ed25519 (donnez le bench.pub de l'établi)",
+		FR: "établi %s\u202f: la clé n'est pas une clé publique ed25519 (donnez le bench.pub de l'établi)",
 	},
 	"bench.self": {
 		EN: "bench %s is this ledger's own bench: enrol the other benches",
-		FR: "l'établi %s est celui de ce registre : inscrivez les autres établis",
+		FR: "l'établi %s est celui de ce registre\u202f: inscrivez les autres établis",
 	},
 	"bench.exists": {
 		EN: "bench %s is already enrolled (a revoked bench stays revoked: enrol it under a new name with a new key)",
-		FR: "l'établi %s est déjà inscrit (un établi révoqué le reste : inscrivez-le sous un autre nom avec une nouvelle clé)",
+		FR: "l'établi %s est déjà inscrit (un établi révoqué le reste\u202f: inscrivez-le sous un autre nom avec une nouvelle clé)",
 	},
 	"bench.keyexists": {
 		EN: "key %s is already enrolled as bench %s",
@@ -29,11 +29,11 @@ var hubMessages = Catalog{
 	},
 	"bench.lettertaken": {
 		EN: "letter %s is already taken by bench %s: unit ids would collide; choose another with --letter",
-		FR: "la lettre %s est déjà prise par l'établi %s : les numéros d'unités se confondraient ; choisissez-en une autre avec --letter",
+		FR: "la lettre %s est déjà prise par l'établi %s\u202f: les numéros d'unités se confondraient\u202f; choisissez-en une autre avec --letter",
 	},
 	"bench.unknown": {
 		EN: "no bench %s enrolled on this ledger: see atelier bench list",
-		FR: "aucun établi %s inscrit dans ce registre : voyez atelier bench list",
+		FR: "aucun établi %s inscrit dans ce registre\u202f: voyez atelier bench list",
 	},
 	"bench.alreadyrevoked": {
 		EN: "bench %s was already revoked on %s",
@@ -45,15 +45,15 @@ var hubMessages = Catalog{
 	},
 	"bench.revoked": {
 		EN: "bench %s revoked: its requests are refused from now on; what it sent before stays",
-		FR: "établi %s révoqué : ses requêtes sont refusées désormais ; ce qu'il a envoyé avant reste",
+		FR: "établi %s révoqué\u202f: ses requêtes sont refusées désormais\u202f; ce qu'il a envoyé avant reste",
 	},
 	"bench.none": {
 		EN: "no bench enrolled yet: enrol one with atelier bench enrol NAME --key bench.pub",
-		FR: "aucun établi inscrit : inscrivez-en un avec atelier bench enrol NOM --key bench.pub",
+		FR: "aucun établi inscrit\u202f: inscrivez-en un avec atelier bench enrol NOM --key bench.pub",
 	},
 	"bench.nokeyflag": {
 		EN: "give the bench's public key: --key bench.pub (atelier init wrote it next to the bench's ledger)",
-		FR: "donnez la clé publique de l'établi : --key bench.pub (atelier init l'a écrite à côté du registre de l'établi)",
+		FR: "donnez la clé publique de l'établi\u202f: --key bench.pub (atelier init l'a écrite à côté du registre de l'établi)",
 	},
 	"col.bench":    {EN: "Bench", FR: "Établi"},
 	"col.letter":   {EN: "Letter", FR: "Lettre"},
@@ -66,117 +66,117 @@ var hubMessages = Catalog{
 	},
 	"init.letterkept": {
 		EN: "this ledger's letter stays %s (--letter %s not applied: a letter is chosen once)",
-		FR: "la lettre de ce registre reste %s (--letter %s non appliqué : une lettre se choisit une fois)",
+		FR: "la lettre de ce registre reste %s (--letter %s non appliqué\u202f: une lettre se choisit une fois)",
 	},
 	// Bundles: what a merge refuses, always naming the first bad line or event.
 	"bundle.toolong": {
 		EN: "bundle line %d is longer than %d MiB: not an atelier bundle; nothing was written",
-		FR: "la ligne %d du paquet dépasse %d Mio : ce n'est pas un paquet atelier ; rien n'a été écrit",
+		FR: "la ligne %d du paquet dépasse %d Mio\u202f: ce n'est pas un paquet atelier\u202f; rien n'a été écrit",
 	},
 	"bundle.badline": {
 		EN: "bundle line %d cannot be read (%s); nothing was written",
-		FR: "la ligne %d du paquet est illisible (%s) ; rien n'a été écrit",
+		FR: "la ligne %d du paquet est illisible (%s)\u202f; rien n'a été écrit",
 	},
 	"bundle.notbundle": {
 		EN: "not an atelier bundle (its first line must name the format); nothing was written",
-		FR: "ce n'est pas un paquet atelier (sa première ligne doit nommer le format) ; rien n'a été écrit",
+		FR: "ce n'est pas un paquet atelier (sa première ligne doit nommer le format)\u202f; rien n'a été écrit",
 	},
 	"bundle.version": {
 		EN: "bundle format %q version %d: this atelier reads version %d; nothing was written",
-		FR: "paquet au format %q version %d : cet atelier lit la version %d ; rien n'a été écrit",
+		FR: "paquet au format %q version %d\u202f: cet atelier lit la version %d\u202f; rien n'a été écrit",
 	},
 	"bundle.truncated": {
 		EN: "the bundle stops at line %d before its end line (a copy cut short?); nothing was written",
-		FR: "le paquet s'arrête à la ligne %d avant sa ligne de fin (copie interrompue ?) ; rien n'a été écrit",
+		FR: "le paquet s'arrête à la ligne %d avant sa ligne de fin (copie interrompue\u202f?)\u202f; rien n'a été écrit",
 	},
 	"bundle.nokey": {
 		EN: "the bundle of bench %s carries no valid public key; nothing was written",
-		FR: "le paquet de l'établi %s ne porte pas de clé publique valable ; rien n'a été écrit",
+		FR: "le paquet de l'établi %s ne porte pas de clé publique valable\u202f; rien n'a été écrit",
 	},
 	"bundle.notsender": {
 		EN: "the bundle is from bench %s but was sent by bench %s; nothing was written",
-		FR: "le paquet vient de l'établi %s mais a été envoyé par l'établi %s ; rien n'a été écrit",
+		FR: "le paquet vient de l'établi %s mais a été envoyé par l'établi %s\u202f; rien n'a été écrit",
 	},
 	"bundle.senderkey": {
 		EN: "the bundle of bench %s is signed with key %s, not its enrolled key %s; nothing was written",
-		FR: "le paquet de l'établi %s est signé avec la clé %s, pas avec sa clé inscrite %s ; rien n'a été écrit",
+		FR: "le paquet de l'établi %s est signé avec la clé %s, pas avec sa clé inscrite %s\u202f; rien n'a été écrit",
 	},
 	"bundle.senderrevoked": {
 		EN: "bench %s is revoked on this hub: its bundles are refused; nothing was written",
-		FR: "l'établi %s est révoqué sur ce hub : ses paquets sont refusés ; rien n'a été écrit",
+		FR: "l'établi %s est révoqué sur ce hub\u202f: ses paquets sont refusés\u202f; rien n'a été écrit",
 	},
 	"bundle.notenrolled": {
 		EN: "bench %s is not enrolled on this hub (atelier bench enrol %[1]s --key bench.pub); nothing was written",
-		FR: "l'établi %s n'est pas inscrit sur ce hub (atelier bench enrol %[1]s --key bench.pub) ; rien n'a été écrit",
+		FR: "l'établi %s n'est pas inscrit sur ce hub (atelier bench enrol %[1]s --key bench.pub)\u202f; rien n'a été écrit",
 	},
 	"bundle.endmismatch": {
 		EN: "the bundle's end line announces %d chains and %d events, %d and %d were read, or its digest differs: altered or cut; nothing was written",
-		FR: "la ligne de fin du paquet annonce %d chaînes et %d événements, %d et %d ont été lus, ou son empreinte diffère : modifié ou tronqué ; rien n'a été écrit",
+		FR: "la ligne de fin du paquet annonce %d chaînes et %d événements, %d et %d ont été lus, ou son empreinte diffère\u202f: modifié ou tronqué\u202f; rien n'a été écrit",
 	},
 	"bundle.badsig": {
 		EN: "the bundle's signature does not match the key of bench %s (%s): altered; nothing was written",
-		FR: "la signature du paquet ne correspond pas à la clé de l'établi %s (%s) : modifié ; rien n'a été écrit",
+		FR: "la signature du paquet ne correspond pas à la clé de l'établi %s (%s)\u202f: modifié\u202f; rien n'a été écrit",
 	},
 	"bundle.afterend": {
 		EN: "the bundle goes on after its end line (line %d); nothing was written",
-		FR: "le paquet continue après sa ligne de fin (ligne %d) ; rien n'a été écrit",
+		FR: "le paquet continue après sa ligne de fin (ligne %d)\u202f; rien n'a été écrit",
 	},
 	"bundle.badchain": {
 		EN: "chain line of bench %q (after %d, up to %d) is invalid or repeated; nothing was written",
-		FR: "la ligne de chaîne de l'établi %q (après %d, jusqu'à %d) est invalide ou répétée ; rien n'a été écrit",
+		FR: "la ligne de chaîne de l'établi %q (après %d, jusqu'à %d) est invalide ou répétée\u202f; rien n'a été écrit",
 	},
 	"bundle.gap": {
 		EN: "the chain of bench %s starts after its event %d, but this ledger holds only up to %d: sync or import the events in between first; nothing was written",
-		FR: "la chaîne de l'établi %s commence après son événement %d, mais ce registre n'a que jusqu'au %d : synchronisez ou importez d'abord ceux d'entre les deux ; rien n'a été écrit",
+		FR: "la chaîne de l'établi %s commence après son événement %d, mais ce registre n'a que jusqu'au %d\u202f: synchronisez ou importez d'abord ceux d'entre les deux\u202f; rien n'a été écrit",
 	},
 	"bundle.headmismatch": {
 		EN: "the chain of bench %s ends at event %d, not at the head it announces (%d): cut or altered; nothing was written",
-		FR: "la chaîne de l'établi %s s'arrête à l'événement %d, pas à la tête qu'elle annonce (%d) : tronquée ou modifiée ; rien n'a été écrit",
+		FR: "la chaîne de l'établi %s s'arrête à l'événement %d, pas à la tête qu'elle annonce (%d)\u202f: tronquée ou modifiée\u202f; rien n'a été écrit",
 	},
 	"bundle.otherbench": {
 		EN: "event %s of bench %s sits in the chain of bench %s; nothing was written",
-		FR: "l'événement %s de l'établi %s se trouve dans la chaîne de l'établi %s ; rien n'a été écrit",
+		FR: "l'événement %s de l'établi %s se trouve dans la chaîne de l'établi %s\u202f; rien n'a été écrit",
 	},
 	"bundle.unlinked": {
 		EN: "event %s (bench %s, #%d) does not follow event #%d of its chain: missing or reordered events; nothing was written",
-		FR: "l'événement %s (établi %s, n°%d) ne suit pas l'événement n°%d de sa chaîne : événements manquants ou déplacés ; rien n'a été écrit",
+		FR: "l'événement %s (établi %s, n°%d) ne suit pas l'événement n°%d de sa chaîne\u202f: événements manquants ou déplacés\u202f; rien n'a été écrit",
 	},
 	"bundle.altered": {
 		EN: "event %s (bench %s, #%d) was altered: its hash does not match its content; nothing was written",
-		FR: "l'événement %s (établi %s, n°%d) a été modifié : son empreinte ne correspond pas à son contenu ; rien n'a été écrit",
+		FR: "l'événement %s (établi %s, n°%d) a été modifié\u202f: son empreinte ne correspond pas à son contenu\u202f; rien n'a été écrit",
 	},
 	"bundle.badid": {
 		EN: "event %s (bench %s, #%d) has an id out of its chain's order; nothing was written",
-		FR: "l'événement %s (établi %s, n°%d) a un identifiant hors de l'ordre de sa chaîne ; rien n'a été écrit",
+		FR: "l'événement %s (établi %s, n°%d) a un identifiant hors de l'ordre de sa chaîne\u202f; rien n'a été écrit",
 	},
 	"bundle.fork": {
 		EN: "event %s (bench %s, #%d) differs from the event #%[3]d this ledger holds: the bench's history was rewritten; nothing was written",
-		FR: "l'événement %s (établi %s, n°%d) diffère de l'événement n°%[3]d de ce registre : l'historique de l'établi a été réécrit ; rien n'a été écrit",
+		FR: "l'événement %s (établi %s, n°%d) diffère de l'événement n°%[3]d de ce registre\u202f: l'historique de l'établi a été réécrit\u202f; rien n'a été écrit",
 	},
 	"bundle.ownchain": {
 		EN: "event %s claims to be of bench %s, this ledger's own, which never wrote it; nothing was written",
-		FR: "l'événement %s se dit de l'établi %s, celui de ce registre, qui ne l'a jamais écrit ; rien n'a été écrit",
+		FR: "l'événement %s se dit de l'établi %s, celui de ce registre, qui ne l'a jamais écrit\u202f; rien n'a été écrit",
 	},
 	"bundle.revoked": {
 		EN: "event %s is of bench %s, revoked on %s: its new events are refused; nothing was written",
-		FR: "l'événement %s est de l'établi %s, révoqué le %s : ses nouveaux événements sont refusés ; rien n'a été écrit",
+		FR: "l'événement %s est de l'établi %s, révoqué le %s\u202f: ses nouveaux événements sont refusés\u202f; rien n'a été écrit",
 	},
 	"bundle.chainnotenrolled": {
 		EN: "event %s is of bench %s, not enrolled on this hub; nothing was written",
-		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub ; rien n'a été écrit",
+		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub\u202f; rien n'a été écrit",
 	},
 	"bundle.letter": {
 		EN: "event %s of bench %s registers unit %s, but the bench is enrolled with letter %s: ids would collide; nothing was written",
-		FR: "l'événement %s de l'établi %s enregistre l'unité %s, mais l'établi est inscrit avec la lettre %s : les numéros se confondraient ; rien n'a été écrit",
+		FR: "l'événement %s de l'établi %s enregistre l'unité %s, mais l'établi est inscrit avec la lettre %s\u202f: les numéros se confondraient\u202f; rien n'a été écrit",
 	},
 	"bundle.insert": {
 		EN: "event %s (bench %s, #%d) cannot be written (%s); nothing was written",
-		FR: "l'événement %s (établi %s, n°%d) ne peut pas être écrit (%s) ; rien n'a été écrit",
+		FR: "l'événement %s (établi %s, n°%d) ne peut pas être écrit (%s)\u202f; rien n'a été écrit",
 	},
 	// serve and sync.
 	"serve.ready": {
 		EN: "hub listening on %s (ledger %s); Ctrl-C stops it",
-		FR: "hub à l'écoute sur %s (registre %s) ; Ctrl-C l'arrête",
+		FR: "hub à l'écoute sur %s (registre %s)\u202f; Ctrl-C l'arrête",
 	},
 	"serve.stopped": {
 		EN: "hub stopped",
@@ -184,7 +184,7 @@ var hubMessages = Catalog{
 	},
 	"serve.plainhttp": {
 		EN: "--listen %s: plain HTTP only on a loopback address (give --tls-cert and --tls-key, or --insecure on a private network)",
-		FR: "--listen %s : HTTP en clair seulement sur une adresse locale (donnez --tls-cert et --tls-key, ou --insecure sur un réseau privé)",
+		FR: "--listen %s\u202f: HTTP en clair seulement sur une adresse locale (donnez --tls-cert et --tls-key, ou --insecure sur un réseau privé)",
 	},
 	"serve.halftls": {
 		EN: "give both --tls-cert and --tls-key",
@@ -196,60 +196,60 @@ var hubMessages = Catalog{
 	},
 	"sync.nohub": {
 		EN: "which hub? give --hub URL (or set ATELIER_HUB); it is remembered after the first sync",
-		FR: "quel hub ? donnez --hub URL (ou ATELIER_HUB) ; il est retenu après la première synchronisation",
+		FR: "quel hub\u202f? donnez --hub URL (ou ATELIER_HUB)\u202f; il est retenu après la première synchronisation",
 	},
 	"sync.write": {
 		EN: "cannot write the bundle %s: %s",
-		FR: "impossible d'écrire le paquet %s : %s",
+		FR: "impossible d'écrire le paquet %s\u202f: %s",
 	},
 	"sync.read": {
 		EN: "cannot read the bundle %s: %s",
-		FR: "impossible de lire le paquet %s : %s",
+		FR: "impossible de lire le paquet %s\u202f: %s",
 	},
 	"sync.refusedfile": {
 		EN: "bundle %s refused: %s",
-		FR: "paquet %s refusé : %s",
+		FR: "paquet %s refusé\u202f: %s",
 	},
 	"sync.exported": {
 		EN: "bundle %s written: %d events in %d chains",
-		FR: "paquet %s écrit : %d événements en %d chaînes",
+		FR: "paquet %s écrit\u202f: %d événements en %d chaînes",
 	},
 	"sync.imported": {
 		EN: "bundle %s (from bench %s) merged: %d new events, %d already here",
-		FR: "paquet %s (de l'établi %s) fusionné : %d nouveaux événements, %d déjà présents",
+		FR: "paquet %s (de l'établi %s) fusionné\u202f: %d nouveaux événements, %d déjà présents",
 	},
 	"sync.chain": {
 		EN: "bench %s: %d events (#%d to #%d)",
-		FR: "établi %s : %d événements (n°%d à n°%d)",
+		FR: "établi %s\u202f: %d événements (n°%d à n°%d)",
 	},
 	"sync.refused": {
 		EN: "hub %s refused: %s",
-		FR: "le hub %s a refusé : %s",
+		FR: "le hub %s a refusé\u202f: %s",
 	},
 	"sync.pullrefused": {
 		EN: "what hub %s sent was refused: %s",
-		FR: "ce que le hub %s a envoyé a été refusé : %s",
+		FR: "ce que le hub %s a envoyé a été refusé\u202f: %s",
 	},
 	"sync.failed": {
 		EN: "sync with %s failed: %s (nothing half-written; run it again)",
-		FR: "la synchronisation avec %s a échoué : %s (rien d'écrit à moitié ; relancez-la)",
+		FR: "la synchronisation avec %s a échoué\u202f: %s (rien d'écrit à moitié\u202f; relancez-la)",
 	},
 	"sync.done": {
 		EN: "synced with %s: %d events pushed, %d pulled",
-		FR: "synchronisé avec %s : %d événements envoyés, %d reçus",
+		FR: "synchronisé avec %s\u202f: %d événements envoyés, %d reçus",
 	},
 	"sync.pushedchains": {
 		EN: "pushed:",
-		FR: "envoyés :",
+		FR: "envoyés\u202f:",
 	},
 	"sync.pulledchains": {
 		EN: "pulled:",
-		FR: "reçus :",
+		FR: "reçus\u202f:",
 	},
 	// Conflicts.
 	"conflict.unknown": {
 		EN: "no conflict on event %s: see atelier ledger conflicts",
-		FR: "aucun conflit sur l'événement %s : voyez atelier ledger conflicts",
+		FR: "aucun conflit sur l'événement %s\u202f: voyez atelier ledger conflicts",
 	},
 	"conflict.resolvedalready": {
 		EN: "the conflict on event %s was already resolved (event %s)",
@@ -261,7 +261,7 @@ var hubMessages = Catalog{
 	},
 	"conflicts.line": {
 		EN: "%s: bench %s %s on %s (event %s), not applied",
-		FR: "%s : l'établi %s %s le %s (événement %s), non appliqué",
+		FR: "%s\u202f: l'établi %s %s le %s (événement %s), non appliqué",
 	},
 	"conflicts.kind.moved": {
 		EN: "moved it to %s",
@@ -281,27 +281,27 @@ var hubMessages = Catalog{
 	},
 	"conflicts.diverged": {
 		EN: "the unit was already %s: bench %s moved it first (event %s)",
-		FR: "l'unité était déjà à l'état %s : l'établi %s l'a déplacée avant (événement %s)",
+		FR: "l'unité était déjà à l'état %s\u202f: l'établi %s l'a déplacée avant (événement %s)",
 	},
 	"conflicts.not_erased": {
 		EN: "the unit (%s) has a disk without a passed erasure: it cannot leave",
-		FR: "l'unité (%s) a un disque sans effacement réussi : elle ne peut pas partir",
+		FR: "l'unité (%s) a un disque sans effacement réussi\u202f: elle ne peut pas partir",
 	},
 	"conflicts.after_leave": {
 		EN: "the unit had already left (%s): its disks stay as they were",
-		FR: "l'unité était déjà partie (%s) : ses disques restent tels quels",
+		FR: "l'unité était déjà partie (%s)\u202f: ses disques restent tels quels",
 	},
 	"conflicts.resolved": {
 		EN: "resolved (event %s): %s",
-		FR: "résolu (événement %s) : %s",
+		FR: "résolu (événement %s)\u202f: %s",
 	},
 	"conflicts.todo.move": {
 		EN: "check the unit; to apply it after all: atelier unit move %s %s; then: atelier ledger resolve %s",
-		FR: "vérifiez l'unité ; pour l'appliquer malgré tout : atelier unit move %s %s ; puis : atelier ledger resolve %s",
+		FR: "vérifiez l'unité\u202f; pour l'appliquer malgré tout\u202f: atelier unit move %s %s\u202f; puis\u202f: atelier ledger resolve %s",
 	},
 	"conflicts.todo": {
 		EN: "check unit %s, then: atelier ledger resolve %s --note \"what you found\"",
-		FR: "vérifiez l'unité %s, puis : atelier ledger resolve %s --note \"ce que vous avez constaté\"",
+		FR: "vérifiez l'unité %s, puis\u202f: atelier ledger resolve %s --note 'ce que vous avez constaté'",
 	},
 	"conflicts.closed": {
 		EN: "conflict on event %s (unit %s) resolved",
@@ -310,15 +310,15 @@ var hubMessages = Catalog{
 	// Signed heads in bundles.
 	"bundle.unsignedchain": {
 		EN: "the chain of bench %s carries no signed head (a bench from before signed heads: run atelier init on it, then export again); nothing was written",
-		FR: "la chaîne de l'établi %s ne porte pas de tête signée (un établi d'avant les têtes signées : lancez atelier init dessus, puis exportez de nouveau) ; rien n'a été écrit",
+		FR: "la chaîne de l'établi %s ne porte pas de tête signée (un établi d'avant les têtes signées\u202f: lancez atelier init dessus, puis exportez de nouveau)\u202f; rien n'a été écrit",
 	},
 	"bundle.chainkey": {
 		EN: "the chain of bench %s comes with key %s, but this ledger knows the bench by key %s; nothing was written",
-		FR: "la chaîne de l'établi %s arrive avec la clé %s, mais ce registre connaît l'établi par la clé %s ; rien n'a été écrit",
+		FR: "la chaîne de l'établi %s arrive avec la clé %s, mais ce registre connaît l'établi par la clé %s\u202f; rien n'a été écrit",
 	},
 	"bundle.badheadsig": {
 		EN: "the head of bench %s (event #%d) is not signed by its key %s: forged or altered; nothing was written",
-		FR: "la tête de l'établi %s (événement n°%d) n'est pas signée par sa clé %s : falsifiée ou modifiée ; rien n'a été écrit",
+		FR: "la tête de l'établi %s (événement n°%d) n'est pas signée par sa clé %s\u202f: falsifiée ou modifiée\u202f; rien n'a été écrit",
 	},
 	"sync.asof": {
 		EN: "(the association's view as of the last sync, %s, with %s)",
@@ -334,7 +334,7 @@ var hubMessages = Catalog{
 	},
 	"conflicts.todo.serial": {
 		EN: "check both labels: keep %s, note on it what %s went through (atelier unit note), then: atelier ledger resolve %s",
-		FR: "vérifiez les deux étiquettes : gardez %s, notez-y ce qu'a suivi %s (atelier unit note), puis : atelier ledger resolve %s",
+		FR: "vérifiez les deux étiquettes\u202f: gardez %s, notez-y ce qu'a suivi %s (atelier unit note), puis\u202f: atelier ledger resolve %s",
 	},
 	// The hub's answers to requests it does not authenticate (%s: the
 	// English reason, unused in the sentence).
@@ -344,18 +344,18 @@ var hubMessages = Catalog{
 	},
 	"hub.auth.revoked": {
 		EN: "this bench is revoked on the hub: ask its administrator%.0s",
-		FR: "cet établi est révoqué sur le hub : voyez son administrateur%.0s",
+		FR: "cet établi est révoqué sur le hub\u202f: voyez son administrateur%.0s",
 	},
 	"hub.auth.unknown_bench": {
 		EN: "this bench is not enrolled on the hub: give its bench.pub to the hub's administrator (atelier bench enrol)%.0s",
-		FR: "cet établi n'est pas inscrit sur le hub : donnez son bench.pub à l'administrateur du hub (atelier bench enrol)%.0s",
+		FR: "cet établi n'est pas inscrit sur le hub\u202f: donnez son bench.pub à l'administrateur du hub (atelier bench enrol)%.0s",
 	},
 	"hub.auth.bad_challenge": {
 		EN: "challenge unknown, used or expired: sync again%.0s",
-		FR: "défi inconnu, déjà utilisé ou expiré : relancez la synchronisation%.0s",
+		FR: "défi inconnu, déjà utilisé ou expiré\u202f: relancez la synchronisation%.0s",
 	},
 	"hub.auth.bad_signature": {
 		EN: "signature does not match the bench's enrolled key (bench.key replaced?)%.0s",
-		FR: "la signature ne correspond pas à la clé inscrite de l'établi (bench.key remplacé ?)%.0s",
+		FR: "la signature ne correspond pas à la clé inscrite de l'établi (bench.key remplacé\u202f?)%.0s",
 	},
 }

@@ -25,6 +25,11 @@ const (
 type Message struct {
 	EN string
 	FR string
+	// Count, when set, makes the message counted (see plural.go): the
+	// 1-based argument holding the number, with the singular forms.
+	Count int
+	ENOne string
+	FROne string
 }
 
 // Catalog maps a stable key (e.g. "unit.unknown") to its texts.
@@ -39,6 +44,9 @@ var catalogs = []Catalog{
 	probeMessages,
 	checkMessages,
 	wipeMessages,
+	wipeCommandMessages,
+	helpMessages,
+	wipeWhyMessages,
 	certMessages,
 	deployMessages,
 	precheckMessages,
@@ -50,8 +58,15 @@ var catalogs = []Catalog{
 	paperCmdMessages,
 	undoMessages,
 	postgresMessages,
+	unitMessages,
+	usageMessages,
+	commandHelp,
+	helpTemplateMessages,
+	valueMessages,
 	webMessages,
 	hubMessages,
+	hubHelp,
+	countMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
@@ -99,7 +114,10 @@ func Valid(s string) bool {
 
 // T formats the message key in this language. An unknown key is shown as
 // itself, so a missing translation is visible instead of silent.
+//
+// Arguments that are Localized (a Msg, a Size, a Word...) are rendered in l.
 func (l Lang) T(key string, args ...any) string {
+	args = l.localize(args)
 	m, ok := Lookup(key)
 	if !ok {
 		if len(args) == 0 {
@@ -111,10 +129,35 @@ func (l Lang) T(key string, args ...any) string {
 	if l == FR && m.FR != "" {
 		f = m.FR
 	}
+	if m.Count > 0 {
+		return l.printer().Sprintf(key, args...)
+	}
 	if len(args) == 0 {
 		return f
 	}
+	if l == FR {
+		f, args = frenchFormat(f, args)
+	}
 	return fmt.Sprintf(f, args...)
+}
+
+// localize renders the Localized arguments in l, leaving args untouched.
+func (l Lang) localize(args []any) []any {
+	var out []any
+	for i, a := range args {
+		v, ok := a.(Localized)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		out[i] = v.In(l)
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // Errorf returns an error whose text is the translated message.
@@ -145,6 +188,16 @@ func (l Lang) Date(t time.Time) string {
 		return fmt.Sprintf("%s %s %d", d, frMonths[t.Month()-1], t.Year())
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year())
+}
+
+// Stamp is a date and time for a table column, short and sortable by eye:
+// "03/11/2026 14:05" in French, "2026-11-03 14:05" in English, local time.
+func (l Lang) Stamp(t time.Time) string {
+	t = t.Local()
+	if l == FR {
+		return t.Format("02/01/2006 15:04")
+	}
+	return t.Format("2006-01-02 15:04")
 }
 
 // DateTime is Date plus the hour and minute.

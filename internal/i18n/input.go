@@ -7,7 +7,7 @@ package i18n
 var inputMessages = Catalog{
 	"read.too_large": {
 		EN: "%s holds more than %s, the most atelier reads for this kind of file: is it the right file?",
-		FR: "%s dépasse %s, le maximum qu'atelier lit pour ce type de fichier : est-ce le bon fichier ?",
+		FR: "%s dépasse %s, le maximum qu'atelier lit pour ce type de fichier\u202f: est-ce le bon fichier\u202f?",
 	},
 	"read.not_regular.dir":    {EN: "%s is a folder, not a file", FR: "%s est un dossier, pas un fichier"},
 	"read.not_regular.fifo":   {EN: "%s is a named pipe, not an ordinary file", FR: "%s est un tube nommé, pas un fichier ordinaire"},
@@ -15,12 +15,12 @@ var inputMessages = Catalog{
 	"read.not_regular.socket": {EN: "%s is a socket, not an ordinary file", FR: "%s est une socket, pas un fichier ordinaire"},
 	"read.not_regular.other":  {EN: "%s is not an ordinary file", FR: "%s n'est pas un fichier ordinaire"},
 
-	"probe.err.root_refused": {EN: "--root %s refused: %s", FR: "--root %s refusé : %s"},
+	"probe.err.root_refused": {EN: "--root %s refused: %s", FR: "--root %s refusé\u202f: %s"},
 	"capture.bad_name": {
 		EN: "entry %q is not a path inside the capture (absolute, or with ..)",
 		FR: "l'entrée %q n'est pas un chemin dans la capture (absolu, ou avec ..)",
 	},
-	"capture.parent":    {EN: "entry %q: %s is not a folder", FR: "entrée %q : %s n'est pas un dossier"},
+	"capture.parent":    {EN: "entry %q: %s is not a folder", FR: "entrée %q\u202f: %s n'est pas un dossier"},
 	"capture.duplicate": {EN: "entry %q appears twice", FR: "l'entrée %q apparaît deux fois"},
 	"capture.link_escapes": {
 		EN: "link %s -> %s leads outside the capture",
@@ -32,7 +32,7 @@ var inputMessages = Catalog{
 	},
 	"capture.special": {
 		EN: "entry %q is a device, pipe or socket: a capture holds only files, folders and links",
-		FR: "l'entrée %q est un périphérique, un tube ou une socket : une capture ne contient que des fichiers, dossiers et liens",
+		FR: "l'entrée %q est un périphérique, un tube ou une socket\u202f: une capture ne contient que des fichiers, dossiers et liens",
 	},
 	"capture.too_many": {
 		EN: "more than %d entries, the most a capture may hold (a laptop's has about 3,000)",
@@ -50,5 +50,5 @@ var inputMessages = Catalog{
 		EN: "the archive expands to more than %s, the most atelier unpacks",
 		FR: "l'archive se décompresse en plus de %s, le maximum qu'atelier décompresse",
 	},
-	"capture.entry": {EN: "entry %q: %v", FR: "entrée %q : %v"},
+	"capture.entry": {EN: "entry %q: %v", FR: "entrée %q\u202f: %v"},
 }

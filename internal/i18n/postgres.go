@@ -9,38 +9,38 @@ var postgresMessages = Catalog{
 	},
 	"ledger.pgunreachable": {
 		EN: "cannot reach the PostgreSQL server at %s (ledger %s): %s",
-		FR: "impossible de joindre le serveur PostgreSQL %s (registre %s) : %s",
+		FR: "impossible de joindre le serveur PostgreSQL %s (registre %s)\u202f: %s",
 	},
 	"ledger.pgauth": {
 		EN: "PostgreSQL refused the password of user %[2]s (ledger %[1]s): check the password (in the URL, PGPASSWORD or ~/.pgpass)",
-		FR: "PostgreSQL a refusé le mot de passe de l'utilisateur %[2]s (registre %[1]s) : vérifiez le mot de passe (dans l'URL, PGPASSWORD ou ~/.pgpass)",
+		FR: "PostgreSQL a refusé le mot de passe de l'utilisateur %[2]s (registre %[1]s)\u202f: vérifiez le mot de passe (dans l'URL, PGPASSWORD ou ~/.pgpass)",
 	},
 	"ledger.pgnodb": {
 		EN: "the PostgreSQL database %[2]s does not exist (ledger %[1]s): create it (createdb %[2]s), then run atelier init",
-		FR: "la base PostgreSQL %[2]s n'existe pas (registre %[1]s) : créez-la (createdb %[2]s), puis lancez atelier init",
+		FR: "la base PostgreSQL %[2]s n'existe pas (registre %[1]s)\u202f: créez-la (createdb %[2]s), puis lancez atelier init",
 	},
 	"ledger.pgforeign": {
 		EN: "%s holds tables of another program, not an atelier ledger: use an empty database or schema; nothing was changed",
-		FR: "%s contient les tables d'un autre programme, pas un registre atelier : utilisez une base ou un schéma vide ; rien n'a été modifié",
+		FR: "%s contient les tables d'un autre programme, pas un registre atelier\u202f: utilisez une base ou un schéma vide\u202f; rien n'a été modifié",
 	},
 	"copy.source": {
 		EN: "ledger copy: the source %s does not verify, nothing was copied: %s",
-		FR: "copie du registre : la source %s ne se vérifie pas, rien n'a été copié : %s",
+		FR: "copie du registre\u202f: la source %s ne se vérifie pas, rien n'a été copié\u202f: %s",
 	},
 	"copy.dest": {
 		EN: "ledger copy: the copy %s does not verify: %s",
-		FR: "copie du registre : la copie %s ne se vérifie pas : %s",
+		FR: "copie du registre\u202f: la copie %s ne se vérifie pas\u202f: %s",
 	},
 	"copy.differ": {
 		EN: "ledger copy: %s and its copy %s differ in events or heads",
-		FR: "copie du registre : %s et sa copie %s diffèrent (événements ou têtes de chaîne)",
+		FR: "copie du registre\u202f: %s et sa copie %s diffèrent (événements ou têtes de chaîne)",
 	},
 	"copy.notempty": {
 		EN: "ledger copy: %s already holds %d events; copy into a new ledger (a new file, an empty database or schema)",
-		FR: "copie du registre : %s contient déjà %d événements ; copiez vers un registre neuf (nouveau fichier, base ou schéma vide)",
+		FR: "copie du registre\u202f: %s contient déjà %d événements\u202f; copiez vers un registre neuf (nouveau fichier, base ou schéma vide)",
 	},
 	"copy.done": {
 		EN: "copied %d events (%d benches, %d units) from %s to %s; both verified",
-		FR: "%d événements copiés (%d postes, %d unités) de %s vers %s ; les deux vérifiés",
+		FR: "%d événements copiés (%d postes, %d unités) de %s vers %s\u202f; les deux vérifiés",
 	},
 }

@@ -26,40 +26,40 @@ var privacyMessages = Catalog{
 
 	"text.control": {
 		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",
-		FR: "%s contient un caractère invisible ou de contrôle (%s, caractère n° %d) : ressaisissez le texte sans ce caractère",
+		FR: "%s contient un caractère invisible ou de contrôle (%s, caractère n° %d)\u202f: ressaisissez le texte sans ce caractère",
 	},
 	"privacy.email": {
 		EN: "%s looks like it holds an e-mail address: every event is kept forever and must hold no personal data; remove it",
-		FR: "%s semble contenir une adresse e-mail : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-la",
+		FR: "%s semble contenir une adresse e-mail\u202f: chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle\u202f; retirez-la",
 	},
 	"privacy.phone": {
 		EN: "%s looks like it holds a phone number: every event is kept forever and must hold no personal data; remove it",
-		FR: "%s semble contenir un numéro de téléphone : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le",
+		FR: "%s semble contenir un numéro de téléphone\u202f: chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle\u202f; retirez-le",
 	},
 	"privacy.nir": {
 		EN: "%s looks like it holds a French social security number (NIR): every event is kept forever and must hold no personal data; remove it",
-		FR: "%s semble contenir un numéro de sécurité sociale (NIR) : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le",
+		FR: "%s semble contenir un numéro de sécurité sociale (NIR)\u202f: chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle\u202f; retirez-le",
 	},
 	"privacy.iban": {
 		EN: "%s looks like it holds a bank account number (IBAN): every event is kept forever and must hold no personal data; remove it",
-		FR: "%s semble contenir un numéro de compte bancaire (IBAN) : chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle ; retirez-le",
+		FR: "%s semble contenir un numéro de compte bancaire (IBAN)\u202f: chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle\u202f; retirez-le",
 	},
 	"privacy.payload": {
 		EN: "%s event: its content is not the JSON this kind of event holds (%s)",
-		FR: "événement %s : son contenu n'est pas le JSON de ce type d'événement (%s)",
+		FR: "événement %s\u202f: son contenu n'est pas le JSON de ce type d'événement (%s)",
 	},
 	"beneficiary.nir": {
 		EN: "the beneficiary reference looks like a social security number (NIR): give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); personal data is never recorded",
-		FR: "la référence du bénéficiaire ressemble à un numéro de sécurité sociale (NIR) : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucune donnée personnelle n'est enregistrée",
+		FR: "la référence du bénéficiaire ressemble à un numéro de sécurité sociale (NIR)\u202f: donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017)\u202f; aucune donnée personnelle n'est enregistrée",
 	},
 	"beneficiary.iban": {
 		EN: "the beneficiary reference looks like a bank account number (IBAN): give the MDH's opaque reference instead (e.g. MDH-VILLAGE2-2026-017); personal data is never recorded",
-		FR: "la référence du bénéficiaire ressemble à un numéro de compte bancaire (IBAN) : donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017) ; aucune donnée personnelle n'est enregistrée",
+		FR: "la référence du bénéficiaire ressemble à un numéro de compte bancaire (IBAN)\u202f: donnez plutôt la référence opaque de la MDH (ex. MDH-VILLAGE2-2026-017)\u202f; aucune donnée personnelle n'est enregistrée",
 	},
 	"beneficiary.shape": {
 		EN: "the beneficiary reference must be the MDH's opaque code: %d to %d letters (A-Z), digits and dashes, at least one digit, no spaces (e.g. MDH-VILLAGE2-2026-017); names, addresses and phone numbers are never recorded",
-		FR: "la référence du bénéficiaire doit être le code opaque de la MDH : %d à %d lettres (A-Z), chiffres et tirets, dont au moins un chiffre, sans espace (ex. MDH-VILLAGE2-2026-017) ; noms, adresses et numéros de téléphone ne sont jamais enregistrés",
+		FR: "la référence du bénéficiaire doit être le code opaque de la MDH\u202f: %d à %d lettres (A-Z), chiffres et tirets, dont au moins un chiffre, sans espace (ex. MDH-VILLAGE2-2026-017)\u202f; noms, adresses et numéros de téléphone ne sont jamais enregistrés",
 	},
 	"intake.row.invalid": {EN: "%s", FR: "%s"},
-	"import.row":         {EN: "%s line %d: %s", FR: "%s ligne %d : %s"},
+	"import.row":         {EN: "%s line %d: %s", FR: "%s ligne %d\u202f: %s"},
 }

@@ -4,15 +4,15 @@ package i18n
 var webMessages = Catalog{
 	"account.email": {
 		EN: "login %q looks like an e-mail address: a login is kept forever in the ledger and must hold no personal data; choose a short name such as mdh-village2",
-		FR: "l'identifiant %q ressemble à une adresse e-mail : il est conservé pour toujours dans le registre et ne doit contenir aucune donnée personnelle ; choisissez un nom court comme mdh-village2",
+		FR: "l'identifiant %q ressemble à une adresse e-mail\u202f: il est conservé pour toujours dans le registre et ne doit contenir aucune donnée personnelle\u202f; choisissez un nom court comme mdh-village2",
 	},
 	"account.login": {
 		EN: "login %q: use 2 to 40 letters a-z, digits, '.', '_' or '-'",
-		FR: "identifiant %q : utilisez 2 à 40 lettres a-z, chiffres, « . », « _ » ou « - »",
+		FR: "identifiant %q\u202f: utilisez 2 à 40 lettres a-z, chiffres, «\u00a0.\u00a0», «\u00a0_\u00a0» ou «\u00a0-\u00a0»",
 	},
 	"account.role": {
 		EN: "role %q: choose mdh, volunteer or admin",
-		FR: "rôle %q : choisissez mdh, volunteer ou admin",
+		FR: "rôle %q\u202f: choisissez mdh, volunteer ou admin",
 	},
 	"account.password": {
 		EN: "the password must have at least 10 characters",
@@ -24,7 +24,7 @@ var webMessages = Catalog{
 	},
 	"account.nosite": {
 		EN: "an MDH account needs its site: --site \"MDH Village 2\"",
-		FR: "un compte MDH a besoin de son lieu : --site \"MDH Village 2\"",
+		FR: "un compte MDH a besoin de son lieu\u202f: --site 'MDH Village 2'",
 	},
 	"account.exists": {
 		EN: "account %q already exists",
@@ -36,11 +36,11 @@ var webMessages = Catalog{
 	},
 	"account.added": {
 		EN: "account added: %s (%s, %s)",
-		FR: "compte ajouté : %s (%s, %s)",
+		FR: "compte ajouté\u202f: %s (%s, %s)",
 	},
 	"account.disabled": {
 		EN: "account disabled: %s (its sessions are closed)",
-		FR: "compte désactivé : %s (ses sessions sont fermées)",
+		FR: "compte désactivé\u202f: %s (ses sessions sont fermées)",
 	},
 	"col.account.by": {EN: "Created by", FR: "Créé par"},
 	"account.badlogin": {
@@ -53,17 +53,17 @@ var webMessages = Catalog{
 	},
 
 	// Pages.
-	"web.error":                {EN: "something went wrong on the hub; try again in a moment", FR: "le hub a rencontré une erreur ; réessayez dans un instant"},
+	"web.error":                {EN: "something went wrong on the hub; try again in a moment", FR: "le hub a rencontré une erreur\u202f; réessayez dans un instant"},
 	"web.notfound.title":       {EN: "Not found", FR: "Introuvable"},
-	"web.notfound":             {EN: "There is nothing here: the unit or page does not exist.", FR: "Il n'y a rien ici : l'ordinateur ou la page n'existe pas."},
+	"web.notfound":             {EN: "There is nothing here: the unit or page does not exist.", FR: "Il n'y a rien ici\u202f: l'ordinateur ou la page n'existe pas."},
 	"web.forbidden.title":      {EN: "Refused", FR: "Refusé"},
-	"web.csrf":                 {EN: "this form has expired: reload the page and try again", FR: "ce formulaire a expiré : rechargez la page et recommencez"},
+	"web.csrf":                 {EN: "this form has expired: reload the page and try again", FR: "ce formulaire a expiré\u202f: rechargez la page et recommencez"},
 	"web.login.title":          {EN: "Log in", FR: "Connexion"},
 	"web.login":                {EN: "Login", FR: "Identifiant"},
 	"web.password":             {EN: "Password", FR: "Mot de passe"},
 	"web.login.submit":         {EN: "Log in", FR: "Se connecter"},
 	"web.logout":               {EN: "Log out", FR: "Se déconnecter"},
-	"web.throttled":            {EN: "too many failed attempts: wait %d minutes before trying again", FR: "trop d'essais manqués : attendez %d minutes avant de réessayer"},
+	"web.throttled":            {EN: "too many failed attempts: wait %d minutes before trying again", FR: "trop d'essais manqués\u202f: attendez %d minutes avant de réessayer"},
 	"web.home.title":           {EN: "Computers", FR: "Ordinateurs"},
 	"web.search":               {EN: "Find a computer", FR: "Chercher un ordinateur"},
 	"web.search.hint":          {EN: "Its number (PCS-26-0042), serial number or asset tag.", FR: "Son numéro (PCS-26-0042), son numéro de série ou d'inventaire."},
@@ -83,15 +83,15 @@ var webMessages = Catalog{
 	"web.back":                 {EN: "Back to the list", FR: "Retour à la liste"},
 	"web.handover.title":       {EN: "Hand over to a beneficiary", FR: "Remettre à un bénéficiaire"},
 	"web.beneficiary":          {EN: "Beneficiary reference", FR: "Référence du bénéficiaire"},
-	"web.beneficiary.rule":     {EN: "Only the reference your centre issued: 3 to 40 capital letters, digits and dashes, at least one digit, e.g. MDH-VILLAGE2-2026-017. Never a name, address, phone number or e-mail.", FR: "Uniquement la référence donnée par votre maison : 3 à 40 majuscules, chiffres et tirets, au moins un chiffre, ex. MDH-VILLAGE2-2026-017. Jamais de nom, d'adresse, de téléphone ni d'e-mail."},
+	"web.beneficiary.rule":     {EN: "Only the reference your centre issued: 3 to 40 capital letters, digits and dashes, at least one digit, e.g. MDH-VILLAGE2-2026-017. Never a name, address, phone number or e-mail.", FR: "Uniquement la référence donnée par votre maison\u202f: 3 à 40 majuscules, chiffres et tirets, au moins un chiffre, ex. MDH-VILLAGE2-2026-017. Jamais de nom, d'adresse, de téléphone ni d'e-mail."},
 	"web.handover.submit":      {EN: "Record the handover", FR: "Enregistrer la remise"},
 	"web.handover.done":        {EN: "Handover recorded.", FR: "Remise enregistrée."},
 	"web.returned.title":       {EN: "The computer came back", FR: "L'ordinateur est revenu"},
-	"web.returned.hint":        {EN: "Record it when the beneficiary brings the computer back; the workshop will erase it again.", FR: "Enregistrez-le quand le bénéficiaire rapporte l'ordinateur ; l'atelier l'effacera de nouveau."},
+	"web.returned.hint":        {EN: "Record it when the beneficiary brings the computer back; the workshop will erase it again.", FR: "Enregistrez-le quand le bénéficiaire rapporte l'ordinateur\u202f; l'atelier l'effacera de nouveau."},
 	"web.returned.submit":      {EN: "Record the return", FR: "Enregistrer le retour"},
 	"web.returned.done":        {EN: "Return recorded.", FR: "Retour enregistré."},
 	"web.returned.unconfirmed": {EN: "tick the box to say the computer is back", FR: "cochez la case pour dire que l'ordinateur est revenu"},
-	"web.notnow":               {EN: "this computer's state has changed meanwhile: look at it again", FR: "l'état de cet ordinateur a changé entre-temps : regardez-le de nouveau"},
+	"web.notnow":               {EN: "this computer's state has changed meanwhile: look at it again", FR: "l'état de cet ordinateur a changé entre-temps\u202f: regardez-le de nouveau"},
 	"web.accounts.title":       {EN: "Accounts", FR: "Comptes"},
 	"web.accounts.caption":     {EN: "Web accounts", FR: "Comptes web"},
 	"web.accounts.hint":        {EN: "Add or disable an account with atelier account add|disable on the hub.", FR: "Ajoutez ou désactivez un compte avec atelier account add|disable sur le hub."},
