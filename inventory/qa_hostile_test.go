@@ -1,0 +1,118 @@
+package inventory
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// A conflict's resolution note is free text typed on the hub, kept in the
+// ledger and synced to every bench: like every other note it may not hold
+// someone's phone number or e-mail.
+func TestConflictResolutionNoteRefusesPersonalData(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	b := newSite(t, "atelier-2", "B", now)
+	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
+	h := newHub(t, b, c)
+	u := addUnit(t, b.l, "SN1")
+	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
+	if _, err := b.l.DestroyDisk(ctx, cam, u.ID, "DISK-1", "shredded", true); err != nil {
+		t.Fatal(err)
+	}
+	syncVia(t, b, h)
+	syncVia(t, h, c)
+	mustMove(t, b.l, u.ID, Parts, MoveOptions{})
+	if _, err := c.l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{{Serial: "DISK-2"}}); err != nil {
+		t.Fatal(err)
+	}
+	syncVia(t, b, h)
+	if res := h.merge(t, c.bundle(t, h)); res.Conflicts != 1 {
+		t.Fatalf("merge = %+v, want 1 conflict", res)
+	}
+	cs, _ := h.l.Conflicts(ctx, false)
+	if len(cs) != 1 {
+		t.Fatalf("conflicts = %+v", cs)
+	}
+	for note, key := range map[string]string{
+		"rappeler M. Martin au 06 12 34 56 78": "privacy.phone",
+		"vu avec jean.martin@example.org":      "privacy.email",
+		"disque 2 \x1b]52;c;aGk=\x07":          "text.control",
+	} {
+		_, err := h.l.ResolveConflict(ctx, cam, cs[0].Event, note)
+		var e *Error
+		if !errors.As(err, &e) || e.Key != key {
+			t.Errorf("resolve with note %q: %v, want %s", note, err, key)
+		}
+	}
+	if open, _ := h.l.Conflicts(ctx, false); len(open) != 1 {
+		t.Fatalf("a refused resolution closed the conflict: %+v", open)
+	}
+	if _, err := h.l.ResolveConflict(ctx, cam, cs[0].Event, "disk 2 is the DVD drive"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Events that arrive from elsewhere (a bundle, a pull) are checked as the
+// commands check them: a conflict note with personal data, a bench name
+// with a terminal escape in the registry.
+func TestHubEventsFromElsewhereAreChecked(t *testing.T) {
+	js := func(v any) []byte { b, _ := json.Marshal(v); return b }
+	for _, c := range []struct {
+		kind    string
+		payload []byte
+		key     string
+	}{
+		{KindConflictResolved, js(conflictPayload{Event: "01J", Note: "appeler le 06.12.34.56.78"}), "privacy.phone"},
+		{KindConflictFound, js(conflictPayload{Event: "01J", Note: "x@example.org"}), "privacy.email"},
+		{KindBenchEnrolled, js(benchEnrolledPayload{Name: "atelier\x1b[2J", Letter: "B"}), "bench.badname"},
+		{KindBenchEnrolled, js(benchEnrolledPayload{Name: "../../etc", Letter: "B"}), "bench.badname"},
+		{KindBenchRevoked, js(benchRevokedPayload{Name: "a\nb"}), "bench.badname"},
+	} {
+		err := CheckEventPrivacy(c.kind, c.payload)
+		var e *Error
+		if !errors.As(err, &e) || e.Key != c.key {
+			t.Errorf("%s %s: %v, want %s", c.kind, c.payload, err, c.key)
+		}
+	}
+	for kind, v := range map[string]any{
+		KindConflictResolved: conflictPayload{Event: "01J", Note: "disk 2 is the DVD drive"},
+		KindBenchEnrolled:    benchEnrolledPayload{Name: "atelier-2.mdh", Letter: "B"},
+		KindBenchRevoked:     benchRevokedPayload{Name: "atelier-2"},
+	} {
+		if err := CheckEventPrivacy(kind, js(v)); err != nil {
+			t.Errorf("%s %+v refused: %v", kind, v, err)
+		}
+	}
+}
+
+// Writers pass payloads by value or by pointer; both get the same check.
+func TestCheckPayloadSameByValueAndPointer(t *testing.T) {
+	for _, v := range []any{
+		movedPayload{Reason: "tel 06 12 34 56 78"},
+		Undone{Reason: "tel 06 12 34 56 78"},
+		notePayload{Text: "a@example.org"},
+		destroyedPayload{Serial: "WD1", Reason: "a@example.org"},
+		sitePayload{Name: "MDH\x1b"},
+		orgPayload{Name: "Asso", Address: "1 rue\na@example.org"},
+		stickerPayload{Reason: "a@example.org"},
+		auditPayload{Note: "a@example.org"},
+		conflictPayload{Note: "a@example.org"},
+	} {
+		byValue := checkPayload(v)
+		ptr := reflectPtr(v)
+		byPointer := checkPayload(ptr)
+		if byValue == nil || byPointer == nil || byValue.Error() != byPointer.Error() {
+			t.Errorf("%T: by value %v, by pointer %v", v, byValue, byPointer)
+		}
+	}
+}
+
+func reflectPtr(v any) any {
+	p := reflect.New(reflect.TypeOf(v))
+	p.Elem().Set(reflect.ValueOf(v))
+	return p.Interface()
+}
