@@ -6,7 +6,6 @@ import (
 	"errors"
 	"reflect"
 	"testing"
-	"time"
 )
 
 // A conflict's resolution note is free text typed on the hub, kept in the
@@ -14,29 +13,7 @@ import (
 // someone's phone number or e-mail.
 func TestConflictResolutionNoteRefusesPersonalData(t *testing.T) {
 	ctx := context.Background()
-	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
-	b := newSite(t, "atelier-2", "B", now)
-	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
-	h := newHub(t, b, c)
-	u := addUnit(t, b.l, "SN1")
-	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
-	if _, err := b.l.DestroyDisk(ctx, cam, u.ID, "DISK-1", "shredded", true); err != nil {
-		t.Fatal(err)
-	}
-	syncVia(t, b, h)
-	syncVia(t, h, c)
-	mustMove(t, b.l, u.ID, Parts, MoveOptions{})
-	if _, err := c.l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{{Serial: "DISK-2"}}); err != nil {
-		t.Fatal(err)
-	}
-	syncVia(t, b, h)
-	if res := h.merge(t, c.bundle(t, h)); res.Conflicts != 1 {
-		t.Fatalf("merge = %+v, want 1 conflict", res)
-	}
-	cs, _ := h.l.Conflicts(ctx, false)
-	if len(cs) != 1 {
-		t.Fatalf("conflicts = %+v", cs)
-	}
+	h, _, _, cs := conflictAfterLeave(t)
 	for note, key := range map[string]string{
 		"rappeler M. Martin au 06 12 34 56 78": "privacy.phone",
 		"vu avec jean.martin@example.org":      "privacy.email",
