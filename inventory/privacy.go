@@ -70,6 +70,7 @@ const (
 	FieldOrgName     Field = "org_name"
 	FieldOrgAddress  Field = "org_address"
 	FieldDSIName     Field = "dsi_name" // GLPI "Nom": may name a person
+	FieldLogin       Field = "login"    // a hub web account's login
 )
 
 // arg is the field as an error argument, said in the reader's language.

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"testing"
 )
 
@@ -92,4 +95,22 @@ func reflectPtr(v any) any {
 	p := reflect.New(reflect.TypeOf(v))
 	p.Elem().Set(reflect.ValueOf(v))
 	return p.Interface()
+}
+
+// A login that is a phone number is refused naming the login, not "the
+// operator name" the person never typed.
+func TestLoginRefusalNamesTheLogin(t *testing.T) {
+	for _, login := range []string{"0612345678", "tel-06.12.34.56.78"} {
+		_, err := NormalizeLogin(login)
+		var e *Error
+		if !errors.As(err, &e) || e.Key != "privacy.phone" {
+			t.Fatalf("login %q: %v, want privacy.phone", login, err)
+		}
+		for _, l := range []i18n.Lang{i18n.EN, i18n.FR} {
+			msg := e.In(l)
+			if strings.Contains(msg, l.T("field.operator")) || !strings.Contains(msg, l.T("field.login")) {
+				t.Errorf("login %q, %s: %q does not name the login", login, l, msg)
+			}
+		}
+	}
 }

@@ -23,6 +23,7 @@ var privacyMessages = Catalog{
 	"field.org_name":    {EN: "the association's name", FR: "le nom de l'association"},
 	"field.org_address": {EN: "the association's address", FR: "l'adresse de l'association"},
 	"field.dsi_name":    {EN: "the DSI's name for the computer", FR: "le nom de l'ordinateur à la DSI"},
+	"field.login":       {EN: "the login", FR: "l'identifiant"},
 
 	"text.control": {
 		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",
