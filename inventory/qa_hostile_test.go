@@ -1,11 +1,13 @@
 package inventory
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"testing"
@@ -112,5 +114,41 @@ func TestLoginRefusalNamesTheLogin(t *testing.T) {
 				t.Errorf("login %q, %s: %q does not name the login", login, l, msg)
 			}
 		}
+	}
+}
+
+// A bench that holds its key (an old or altered atelier, a script on its
+// file) writes a note with a phone number and a move whose beneficiary is
+// a name: its signed chain is valid, but the hub must not take personal
+// data in. The merge refuses the bundle, naming the event, and writes
+// nothing.
+func TestMergeRefusesPersonalDataFromAKeyHolder(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name, kind string
+		payload    any
+		key        string
+	}{
+		{"phone in a note", KindNote, notePayload{Text: "rappeler le 06 12 34 56 78"}, "privacy.phone"},
+		{"name as beneficiary", KindMoved, movedPayload{From: Received, To: Triaged, Beneficiary: "Jean Dupont"}, "beneficiary.name"},
+		{"escape in operator's note", KindNote, notePayload{Text: "ok \x1b]52;c;aGk=\x07"}, "text.control"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := newSite(t, "atelier-2", "B", now)
+			h := newHub(t, b)
+			u := addUnit(t, b.l, "SN1")
+			e := forge(t, raw(t, b.l), b.l.BenchName(), u.ID, c.kind, c.payload, signWith(b.key))
+			before := state(t, h.l)
+			_, err := h.l.Import(ctx, bytes.NewReader(b.bundle(t, h)), ImportOptions{})
+			var ie, why *Error
+			if !errors.As(err, &ie) || ie.Key != "bundle.refused" || !strings.Contains(err.Error(), e.ID) ||
+				!errors.As(ie.Args[len(ie.Args)-1].(error), &why) || why.Key != c.key || !errors.Is(err, ErrRefused) {
+				t.Errorf("merge of a chain with %s: %v, want bundle.refused (%s) naming event %s", c.name, err, c.key, e.ID)
+			}
+			if after := state(t, h.l); after != before {
+				t.Errorf("a refused merge changed the hub:\n%s\n---\n%s", before, after)
+			}
+		})
 	}
 }
