@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"time"
@@ -150,5 +152,29 @@ func TestMergeRefusesPersonalDataFromAKeyHolder(t *testing.T) {
 				t.Errorf("a refused merge changed the hub:\n%s\n---\n%s", before, after)
 			}
 		})
+	}
+}
+
+// A bench name is in every event forever and names files: `init --bench`
+// took an e-mail address and "../../etc/evil", a name no hub can enrol.
+func TestInitRefusesABenchNameAHubCannotEnrolOrThatIsPersonal(t *testing.T) {
+	for name, key := range map[string]string{
+		"jean.dupont@example.org": "bench.badname",
+		"../../etc/evil":          "bench.badname",
+		"Atelier 1":               "bench.badname",
+		"0612345678":              "privacy.phone",
+	} {
+		path := filepath.Join(t.TempDir(), "ledger.db")
+		_, err := Init(context.Background(), path, InitOptions{Bench: name})
+		var e *Error
+		if !errors.As(err, &e) || e.Key != key {
+			t.Errorf("init --bench %q: %v, want %s", name, err, key)
+		}
+		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("init --bench %q created a ledger: %v", name, err)
+		}
+	}
+	if _, err := Init(context.Background(), filepath.Join(t.TempDir(), "ledger.db"), InitOptions{Bench: "atelier-2.mdh_v2"}); err != nil {
+		t.Errorf("a good bench name refused: %v", err)
 	}
 }
