@@ -26,7 +26,7 @@ var privacyMessages = Catalog{
 	"field.login":       {EN: "the login", FR: "l'identifiant"},
 	"bundle.refused": {
 		EN: "event %s (bench %s, #%d) holds what atelier refuses to record: %s; nothing was written",
-		FR: "l'événement %s (poste %s, n°%d) contient ce qu'atelier refuse d'enregistrer : %s ; rien n'a été écrit",
+		FR: "l'événement %s (établi %s, n°%d) contient ce qu'atelier refuse d'enregistrer\u202f: %s\u202f; rien n'a été écrit",
 	},
 
 	"text.control": {
