@@ -16,26 +16,25 @@ run: build
 	$(BIN) probe
 	$(BIN) check
 
-# The whole suite: each fuzz target briefly on its seeds (a count of
-# executions: see scripts/fuzz.sh for why not a duration), then unit and
+# The whole suite: each fuzz target briefly from its seeds (the same time
+# each: see scripts/fuzz.sh), then unit and
 # package tests, end-to-end scripts, loop-device tests (as root), corpus
 # tests, through scripts/testreport: it ends with the list of the tests that
 # failed and of those that skipped, with their reasons (with CI=true a skip
 # fails the run).
 test: lint
-	./scripts/fuzz.sh 50000x
+	./scripts/fuzz.sh 10s
 	$(GO) run ./scripts/testreport -count=1 -timeout 30m ./...
 	@if [ -n "$$ATELIER_TEST_PG" ] || [ "$$CI" = true ]; then \
 	  echo "ledger contract suite on PostgreSQL (README: PostgreSQL tests)"; \
-	  ATELIER_TEST_ENGINE=postgres $(GO) run ./scripts/testreport -count=1 -timeout 30m ./inventory/ && \
-	  ATELIER_TEST_ENGINE=postgres $(GO) run ./scripts/testreport -count=1 -timeout 30m -run TestScripts ./cmd/atelier/; \
+	  GO=$(GO) ./scripts/test-pg.sh; \
 	else echo "PostgreSQL contract run skipped: ATELIER_TEST_PG not set (README: PostgreSQL tests)"; fi
 
 test-short:
 	$(GO) run ./scripts/testreport -short ./...
 
 fuzz:
-	./scripts/fuzz.sh 500000x
+	./scripts/fuzz.sh 2m
 
 bench: build
 	./scripts/bench.sh

@@ -71,7 +71,7 @@ func NormalizeLogin(login string) (string, error) {
 			return "", newErr(ErrInvalidInput, "account.login", login)
 		}
 	}
-	if _, err := checkOperator(s); err != nil {
+	if err := checkPersonalData(FieldLogin, s); err != nil {
 		return "", err
 	}
 	return s, nil

@@ -169,26 +169,19 @@ func (l *Ledger) AuditSample(ctx context.Context, percent float64, operator stri
 }
 
 func auditedWipes(ctx context.Context, q querier) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT wipe_event FROM audits`)
-	if err != nil {
-		return nil, fmt.Errorf("audits: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return wipeEventSet(ctx, q, "audits", `SELECT wipe_event FROM audits`)
 }
 
 func openFlags(ctx context.Context, q querier) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT wipe_event FROM audit_flags WHERE cleared_by = ''`)
+	return wipeEventSet(ctx, q, "audit flags", `SELECT wipe_event FROM audit_flags WHERE cleared_by = ''`)
+}
+
+// wipeEventSet is the set of wipe event ids query selects; what names the
+// table in an error.
+func wipeEventSet(ctx context.Context, q querier, what, query string) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
-		return nil, fmt.Errorf("audit flags: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	out := map[string]bool{}

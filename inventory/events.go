@@ -308,20 +308,7 @@ func (w *writer) appendAt(ctx context.Context, at time.Time, unit, kind string, 
 
 // UnitEvents is the timeline of one unit, oldest first.
 func (l *Ledger) UnitEvents(ctx context.Context, unitID string) ([]Event, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE unit_id = ? ORDER BY id`, unitID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return unitEventsIn(ctx, l.db, unitID)
 }
 
 // unitFloor is the newest event id the unit holds (zero when none, or for

@@ -91,6 +91,15 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	if err := checkVisible(FieldBench, bench); err != nil { // it is in every event, and printed
 		return false, err
 	}
+	// A name given by hand is held to what a hub can enrol (it also names
+	// files), and like every recorded text it may not be an e-mail or a
+	// phone number.
+	if opts.Bench != "" && !benchNameRE.MatchString(bench) {
+		return false, newErr(ErrInvalidInput, "bench.badname", bench)
+	}
+	if err := checkPersonalData(FieldBench, bench); err != nil {
+		return false, err
+	}
 	if IsPostgres(path) {
 		return initPG(ctx, path, prefix, bench, letter)
 	}

@@ -406,6 +406,12 @@ func (m *merger) event(ctx context.Context, we *wireEvent) error {
 		if err := m.allowNew(e); err != nil {
 			return err
 		}
+		// A key holder's chain is valid however it was written: what the
+		// commands refuse to record (personal data, control characters)
+		// does not come in through a merge either, nor spread from a hub.
+		if err := CheckEvent(e); err != nil {
+			return newErr(ErrRefused, "bundle.refused", e.ID, c.Bench, e.Seq, err)
+		}
 		if e.ID <= c.localID {
 			return newErr(ErrChainBroken, "bundle.badid", we.ID, c.Bench, we.Seq)
 		}

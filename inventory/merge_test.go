@@ -318,33 +318,44 @@ func perm(t *testing.T, n int) []int {
 	return p
 }
 
-// A hub records the conflicts a merge finds as events, benches pulling see
-// them, and a resolution (an event too) closes them everywhere.
-func TestConflictRecordedResolvedAndInvariantKept(t *testing.T) {
+// conflictAfterLeave makes a hub h that merged one open conflict: bench B
+// sent unit u to parts while bench c, apart, probed a disk of it never
+// erased. It returns the hub's open conflicts (one).
+func conflictAfterLeave(t *testing.T) (h, c *site, u Unit, open []Conflict) {
+	t.Helper()
 	ctx := context.Background()
 	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
 	b := newSite(t, "atelier-2", "B", now)
-	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
-	h := newHub(t, b, c)
-	u := addUnit(t, b.l, "SN1")
+	c = newSite(t, "atelier-3", "C", now.Add(time.Minute))
+	h = newHub(t, b, c)
+	u = addUnit(t, b.l, "SN1")
 	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
 	if _, err := b.l.DestroyDisk(ctx, cam, u.ID, "DISK-1", "shredded", true); err != nil {
 		t.Fatal(err)
 	}
 	syncVia(t, b, h)
 	syncVia(t, h, c)
-	// Apart: B sends u to parts; C probes it and finds a disk never erased.
 	mustMove(t, b.l, u.ID, Parts, MoveOptions{})
 	if _, err := c.l.RecordProbe(ctx, cam, u.ID, nil, nil, "B", []DiskRecord{{Serial: "DISK-2"}}); err != nil {
 		t.Fatal(err)
 	}
 	syncVia(t, b, h)
-	res := h.merge(t, c.bundle(t, h))
-	if res.Conflicts != 1 {
+	if res := h.merge(t, c.bundle(t, h)); res.Conflicts != 1 {
 		t.Fatalf("merge = %+v, want 1 conflict", res)
 	}
-	cs, _ := h.l.Conflicts(ctx, false)
-	if len(cs) != 1 || cs[0].Reason != ConflictAfterLeave || cs[0].Recorded == "" || cs[0].Bench != "atelier-3" {
+	open, _ = h.l.Conflicts(ctx, false)
+	if len(open) != 1 {
+		t.Fatalf("conflicts = %+v", open)
+	}
+	return h, c, u, open
+}
+
+// A hub records the conflicts a merge finds as events, benches pulling see
+// them, and a resolution (an event too) closes them everywhere.
+func TestConflictRecordedResolvedAndInvariantKept(t *testing.T) {
+	ctx := context.Background()
+	h, c, u, cs := conflictAfterLeave(t)
+	if cs[0].Reason != ConflictAfterLeave || cs[0].Recorded == "" || cs[0].Bench != "atelier-3" {
 		t.Fatalf("conflicts = %+v", cs)
 	}
 	// The invariant holds: the unit that left has no disk not erased.

@@ -35,6 +35,7 @@ package inventory
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"unicode"
@@ -69,6 +70,7 @@ const (
 	FieldOrgName     Field = "org_name"
 	FieldOrgAddress  Field = "org_address"
 	FieldDSIName     Field = "dsi_name" // GLPI "Nom": may name a person
+	FieldLogin       Field = "login"    // a hub web account's login
 )
 
 // arg is the field as an error argument, said in the reader's language.
@@ -663,6 +665,12 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 		v = new(auditPayload)
 	case KindAccountAdded, KindAccountDisabled:
 		v = new(accountPayload)
+	case KindConflictFound, KindConflictResolved:
+		v = new(conflictPayload)
+	case KindBenchEnrolled:
+		v = new(benchEnrolledPayload)
+	case KindBenchRevoked:
+		v = new(benchRevokedPayload)
 	default:
 		return nil
 	}
@@ -679,45 +687,23 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 // error, a deploy step) is not refused: a wipe's outcome must be recorded
 // whatever its error text says, and human output escapes it anyway.
 func checkPayload(payload any) error {
+	// Writers pass a payload by value or by pointer: one case serves both.
+	if v := reflect.ValueOf(payload); v.Kind() == reflect.Pointer && !v.IsNil() {
+		payload = v.Elem().Interface()
+	}
 	switch p := payload.(type) {
-	case *receivedPayload:
-		return checkPayload(*p)
 	case receivedPayload:
 		nu := p.NewUnit
 		if err := normalizeNewUnit(&nu); err != nil {
 			return err
 		}
 		return checkAll(FieldFile, CheckText, p.File)
-	case *movedPayload:
-		return checkPayload(*p)
 	case movedPayload:
-		if p.Beneficiary != "" {
-			if err := CheckBeneficiary(p.Beneficiary); err != nil {
-				return err
-			}
-		}
-		if err := checkAll(FieldReason, CheckText, p.Reason); err != nil {
-			return err
-		}
-		return checkAll(FieldSite, normalizeName, p.Site)
-	case *Undone:
-		return checkPayload(*p)
+		return checkMoveText(p.Beneficiary, p.Reason, p.Site)
 	case Undone:
-		if p.Beneficiary != "" {
-			if err := CheckBeneficiary(p.Beneficiary); err != nil {
-				return err
-			}
-		}
-		if err := checkAll(FieldReason, CheckText, p.Reason); err != nil {
-			return err
-		}
-		return checkAll(FieldSite, normalizeName, p.Site)
-	case *notePayload:
-		return checkAll(FieldNote, CheckText, p.Text)
+		return checkMoveText(p.Beneficiary, p.Reason, p.Site)
 	case notePayload:
 		return checkAll(FieldNote, CheckText, p.Text)
-	case *probedPayload:
-		return checkPayload(*p)
 	case probedPayload:
 		if err := checkAll(FieldGrade, NormalizeIdentifier, p.Grade); err != nil {
 			return err
@@ -728,49 +714,31 @@ func checkPayload(payload any) error {
 			}
 		}
 		return nil
-	case *destroyedPayload:
-		return checkPayload(*p)
 	case destroyedPayload:
 		if err := checkAll(FieldDiskSerial, NormalizeIdentifier, p.Serial); err != nil {
 			return err
 		}
 		return checkAll(FieldReason, CheckText, p.Reason)
-	case *WipeStart:
-		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.Disk.Serial)
 	case WipeStart:
 		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.Disk.Serial)
-	case *WipeOutcome:
-		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.DiskSerial)
 	case WipeOutcome:
-		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.DiskSerial)
-	case *DeployStart:
 		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.DiskSerial)
 	case DeployStart:
 		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.DiskSerial)
-	case *DeployOutcome:
-		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.DiskSerial)
 	case DeployOutcome:
 		return checkAll(FieldDiskSerial, NormalizeIdentifier, p.DiskSerial)
-	case *sitePayload:
-		return checkAll(FieldSite, normalizeName, p.Name)
 	case sitePayload:
 		return checkAll(FieldSite, normalizeName, p.Name)
-	case *accountPayload:
-		return checkPayload(*p)
 	case accountPayload:
 		if _, err := NormalizeLogin(p.Login); err != nil {
 			return err
 		}
 		return checkAll(FieldSite, normalizeName, p.Site)
-	case *Image:
-		return checkPayload(*p)
 	case Image:
 		if err := checkAll(FieldImage, NormalizeIdentifier, p.Name); err != nil {
 			return err
 		}
 		return checkAll(FieldImage, cleanText, p.OS, p.Version, p.Edition)
-	case *orgPayload:
-		return checkPayload(*p)
 	case orgPayload:
 		// The association's own name and address are printed on every
 		// document: no one's e-mail or phone number belongs there either.
@@ -778,14 +746,40 @@ func checkPayload(payload any) error {
 			return err
 		}
 		return checkAll(FieldOrgAddress, CheckText, strings.Split(p.Address, "\n")...)
-	case *stickerPayload:
-		return checkAll(FieldReason, CheckText, p.Reason)
 	case stickerPayload:
 		return checkAll(FieldReason, CheckText, p.Reason)
-	case *auditPayload:
-		return checkAll(FieldNote, CheckText, p.Note)
 	case auditPayload:
 		return checkAll(FieldNote, CheckText, p.Note)
+	case conflictPayload:
+		// A resolution's note is free text a person types on the hub.
+		return checkAll(FieldNote, CheckText, p.Note)
+	case benchEnrolledPayload:
+		return checkBenchName(p.Name)
+	case benchRevokedPayload:
+		return checkBenchName(p.Name)
+	}
+	return nil
+}
+
+// checkMoveText checks what a move (or its undoing) carries as text.
+func checkMoveText(beneficiary, reason, site string) error {
+	if beneficiary != "" {
+		if err := CheckBeneficiary(beneficiary); err != nil {
+			return err
+		}
+	}
+	if err := checkAll(FieldReason, CheckText, reason); err != nil {
+		return err
+	}
+	return checkAll(FieldSite, normalizeName, site)
+}
+
+// checkBenchName holds a registry event that came from elsewhere (a
+// bundle, a pull) to the names EnrolBench accepts: it is shown in lists,
+// headers and file names.
+func checkBenchName(name string) error {
+	if !benchNameRE.MatchString(name) {
+		return newErr(ErrInvalidInput, "bench.badname", name)
 	}
 	return nil
 }

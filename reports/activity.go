@@ -286,41 +286,43 @@ func flowChart(r ActivityReport, o DocOptions) *plot.Plot {
 }
 
 func timeChart(r ActivityReport, o DocOptions) *plot.Plot {
-	p := newChart(o)
-	p.Y.Label.Text = o.T("activity.chart.days")
-	v := make(plotter.Values, len(r.States))
-	names := make([]string, len(r.States))
+	states, days := make([]string, len(r.States)), make([]float64, len(r.States))
 	for i, s := range r.States {
-		v[i], names[i] = s.MedianDays, o.T("state."+s.State)
+		states[i], days[i] = s.State, s.MedianDays
 	}
-	if len(names) == 0 {
-		v, names = plotter.Values{0}, []string{"—"}
-	}
-	b, _ := plotter.NewBarChart(v, vg.Points(22))
-	b.Color, b.LineStyle.Width = colorIn, 0
-	p.Add(b)
-	p.NominalX(names...)
+	p := stateBars(o, "activity.chart.days", states, days, colorIn)
 	p.Y.Min, p.Y.Max = 0, math.Max(p.Y.Max, 1)
 	p.Y.Tick.Marker = numberTicks(o, false)
 	return p
 }
 
 func yieldChart(r ActivityReport, o DocOptions) *plot.Plot {
-	p := newChart(o)
-	p.Y.Label.Text = o.T("activity.chart.units")
-	v := make(plotter.Values, len(r.Outcomes))
-	names := make([]string, len(r.Outcomes))
+	states, counts := make([]string, len(r.Outcomes)), make([]float64, len(r.Outcomes))
 	for i, s := range r.Outcomes {
-		v[i], names[i] = float64(s.Count), o.T("state."+s.State)
+		states[i], counts[i] = s.State, float64(s.Count)
+	}
+	p := stateBars(o, "activity.chart.units", states, counts, colorGrey)
+	countAxis(p, o)
+	return p
+}
+
+// stateBars is a chart of one bar per lifecycle state, named in o's
+// language (a lone "—" bar at 0 when there is none), its Y axis labelled
+// with the yLabel key.
+func stateBars(o DocOptions, yLabel string, states []string, values []float64, c color.Color) *plot.Plot {
+	p := newChart(o)
+	p.Y.Label.Text = o.T(yLabel)
+	v, names := plotter.Values(values), make([]string, len(states))
+	for i, s := range states {
+		names[i] = o.T("state." + s)
 	}
 	if len(names) == 0 {
 		v, names = plotter.Values{0}, []string{"—"}
 	}
 	b, _ := plotter.NewBarChart(v, vg.Points(22))
-	b.Color, b.LineStyle.Width = colorGrey, 0
+	b.Color, b.LineStyle.Width = c, 0
 	p.Add(b)
 	p.NominalX(names...)
-	countAxis(p, o)
 	return p
 }
 

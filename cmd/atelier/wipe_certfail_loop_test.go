@@ -101,10 +101,7 @@ func folderEmpty(t *testing.T, dir string) {
 func TestWipeWithAFullCertificateFolderIsNotAPassedErasure(t *testing.T) {
 	looptest.Require(t)
 	b := newBench(t)
-	unit := b.addUnit("5CG1FULL01")
-	if _, errOut, code := b.run("unit", "move", unit, "triaged"); code != 0 {
-		t.Fatalf("unit move: %s", errOut)
-	}
+	unit := b.triagedUnit("5CG1FULL01")
 	d := looptest.Attach(t, 16<<20, looptest.Fill(0xA5))
 	// Room for the folder check before the wipe, not for a certificate.
 	full := mountTmpfs(t, "size=8k")
@@ -212,10 +209,7 @@ func mustRead(t *testing.T, path string) []byte {
 func TestWipeWhoseCertificateFolderTurnsReadOnly(t *testing.T) {
 	looptest.Require(t)
 	b := newBench(t)
-	unit := b.addUnit("5CG1ROFS01")
-	if _, errOut, code := b.run("unit", "move", unit, "triaged"); code != 0 {
-		t.Fatalf("unit move: %s", errOut)
-	}
+	unit := b.triagedUnit("5CG1ROFS01")
 	d := looptest.Attach(t, 256<<20)
 	certs := mountTmpfs(t, "size=4m")
 	c := b.cmd("wipe", "--yes", "--json", "--unit", unit, "--out", certs, d)

@@ -70,6 +70,16 @@ func (b *bench) addUnit(serial string) string {
 	return u.ID
 }
 
+// triagedUnit registers a unit and moves it to triaged, where its disks
+// may be wiped.
+func (b *bench) triagedUnit(serial string) string {
+	unit := b.addUnit(serial)
+	if _, errOut, code := b.run("unit", "move", unit, "triaged"); code != 0 {
+		b.t.Fatalf("unit move: %s", errOut)
+	}
+	return unit
+}
+
 type wipeResultJSON struct {
 	Disk, Serial, Status, Technique, NIST, Unit string
 	Bytes                                       int64
@@ -353,10 +363,7 @@ func TestWipeDryRunWritesNothing(t *testing.T) {
 func TestWipeWithoutVerifyIsUnverified(t *testing.T) {
 	looptest.Require(t)
 	b := newBench(t)
-	unit := b.addUnit("5CG1UNVER1")
-	if _, errOut, code := b.run("unit", "move", unit, "triaged"); code != 0 {
-		t.Fatalf("unit move: %s", errOut)
-	}
+	unit := b.triagedUnit("5CG1UNVER1")
 	d := looptest.Attach(t, 16<<20, looptest.Fill(0xC3))
 	outDir := filepath.Join(t.TempDir(), "certs")
 	out, errOut, code := b.run("wipe", "--yes", "--json", "--verify", "none", "--unit", unit, "--out", outDir, d)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,15 +16,7 @@ import (
 // and the ledger records the operator's word.
 func TestWipeUnitRefusesDiskOfHandedOverUnit(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "ledger.db")
-	if _, err := inventory.Init(ctx, path, inventory.InitOptions{Bench: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	l, err := inventory.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := newTestLedger(t)
 	a := inventory.Actor{Operator: "camille"}
 	dev := imaging.BlockDevice{Path: "/dev/fake0", Serial: "WD-WX41A123", Medium: "hdd", SizeBytes: 500e9}
 	disk := diskRecord(dev)

@@ -17,15 +17,7 @@ import (
 // unit it was recorded on is found again by that identity.
 func TestResolveUnitsNoSerialDisk(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "ledger.db")
-	if _, err := inventory.Init(ctx, path, inventory.InitOptions{Bench: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	l, err := inventory.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := newTestLedger(t)
 	a := inventory.Actor{Operator: "camille"}
 	u, err := l.AddUnit(ctx, a, inventory.NewUnit{Serial: "PC-NOSERIAL-1"})
 	if err != nil {
@@ -52,4 +44,21 @@ func TestResolveUnitsNoSerialDisk(t *testing.T) {
 	if !strings.Contains(errOut.String(), "warning: /dev/fake-usb reports no serial number") || !strings.Contains(errOut.String(), id) {
 		t.Fatalf("no warning about the missing serial: %q", errOut.String())
 	}
+}
+
+// newTestLedger is a new ledger of bench "test" in the test's folder,
+// closed when the test ends.
+func newTestLedger(t *testing.T) *inventory.Ledger {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	if _, err := inventory.Init(ctx, path, inventory.InitOptions{Bench: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := inventory.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
 }

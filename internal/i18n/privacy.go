@@ -23,6 +23,11 @@ var privacyMessages = Catalog{
 	"field.org_name":    {EN: "the association's name", FR: "le nom de l'association"},
 	"field.org_address": {EN: "the association's address", FR: "l'adresse de l'association"},
 	"field.dsi_name":    {EN: "the DSI's name for the computer", FR: "le nom de l'ordinateur à la DSI"},
+	"field.login":       {EN: "the login", FR: "l'identifiant"},
+	"bundle.refused": {
+		EN: "event %s (bench %s, #%d) holds what atelier refuses to record: %s; nothing was written",
+		FR: "l'événement %s (établi %s, n°%d) contient ce qu'atelier refuse d'enregistrer\u202f: %s\u202f; rien n'a été écrit",
+	},
 
 	"text.control": {
 		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",

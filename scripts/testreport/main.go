@@ -11,6 +11,11 @@
 // internal/need), so a skip there is a bug of the suite, unless its reason
 // starts with "not applicable:" (a case that cannot arise on this system at
 // all, said so by the test itself).
+//
+// go test runs with TMPDIR set to a fresh folder of its own, where every
+// t.TempDir and testscript $WORK lives: a loop device still backed by a
+// file under it when go test ends is one a test attached and did not
+// detach. The run then fails, naming it, and the device is detached.
 package main
 
 import (
@@ -20,6 +25,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -214,17 +220,39 @@ func (r *report) summary(ci bool) (ok bool) {
 }
 
 func main() {
-	args := append([]string{"test", "-json"}, os.Args[1:]...)
-	cmd := exec.Command("go", args...)
-	cmd.Stderr = os.Stderr
-	stdout, err := cmd.StdoutPipe()
+	tmp, err := os.MkdirTemp("", "atelier-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testreport:", err)
 		os.Exit(1)
 	}
+	ok := run(tmp, os.Args[1:])
+	if leaks := detachLeaks(tmp); len(leaks) > 0 {
+		fmt.Printf("\nLoop devices left attached by the tests (%d), now detached:\n", len(leaks))
+		for _, l := range leaks {
+			fmt.Println("  " + l)
+		}
+		ok = false
+	}
+	os.RemoveAll(tmp)
+	if !ok {
+		os.Exit(1)
+	}
+}
+
+// run runs go test with TMPDIR=tmp and prints the report; false when the
+// run failed.
+func run(tmp string, args []string) bool {
+	cmd := exec.Command("go", append([]string{"test", "-json"}, args...)...)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testreport:", err)
+		return false
+	}
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "testreport:", err)
-		os.Exit(1)
+		return false
 	}
 	r := newReport(os.Stdout)
 	readErr := r.read(stdout)
@@ -238,7 +266,41 @@ func main() {
 		fmt.Fprintln(os.Stderr, "testreport: go test:", waitErr)
 		ok = false
 	}
-	if !ok {
-		os.Exit(1)
+	return ok
+}
+
+// detachLeaks detaches the loop devices backed by a file under tmp and
+// says which they were ("/dev/loop3 (…/disk.img)"). Without losetup (a
+// machine with no loop-device tests) there is nothing to check.
+func detachLeaks(tmp string) []string {
+	out, err := exec.Command("losetup", "--list", "--noheadings", "--output", "NAME,BACK-FILE").Output()
+	if err != nil {
+		return nil
 	}
+	var said []string
+	for _, l := range leakedLoops(string(out), tmp) {
+		if msg, err := exec.Command("losetup", "-d", l.dev).CombinedOutput(); err != nil {
+			l.file += fmt.Sprintf("; losetup -d failed: %v: %s", err, strings.TrimSpace(string(msg)))
+		}
+		said = append(said, l.dev+" ("+l.file+")")
+	}
+	return said
+}
+
+type loop struct{ dev, file string }
+
+// leakedLoops reads `losetup --list --noheadings --output NAME,BACK-FILE`
+// and keeps the devices whose backing file is under dir (a deleted file
+// still shows, with " (deleted)" after its path).
+func leakedLoops(listing, dir string) []loop {
+	prefix := filepath.Clean(dir) + string(filepath.Separator)
+	var out []loop
+	for _, line := range strings.Split(listing, "\n") {
+		dev, file, ok := strings.Cut(strings.TrimSpace(line), " ")
+		file = strings.TrimSpace(file)
+		if ok && strings.HasPrefix(dev, "/dev/loop") && strings.HasPrefix(file, prefix) {
+			out = append(out, loop{dev: dev, file: file})
+		}
+	}
+	return out
 }

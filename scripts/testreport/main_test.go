@@ -111,3 +111,26 @@ func TestSummaryEndsWithTally(t *testing.T) {
 		t.Fatalf("last line %q", last)
 	}
 }
+
+// A loop device whose backing file lies under the run's TMPDIR, present or
+// deleted, is a leak; another one (a bench script's, another run's) is not.
+func TestLeakedLoopsAreThoseUnderTheRunsTmp(t *testing.T) {
+	listing := "/dev/loop0 /tmp/atelier-test-1/TestDeploy123/002/disk.img\n" +
+		"/dev/loop1 /var/tmp/atelier-bench-deploy.8blWoT/disk\n" +
+		"/dev/loop2 /tmp/atelier-test-1/script-wipe/loopfile.img (deleted)\n" +
+		"/dev/loop3 /tmp/atelier-test-10/x/disk.img\n" +
+		"/dev/loop4 \n"
+	got := leakedLoops(listing, "/tmp/atelier-test-1/")
+	want := []loop{
+		{"/dev/loop0", "/tmp/atelier-test-1/TestDeploy123/002/disk.img"},
+		{"/dev/loop2", "/tmp/atelier-test-1/script-wipe/loopfile.img (deleted)"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("leakedLoops = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("leak %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
