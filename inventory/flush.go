@@ -158,6 +158,7 @@ type batcher struct {
 	tx         *sql.Tx
 	head, tail string // "INSERT INTO t (...) VALUES" and "ON CONFLICT ..." (or "")
 	ncols      int
+	rows       int // rows per full statement; batchRows when 0
 
 	args []any
 	full *sql.Stmt
@@ -172,11 +173,15 @@ func (b *batcher) sql(rows int) string {
 
 func (b *batcher) add(vals ...any) error {
 	b.args = append(b.args, vals...)
-	if len(b.args) < b.ncols*batchRows {
+	rows := b.rows
+	if rows == 0 {
+		rows = batchRows
+	}
+	if len(b.args) < b.ncols*rows {
 		return nil
 	}
 	if b.full == nil {
-		st, err := b.tx.PrepareContext(b.ctx, b.sql(batchRows))
+		st, err := b.tx.PrepareContext(b.ctx, b.sql(rows))
 		if err != nil {
 			return err
 		}
