@@ -96,7 +96,7 @@ type writer struct {
 	seq         int64
 	prev        string
 	lastID      ulid.ULID
-	pending     *batcher // events appended, not yet sent (flushEvents)
+	pending     *batcher    // events appended, not yet sent (flushEvents)
 	nums        map[int]int // id_year -> last id_num used, for new unit ids
 	stmts       map[string]*sql.Stmt
 	unitNewest  map[string]ulid.ULID // unit -> its newest event id, for causal ids (unitFloor)
