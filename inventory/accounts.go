@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -121,8 +122,13 @@ func checkPassword(phc, pw string) bool {
 }
 
 // dummyHash is compared against when the login is unknown, so that an
-// unknown login takes as long as a wrong password.
-var dummyHash, _ = HashPassword("atelier-dummy")
+// unknown login takes as long as a wrong password. Made on first use, not
+// at start: an argon2id hash costs 20 MB and tens of milliseconds, which
+// every command (unit list, status...) paid for nothing.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("atelier-dummy")
+	return h
+})
 
 // AddAccount creates an account; the creation is an event under a's name.
 func (l *Ledger) AddAccount(ctx context.Context, a Actor, login, site, role, password string) (Account, error) {
@@ -246,7 +252,7 @@ func (l *Ledger) CheckLogin(ctx context.Context, login, pw string) (Account, err
 	var at string
 	err := row.Scan(&a.Login, &a.Site, &a.Role, &a.Disabled, &at, &a.CreatedBy, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
-		checkPassword(dummyHash, pw)
+		checkPassword(dummyHash(), pw)
 		return Account{}, newErr(ErrBadLogin, "account.badlogin")
 	}
 	if err != nil {

@@ -258,6 +258,9 @@ func (w *writer) auditCandidate(ctx context.Context, t AuditTarget) (AuditCandid
 		where += ` AND w.unit_id = ?`
 		args = append(args, u.ID)
 	}
+	if err := w.flushEvents(); err != nil { // standingErasures reads them
+		return AuditCandidate{}, err
+	}
 	found, err := standingErasures(ctx, w.tx, where, args...)
 	if err != nil {
 		return AuditCandidate{}, err
@@ -298,6 +301,9 @@ func (w *writer) flagSince(ctx context.Context, c AuditCandidate) ([]FlaggedWipe
 	if err := w.tx.QueryRowContext(ctx, `SELECT MAX(x.finished_at) FROM audits a JOIN wipes x ON x.finish_event = a.wipe_event
 		WHERE a.result = 'passed' AND a.wipe_bench = ?`, c.Bench).Scan(&since); err != nil {
 		return nil, fmt.Errorf("last passed audit: %w", err)
+	}
+	if err := w.flushEvents(); err != nil { // standingErasures reads them
+		return nil, err
 	}
 	found, err := standingErasures(ctx, w.tx, ` AND f.bench = ? AND w.finished_at > ?`, c.Bench, since.String)
 	if err != nil {

@@ -143,6 +143,9 @@ func showLetter(l string) string {
 // ownLetterInUse: this ledger's own letter is taken only once its own bench
 // gave unit ids with it (a hub that registers no unit leaves it free).
 func (w *writer) ownLetterInUse(ctx context.Context) (bool, error) {
+	if err := w.flushEvents(); err != nil {
+		return false, err
+	}
 	var one int
 	err := w.tx.QueryRowContext(ctx, `SELECT 1 FROM events WHERE bench = ? AND kind = ? LIMIT 1`,
 		w.l.bench, KindReceived).Scan(&one)

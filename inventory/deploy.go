@@ -147,6 +147,9 @@ func (l *Ledger) RecordDeploy(ctx context.Context, a Actor, unitID string, d Dep
 			return newErr(ErrRefused, "refuse.deploy", cannot{u.ID, Imaged}, State(u.State))
 		}
 		if d.DiskSerial == "" && d.StartEvent != "" {
+			if err := w.flushEvents(); err != nil {
+				return err
+			}
 			var payload string
 			err := w.tx.QueryRowContext(ctx, `SELECT payload FROM events WHERE id = ? AND unit_id = ? AND kind = ?`,
 				d.StartEvent, u.ID, KindDeployStarted).Scan(&payload)

@@ -141,8 +141,8 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 	l := newLedger(t)
 	ctx := context.Background()
 	importGLPI(t, l, "Mairie d'Échirolles", glpiWithName)
-	undo := append(undoUnitFind, `DELETE FROM schema_migrations WHERE version >= 5`)
-	for _, tbl := range append(webTables, "benches", "conflicts") { // made by later migrations
+	undo := append(append([]string{`DROP INDEX units_state_num`}, undoUnitFind...), `DELETE FROM schema_migrations WHERE version >= 5`)
+	for _, tbl := range append(webTables, "benches", "conflicts", "hub_challenges") { // made by later migrations
 		undo = append(undo, `DROP TABLE `+tbl)
 	}
 	for _, q := range undo {

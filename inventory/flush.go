@@ -12,7 +12,9 @@ import (
 // understood by SQLite and PostgreSQL alike.
 func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(p.dirtyUnits) > 0 {
-		b := &batcher{ctx: ctx, tx: tx, ncols: 25,
+		// 100 rows a statement: an intake of 10,000 units is then 100
+		// round trips to PostgreSQL, not 313.
+		b := &batcher{ctx: ctx, tx: tx, ncols: 25, rows: 100,
 			head: `INSERT INTO units (` + unitColumns + `, serial_key, asset_key, site_key, batch_key, donor_key, doc, name_key, search) VALUES`,
 			tail: `ON CONFLICT (id) DO UPDATE SET serial = excluded.serial, asset_tag = excluded.asset_tag,
 			vendor = excluded.vendor, model = excluded.model, type = excluded.type, state = excluded.state,
@@ -158,6 +160,7 @@ type batcher struct {
 	tx         *sql.Tx
 	head, tail string // "INSERT INTO t (...) VALUES" and "ON CONFLICT ..." (or "")
 	ncols      int
+	rows       int // rows per full statement; batchRows when 0
 
 	args []any
 	full *sql.Stmt
@@ -172,11 +175,15 @@ func (b *batcher) sql(rows int) string {
 
 func (b *batcher) add(vals ...any) error {
 	b.args = append(b.args, vals...)
-	if len(b.args) < b.ncols*batchRows {
+	rows := b.rows
+	if rows == 0 {
+		rows = batchRows
+	}
+	if len(b.args) < b.ncols*rows {
 		return nil
 	}
 	if b.full == nil {
-		st, err := b.tx.PrepareContext(b.ctx, b.sql(batchRows))
+		st, err := b.tx.PrepareContext(b.ctx, b.sql(rows))
 		if err != nil {
 			return err
 		}

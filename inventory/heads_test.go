@@ -74,7 +74,7 @@ func TestMigrationRecordsTheHeadsOfAnOldLedger(t *testing.T) {
 	}
 	// Make it a schema-1 ledger again, as written before bench_heads.
 	qs := []string{dropTrigger(l, "bench_heads_no_delete", "bench_heads"), dropTrigger(l, "bench_heads_no_rewind", "bench_heads"),
-		dropTrigger(l, "bench_heads_keep_sig", "bench_heads"), `DROP TABLE bench_heads`, `DROP TABLE bench_keys`, `DROP TABLE benches`, `DROP TABLE conflicts`,
+		dropTrigger(l, "bench_heads_keep_sig", "bench_heads"), `DROP TABLE bench_heads`, `DROP TABLE bench_keys`, `DROP TABLE benches`, `DROP TABLE conflicts`, `DROP TABLE hub_challenges`, `DROP INDEX units_state_num`,
 		`DELETE FROM schema_migrations WHERE version >= 2`}
 	for _, tbl := range append(paperTables, webTables...) { // made by later migrations
 		qs = append(qs, `DROP TABLE `+tbl)

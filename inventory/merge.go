@@ -67,7 +67,7 @@ func (l *Ledger) Import(ctx context.Context, r io.ReadSeeker, opts ImportOptions
 			time.Sleep(time.Duration(100*attempt) * time.Millisecond)
 		}
 		res, err = l.importOnce(ctx, r, opts)
-		if err == nil || !isBusy(err) {
+		if err == nil || !l.eng.retryable(err) {
 			return res, err
 		}
 	}
@@ -473,7 +473,7 @@ func (m *merger) write(ctx context.Context, e Event) error {
 	}
 	if _, err := m.ins.ExecContext(ctx, e.ID, e.Bench, e.Seq, e.Unit, e.Kind, formatTime(e.At),
 		e.Operator, string(e.Payload), e.PrevHash, e.Hash); err != nil {
-		if isBusy(err) {
+		if m.l.eng.retryable(err) { // busy, or a PostgreSQL serialization failure: try again
 			return err
 		}
 		return newErr(ErrChainBroken, "bundle.insert", e.ID, c.Bench, e.Seq, err.Error())

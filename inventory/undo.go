@@ -130,6 +130,9 @@ func (l *Ledger) Undo(ctx context.Context, a Actor, ref, reason string) (Unit, U
 		if err != nil {
 			return err
 		}
+		if err := w.flushEvents(); err != nil {
+			return err
+		}
 		t, err := unitUndoTrack(ctx, w.tx, u.ID)
 		if err != nil {
 			return err

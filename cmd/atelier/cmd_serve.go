@@ -51,7 +51,7 @@ signed either way, so they cannot be forged or replayed, only read.`,
 			}
 			svc := &hub.Service{
 				Store:      hub.LedgerStore{Ledger: l},
-				Challenges: hub.NewMemoryChallenges(),
+				Challenges: hub.ChallengesFor(l),
 				Key:        key,
 				Log:        slog.New(slog.NewTextHandler(g.stderr, nil)),
 			}
