@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/png"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // documents print Paris time even on a bench without tzdata
@@ -145,26 +146,20 @@ func (o DocOptions) Num(x float64, decimals int) string {
 
 // Percent writes a share (0.43) as "43 %" or "43%".
 func (o DocOptions) Percent(share float64, decimals int) string {
-	if o.Lang == i18n.FR {
-		return o.Num(share*100, decimals) + "\u202f%"
-	}
-	return o.Num(share*100, decimals) + "%"
+	return o.T("doc.percent", o.Num(share*100, decimals))
 }
 
 // RAM is a memory size as it is sold: binary units, "4 Go" for 4 GiB.
 func (o DocOptions) RAM(n int64) string {
-	unit, f := "GB", float64(n)/(1<<30)
-	if o.Lang == i18n.FR {
-		unit = "Go"
-	}
+	unit, f := "G", float64(n)/(1<<30)
 	if f < 1 {
-		unit, f = strings.Replace(unit, "G", "M", 1), float64(n)/(1<<20)
+		unit, f = "M", float64(n)/(1<<20)
 	}
 	dec := 0
 	if f != math.Trunc(f) && f < 10 {
 		dec = 1
 	}
-	return o.Num(f, dec) + "\u00a0" + unit
+	return o.T("doc.ram."+unit, o.Num(f, dec))
 }
 
 // Size is a byte count as disk labels say it (decimal units).
@@ -172,12 +167,9 @@ func (o DocOptions) Size(n int64) string {
 	if n <= 0 {
 		return "—"
 	}
-	units := []string{"B", "kB", "MB", "GB", "TB", "PB"}
-	if o.Lang == i18n.FR {
-		units = []string{"o", "ko", "Mo", "Go", "To", "Po"}
-	}
+	const units = 6 // doc.size.0 (bytes) to doc.size.5 (petabytes)
 	f, i := float64(n), 0
-	for f >= 1000 && i < len(units)-1 {
+	for f >= 1000 && i < units-1 {
 		f /= 1000
 		i++
 	}
@@ -185,7 +177,7 @@ func (o DocOptions) Size(n int64) string {
 	if f < 10 && i > 0 {
 		dec = 1
 	}
-	return o.Num(f, dec) + "\u00a0" + units[i]
+	return o.T("doc.size."+strconv.Itoa(i), o.Num(f, dec))
 }
 
 // Page geometry of A4 documents, in millimetres.

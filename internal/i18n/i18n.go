@@ -67,6 +67,7 @@ var catalogs = []Catalog{
 	hubMessages,
 	hubHelp,
 	countMessages,
+	docUnitMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
