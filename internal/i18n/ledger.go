@@ -233,6 +233,7 @@ var ledgerMessages = Catalog{
 	"col.size":            {EN: "Size", FR: "Taille"},
 	"col.erasure":         {EN: "Erasure", FR: "Effacement"},
 	"fact.type":           {EN: "Type", FR: "Type"},
+	"fact.dsiname":        {EN: "DSI name", FR: "Nom (DSI)"},
 	"fact.donor":          {EN: "Donor", FR: "Donateur"},
 	"fact.batch":          {EN: "Batch", FR: "Lot"},
 	"fact.grade":          {EN: "Grade", FR: "Note"},
