@@ -191,3 +191,22 @@ func TestCheckCorpusSnapshots(t *testing.T) {
 	ckWant(t, "xeon-vm reasons", core.Reasons, "virtual machine (kvm)")
 	ckWant(t, "xeon-vm reasons", core.Reasons, "2 GB of RAM: Zorin OS 18 Core recommends 4 GB")
 }
+
+// smart-sat.json is `smartctl -jA`: attributes only, no model, serial or
+// size. The disk is named by its device, its size is unknown (never "0 GB"
+// nor a nameless "largest disk  holds 0 GB"), no larger disk is advised, and
+// the probe says how to capture the rest.
+func TestCheckCorpusSmartAttributesOnlyDiskSizeUnknown(t *testing.T) {
+	r, v := ckCorpusVerdict(t, "OptiPlex 9020/ECD31A977332", "smart-sat.json")
+	ckWant(t, "warnings", r.Warnings, "gives the disk's health but not its model, serial or size")
+	core := ckTarget(t, v, "zorin-18-core")
+	ckWant(t, "reasons", core.Reasons, "size of disk sdc unknown")
+	ckWant(t, "grade reasons", v.GradeReasons, "needs a disk of 15 GB (size unknown)")
+	for _, list := range [][]string{core.Reasons, core.Advice, v.GradeReasons, v.Advice} {
+		for _, s := range list {
+			if strings.Contains(s, "0 GB") && !strings.Contains(s, "120 GB") || strings.Contains(s, "disk  ") || strings.Contains(s, "larger") {
+				t.Errorf("a size-unknown disk read as empty or too small: %q", s)
+			}
+		}
+	}
+}
