@@ -210,3 +210,24 @@ func TestCheckCorpusSmartAttributesOnlyDiskSizeUnknown(t *testing.T) {
 		}
 	}
 }
+
+// Old BIOSes understate the board's maximum RAM: the ThinkPad T60 says
+// 2 GB with 3 GB fitted, the Dimension 5100 says 1 GB with 4 GB fitted.
+// A maximum the modules disprove is unknown, never advice that the board
+// "takes at most 2 GB"; a maximum they do not disprove is kept.
+func TestCheckCorpusUnderstatedMaximumRAM(t *testing.T) {
+	for _, model := range []string{"ThinkPad T60 1952VKC", "Dimension 5100"} {
+		r, v := ckCorpusVerdict(t, model)
+		if r.Memory.MaxBytes != 0 {
+			t.Errorf("%s: max %d bytes with %d fitted, want 0 (unknown)", model, r.Memory.MaxBytes, r.Memory.TotalBytes)
+		}
+		for _, a := range ckTarget(t, v, "zorin-18-core").Advice {
+			if strings.Contains(a, "takes at most") {
+				t.Errorf("%s: advice %q", model, a)
+			}
+		}
+	}
+	if r, _ := ckCorpusVerdict(t, "EliteBook 840 G3"); r.Memory.MaxBytes != 32<<30 {
+		t.Errorf("EliteBook 840 G3: max %d, want its declared 32 GB", r.Memory.MaxBytes)
+	}
+}
