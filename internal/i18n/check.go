@@ -53,7 +53,7 @@ var checkMessages = Catalog{
 	"check.policy.battery":      {EN: "battery at %s %%: the house policy asks for %s %% or more", FR: "batterie à %s\u202f%%\u202f: la règle de la maison demande %s\u202f%% ou plus"},
 
 	// A disk whose size was not read (issue 14).
-	"check.storage.unknown":       {EN: "size of disk %s unknown (not in what was read): check it", FR: "taille du disque %s inconnue (absente de ce qui a été lu) : vérifiez-la"},
+	"check.storage.unknown":       {EN: "size of disk %s unknown (not in what was read): check it", FR: "taille du disque %s inconnue (absente de ce qui a été lu) : vérifiez-la"},
 	"check.grade.storage_unknown": {EN: "grade %s needs a disk of %s (size unknown)", FR: "la catégorie %s demande un disque de %s (taille non lue)"},
 
 	// Advice.

@@ -18,7 +18,7 @@ var ledgerMessages = Catalog{
 	},
 	"ledger.notfile": {
 		EN: "%s is not a file (a pipe, a device or a socket): the ledger must be an ordinary file; pass --ledger PATH; nothing was changed",
-		FR: "%s n'est pas un fichier (un tube, un périphérique ou une socket) : le registre doit être un fichier ordinaire ; indiquez --ledger CHEMIN ; rien n'a été modifié",
+		FR: "%s n'est pas un fichier (un tube, un périphérique ou une socket) : le registre doit être un fichier ordinaire ; indiquez --ledger CHEMIN ; rien n'a été modifié",
 	},
 	"ledger.foreign": {
 		EN: "%s is a SQLite database of another program, not an atelier ledger; nothing was changed",
