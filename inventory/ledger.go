@@ -119,6 +119,8 @@ func Init(ctx context.Context, path string, opts InitOptions) (created bool, err
 	switch {
 	case err == nil && st.IsDir():
 		return false, newErr(ErrNotLedger, "ledger.notsqlite", path)
+	case err == nil && !st.Mode().IsRegular():
+		return false, newErr(ErrNotLedger, "ledger.notfile", path)
 	case err == nil && st.Size() == 0:
 		return false, newErr(ErrDamaged, "ledger.empty", path)
 	case errors.Is(err, fs.ErrNotExist):
@@ -264,6 +266,10 @@ func Open(ctx context.Context, path string) (*Ledger, error) {
 		return nil, fmt.Errorf("ledger %s: %w", path, err)
 	case st.IsDir():
 		return nil, newErr(ErrNotLedger, "ledger.notsqlite", path)
+	case !st.Mode().IsRegular():
+		// A pipe, a device, a socket: its size says nothing (a pipe
+		// or /dev/null shows 0 bytes, not a lost ledger).
+		return nil, newErr(ErrNotLedger, "ledger.notfile", path)
 	case st.Size() == 0:
 		return nil, newErr(ErrDamaged, "ledger.empty", path)
 	}

@@ -191,3 +191,43 @@ func TestCheckCorpusSnapshots(t *testing.T) {
 	ckWant(t, "xeon-vm reasons", core.Reasons, "virtual machine (kvm)")
 	ckWant(t, "xeon-vm reasons", core.Reasons, "2 GB of RAM: Zorin OS 18 Core recommends 4 GB")
 }
+
+// smart-sat.json is `smartctl -jA`: attributes only, no model, serial or
+// size. The disk is named by its device, its size is unknown (never "0 GB"
+// nor a nameless "largest disk  holds 0 GB"), no larger disk is advised, and
+// the probe says how to capture the rest.
+func TestCheckCorpusSmartAttributesOnlyDiskSizeUnknown(t *testing.T) {
+	r, v := ckCorpusVerdict(t, "OptiPlex 9020/ECD31A977332", "smart-sat.json")
+	ckWant(t, "warnings", r.Warnings, "gives the disk's health but not its model, serial or size")
+	core := ckTarget(t, v, "zorin-18-core")
+	ckWant(t, "reasons", core.Reasons, "size of disk sdc unknown")
+	ckWant(t, "grade reasons", v.GradeReasons, "needs a disk of 15 GB (size unknown)")
+	for _, list := range [][]string{core.Reasons, core.Advice, v.GradeReasons, v.Advice} {
+		for _, s := range list {
+			if strings.Contains(s, "0 GB") && !strings.Contains(s, "120 GB") || strings.Contains(s, "disk  ") || strings.Contains(s, "larger") {
+				t.Errorf("a size-unknown disk read as empty or too small: %q", s)
+			}
+		}
+	}
+}
+
+// Old BIOSes understate the board's maximum RAM: the ThinkPad T60 says
+// 2 GB with 3 GB fitted, the Dimension 5100 says 1 GB with 4 GB fitted.
+// A maximum the modules disprove is unknown, never advice that the board
+// "takes at most 2 GB"; a maximum they do not disprove is kept.
+func TestCheckCorpusUnderstatedMaximumRAM(t *testing.T) {
+	for _, model := range []string{"ThinkPad T60 1952VKC", "Dimension 5100"} {
+		r, v := ckCorpusVerdict(t, model)
+		if r.Memory.MaxBytes != 0 {
+			t.Errorf("%s: max %d bytes with %d fitted, want 0 (unknown)", model, r.Memory.MaxBytes, r.Memory.TotalBytes)
+		}
+		for _, a := range ckTarget(t, v, "zorin-18-core").Advice {
+			if strings.Contains(a, "takes at most") {
+				t.Errorf("%s: advice %q", model, a)
+			}
+		}
+	}
+	if r, _ := ckCorpusVerdict(t, "EliteBook 840 G3"); r.Memory.MaxBytes != 32<<30 {
+		t.Errorf("EliteBook 840 G3: max %d, want its declared 32 GB", r.Memory.MaxBytes)
+	}
+}

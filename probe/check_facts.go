@@ -78,6 +78,9 @@ func gatherFacts(r *Report) facts {
 			f.ssdSize = max(f.ssdSize, d.SizeBytes)
 		}
 	}
+	if f.largest.Name == "" && len(f.usable) > 0 {
+		f.largest = f.usable[0] // no size known: name a disk all the same
+	}
 	for _, b := range r.Batteries {
 		if b.HealthPercent > 0 {
 			f.batteries = append(f.batteries, b)

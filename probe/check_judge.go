@@ -205,6 +205,11 @@ func (j *judge) storage() {
 		j.no("check.storage.all_failing")
 		j.upgrade("check.advice.disk_fit", gbSize(ssdGB))
 		return
+	case f.largest.SizeBytes == 0:
+		// A capture that gives health but not size (smartctl -A): the
+		// size is unknown, not 0 GB, and no disk is advised.
+		j.warn("check.storage.unknown", diskLabel(f.largest))
+		return
 	case float64(f.largest.SizeBytes) < need*gb:
 		j.noFigure(p.StorageGB, "check.storage.small", diskLabel(f.largest), gbSize(float64(f.largest.SizeBytes)/gb), p.Name, gbSize(need))
 		j.upgrade("check.advice.disk_larger", gbSize(ssdGB))

@@ -210,7 +210,21 @@ func ParseDMIDecode(data []byte) (*DMIInfo, error) {
 	nameFromBoard(&info.System, boardVendor, boardProduct)
 	info.addProcessors(procs)
 	info.addMemoryDevices(devices, memArrays)
+	info.Memory.MaxBytes = boardMaxBytes(info.Memory)
 	return info, nil
+}
+
+// boardMaxBytes is the board's maximum RAM: SMBIOS's Maximum Capacity,
+// unless the modules fitted prove it understated, as old BIOSes do (a
+// ThinkPad T60 says 2 GB and holds 2 GB + 1 GB; a Dimension 5100 says 1 GB
+// and holds 4 GB). The true figure is then unknown (0): a guess such as
+// "each slot takes the largest module fitted" would be right for the T60
+// (4 GB) and twice too much for the Dimension (its chipset stops at 4 GB).
+func boardMaxBytes(m Memory) int64 {
+	if m.TotalBytes > m.MaxBytes {
+		return 0
+	}
+	return m.MaxBytes
 }
 
 // addProcessors reads type 4 structures. Empty sockets are skipped, unless

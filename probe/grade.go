@@ -52,7 +52,9 @@ func unmetCriteria(f facts, r GradeRule) []i18n.Msg {
 		if r.SSD {
 			size = f.ssdSize
 		}
-		if float64(size) < r.MinStorageGB*gb {
+		if size == 0 && !r.SSD {
+			miss("check.grade.storage_unknown", gbSize(r.MinStorageGB))
+		} else if float64(size) < r.MinStorageGB*gb {
 			miss("check.grade.storage", gbSize(r.MinStorageGB), gbSize(float64(size)/gb))
 		}
 	}

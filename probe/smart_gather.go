@@ -140,7 +140,10 @@ func (s *source) attachHealth(r *Report, from string, res *SmartctlResult) {
 	} else if strings.EqualFold(res.Protocol, "SCSI") {
 		d.Transport = "scsi"
 	}
-	if s.tree {
+	switch {
+	case res.Model == "" && res.Serial == "" && res.SizeBytes == 0:
+		s.warn("probe.warn.smartctl_noidentity", from)
+	case s.tree:
 		s.warn("probe.warn.smartctl_nomatch", from, d.Serial)
 	}
 	r.Disks = append(r.Disks, d)

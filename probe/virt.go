@@ -12,31 +12,46 @@ import (
 // Live, gopsutil answers. For a captured tree it is not used: gopsutil
 // caches its answer for the whole process, so a second tree would get the
 // first one's answer (or the live system's). The tree is read directly
-// instead: hypervisor vendors in DMI and on the PCI bus, then the CPU's
-// "hypervisor" flag.
+// instead: hypervisor vendors in DMI and on the PCI bus, virtio devices,
+// then the CPU's "hypervisor" flag.
 func (s *source) gatherVirtualization(ctx context.Context, r *Report) {
 	if s.live {
 		system, role, err := host.VirtualizationWithContext(ctx)
 		if err == nil {
-			switch {
-			case role == "guest" && system != "":
-				r.Virtualization = system
-				return
-			case role != "guest":
-				// a host running VMs is still physical hardware
-				if v := s.treeVirtualization(r); v != Unknown {
-					r.Virtualization = v
-					return
-				}
-				r.Virtualization = "none"
-				return
-			}
+			r.Virtualization = liveVirtualization(system, role, func() string { return s.treeVirtualization(r) })
 		}
 	}
-	r.Virtualization = s.treeVirtualization(r)
+	if r.Virtualization == "" || r.Virtualization == Unknown {
+		r.Virtualization = s.treeVirtualization(r)
+	}
 	if r.Virtualization == Unknown {
 		s.warn("probe.warn.virt")
 	}
+}
+
+// containerSystems are gopsutil's answers that describe the process's
+// surroundings, not the hardware: a Firecracker or KVM guest whose root
+// filesystem came from a Docker image keeps /.dockerenv and is called
+// "docker", though atelier runs on a virtual machine there.
+var containerSystems = map[string]bool{
+	"docker": true, "podman": true, "lxc": true, "openvz": true, "rkt": true,
+	"systemd-nspawn": true, "linux-vserver": true, "container-other": true,
+}
+
+// liveVirtualization picks the answer from gopsutil's (system, role) and
+// the tree's own reading: a hypervisor gopsutil names is kept; a container,
+// or a host running VMs, is left to the tree (DMI, PCI, virtio, CPU flag).
+func liveVirtualization(system, role string, tree func() string) string {
+	if role == "guest" && system != "" && !containerSystems[system] {
+		return system
+	}
+	if v := tree(); v != Unknown {
+		return v
+	}
+	if role == "guest" {
+		return Unknown
+	}
+	return "none"
 }
 
 // hypervisorPCIVendors are PCI vendor ids only virtual hardware uses.
@@ -66,6 +81,11 @@ func (s *source) treeVirtualization(r *Report) string {
 		if name, ok := hypervisorPCIVendors[v]; ok {
 			return name
 		}
+	}
+	// virtio devices with no PCI bus to show them (virtio-mmio): a KVM
+	// microVM such as Firecracker.
+	if len(s.list("/sys/bus/virtio/devices")) > 0 {
+		return "kvm"
 	}
 	cpuinfo := s.readString("/proc/cpuinfo")
 	if cpuinfo == "" {

@@ -43,7 +43,12 @@ certificate to print and sign.`,
 					return err
 				}
 				if g.json {
-					return g.printJSON(u)
+					// The unit as before, and the receipt written (when
+					// asked) so a script knows where the PDF is.
+					return g.printJSON(struct {
+						inventory.Unit
+						ReceiptFile string `json:"receipt_file,omitempty"`
+					}{u, receipt})
 				}
 				fmt.Fprintln(g.stdout, g.T("handover.done", u.ID, u.Site, ref))
 				return nil

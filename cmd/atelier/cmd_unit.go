@@ -112,7 +112,7 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		{g.T("col.state"), g.T("fact.statesince", g.T("state."+d.State), lang.Date(d.StateSince))},
 		{g.T("col.serial"), d.Serial},
 	}
-	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.type"), i18n.Word{Family: "probe.chassis", Value: d.Type}.In(lang)}, {g.T("col.site"), d.Site},
+	for _, p := range [][2]string{{g.T("col.asset"), d.AssetTag}, {g.T("fact.dsiname"), d.Name}, {g.T("fact.type"), i18n.Word{Family: "probe.chassis", Value: d.Type}.In(lang)}, {g.T("col.site"), d.Site},
 		{g.T("fact.donor"), d.Donor}, {g.T("fact.batch"), d.Batch}, {g.T("fact.grade"), d.Grade}} {
 		if p[1] != "" {
 			pairs = append(pairs, p)

@@ -56,6 +56,20 @@ func (b *Bmap) MappedBytes() int64 {
 	return n
 }
 
+// checksummed reports whether every range carries a checksum, so that
+// every byte written is checked against the bmap; false for a nil Bmap.
+func (b *Bmap) checksummed() bool {
+	if b == nil || b.ChecksumType == "" {
+		return false
+	}
+	for _, r := range b.Ranges {
+		if r.Checksum == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // Label names a range the way bmaptool prints it, for error messages.
 func (r Range) Label() string {
 	if r.First == r.Last {

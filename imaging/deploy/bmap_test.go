@@ -226,3 +226,20 @@ func FuzzParseBmap(f *testing.F) {
 		}
 	})
 }
+
+// zstd's own stream checksum is skipped only when the bmap checks every
+// byte written: all ranges carry a checksum.
+func TestBmapChecksummed(t *testing.T) {
+	var none *Bmap
+	full := &Bmap{ChecksumType: "sha256", Ranges: []Range{{0, 1, "ab"}, {4, 5, "cd"}}}
+	partial := &Bmap{ChecksumType: "sha256", Ranges: []Range{{0, 1, "ab"}, {4, 5, ""}}}
+	old := &Bmap{Ranges: []Range{{0, 1, ""}}}
+	for _, c := range []struct {
+		b    *Bmap
+		want bool
+	}{{none, false}, {full, true}, {partial, false}, {old, false}} {
+		if got := c.b.checksummed(); got != c.want {
+			t.Errorf("%+v: checksummed %v, want %v", c.b, got, c.want)
+		}
+	}
+}

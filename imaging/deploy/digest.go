@@ -82,7 +82,7 @@ func DigestImage(ctx context.Context, path, bmapPath string) (Digest, error) {
 	if format != Raw {
 		fileHash = sha256.New()
 	}
-	s, err := openImage(path, fileHash)
+	s, err := openImage(path, fileHash, decodeOptions{})
 	if err != nil {
 		return Digest{}, err
 	}

@@ -165,7 +165,7 @@ func imageSize(ctx context.Context, p *Plan, fileSize int64) (int64, error) {
 			return n, nil
 		}
 	}
-	s, err := openImage(p.Image, nil)
+	s, err := openImage(p.Image, nil, decodeOptions{})
 	if err != nil {
 		return 0, err
 	}

@@ -32,7 +32,6 @@ type verifier struct {
 	size    int64
 	seed    maphash.Seed
 	regions []region
-	buf     []byte
 
 	mu    sync.Mutex
 	prog  Progress // nil until the verify phase is shown
@@ -64,53 +63,84 @@ func (p *Plan) newVerifier(w *writeState, direct bool) (*verifier, error) {
 		f.Close()
 		return nil, err
 	}
-	// A piece is at most a chunk; its ends are widened to 4 KiB blocks.
-	buf := imaging.AlignedBuffer(chunkSize + 2*imaging.Alignment)
-	return &verifier{p: p, f: f, size: size, seed: w.seed, regions: w.regions, buf: buf}, nil
+	return &verifier{p: p, f: f, size: size, seed: w.seed, regions: w.regions}, nil
 }
 
 func (v *verifier) Close() error { return v.f.Close() }
 
-// run checks the pieces it receives, in order, until in is closed. It
-// always drains in, so the writer never blocks on a verifier that
-// stopped; the first mismatch calls stop (to end the write) and is
-// returned.
+// readers is how many pieces are read back at once. The disks atelier
+// writes (and the loop devices of the bench) read faster with two requests
+// in flight than with one: measured on the bench's loop device, two 8 MiB
+// O_DIRECT readers read 512 MiB in 1.1-1.7 s where one took 1.6-2.4 s.
+const readers = 2
+
+// run checks the pieces it receives until in is closed, with readers
+// goroutines. It always drains in, so the writer never blocks on a
+// verifier that stopped; a mismatch calls stop (to end the write) and the
+// mismatch nearest the start of the disk is returned.
 func (v *verifier) run(ctx context.Context, in <-chan []piece, stop func()) error {
-	var failed error
-	for ps := range in {
-		for _, pc := range ps {
-			if failed != nil {
-				break
-			}
-			if err := ctx.Err(); err != nil {
-				failed = err
-				break
-			}
-			if err := v.check(pc); err != nil {
-				failed = err
-				stop()
-			}
+	var (
+		mu     sync.Mutex
+		failed error
+		at     int64
+		wg     sync.WaitGroup
+	)
+	fail := func(err error, off int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if failed == nil || off < at {
+			failed, at = err, off
 		}
 	}
+	stopped := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return failed != nil
+	}
+	for range readers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// A piece is at most a chunk; its ends are widened to 4 KiB
+			// blocks.
+			buf := imaging.AlignedBuffer(chunkSize + 2*imaging.Alignment)
+			for ps := range in {
+				for _, pc := range ps {
+					if stopped() {
+						break
+					}
+					if err := ctx.Err(); err != nil {
+						fail(err, pc.start)
+						break
+					}
+					if err := v.check(pc, buf); err != nil {
+						fail(err, pc.start)
+						stop()
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	return failed
 }
 
 // check reads one piece from the disk. Reads start and end on 4 KiB
 // boundaries for O_DIRECT; the bytes outside the piece are cut off before
 // hashing.
-func (v *verifier) check(pc piece) error {
+func (v *verifier) check(pc piece, buf []byte) error {
 	var h maphash.Hash
 	h.SetSeed(v.seed)
 	for off := alignDown(pc.start); off < pc.end; {
-		n := min(int64(len(v.buf)), alignUp(pc.end)-off, v.size-off)
+		n := min(int64(len(buf)), alignUp(pc.end)-off, v.size-off)
 		if n <= 0 {
 			return fmt.Errorf("read back %s at byte %d: %w", v.p.Device.Path, off, io.ErrUnexpectedEOF)
 		}
-		if err := readFullAt(v.f, v.buf[:n], off); err != nil {
+		if err := readFullAt(v.f, buf[:n], off); err != nil {
 			return fmt.Errorf("read back %s at byte %d: %w", v.p.Device.Path, off, err)
 		}
 		lo, hi := max(pc.start, off)-off, min(pc.end, off+n)-off
-		h.Write(v.buf[lo:hi])
+		h.Write(buf[lo:hi])
 		off += n
 	}
 	if h.Sum64() != pc.sum {
@@ -153,8 +183,10 @@ func (p *Plan) readBack(ctx context.Context, w *writeState, prog Progress) error
 	}
 	defer v.Close()
 	v.show(prog, w.pieceBytes())
-	in := make(chan []piece, 1)
-	in <- w.pieces
+	in := make(chan []piece, len(w.pieces))
+	for i := range w.pieces {
+		in <- w.pieces[i : i+1]
+	}
 	close(in)
 	return v.run(ctx, in, func() {})
 }

@@ -293,7 +293,7 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 		if p.FileSHA256 != "" && p.Format != Raw {
 			fileHash = sha256.New()
 		}
-		s, err := openImage(p.Image, fileHash)
+		s, err := openImage(p.Image, fileHash, decodeOptions{skipFrameCheck: p.bmap.checksummed()})
 		if err != nil {
 			return nil, err
 		}

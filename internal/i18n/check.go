@@ -52,6 +52,10 @@ var checkMessages = Catalog{
 	"check.policy.ssd_small":    {EN: "SSD of %s: the house policy asks for %s or more", FR: "SSD de %s\u202f: la règle de la maison demande %s ou plus"},
 	"check.policy.battery":      {EN: "battery at %s %%: the house policy asks for %s %% or more", FR: "batterie à %s\u202f%%\u202f: la règle de la maison demande %s\u202f%% ou plus"},
 
+	// A disk whose size was not read (issue 14).
+	"check.storage.unknown":       {EN: "size of disk %s unknown (not in what was read): check it", FR: "taille du disque %s inconnue (absente de ce qui a été lu) : vérifiez-la"},
+	"check.grade.storage_unknown": {EN: "grade %s needs a disk of %s (size unknown)", FR: "la catégorie %s demande un disque de %s (taille non lue)"},
+
 	// Advice.
 	"check.advice.ram":         {EN: "add %s of %s to reach %s (%s)", FR: "ajouter %s de %s pour atteindre %s (%s)"},
 	"check.advice.ram_cap":     {EN: "the board takes at most %s: it cannot reach %s", FR: "la carte mère accepte au plus %s\u202f: impossible d'atteindre %s"},

@@ -16,6 +16,10 @@ var ledgerMessages = Catalog{
 		EN: "%s is not an atelier ledger (not a SQLite database); nothing was changed",
 		FR: "%s n'est pas un registre atelier (pas une base SQLite)\u202f; rien n'a été modifié",
 	},
+	"ledger.notfile": {
+		EN: "%s is not a file (a pipe, a device or a socket): the ledger must be an ordinary file; pass --ledger PATH; nothing was changed",
+		FR: "%s n'est pas un fichier (un tube, un périphérique ou une socket) : le registre doit être un fichier ordinaire ; indiquez --ledger CHEMIN ; rien n'a été modifié",
+	},
 	"ledger.foreign": {
 		EN: "%s is a SQLite database of another program, not an atelier ledger; nothing was changed",
 		FR: "%s est une base SQLite d'un autre programme, pas un registre atelier\u202f; rien n'a été modifié",
@@ -229,6 +233,7 @@ var ledgerMessages = Catalog{
 	"col.size":            {EN: "Size", FR: "Taille"},
 	"col.erasure":         {EN: "Erasure", FR: "Effacement"},
 	"fact.type":           {EN: "Type", FR: "Type"},
+	"fact.dsiname":        {EN: "DSI name", FR: "Nom (DSI)"},
 	"fact.donor":          {EN: "Donor", FR: "Donateur"},
 	"fact.batch":          {EN: "Batch", FR: "Lot"},
 	"fact.grade":          {EN: "Grade", FR: "Note"},

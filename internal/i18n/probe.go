@@ -41,6 +41,9 @@ var probeMessages = Catalog{
 	"probe.warn.smartctl_nodevice": {EN: "smartctl output %s describes no disk", FR: "la sortie smartctl %s ne décrit aucun disque"},
 	"probe.warn.smartctl_nomatch":  {EN: "smartctl output %s matches no disk found (serial %s): listed on its own", FR: "la sortie smartctl %s ne correspond à aucun disque trouvé (n° de série %s)\u202f: listée à part"},
 
+	// A capture with health only (issue 14).
+	"probe.warn.smartctl_noidentity": {EN: "smartctl output %s gives the disk's health but not its model, serial or size (captured with smartctl -A?): capture it with smartctl --json -x", FR: "la sortie smartctl %s donne la santé du disque mais ni son modèle, ni son n° de série, ni sa taille (capturée avec smartctl -A ?) : capturez-la avec smartctl --json -x"},
+
 	// disk health reasons
 	"probe.smart.failed_status": {EN: "the disk's own SMART self-assessment says FAILING", FR: "l'auto-évaluation SMART du disque indique une PANNE"},
 	"probe.smart.prefail_now":   {EN: "a pre-failure attribute is at or below its threshold", FR: "un attribut de pré-panne est au seuil ou en dessous"},

@@ -58,27 +58,48 @@ func Table(w io.Writer, headers []string, rows [][]string) error {
 func TableKeeping(w io.Writer, headers []string, rows [][]string, keep ...int) error {
 	r := Renderer(w)
 	headers, rows = escapeTable(r, headers, rows)
-	widths := fitColumns(naturalWidths(rows, headers), Width(w), keep...)
+	widths := fitColumns(naturalWidths(rows, headers), headerWords(headers), Width(w), keep...)
 	head := r.NewStyle().Bold(true).Padding(0, 1)
 	cell := r.NewStyle().Padding(0, 1)
+	// The headers go in as the first row, not as lipgloss headers: lipgloss
+	// cuts a header to one line ("Numéro de" for "Numéro de série") where
+	// a row wraps. The rule under them is put back after rendering.
+	width := func(s lipgloss.Style, col int) lipgloss.Style {
+		if col < len(widths) {
+			// Width includes the padding in lipgloss v1.
+			s = s.Width(widths[col] + 2)
+		}
+		return s
+	}
+	headHeight := 1
+	for i, h := range headers {
+		headHeight = max(headHeight, lipgloss.Height(width(head, i).Render(h)))
+	}
 	t := table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderStyle(r.NewStyle().Foreground(lipgloss.Color("8"))).
-		Headers(headers...).
-		Rows(rows...).
+		Rows(append([][]string{headers}, rows...)...).
 		StyleFunc(func(row, col int) lipgloss.Style {
-			s := cell
-			if row == table.HeaderRow {
-				s = head
+			if row == 0 {
+				return width(head, col)
 			}
-			if col < len(widths) {
-				// Width includes the padding in lipgloss v1.
-				s = s.Width(widths[col] + 2)
-			}
-			return s
+			return width(cell, col)
 		})
-	_, err := io.WriteString(w, t.Render()+"\n")
+	_, err := io.WriteString(w, headerRule(t.Render(), headHeight)+"\n")
 	return err
+}
+
+// headerRule draws the rule under the header row, headHeight lines high,
+// of a rendered table: the top border with its corners and joints turned
+// into tees and crosses.
+func headerRule(table string, headHeight int) string {
+	lines := strings.Split(table, "\n")
+	if len(lines) < headHeight+2 {
+		return table
+	}
+	rule := strings.NewReplacer("┌", "├", "┬", "┼", "┐", "┤").Replace(lines[0])
+	lines = slices.Insert(lines, 1+headHeight, rule)
+	return strings.Join(lines, "\n")
 }
 
 // escapeTable escapes every cell (Escape, keeping line breaks). With
@@ -138,9 +159,11 @@ func naturalWidths(rows [][]string, headers []string) []int {
 }
 
 // fitColumns narrows the widest column, one character at a time, until the
-// table (borders and padding included) fits in total columns. A column never
-// goes below 6 characters: past that a table is unreadable anyway.
-func fitColumns(widths []int, total int, keep ...int) []int {
+// table (borders and padding included) fits in total columns. A column is
+// first kept as wide as the longest word of its header (floors), so that a
+// header wraps between words; only if the table still does not fit does it
+// go down to 6 characters: past that a table is unreadable anyway.
+func fitColumns(widths, floors []int, total int, keep ...int) []int {
 	out := append([]int(nil), widths...)
 	const minWidth = 6
 	tableWidth := func() int {
@@ -150,17 +173,37 @@ func fitColumns(widths []int, total int, keep ...int) []int {
 		}
 		return n
 	}
-	for tableWidth() > total {
-		widest := -1
-		for i, w := range out {
-			if w > minWidth && !slices.Contains(keep, i) && (widest < 0 || w > out[widest]) {
-				widest = i
+	narrow := func(floor func(i int) int) {
+		for tableWidth() > total {
+			widest := -1
+			for i, w := range out {
+				if w > floor(i) && !slices.Contains(keep, i) && (widest < 0 || w > out[widest]) {
+					widest = i
+				}
 			}
+			if widest < 0 {
+				return
+			}
+			out[widest]--
 		}
-		if widest < 0 {
-			break
+	}
+	narrow(func(i int) int {
+		if i < len(floors) {
+			return max(minWidth, floors[i])
 		}
-		out[widest]--
+		return minWidth
+	})
+	narrow(func(int) int { return minWidth })
+	return out
+}
+
+// headerWords is the width of each header's longest word.
+func headerWords(headers []string) []int {
+	out := make([]int, len(headers))
+	for i, h := range headers {
+		for _, word := range strings.Fields(h) {
+			out[i] = max(out[i], lipgloss.Width(word))
+		}
 	}
 	return out
 }

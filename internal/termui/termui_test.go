@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
 )
 
 func TestTablePipedHasNoColourAndFits80(t *testing.T) {
@@ -65,5 +67,43 @@ func TestKeptColumnIsNeverWrapped(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), serial) {
 		t.Fatalf("the serial was split:\n%s", b.String())
+	}
+}
+
+// Headers wider than their narrowed column wrap between words, like the
+// cells, instead of being cut ("Numéro de" for "Numéro de série"); the rule
+// under them stays under the whole header, and no line is wider than 80.
+func TestTableWrapsLongHeaders(t *testing.T) {
+	var b bytes.Buffer
+	headers := []string{"Numéro de série", "Dernière modification", "Taille de l'image", "Système d'exploitation", "Lieu d'origine"}
+	rows := [][]string{{"5CG7281AAA", "26 novembre 2026 à 23h05", "12 Go", "Zorin OS 18.1 Core 64 bits", "MDH Village 2"}}
+	if err := Table(&b, headers, rows); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	for _, word := range []string{"série", "modification", "l'image", "d'exploitation", "d'origine"} {
+		if !strings.Contains(out, word) {
+			t.Errorf("header word %q cut:\n%s", word, out)
+		}
+	}
+	rule := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "├") {
+			rule = i
+		}
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
+	}
+	if rule < 0 || !strings.Contains(strings.Join(lines[:rule], "\n"), "d'exploitation") || !strings.Contains(lines[rule+1], "5CG7281AAA") {
+		t.Errorf("the rule is not between the whole header and the first row:\n%s", out)
+	}
+	// A table whose headers fit is drawn as before: one header line.
+	b.Reset()
+	Table(&b, []string{"Disk", "Size"}, [][]string{{"sda", "500 GB"}})
+	want := "┌──────┬────────┐\n│ Disk │ Size   │\n├──────┼────────┤\n│ sda  │ 500 GB │\n└──────┴────────┘\n"
+	if b.String() != want {
+		t.Errorf("short table:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
