@@ -107,7 +107,7 @@ func (p *proj) paperState() *paperProj {
 		p.paper = &paperProj{q: p.q,
 			stickers: map[string]*stickerRow{}, stickersTried: map[string]bool{}, dirtyStickers: map[string]bool{},
 			issuedTo: map[string]string{},
-			flags: map[string]*flagRow{}, flagsTried: map[string]bool{}, dirtyFlags: map[string]bool{}}
+			flags:    map[string]*flagRow{}, flagsTried: map[string]bool{}, dirtyFlags: map[string]bool{}}
 	}
 	return p.paper
 }
