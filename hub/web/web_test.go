@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -450,5 +451,51 @@ func TestThrottleBehindProxy(t *testing.T) {
 	r.RemoteAddr = "127.0.0.1:5555"
 	if got := h2.clientAddr(r); got != "127.0.0.1" {
 		t.Errorf("untrusted proxy: %q", got)
+	}
+}
+
+// A new password closes the sessions opened with the old one and lifts the
+// login's wait; re-enabling lets the account in again, without reviving
+// the sessions its disabling closed.
+func TestPasswordChangedAndReEnabled(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	cam := inventory.Actor{Operator: "camille"}
+	old := f.loggedIn("mdh-v2")
+	now := f.clock.Now()
+	if err := f.l.ThrottleFail(ctx, now, slices.Repeat([]string{"login:mdh-v2"}, inventory.ThrottleFailures)...); err != nil {
+		t.Fatal(err)
+	}
+	const newPW = "battery-horse-staple"
+	if err := f.l.SetPassword(ctx, cam, "MDH-V2", newPW); err != nil {
+		t.Fatal(err)
+	}
+	if wait, err := f.l.ThrottleWait(ctx, now, "login:mdh-v2"); wait != 0 || err != nil {
+		t.Errorf("the login still waits %v after a new password (%v)", wait, err)
+	}
+	wantStatus(t, old.get("/"), http.StatusSeeOther)
+	wantStatus(t, f.browser().tryLogin("mdh-v2", testPassword), http.StatusUnauthorized)
+	b := f.browser()
+	wantStatus(t, b.tryLogin("mdh-v2", newPW), http.StatusSeeOther)
+	wantStatus(t, b.get("/"), http.StatusOK)
+
+	if err := f.l.DisableAccount(ctx, cam, "mdh-v2"); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, f.browser().tryLogin("mdh-v2", newPW), http.StatusUnauthorized)
+	if err := f.l.EnableAccount(ctx, cam, "mdh-v2"); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, b.get("/"), http.StatusSeeOther) // closed when disabled
+	wantStatus(t, f.browser().tryLogin("mdh-v2", newPW), http.StatusSeeOther)
+
+	for _, err := range []error{
+		f.l.SetPassword(ctx, cam, "nobody", newPW),
+		f.l.EnableAccount(ctx, cam, "nobody"),
+		f.l.SetPassword(ctx, cam, "mdh-v2", "short"),
+	} {
+		if !errors.Is(err, inventory.ErrInvalidInput) {
+			t.Errorf("refusal = %v, want invalid input", err)
+		}
 	}
 }

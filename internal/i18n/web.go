@@ -42,6 +42,14 @@ var webMessages = Catalog{
 		EN: "account disabled: %s (its sessions are closed)",
 		FR: "compte désactivé\u202f: %s (ses sessions sont fermées)",
 	},
+	"account.enabled": {
+		EN: "account enabled: %s (it may log in again)",
+		FR: "compte réactivé : %s (il peut de nouveau se connecter)",
+	},
+	"account.passwd": {
+		EN: "password changed: %s (its sessions are closed)",
+		FR: "mot de passe changé : %s (ses sessions sont fermées)",
+	},
 	"col.account.by": {EN: "Created by", FR: "Créé par"},
 	"account.badlogin": {
 		EN: "wrong login or password",
