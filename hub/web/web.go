@@ -117,6 +117,8 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /u/{id}/returned", h.returned)
 	m.HandleFunc("GET /s/{token}", h.sticker)
 	m.HandleFunc("GET /accounts", h.accountsPage)
+	m.HandleFunc("POST /accounts/{login}/disable", h.accountAct)
+	m.HandleFunc("POST /accounts/{login}/enable", h.accountAct)
 	m.HandleFunc("GET /api/units", h.apiList)
 	m.HandleFunc("GET /api/units/{id}", h.apiUnit)
 	m.HandleFunc("POST /api/units/{id}/handover", h.apiHandover)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -497,5 +498,49 @@ func TestPasswordChangedAndReEnabled(t *testing.T) {
 		if !errors.Is(err, inventory.ErrInvalidInput) {
 			t.Errorf("refusal = %v, want invalid input", err)
 		}
+	}
+}
+
+// An admin disables and re-enables an account from /accounts: the same
+// events as the CLI, CSRF-checked, for admins only, never itself.
+func TestAdminDisablesAndEnablesOnAccountsPage(t *testing.T) {
+	f := newFixture(t)
+	admin, mdh := f.loggedIn("admin"), f.loggedIn("mdh-v2")
+	tok := admin.csrf("/accounts")
+	wantStatus(t, admin.post("/accounts/mdh-v2/disable", url.Values{}), http.StatusForbidden)
+	wantStatus(t, admin.post("/accounts/mdh-v2/disable", url.Values{"csrf": {"0" + tok[1:]}}), http.StatusForbidden)
+	wantStatus(t, mdh.post("/accounts/mdh-ess/disable", url.Values{"csrf": {mdh.csrf("/")}}), http.StatusNotFound)
+	vol := f.loggedIn("benevole")
+	wantStatus(t, vol.post("/accounts/mdh-ess/disable", url.Values{"csrf": {vol.csrf("/")}}), http.StatusNotFound)
+	wantStatus(t, mdh.get("/"), http.StatusOK)
+
+	r := admin.post("/accounts/mdh-v2/disable", url.Values{"csrf": {tok}})
+	wantStatus(t, r, http.StatusSeeOther)
+	wantStatus(t, mdh.get("/"), http.StatusSeeOther) // its session is closed
+	page := admin.get(r.Header.Get("Location"))
+	if !strings.Contains(page.body, "compte mdh-v2 désactivé") || !strings.Contains(page.body, "Réactiver mdh-v2") {
+		t.Errorf("after disabling:\n%s", page.body)
+	}
+	wantStatus(t, f.browser().tryLogin("mdh-v2", testPassword), http.StatusUnauthorized)
+	wantStatus(t, admin.post("/accounts/mdh-v2/enable", url.Values{"csrf": {tok}}), http.StatusSeeOther)
+	wantStatus(t, f.browser().tryLogin("mdh-v2", testPassword), http.StatusSeeOther)
+
+	r = admin.post("/accounts/admin/disable", url.Values{"csrf": {tok}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	if !strings.Contains(r.body, "propre compte") {
+		t.Errorf("self-disable refusal:\n%s", r.body)
+	}
+	wantStatus(t, admin.post("/accounts/nobody/disable", url.Values{"csrf": {tok}}), http.StatusUnprocessableEntity)
+	if p := admin.get("/accounts?disabled=" + url.QueryEscape("Votre compte est bloqué, appelez le 06")); strings.Contains(p.body, "appelez") {
+		t.Errorf("a crafted notice is shown:\n%s", p.body)
+	}
+	db, err := sql.Open("sqlite", "file:"+f.path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM events WHERE kind IN ('account.disabled', 'account.enabled') AND operator = 'admin'`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d account events by admin (%v), want 2", n, err)
 	}
 }
