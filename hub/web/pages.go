@@ -261,7 +261,9 @@ func (h *Handler) showUnit(w http.ResponseWriter, r *http.Request, s *session, s
 	p.Unit = &v
 	for i := len(d.Events) - 1; i >= 0; i-- {
 		e := d.Events[i]
-		p.History = append(p.History, historyLine{When: p.lang.DateTime(e.At), Text: plainEvent(e, &s.acc, p.lang)})
+		if text := plainEvent(e, &s.acc, p.lang); text != "" {
+			p.History = append(p.History, historyLine{When: p.lang.DateTime(e.At), Text: text})
+		}
 	}
 	h.render(w, status, "unit", p)
 }

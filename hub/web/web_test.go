@@ -165,7 +165,14 @@ func TestUnitPageHistoryInPlainWords(t *testing.T) {
 			t.Errorf("unit page lacks %q:\n%s", want, r.body)
 		}
 	}
-	for _, jargon := range []string{"moved", "disk.destroyed", "received\""} {
+	for _, want := range []string{"un disque effacé, avec son certificat", "système copié et vérifié", "matériel contrôlé"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("history lacks %q", want)
+		}
+	}
+	// No disk serial, device, certificate id nor wipe method: the
+	// workshop's words, not a community centre's.
+	for _, jargon := range []string{"moved", "disk.destroyed", "received\"", "DSA1", "01KAQ7ZC0N6M5V4H0S3G3Y9T2B", "zero", "zorin-18", "commencé"} {
 		if strings.Contains(r.body, jargon) {
 			t.Errorf("unit page shows event jargon %q", jargon)
 		}
