@@ -137,7 +137,30 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.o.Secure {
 		hd.Set("Strict-Transport-Security", "max-age=31536000")
 	}
+	if r.Body != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// Every form and API body here is a few hundred bytes; Go would
+		// otherwise parse up to 10 MB of a form on every request.
+		if r.ContentLength > maxBody {
+			h.tooLarge(w, r)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// maxBody bounds a request body (a form, an API call).
+const maxBody = 64 << 10
+
+func (h *Handler) tooLarge(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Connection", "close")
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		apiError(w, http.StatusRequestEntityTooLarge, langOf(r).T("web.toolarge"))
+		return
+	}
+	p := h.newPage(r, nil, "web.forbidden.title")
+	p.Error = p.T("web.toolarge")
+	h.render(w, http.StatusRequestEntityTooLarge, "notfound", p)
 }
 
 // langOf reads Accept-Language: the first of fr or en the browser names

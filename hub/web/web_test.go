@@ -551,3 +551,122 @@ func TestAdminDisablesAndEnablesOnAccountsPage(t *testing.T) {
 		t.Errorf("%d account events by admin (%v), want 2", n, err)
 	}
 }
+
+// A hostile pass over the pages an MDH account can reach: another site's
+// units through every door (search, filter, API writes), forms from
+// another session, huge inputs, a disabled account's session still in a
+// browser. Each answer is a refusal that tells nothing and writes nothing.
+func TestHostileMDH(t *testing.T) {
+	f := newFixture(t)
+	b := f.loggedIn("mdh-v2")
+	other := f.loggedIn("mdh-ess")
+	tok := b.csrf("/")
+
+	t.Run("another site through search and filters", func(t *testing.T) {
+		for _, q := range []string{"SB1", "INV-SB1", f.ids["ess"], "SC1", f.ids["ready"]} {
+			for _, st := range []string{"", "reserved", "ready"} {
+				r := b.get("/?q=" + url.QueryEscape(q) + "&state=" + st)
+				wantStatus(t, r, http.StatusOK)
+				// The search box keeps what was typed; the list is empty.
+				if strings.Contains(r.body, `href="/u/`) || !strings.Contains(r.body, "Aucun ordinateur ne correspond") {
+					t.Errorf("q=%s state=%s shows another unit", q, st)
+				}
+				api := b.get("/api/units?q=" + url.QueryEscape(q) + "&state=" + st)
+				if strings.Contains(api.body, f.ids["ess"]) || strings.Contains(api.body, f.ids["ready"]) {
+					t.Errorf("API q=%s state=%s shows another unit: %s", q, st, api.body)
+				}
+			}
+		}
+		if r := b.get("/?state=ready"); strings.Contains(r.body, f.ids["ready"]) {
+			t.Error("the ready filter shows the workshop's units")
+		}
+	})
+
+	t.Run("another site through the API's writes", func(t *testing.T) {
+		missing := b.doRaw("POST", "/api/units/PCS-99-9999/handover", `{"beneficiary":"MDH-ESS-2026-001"}`, map[string]string{"X-CSRF-Token": tok})
+		wantStatus(t, missing, http.StatusNotFound)
+		for _, act := range []string{"handover", "returned"} {
+			r := b.doRaw("POST", "/api/units/"+f.ids["ess"]+"/"+act, `{"beneficiary":"MDH-ESS-2026-001"}`, map[string]string{"X-CSRF-Token": tok})
+			if r.StatusCode != missing.StatusCode || r.body != missing.body {
+				t.Errorf("API %s on another site's unit: %d %s", act, r.StatusCode, r.body)
+			}
+		}
+		if f.state(f.ids["ess"]) != "reserved" {
+			t.Fatal("another site's unit changed")
+		}
+	})
+
+	t.Run("forms with another session's token, or none", func(t *testing.T) {
+		otherTok := other.csrf("/")
+		for _, form := range []url.Values{
+			{"beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {""}, "beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {otherTok}, "beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {strings.ToUpper(tok)}, "beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {tok + "00"}, "beneficiary": {"MDH-V2-2026-099"}},
+		} {
+			wantStatus(t, b.post("/u/"+f.ids["v2"]+"/handover", form), http.StatusForbidden)
+		}
+		r := b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":"MDH-V2-2026-099"}`, map[string]string{"X-CSRF-Token": otherTok})
+		wantStatus(t, r, http.StatusForbidden)
+		wantStatus(t, b.post("/logout", url.Values{"csrf": {otherTok}}), http.StatusForbidden)
+		wantStatus(t, b.get("/"), http.StatusOK) // still logged in
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a forged form was recorded")
+		}
+	})
+
+	t.Run("personal data in the beneficiary field", func(t *testing.T) {
+		for _, ref := range []string{"jean.dupont@example.org", "06 12 34 56 78", "Jean Dupont", "185057800608491", "FR7630006000011234567890189", "MDH-V2-<script>alert(1)</script>"} {
+			r := b.post("/u/"+f.ids["v2"]+"/handover", url.Values{"csrf": {tok}, "beneficiary": {ref}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			if strings.Contains(r.body, ref) || strings.Contains(r.body, "<script>alert") {
+				t.Errorf("the refused reference %q is echoed back", ref)
+			}
+			api := b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":`+strconvQuote(ref)+`}`, map[string]string{"X-CSRF-Token": tok})
+			wantStatus(t, api, http.StatusUnprocessableEntity)
+		}
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a reference with personal data was recorded")
+		}
+	})
+
+	t.Run("huge inputs", func(t *testing.T) {
+		huge := strings.Repeat("A", 4<<20)
+		// A form is a few hundred bytes: more is refused before it is
+		// read (Go would parse up to 10 MB of it for every request).
+		r := b.post("/u/"+f.ids["v2"]+"/handover", url.Values{"csrf": {tok}, "beneficiary": {"MDH-" + huge}})
+		wantStatus(t, r, http.StatusRequestEntityTooLarge)
+		api := b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":"`+huge+`"}`, map[string]string{"X-CSRF-Token": tok})
+		wantStatus(t, api, http.StatusRequestEntityTooLarge)
+		if strings.Contains(r.body, huge[:1000]) {
+			t.Error("the huge reference is echoed back")
+		}
+		wantStatus(t, b.get("/?q="+strings.Repeat("9", 100<<10)), http.StatusOK)
+		anon := f.browser()
+		lr := anon.post("/login", url.Values{"csrf": {anon.csrf("/login")}, "login": {huge}, "password": {huge}})
+		wantStatus(t, lr, http.StatusRequestEntityTooLarge)
+		if strings.Contains(lr.body, huge[:1000]) {
+			t.Error("the huge login is echoed back")
+		}
+		wantStatus(t, b.get("/s/"+strings.Repeat("a", 100<<10)), http.StatusNotFound)
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a huge reference was recorded")
+		}
+	})
+
+	t.Run("a disabled account's session", func(t *testing.T) {
+		if err := f.l.DisableAccount(context.Background(), inventory.Actor{Operator: "camille"}, "mdh-v2"); err != nil {
+			t.Fatal(err)
+		}
+		r := b.post("/u/"+f.ids["v2"]+"/handover", url.Values{"csrf": {tok}, "beneficiary": {"MDH-V2-2026-099"}})
+		wantStatus(t, r, http.StatusSeeOther)
+		wantStatus(t, b.get("/api/units"), http.StatusUnauthorized)
+		wantStatus(t, b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":"MDH-V2-2026-099"}`, map[string]string{"X-CSRF-Token": tok}), http.StatusUnauthorized)
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a disabled account's session recorded a handover")
+		}
+	})
+}
+
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }

@@ -65,6 +65,7 @@ var webMessages = Catalog{
 	"web.notfound.title":       {EN: "Not found", FR: "Introuvable"},
 	"web.notfound":             {EN: "There is nothing here: the unit or page does not exist.", FR: "Il n'y a rien ici\u202f: l'ordinateur ou la page n'existe pas."},
 	"web.forbidden.title":      {EN: "Refused", FR: "Refusé"},
+	"web.toolarge":             {EN: "this form is far too long: nothing was recorded", FR: "ce formulaire est bien trop long\u202f: rien n'a été enregistré"},
 	"web.csrf":                 {EN: "this form has expired: reload the page and try again", FR: "ce formulaire a expiré\u202f: rechargez la page et recommencez"},
 	"web.login.title":          {EN: "Log in", FR: "Connexion"},
 	"web.login":                {EN: "Login", FR: "Identifiant"},
