@@ -47,8 +47,25 @@ type Stickers interface {
 	UnitByToken(ctx context.Context, token string) (inventory.Unit, error)
 }
 
+// Sessions keeps the web sessions and the login throttle. *inventory.Ledger
+// provides it (tables of the ledger file, so a restart keeps both); several
+// serve processes on one PostgreSQL ledger share them through the same
+// methods. The handler touches sessions and the throttle only through it.
+type Sessions interface {
+	NewSession(ctx context.Context, login string, now time.Time, ttl time.Duration) (id, csrf string, err error)
+	// Session is the live session's account and CSRF token; an unknown,
+	// expired or disabled account's session is inventory.ErrNoSession.
+	Session(ctx context.Context, id string, now time.Time) (inventory.Account, string, error)
+	EndSession(ctx context.Context, id string, now time.Time) error
+	ThrottleWait(ctx context.Context, now time.Time, keys ...string) (time.Duration, error)
+	ThrottleFail(ctx context.Context, now time.Time, keys ...string) error
+	ThrottleReset(ctx context.Context, key string) error
+}
+
 // Options tune the handler.
 type Options struct {
+	// Sessions stores sessions and the throttle; nil is the ledger's.
+	Sessions Sessions
 	// Stickers resolves /s/TOKEN; nil is the ledger's own tokens.
 	Stickers Stickers
 	// Secure marks the cookies Secure (the hub serves TLS).
@@ -89,6 +106,9 @@ func New(l *inventory.Ledger, o Options) (*Handler, error) {
 	}
 	if o.Stickers == nil {
 		o.Stickers = l
+	}
+	if o.Sessions == nil {
+		o.Sessions = l
 	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 12 * time.Hour
@@ -206,7 +226,7 @@ func (h *Handler) session(r *http.Request) (*session, bool) {
 	if err != nil || c.Value == "" {
 		return nil, false
 	}
-	acc, csrf, err := h.l.Session(r.Context(), c.Value, h.o.Now())
+	acc, csrf, err := h.o.Sessions.Session(r.Context(), c.Value, h.o.Now())
 	if err != nil {
 		if !errors.Is(err, inventory.ErrNoSession) {
 			h.o.Log.Error("session", "err", err)

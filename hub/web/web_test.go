@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -670,3 +671,35 @@ func TestHostileMDH(t *testing.T) {
 }
 
 func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+// recordingSessions is a Sessions store of its own, as several serve
+// processes on one database would plug in; it notes what was asked.
+type recordingSessions struct {
+	Sessions
+	mu    sync.Mutex
+	calls []string
+}
+
+func (s *recordingSessions) note(c string) { s.mu.Lock(); s.calls = append(s.calls, c); s.mu.Unlock() }
+func (s *recordingSessions) NewSession(ctx context.Context, login string, now time.Time, ttl time.Duration) (string, string, error) {
+	s.note("new")
+	return s.Sessions.NewSession(ctx, login, now, ttl)
+}
+func (s *recordingSessions) ThrottleWait(ctx context.Context, now time.Time, keys ...string) (time.Duration, error) {
+	s.note("wait")
+	return s.Sessions.ThrottleWait(ctx, now, keys...)
+}
+
+func TestSessionsStoreIsPluggable(t *testing.T) {
+	f := newFixture(t)
+	st := &recordingSessions{Sessions: f.l}
+	h, err := New(f.l, Options{Sessions: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Config.Handler = h
+	f.loggedIn("mdh-v2")
+	if got := strings.Join(st.calls, ","); got != "wait,new" {
+		t.Errorf("the handler asked its store %q, want wait,new", got)
+	}
+}
