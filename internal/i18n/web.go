@@ -44,11 +44,11 @@ var webMessages = Catalog{
 	},
 	"account.enabled": {
 		EN: "account enabled: %s (it may log in again)",
-		FR: "compte réactivé : %s (il peut de nouveau se connecter)",
+		FR: "compte réactivé\u202f: %s (il peut de nouveau se connecter)",
 	},
 	"account.passwd": {
 		EN: "password changed: %s (its sessions are closed)",
-		FR: "mot de passe changé : %s (ses sessions sont fermées)",
+		FR: "mot de passe changé\u202f: %s (ses sessions sont fermées)",
 	},
 	"col.account.by": {EN: "Created by", FR: "Créé par"},
 	"account.badlogin": {
@@ -108,8 +108,8 @@ var webMessages = Catalog{
 	"web.account.disable":      {EN: "Disable %s", FR: "Désactiver %s"},
 	"web.account.enable":       {EN: "Enable %s", FR: "Réactiver %s"},
 	"web.account.self":         {EN: "you cannot disable your own account", FR: "vous ne pouvez pas désactiver votre propre compte"},
-	"web.account.disable.done": {EN: "account %s disabled: its sessions are closed", FR: "compte %s désactivé : ses sessions sont fermées"},
-	"web.account.enable.done":  {EN: "account %s enabled: it may log in again", FR: "compte %s réactivé : il peut de nouveau se connecter"},
+	"web.account.disable.done": {EN: "account %s disabled: its sessions are closed", FR: "compte %s désactivé\u202f: ses sessions sont fermées"},
+	"web.account.enable.done":  {EN: "account %s enabled: it may log in again", FR: "compte %s réactivé\u202f: il peut de nouveau se connecter"},
 	"web.account.active":       {EN: "active", FR: "actif"},
 	"web.account.disabled":     {EN: "disabled", FR: "désactivé"},
 	"web.sticker.title":        {EN: "Computer", FR: "Ordinateur"},
