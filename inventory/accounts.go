@@ -26,6 +26,10 @@ import (
 const (
 	KindAccountAdded    = "account.added"
 	KindAccountDisabled = "account.disabled"
+	KindAccountEnabled  = "account.enabled"
+	// KindAccountPassword records that a password was changed, and by
+	// whom; the hash itself stays in the accounts table.
+	KindAccountPassword = "account.password_changed"
 )
 
 // Roles of a web account.
@@ -211,6 +215,64 @@ func (l *Ledger) DisableAccount(ctx context.Context, a Actor, login string) erro
 		_, err = w.tx.ExecContext(ctx, `DELETE FROM web_sessions WHERE login_key = ?`, k)
 		return err
 	})
+}
+
+// EnableAccount lets a disabled account log in again (its old sessions
+// stay closed). Enabling an active account changes nothing.
+func (l *Ledger) EnableAccount(ctx context.Context, a Actor, login string) error {
+	k := strings.ToLower(strings.TrimSpace(login))
+	return l.write(ctx, a, func(w *writer) error {
+		disabled, err := w.accountDisabled(ctx, k, login)
+		if err != nil || !disabled {
+			return err
+		}
+		if _, err := w.append(ctx, "", KindAccountEnabled, accountPayload{Login: k}); err != nil {
+			return err
+		}
+		_, err = w.tx.ExecContext(ctx, `UPDATE accounts SET disabled = 0 WHERE login_key = ?`, k)
+		return err
+	})
+}
+
+// SetPassword replaces an account's password. Its sessions are closed
+// (whoever knew the old password may hold one) and its login's failed
+// attempts forgotten, so that the new password works at once.
+func (l *Ledger) SetPassword(ctx context.Context, a Actor, login, password string) error {
+	k := strings.ToLower(strings.TrimSpace(login))
+	if len(password) < 10 {
+		return newErr(ErrInvalidInput, "account.password")
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return l.write(ctx, a, func(w *writer) error {
+		if _, err := w.accountDisabled(ctx, k, login); err != nil {
+			return err
+		}
+		if _, err := w.append(ctx, "", KindAccountPassword, accountPayload{Login: k}); err != nil {
+			return err
+		}
+		if _, err := w.tx.ExecContext(ctx, `UPDATE accounts SET hash = ? WHERE login_key = ?`, hash, k); err != nil {
+			return err
+		}
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM web_sessions WHERE login_key = ?`, k); err != nil {
+			return err
+		}
+		_, err := w.tx.ExecContext(ctx, `DELETE FROM web_throttle WHERE key = ?`, "login:"+k)
+		return err
+	})
+}
+
+// accountDisabled says whether the account k exists disabled; an unknown
+// one is an error naming login as typed.
+func (w *writer) accountDisabled(ctx context.Context, k, login string) (bool, error) {
+	var disabled bool
+	err := w.tx.QueryRowContext(ctx, `SELECT disabled FROM accounts WHERE login_key = ?`, k).Scan(&disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, newErr(ErrInvalidInput, "account.unknown", login)
+	}
+	return disabled, err
 }
 
 const accountCols = `login, site, role, disabled, created_at, created_by`

@@ -90,6 +90,10 @@ type paperProj struct {
 	stickers      map[string]*stickerRow
 	stickersTried map[string]bool
 	dirtyStickers map[string]bool
+	// issuedTo is the token each unit got in this write, so that finding
+	// a unit's new token is one lookup: a scan of dirtyStickers per unit
+	// made issuing 100,000 tokens quadratic.
+	issuedTo map[string]string
 
 	audits []auditRow
 
@@ -102,7 +106,8 @@ func (p *proj) paperState() *paperProj {
 	if p.paper == nil {
 		p.paper = &paperProj{q: p.q,
 			stickers: map[string]*stickerRow{}, stickersTried: map[string]bool{}, dirtyStickers: map[string]bool{},
-			flags: map[string]*flagRow{}, flagsTried: map[string]bool{}, dirtyFlags: map[string]bool{}}
+			issuedTo: map[string]string{},
+			flags:    map[string]*flagRow{}, flagsTried: map[string]bool{}, dirtyFlags: map[string]bool{}}
 	}
 	return p.paper
 }
@@ -137,6 +142,7 @@ func (p *proj) applyPaper(ctx context.Context, e Event, dec any) error {
 		pl := dec.(*stickerPayload)
 		pp.stickers[pl.Token] = &stickerRow{Token: pl.Token, UnitID: e.Unit, IssueEvent: e.ID, IssuedAt: e.At}
 		pp.dirtyStickers[pl.Token] = true
+		pp.issuedTo[e.Unit] = pl.Token
 	case KindStickerRevoked:
 		pl := dec.(*stickerPayload)
 		s, err := pp.sticker(ctx, pl.Token)
@@ -264,6 +270,7 @@ func (p *proj) flushPaper(ctx context.Context, tx *sql.Tx) error {
 	}
 	pp.orgDirty, pp.audits = false, nil
 	pp.dirtyStickers, pp.dirtyFlags = map[string]bool{}, map[string]bool{}
+	pp.issuedTo = map[string]string{}
 	return nil
 }
 

@@ -431,3 +431,42 @@ func TestRebuildReadsThePaperKinds(t *testing.T) {
 		}
 	}
 }
+
+// EnsureStickers reads the valid tokens once and issues only the missing
+// ones: a unit named twice, or by its serial, gets one token; a renewed
+// unit keeps its new token; nothing already valid is issued again.
+func TestEnsureStickersMixedRefsAndRepeats(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	a, b, c := addUnit(t, l, "M1"), addUnit(t, l, "M2"), addUnit(t, l, "M3")
+	first, err := l.EnsureStickers(ctx, cam, []string{a.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	renewed, err := l.RenewSticker(ctx, cam, a.ID, "sticker torn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.EnsureStickers(ctx, cam, []string{b.ID, a.ID, "M3", b.ID, c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[1].Token != renewed.Token || got[1].Token == first[0].Token || got[1].New {
+		t.Errorf("renewed unit: %+v, want its renewed token %s", got[1], renewed.Token)
+	}
+	if got[0].Token != got[3].Token || got[2].Token != got[4].Token || got[0].Token == got[2].Token {
+		t.Errorf("a unit named twice got two tokens: %+v", got)
+	}
+	if got[2].UnitID != c.ID {
+		t.Errorf("by serial: %+v, want unit %s", got[2], c.ID)
+	}
+	// a: issued + renewed; b and c: one each.
+	if n := eventCount(t, l, KindStickerIssued); n != 4 {
+		t.Errorf("%d sticker.issued events, want 4", n)
+	}
+	for i, s := range got {
+		if u, err := l.UnitByToken(ctx, s.Token); err != nil || u.ID != s.UnitID {
+			t.Errorf("token %d: %+v %v", i, u, err)
+		}
+	}
+}

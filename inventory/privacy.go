@@ -663,7 +663,7 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 		v = new(stickerPayload)
 	case KindAuditRecorded:
 		v = new(auditPayload)
-	case KindAccountAdded, KindAccountDisabled:
+	case KindAccountAdded, KindAccountDisabled, KindAccountEnabled, KindAccountPassword:
 		v = new(accountPayload)
 	case KindConflictFound, KindConflictResolved:
 		v = new(conflictPayload)

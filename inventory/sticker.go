@@ -118,27 +118,41 @@ func currentSticker(ctx context.Context, q querier, unitID string) (Sticker, boo
 // asked. When every unit already has one nothing is written, so printing
 // labels again needs no operator.
 func (l *Ledger) EnsureStickers(ctx context.Context, a Actor, unitIDs []string) ([]Sticker, error) {
+	// One read of every valid token, not a query per unit: labels for a
+	// whole stock (100,000 units) are asked for at once.
+	have, err := currentStickers(ctx, l.db)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Sticker, len(unitIDs))
 	missing := false
 	for i, id := range unitIDs {
-		s, ok, err := currentSticker(ctx, l.db, id)
-		if err != nil {
-			return nil, err
-		}
+		s, ok := have[id]
 		out[i], missing = s, missing || !ok
 	}
 	if !missing {
 		return out, nil
 	}
-	err := l.write(ctx, a, func(w *writer) error {
+	err = l.write(ctx, a, func(w *writer) error {
+		have, err := currentStickers(ctx, w.tx)
+		if err != nil {
+			return err
+		}
 		for i, id := range unitIDs {
+			if s, ok := have[id]; ok {
+				out[i] = s
+				continue
+			}
 			u, err := w.findUnit(ctx, id)
 			if err != nil {
 				return err
 			}
-			s, ok, err := w.sticker(ctx, u.ID)
-			if err != nil {
-				return err
+			s, ok := have[u.ID]
+			if !ok {
+				// Issued earlier in this write (an id named twice)?
+				if s, ok, err = w.sticker(ctx, u.ID); err != nil {
+					return err
+				}
 			}
 			if !ok {
 				if s, err = w.issueSticker(ctx, u.ID); err != nil {
@@ -150,6 +164,26 @@ func (l *Ledger) EnsureStickers(ctx context.Context, a Actor, unitIDs []string) 
 		return nil
 	})
 	return out, err
+}
+
+// currentStickers is every unit's valid token, by unit id.
+func currentStickers(ctx context.Context, q querier) (map[string]Sticker, error) {
+	rows, err := q.QueryContext(ctx, `SELECT unit_id, token, issued_at FROM stickers WHERE revoked_at = '' ORDER BY issued_at`)
+	if err != nil {
+		return nil, fmt.Errorf("stickers: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]Sticker{}
+	for rows.Next() {
+		var s Sticker
+		var at string
+		if err := rows.Scan(&s.UnitID, &s.Token, &at); err != nil {
+			return nil, fmt.Errorf("stickers: %w", err)
+		}
+		s.IssuedAt = parseTime(at)
+		out[s.UnitID] = s // the latest wins, as in currentSticker
+	}
+	return out, rows.Err()
 }
 
 // RenewSticker revokes the unit's token, if any, and issues a new one: for
@@ -189,8 +223,8 @@ func (l *Ledger) RevokeSticker(ctx context.Context, a Actor, ref, reason string)
 // in the same transaction count.
 func (w *writer) sticker(ctx context.Context, unitID string) (Sticker, bool, error) {
 	pp := w.p.paperState()
-	for _, t := range sortedKeys(pp.dirtyStickers) {
-		if r := pp.stickers[t]; r.UnitID == unitID && r.RevokedAt.IsZero() {
+	if t, ok := pp.issuedTo[unitID]; ok {
+		if r := pp.stickers[t]; r != nil && r.RevokedAt.IsZero() {
 			return Sticker{UnitID: unitID, Token: r.Token, IssuedAt: r.IssuedAt}, true, nil
 		}
 	}

@@ -20,7 +20,8 @@ func newAccountCmd(g *globals) *cobra.Command {
 		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newAccountAddCmd(g), newAccountListCmd(g), newAccountDisableCmd(g))
+	cmd.AddCommand(newAccountAddCmd(g), newAccountListCmd(g), newAccountDisableCmd(g),
+		newAccountEnableCmd(g), newAccountPasswdCmd(g))
 	return cmd
 }
 
@@ -44,11 +45,10 @@ input and stored only as an argon2id hash; it is never printed nor logged.`,
 			if !stdin {
 				return usageErr(cmd, "account.nopassword")
 			}
-			line, err := bufio.NewReader(g.stdin).ReadString('\n')
-			if err != nil && line == "" {
-				return g.lang().Errorf("account.nopassword")
+			pw, err := g.readPassword()
+			if err != nil {
+				return err
 			}
-			pw := strings.TrimRight(line, "\r\n")
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
 				acc, err := l.AddAccount(cmd.Context(), a, args[0], site, role, pw)
 				if err != nil {
@@ -117,4 +117,73 @@ func newAccountDisableCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
+}
+
+// readPassword is the first line of standard input.
+func (g *globals) readPassword() (string, error) {
+	line, err := bufio.NewReader(g.stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", g.lang().Errorf("account.nopassword")
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func newAccountEnableCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:     "enable LOGIN",
+		Short:   "Let a disabled web account log in again",
+		Long:    "enable undoes account disable. The sessions closed by the disabling stay closed:\nthe account's holder logs in again.",
+		Example: "  atelier account enable mdh-village2",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				if err := l.EnableAccount(cmd.Context(), a, args[0]); err != nil {
+					return err
+				}
+				fmt.Fprintln(g.stdout, g.T("account.enabled", strings.ToLower(args[0])))
+				return nil
+			})
+		},
+	}
+}
+
+func newAccountPasswdCmd(g *globals) *cobra.Command {
+	var stdin bool
+	cmd := &cobra.Command{
+		Use:   "passwd LOGIN --password-stdin",
+		Short: "Set a web account's new password (read from standard input)",
+		Long: `passwd replaces the account's password with the first line of standard input
+(at least 10 characters), stored only as an argon2id hash. The account's open
+sessions are closed and its failed attempts forgotten: the new password works
+at once, the old one nowhere. The ledger records who changed it and when,
+never the password.`,
+		Example: "  printf '%s\\n' \"$PW\" | atelier account passwd mdh-village2 --password-stdin",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := g.actor()
+			if err != nil {
+				return err
+			}
+			if !stdin {
+				return g.lang().Errorf("account.nopassword")
+			}
+			pw, err := g.readPassword()
+			if err != nil {
+				return err
+			}
+			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+				if err := l.SetPassword(cmd.Context(), a, args[0], pw); err != nil {
+					return err
+				}
+				fmt.Fprintln(g.stdout, g.T("account.passwd", strings.ToLower(args[0])))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from standard input")
+	return cmd
 }

@@ -18,6 +18,7 @@ import (
 // newServeCmd runs the hub over the ledger.
 func newServeCmd(g *globals) *cobra.Command {
 	var lc hub.ListenConfig
+	var trustProxy bool
 	cmd := &cobra.Command{
 		Use:   "serve [--listen ADDR] [--tls-cert FILE --tls-key FILE] [--insecure]",
 		Short: "Run the hub: benches sync their ledgers with this one",
@@ -32,7 +33,13 @@ over a network, anyone on the way could read the units' data and the MDH
 staff's passwords of the web pages. Give --tls-cert and --tls-key, or put a
 TLS reverse proxy on the same machine in front of a loopback address.
 --insecure lifts the rule, for a private network you trust; bench requests stay
-signed either way, so they cannot be forged or replayed, only read.`,
+signed either way, so they cannot be forged or replayed, only read.
+
+Behind such a proxy every request comes from 127.0.0.1, so the web login's
+throttle (10 failures, then a wait) would lock out every community centre at
+once. --trust-proxy makes it count per client address, the last one the proxy
+appends to X-Forwarded-For, for requests that come from loopback. Without the
+flag the header is ignored: anyone could write it.`,
 		Example: "  atelier serve --listen 127.0.0.1:8470\n  atelier serve --listen :8443 --tls-cert hub.crt --tls-key hub.key",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -57,7 +64,11 @@ signed either way, so they cannot be forged or replayed, only read.`,
 			}
 			// The community centres' pages share the listener: the sync
 			// API's routes are more specific, everything else is theirs.
-			pages, err := web.New(l, web.Options{Secure: lc.TLSCert != "", Log: svc.Log})
+			// Scripts call the pages' JSON API signed by their bench
+			// key, as sync is; the login throttle keys on the client's
+			// address, which only a proxy in front can tell.
+			pages, err := web.New(l, web.Options{Secure: lc.TLSCert != "", Log: svc.Log,
+				APIAuth: svc.WebAPIAuth, TrustProxy: trustProxy})
 			if err != nil {
 				return err
 			}
@@ -78,6 +89,7 @@ signed either way, so they cannot be forged or replayed, only read.`,
 	f.StringVar(&lc.TLSCert, "tls-cert", "", "TLS certificate (PEM), with --tls-key")
 	f.StringVar(&lc.TLSKey, "tls-key", "", "TLS private key (PEM), with --tls-cert")
 	f.BoolVar(&lc.Insecure, "insecure", false, "allow plain HTTP off loopback (a private network you trust)")
+	f.BoolVar(&trustProxy, "trust-proxy", false, "a reverse proxy on this machine adds X-Forwarded-For: throttle web logins by that address")
 	lc.ShutdownGrace = 10 * time.Second
 	return cmd
 }

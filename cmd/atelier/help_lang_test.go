@@ -51,7 +51,7 @@ var englishWords = regexp.MustCompile(`(?i)\b(the|and|of|with|for|is|are|this|th
 
 // helpNoise is what a French --help legitimately holds in English: option
 // names and values, command lines of the examples, product names.
-var helpNoise = regexp.MustCompile(`--?[a-z][a-z0-9-]*(=\S+)?|(?m)^\s+(sudo |LANG=\S+ )?atelier .*$|(?m)^\t.*$|(?m)^#### .*$|all-in-one|Out-String|Invoke-Expression|bash-completion|Zorin OS|NIST SP 800-88|\$\([^)]*\)|"[^"]*"|\b[a-z]+\|[a-z|-]+`)
+var helpNoise = regexp.MustCompile(`--?[a-z][a-z0-9-]*(=\S+)?|(?m)^\s+(sudo |LANG=\S+ )?atelier .*$|(?m)^\t.*$|(?m)^#### .*$|all-in-one|Out-String|Invoke-Expression|bash-completion|Zorin OS|NIST SP 800-88|X-Forwarded-For|\$\([^)]*\)|"[^"]*"|\b[a-z]+\|[a-z|-]+`)
 
 // helpNotYetFrench lists the commands whose help has no French yet
 // (landed after the help catalogue was written): the lead translates them

@@ -90,9 +90,9 @@ type hubProc struct {
 
 var urlRE = regexp.MustCompile(`https?://[0-9.]+:[0-9]+`)
 
-func (x *e2e) startHub(name, addr string) *hubProc {
+func (x *e2e) startHub(name, addr string, flags ...string) *hubProc {
 	x.t.Helper()
-	c := x.cmd(name, "serve", "--listen", addr)
+	c := x.cmd(name, append([]string{"serve", "--listen", addr}, flags...)...)
 	stdout, err := c.StdoutPipe()
 	if err != nil {
 		x.t.Fatal(err)

@@ -117,7 +117,9 @@ func (h *Handler) apiUnit(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.apiView(r, u)
 	for _, e := range d.Events {
-		v.History = append(v.History, apiHistory{At: e.At, Text: plainEvent(e, &acc, langOf(r))})
+		if text := plainEvent(e, &acc, langOf(r)); text != "" {
+			v.History = append(v.History, apiHistory{At: e.At, Text: text})
+		}
 	}
 	writeJSON(w, http.StatusOK, v)
 }

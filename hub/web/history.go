@@ -13,8 +13,32 @@ import (
 // reservation or handover at another site is told without the site or the
 // beneficiary reference: a unit returned and reserved again carries the
 // history of its previous centre.
+//
+// The workshop's own steps are told without disk serials, device paths or
+// certificate ids (a loop device's path once overflowed a phone's screen):
+// a step's start is not told at all (""), its outcome in a few words.
 func plainEvent(e inventory.TimelineEntry, acc *inventory.Account, l i18n.Lang) string {
 	switch e.Kind {
+	case inventory.KindWipeStarted, inventory.KindDeployStarted, inventory.KindStickerIssued, inventory.KindStickerRevoked:
+		return ""
+	case inventory.KindWipeFinished, inventory.KindDeployed:
+		var p struct{ Status string }
+		if json.Unmarshal(e.Payload, &p) != nil {
+			return ""
+		}
+		outcome := "failed"
+		if p.Status == inventory.ErasurePassed {
+			outcome = "passed"
+		}
+		return l.T("web.h." + e.Kind + "." + outcome)
+	case inventory.KindProbed:
+		return l.T("web.h.probed")
+	case inventory.KindDiskDestroyed:
+		return l.T("web.h.disk.destroyed")
+	case inventory.KindWipeCertified:
+		return l.T("web.h.wipe.certified")
+	case inventory.KindAuditRecorded:
+		return l.T("web.h.audit")
 	case inventory.KindReceived:
 		return l.T("web.h.received")
 	case inventory.KindMoved:

@@ -47,7 +47,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	}
 	keys := []string{"login:" + login, "addr:" + h.clientAddr(r)}
 	now := h.o.Now()
-	wait, err := h.l.ThrottleWait(ctx, now, keys...)
+	wait, err := h.o.Sessions.ThrottleWait(ctx, now, keys...)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -60,7 +60,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	}
 	acc, err := h.l.CheckLogin(ctx, login, r.PostFormValue("password"))
 	if errors.Is(err, inventory.ErrBadLogin) {
-		if err := h.l.ThrottleFail(ctx, now, keys...); err != nil {
+		if err := h.o.Sessions.ThrottleFail(ctx, now, keys...); err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -72,11 +72,11 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.l.ThrottleReset(ctx, keys[0]); err != nil {
+	if err := h.o.Sessions.ThrottleReset(ctx, keys[0]); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	id, _, err := h.l.NewSession(ctx, acc.Login, now, h.o.SessionTTL)
+	id, _, err := h.o.Sessions.NewSession(ctx, acc.Login, now, h.o.SessionTTL)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -92,7 +92,7 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 	if !ok || !h.checkCSRF(w, r, s) {
 		return
 	}
-	if err := h.l.EndSession(r.Context(), s.id, h.o.Now()); err != nil {
+	if err := h.o.Sessions.EndSession(r.Context(), s.id, h.o.Now()); err != nil {
 		h.fail(w, r, err)
 		return
 	}

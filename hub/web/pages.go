@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
@@ -260,7 +261,9 @@ func (h *Handler) showUnit(w http.ResponseWriter, r *http.Request, s *session, s
 	p.Unit = &v
 	for i := len(d.Events) - 1; i >= 0; i-- {
 		e := d.Events[i]
-		p.History = append(p.History, historyLine{When: p.lang.DateTime(e.At), Text: plainEvent(e, &s.acc, p.lang)})
+		if text := plainEvent(e, &s.acc, p.lang); text != "" {
+			p.History = append(p.History, historyLine{When: p.lang.DateTime(e.At), Text: text})
+		}
 	}
 	h.render(w, status, "unit", p)
 }
@@ -366,11 +369,63 @@ func (h *Handler) accountsPage(w http.ResponseWriter, r *http.Request) {
 		h.hidden(w, r, s)
 		return
 	}
+	// The notice after an act names a login: only a well-formed one, so a
+	// crafted link cannot make the page say anything else.
+	notice := ""
+	for _, done := range []string{"disabled", "enabled"} {
+		if login, err := inventory.NormalizeLogin(r.URL.Query().Get(done)); err == nil {
+			notice = langOf(r).T("web.account."+strings.TrimSuffix(done, "d")+".done", login)
+		}
+	}
+	h.showAccounts(w, r, s, http.StatusOK, "", notice)
+}
+
+func (h *Handler) showAccounts(w http.ResponseWriter, r *http.Request, s *session, status int, errText, notice string) {
 	p := h.newPage(r, s, "web.accounts.title")
+	p.Error, p.Notice = errText, notice
 	var err error
 	if p.Users, err = h.l.Accounts(r.Context()); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, http.StatusOK, "accounts", p)
+	h.render(w, status, "accounts", p)
+}
+
+// accountAct disables or enables an account, for an admin: the same
+// ledger events as the CLI, under the admin's login. An admin cannot
+// disable itself (nobody would be left to enable it from a browser).
+func (h *Handler) accountAct(w http.ResponseWriter, r *http.Request) {
+	s, ok := h.requireSession(w, r)
+	if !ok {
+		return
+	}
+	if s.acc.Role != inventory.RoleAdmin {
+		h.hidden(w, r, s)
+		return
+	}
+	if !h.checkCSRF(w, r, s) {
+		return
+	}
+	login := strings.ToLower(r.PathValue("login"))
+	a := inventory.Actor{Operator: s.acc.Login}
+	var err error
+	done := "enabled"
+	switch {
+	case strings.HasSuffix(r.URL.Path, "/disable") && login == s.acc.Login:
+		h.showAccounts(w, r, s, http.StatusUnprocessableEntity, langOf(r).T("web.account.self"), "")
+		return
+	case strings.HasSuffix(r.URL.Path, "/disable"):
+		err, done = h.l.DisableAccount(r.Context(), a, login), "disabled"
+	default:
+		err = h.l.EnableAccount(r.Context(), a, login)
+	}
+	if errors.Is(err, inventory.ErrInvalidInput) {
+		h.showAccounts(w, r, s, http.StatusUnprocessableEntity, say(err, langOf(r)), "")
+		return
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/accounts?"+done+"="+url.QueryEscape(login), http.StatusSeeOther)
 }

@@ -47,8 +47,25 @@ type Stickers interface {
 	UnitByToken(ctx context.Context, token string) (inventory.Unit, error)
 }
 
+// Sessions keeps the web sessions and the login throttle. *inventory.Ledger
+// provides it (tables of the ledger file, so a restart keeps both); several
+// serve processes on one PostgreSQL ledger share them through the same
+// methods. The handler touches sessions and the throttle only through it.
+type Sessions interface {
+	NewSession(ctx context.Context, login string, now time.Time, ttl time.Duration) (id, csrf string, err error)
+	// Session is the live session's account and CSRF token; an unknown,
+	// expired or disabled account's session is inventory.ErrNoSession.
+	Session(ctx context.Context, id string, now time.Time) (inventory.Account, string, error)
+	EndSession(ctx context.Context, id string, now time.Time) error
+	ThrottleWait(ctx context.Context, now time.Time, keys ...string) (time.Duration, error)
+	ThrottleFail(ctx context.Context, now time.Time, keys ...string) error
+	ThrottleReset(ctx context.Context, key string) error
+}
+
 // Options tune the handler.
 type Options struct {
+	// Sessions stores sessions and the throttle; nil is the ledger's.
+	Sessions Sessions
 	// Stickers resolves /s/TOKEN; nil is the ledger's own tokens.
 	Stickers Stickers
 	// Secure marks the cookies Secure (the hub serves TLS).
@@ -90,6 +107,9 @@ func New(l *inventory.Ledger, o Options) (*Handler, error) {
 	if o.Stickers == nil {
 		o.Stickers = l
 	}
+	if o.Sessions == nil {
+		o.Sessions = l
+	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 12 * time.Hour
 	}
@@ -117,6 +137,8 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /u/{id}/returned", h.returned)
 	m.HandleFunc("GET /s/{token}", h.sticker)
 	m.HandleFunc("GET /accounts", h.accountsPage)
+	m.HandleFunc("POST /accounts/{login}/disable", h.accountAct)
+	m.HandleFunc("POST /accounts/{login}/enable", h.accountAct)
 	m.HandleFunc("GET /api/units", h.apiList)
 	m.HandleFunc("GET /api/units/{id}", h.apiUnit)
 	m.HandleFunc("POST /api/units/{id}/handover", h.apiHandover)
@@ -135,7 +157,30 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.o.Secure {
 		hd.Set("Strict-Transport-Security", "max-age=31536000")
 	}
+	if r.Body != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// Every form and API body here is a few hundred bytes; Go would
+		// otherwise parse up to 10 MB of a form on every request.
+		if r.ContentLength > maxBody {
+			h.tooLarge(w, r)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// maxBody bounds a request body (a form, an API call).
+const maxBody = 64 << 10
+
+func (h *Handler) tooLarge(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Connection", "close")
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		apiError(w, http.StatusRequestEntityTooLarge, langOf(r).T("web.toolarge"))
+		return
+	}
+	p := h.newPage(r, nil, "web.forbidden.title")
+	p.Error = p.T("web.toolarge")
+	h.render(w, http.StatusRequestEntityTooLarge, "notfound", p)
 }
 
 // langOf reads Accept-Language: the first of fr or en the browser names
@@ -181,7 +226,7 @@ func (h *Handler) session(r *http.Request) (*session, bool) {
 	if err != nil || c.Value == "" {
 		return nil, false
 	}
-	acc, csrf, err := h.l.Session(r.Context(), c.Value, h.o.Now())
+	acc, csrf, err := h.o.Sessions.Session(r.Context(), c.Value, h.o.Now())
 	if err != nil {
 		if !errors.Is(err, inventory.ErrNoSession) {
 			h.o.Log.Error("session", "err", err)

@@ -2,11 +2,14 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,7 +166,14 @@ func TestUnitPageHistoryInPlainWords(t *testing.T) {
 			t.Errorf("unit page lacks %q:\n%s", want, r.body)
 		}
 	}
-	for _, jargon := range []string{"moved", "disk.destroyed", "received\""} {
+	for _, want := range []string{"un disque effacé, avec son certificat", "système copié et vérifié", "matériel contrôlé"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("history lacks %q", want)
+		}
+	}
+	// No disk serial, device, certificate id nor wipe method: the
+	// workshop's words, not a community centre's.
+	for _, jargon := range []string{"moved", "disk.destroyed", "received\"", "DSA1", "01KAQ7ZC0N6M5V4H0S3G3Y9T2B", "zero", "zorin-18", "commencé"} {
 		if strings.Contains(r.body, jargon) {
 			t.Errorf("unit page shows event jargon %q", jargon)
 		}
@@ -450,5 +460,246 @@ func TestThrottleBehindProxy(t *testing.T) {
 	r.RemoteAddr = "127.0.0.1:5555"
 	if got := h2.clientAddr(r); got != "127.0.0.1" {
 		t.Errorf("untrusted proxy: %q", got)
+	}
+}
+
+// A new password closes the sessions opened with the old one and lifts the
+// login's wait; re-enabling lets the account in again, without reviving
+// the sessions its disabling closed.
+func TestPasswordChangedAndReEnabled(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	cam := inventory.Actor{Operator: "camille"}
+	old := f.loggedIn("mdh-v2")
+	now := f.clock.Now()
+	if err := f.l.ThrottleFail(ctx, now, slices.Repeat([]string{"login:mdh-v2"}, inventory.ThrottleFailures)...); err != nil {
+		t.Fatal(err)
+	}
+	const newPW = "battery-horse-staple"
+	if err := f.l.SetPassword(ctx, cam, "MDH-V2", newPW); err != nil {
+		t.Fatal(err)
+	}
+	if wait, err := f.l.ThrottleWait(ctx, now, "login:mdh-v2"); wait != 0 || err != nil {
+		t.Errorf("the login still waits %v after a new password (%v)", wait, err)
+	}
+	wantStatus(t, old.get("/"), http.StatusSeeOther)
+	wantStatus(t, f.browser().tryLogin("mdh-v2", testPassword), http.StatusUnauthorized)
+	b := f.browser()
+	wantStatus(t, b.tryLogin("mdh-v2", newPW), http.StatusSeeOther)
+	wantStatus(t, b.get("/"), http.StatusOK)
+
+	if err := f.l.DisableAccount(ctx, cam, "mdh-v2"); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, f.browser().tryLogin("mdh-v2", newPW), http.StatusUnauthorized)
+	if err := f.l.EnableAccount(ctx, cam, "mdh-v2"); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, b.get("/"), http.StatusSeeOther) // closed when disabled
+	wantStatus(t, f.browser().tryLogin("mdh-v2", newPW), http.StatusSeeOther)
+
+	for _, err := range []error{
+		f.l.SetPassword(ctx, cam, "nobody", newPW),
+		f.l.EnableAccount(ctx, cam, "nobody"),
+		f.l.SetPassword(ctx, cam, "mdh-v2", "short"),
+	} {
+		if !errors.Is(err, inventory.ErrInvalidInput) {
+			t.Errorf("refusal = %v, want invalid input", err)
+		}
+	}
+}
+
+// An admin disables and re-enables an account from /accounts: the same
+// events as the CLI, CSRF-checked, for admins only, never itself.
+func TestAdminDisablesAndEnablesOnAccountsPage(t *testing.T) {
+	f := newFixture(t)
+	admin, mdh := f.loggedIn("admin"), f.loggedIn("mdh-v2")
+	tok := admin.csrf("/accounts")
+	wantStatus(t, admin.post("/accounts/mdh-v2/disable", url.Values{}), http.StatusForbidden)
+	wantStatus(t, admin.post("/accounts/mdh-v2/disable", url.Values{"csrf": {"0" + tok[1:]}}), http.StatusForbidden)
+	wantStatus(t, mdh.post("/accounts/mdh-ess/disable", url.Values{"csrf": {mdh.csrf("/")}}), http.StatusNotFound)
+	vol := f.loggedIn("benevole")
+	wantStatus(t, vol.post("/accounts/mdh-ess/disable", url.Values{"csrf": {vol.csrf("/")}}), http.StatusNotFound)
+	wantStatus(t, mdh.get("/"), http.StatusOK)
+
+	r := admin.post("/accounts/mdh-v2/disable", url.Values{"csrf": {tok}})
+	wantStatus(t, r, http.StatusSeeOther)
+	wantStatus(t, mdh.get("/"), http.StatusSeeOther) // its session is closed
+	page := admin.get(r.Header.Get("Location"))
+	if !strings.Contains(page.body, "compte mdh-v2 désactivé") || !strings.Contains(page.body, "Réactiver mdh-v2") {
+		t.Errorf("after disabling:\n%s", page.body)
+	}
+	wantStatus(t, f.browser().tryLogin("mdh-v2", testPassword), http.StatusUnauthorized)
+	wantStatus(t, admin.post("/accounts/mdh-v2/enable", url.Values{"csrf": {tok}}), http.StatusSeeOther)
+	wantStatus(t, f.browser().tryLogin("mdh-v2", testPassword), http.StatusSeeOther)
+
+	r = admin.post("/accounts/admin/disable", url.Values{"csrf": {tok}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	if !strings.Contains(r.body, "propre compte") {
+		t.Errorf("self-disable refusal:\n%s", r.body)
+	}
+	wantStatus(t, admin.post("/accounts/nobody/disable", url.Values{"csrf": {tok}}), http.StatusUnprocessableEntity)
+	if p := admin.get("/accounts?disabled=" + url.QueryEscape("Votre compte est bloqué, appelez le 06")); strings.Contains(p.body, "appelez") {
+		t.Errorf("a crafted notice is shown:\n%s", p.body)
+	}
+	db, err := sql.Open("sqlite", "file:"+f.path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM events WHERE kind IN ('account.disabled', 'account.enabled') AND operator = 'admin'`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d account events by admin (%v), want 2", n, err)
+	}
+}
+
+// A hostile pass over the pages an MDH account can reach: another site's
+// units through every door (search, filter, API writes), forms from
+// another session, huge inputs, a disabled account's session still in a
+// browser. Each answer is a refusal that tells nothing and writes nothing.
+func TestHostileMDH(t *testing.T) {
+	f := newFixture(t)
+	b := f.loggedIn("mdh-v2")
+	other := f.loggedIn("mdh-ess")
+	tok := b.csrf("/")
+
+	t.Run("another site through search and filters", func(t *testing.T) {
+		for _, q := range []string{"SB1", "INV-SB1", f.ids["ess"], "SC1", f.ids["ready"]} {
+			for _, st := range []string{"", "reserved", "ready"} {
+				r := b.get("/?q=" + url.QueryEscape(q) + "&state=" + st)
+				wantStatus(t, r, http.StatusOK)
+				// The search box keeps what was typed; the list is empty.
+				if strings.Contains(r.body, `href="/u/`) || !strings.Contains(r.body, "Aucun ordinateur ne correspond") {
+					t.Errorf("q=%s state=%s shows another unit", q, st)
+				}
+				api := b.get("/api/units?q=" + url.QueryEscape(q) + "&state=" + st)
+				if strings.Contains(api.body, f.ids["ess"]) || strings.Contains(api.body, f.ids["ready"]) {
+					t.Errorf("API q=%s state=%s shows another unit: %s", q, st, api.body)
+				}
+			}
+		}
+		if r := b.get("/?state=ready"); strings.Contains(r.body, f.ids["ready"]) {
+			t.Error("the ready filter shows the workshop's units")
+		}
+	})
+
+	t.Run("another site through the API's writes", func(t *testing.T) {
+		missing := b.doRaw("POST", "/api/units/PCS-99-9999/handover", `{"beneficiary":"MDH-ESS-2026-001"}`, map[string]string{"X-CSRF-Token": tok})
+		wantStatus(t, missing, http.StatusNotFound)
+		for _, act := range []string{"handover", "returned"} {
+			r := b.doRaw("POST", "/api/units/"+f.ids["ess"]+"/"+act, `{"beneficiary":"MDH-ESS-2026-001"}`, map[string]string{"X-CSRF-Token": tok})
+			if r.StatusCode != missing.StatusCode || r.body != missing.body {
+				t.Errorf("API %s on another site's unit: %d %s", act, r.StatusCode, r.body)
+			}
+		}
+		if f.state(f.ids["ess"]) != "reserved" {
+			t.Fatal("another site's unit changed")
+		}
+	})
+
+	t.Run("forms with another session's token, or none", func(t *testing.T) {
+		otherTok := other.csrf("/")
+		for _, form := range []url.Values{
+			{"beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {""}, "beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {otherTok}, "beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {strings.ToUpper(tok)}, "beneficiary": {"MDH-V2-2026-099"}},
+			{"csrf": {tok + "00"}, "beneficiary": {"MDH-V2-2026-099"}},
+		} {
+			wantStatus(t, b.post("/u/"+f.ids["v2"]+"/handover", form), http.StatusForbidden)
+		}
+		r := b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":"MDH-V2-2026-099"}`, map[string]string{"X-CSRF-Token": otherTok})
+		wantStatus(t, r, http.StatusForbidden)
+		wantStatus(t, b.post("/logout", url.Values{"csrf": {otherTok}}), http.StatusForbidden)
+		wantStatus(t, b.get("/"), http.StatusOK) // still logged in
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a forged form was recorded")
+		}
+	})
+
+	t.Run("personal data in the beneficiary field", func(t *testing.T) {
+		for _, ref := range []string{"jean.dupont@example.org", "06 12 34 56 78", "Jean Dupont", "185057800608491", "FR7630006000011234567890189", "MDH-V2-<script>alert(1)</script>"} {
+			r := b.post("/u/"+f.ids["v2"]+"/handover", url.Values{"csrf": {tok}, "beneficiary": {ref}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			if strings.Contains(r.body, ref) || strings.Contains(r.body, "<script>alert") {
+				t.Errorf("the refused reference %q is echoed back", ref)
+			}
+			api := b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":`+strconvQuote(ref)+`}`, map[string]string{"X-CSRF-Token": tok})
+			wantStatus(t, api, http.StatusUnprocessableEntity)
+		}
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a reference with personal data was recorded")
+		}
+	})
+
+	t.Run("huge inputs", func(t *testing.T) {
+		huge := strings.Repeat("A", 4<<20)
+		// A form is a few hundred bytes: more is refused before it is
+		// read (Go would parse up to 10 MB of it for every request).
+		r := b.post("/u/"+f.ids["v2"]+"/handover", url.Values{"csrf": {tok}, "beneficiary": {"MDH-" + huge}})
+		wantStatus(t, r, http.StatusRequestEntityTooLarge)
+		api := b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":"`+huge+`"}`, map[string]string{"X-CSRF-Token": tok})
+		wantStatus(t, api, http.StatusRequestEntityTooLarge)
+		if strings.Contains(r.body, huge[:1000]) {
+			t.Error("the huge reference is echoed back")
+		}
+		wantStatus(t, b.get("/?q="+strings.Repeat("9", 100<<10)), http.StatusOK)
+		anon := f.browser()
+		lr := anon.post("/login", url.Values{"csrf": {anon.csrf("/login")}, "login": {huge}, "password": {huge}})
+		wantStatus(t, lr, http.StatusRequestEntityTooLarge)
+		if strings.Contains(lr.body, huge[:1000]) {
+			t.Error("the huge login is echoed back")
+		}
+		wantStatus(t, b.get("/s/"+strings.Repeat("a", 100<<10)), http.StatusNotFound)
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a huge reference was recorded")
+		}
+	})
+
+	t.Run("a disabled account's session", func(t *testing.T) {
+		if err := f.l.DisableAccount(context.Background(), inventory.Actor{Operator: "camille"}, "mdh-v2"); err != nil {
+			t.Fatal(err)
+		}
+		r := b.post("/u/"+f.ids["v2"]+"/handover", url.Values{"csrf": {tok}, "beneficiary": {"MDH-V2-2026-099"}})
+		wantStatus(t, r, http.StatusSeeOther)
+		wantStatus(t, b.get("/api/units"), http.StatusUnauthorized)
+		wantStatus(t, b.doRaw("POST", "/api/units/"+f.ids["v2"]+"/handover", `{"beneficiary":"MDH-V2-2026-099"}`, map[string]string{"X-CSRF-Token": tok}), http.StatusUnauthorized)
+		if f.state(f.ids["v2"]) != "reserved" {
+			t.Fatal("a disabled account's session recorded a handover")
+		}
+	})
+}
+
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+// recordingSessions is a Sessions store of its own, as several serve
+// processes on one database would plug in; it notes what was asked.
+type recordingSessions struct {
+	Sessions
+	mu    sync.Mutex
+	calls []string
+}
+
+func (s *recordingSessions) note(c string) { s.mu.Lock(); s.calls = append(s.calls, c); s.mu.Unlock() }
+func (s *recordingSessions) NewSession(ctx context.Context, login string, now time.Time, ttl time.Duration) (string, string, error) {
+	s.note("new")
+	return s.Sessions.NewSession(ctx, login, now, ttl)
+}
+func (s *recordingSessions) ThrottleWait(ctx context.Context, now time.Time, keys ...string) (time.Duration, error) {
+	s.note("wait")
+	return s.Sessions.ThrottleWait(ctx, now, keys...)
+}
+
+func TestSessionsStoreIsPluggable(t *testing.T) {
+	f := newFixture(t)
+	st := &recordingSessions{Sessions: f.l}
+	h, err := New(f.l, Options{Sessions: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Config.Handler = h
+	f.loggedIn("mdh-v2")
+	if got := strings.Join(st.calls, ","); got != "wait,new" {
+		t.Errorf("the handler asked its store %q, want wait,new", got)
 	}
 }

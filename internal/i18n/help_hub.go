@@ -40,6 +40,38 @@ var hubHelp = Catalog{
 		EN: "disable LOGIN",
 		FR: "disable IDENTIFIANT",
 	},
+	"cmd.account.enable.short": {
+		EN: "Let a disabled web account log in again",
+		FR: "Permettre à un compte web désactivé de se connecter de nouveau",
+	},
+	"cmd.account.enable.long": {
+		EN: "enable undoes account disable. The sessions closed by the disabling stay closed:\nthe account's holder logs in again.",
+		FR: "enable annule account disable. Les sessions fermées par la désactivation le\nrestent\u202f: le titulaire du compte se connecte de nouveau.",
+	},
+	"cmd.account.enable.use": {
+		EN: "enable LOGIN",
+		FR: "enable IDENTIFIANT",
+	},
+	"cmd.account.passwd.short": {
+		EN: "Set a web account's new password (read from standard input)",
+		FR: "Changer le mot de passe d'un compte web (lu sur l'entrée standard)",
+	},
+	"cmd.account.passwd.long": {
+		EN: "passwd replaces the account's password with the first line of standard input\n(at least 10 characters), stored only as an argon2id hash. The account's open\nsessions are closed and its failed attempts forgotten: the new password works\nat once, the old one nowhere. The ledger records who changed it and when,\nnever the password.",
+		FR: "passwd remplace le mot de passe du compte par la première ligne de l'entrée\nstandard (10 caractères au moins), gardée seulement sous forme d'empreinte\nargon2id. Les sessions ouvertes du compte sont fermées et ses essais manqués\noubliés\u202f: le nouveau mot de passe marche aussitôt, l'ancien nulle part. Le\nregistre garde qui l'a changé et quand, jamais le mot de passe.",
+	},
+	"cmd.account.passwd.use": {
+		EN: "passwd LOGIN --password-stdin",
+		FR: "passwd IDENTIFIANT --password-stdin",
+	},
+	"cmd.account.passwd.flag.password-stdin": {
+		EN: "read the password from standard input",
+		FR: "lire le mot de passe sur l'entrée standard",
+	},
+	"cmd.serve.flag.trust-proxy": {
+		EN: "a reverse proxy on this machine adds X-Forwarded-For: throttle web logins by that address",
+		FR: "un mandataire inverse sur cette machine ajoute X-Forwarded-For\u202f: limiter les connexions web par cette adresse",
+	},
 	"cmd.account.list.short": {
 		EN: "List the web accounts",
 		FR: "Lister les comptes web",
@@ -125,8 +157,8 @@ var hubHelp = Catalog{
 		FR: "Faire tourner le hub\u202f: les établis y synchronisent leurs registres",
 	},
 	"cmd.serve.long": {
-		EN: "serve runs the hub over the ledger (--ledger as every command): enrolled\nbenches push their events and pull everyone else's (atelier sync). It prints\nthe URL it listens on, answers /healthz once ready, and stops cleanly on Ctrl-C\nor SIGTERM: requests in flight finish, and each push is written whole or not\nat all.\n\nPlain HTTP is accepted only on a loopback address (127.0.0.1, ::1, localhost):\nover a network, anyone on the way could read the units' data and the MDH\nstaff's passwords of the web pages. Give --tls-cert and --tls-key, or put a\nTLS reverse proxy on the same machine in front of a loopback address.\n--insecure lifts the rule, for a private network you trust; bench requests stay\nsigned either way, so they cannot be forged or replayed, only read.",
-		FR: "serve fait tourner le hub sur le registre (--ledger comme pour toute commande)\u202f:\nles établis inscrits y envoient leurs événements et en reçoivent ceux des autres\n(atelier sync). Il affiche l'URL où il écoute, répond à /healthz une fois prêt,\net s'arrête proprement sur Ctrl-C ou SIGTERM\u202f: les requêtes en cours se\nterminent, et chaque envoi est écrit en entier ou pas du tout.\n\nLe HTTP en clair n'est accepté que sur une adresse locale (127.0.0.1, ::1,\nlocalhost)\u202f: sur un réseau, n'importe qui en chemin pourrait lire les données\ndes unités et les mots de passe du personnel des MDH sur les pages web. Donnez\n--tls-cert et --tls-key, ou placez un mandataire inverse TLS sur la même machine\ndevant une adresse locale. --insecure lève la règle, pour un réseau privé de\nconfiance\u202f; les requêtes des établis restent signées dans tous les cas\u202f: elles ne\npeuvent être ni falsifiées ni rejouées, seulement lues.",
+		EN: "serve runs the hub over the ledger (--ledger as every command): enrolled\nbenches push their events and pull everyone else's (atelier sync). It prints\nthe URL it listens on, answers /healthz once ready, and stops cleanly on Ctrl-C\nor SIGTERM: requests in flight finish, and each push is written whole or not\nat all.\n\nPlain HTTP is accepted only on a loopback address (127.0.0.1, ::1, localhost):\nover a network, anyone on the way could read the units' data and the MDH\nstaff's passwords of the web pages. Give --tls-cert and --tls-key, or put a\nTLS reverse proxy on the same machine in front of a loopback address.\n--insecure lifts the rule, for a private network you trust; bench requests stay\nsigned either way, so they cannot be forged or replayed, only read.\n\nBehind such a proxy every request comes from 127.0.0.1, so the web login's\nthrottle (10 failures, then a wait) would lock out every community centre at\nonce. --trust-proxy makes it count per client address, the last one the proxy\nappends to X-Forwarded-For, for requests that come from loopback. Without the\nflag the header is ignored: anyone could write it.",
+		FR: "serve fait tourner le hub sur le registre (--ledger comme pour toute commande)\u202f:\nles établis inscrits y envoient leurs événements et en reçoivent ceux des autres\n(atelier sync). Il affiche l'URL où il écoute, répond à /healthz une fois prêt,\net s'arrête proprement sur Ctrl-C ou SIGTERM\u202f: les requêtes en cours se\nterminent, et chaque envoi est écrit en entier ou pas du tout.\n\nLe HTTP en clair n'est accepté que sur une adresse locale (127.0.0.1, ::1,\nlocalhost)\u202f: sur un réseau, n'importe qui en chemin pourrait lire les données\ndes unités et les mots de passe du personnel des MDH sur les pages web. Donnez\n--tls-cert et --tls-key, ou placez un mandataire inverse TLS sur la même machine\ndevant une adresse locale. --insecure lève la règle, pour un réseau privé de\nconfiance\u202f; les requêtes des établis restent signées dans tous les cas\u202f: elles ne\npeuvent être ni falsifiées ni rejouées, seulement lues.\n\nDerrière un tel mandataire, toute requête vient de 127.0.0.1\u202f: la limite des\nconnexions web (10 échecs, puis une attente) bloquerait toutes les maisons à la\nfois. --trust-proxy la fait compter par adresse du client, la dernière que le\nmandataire ajoute à X-Forwarded-For, pour les requêtes venues de la boucle\nlocale. Sans cette option l'en-tête est ignoré\u202f: n'importe qui peut l'écrire.",
 	},
 	"cmd.serve.use": {
 		EN: "serve [--listen ADDR] [--tls-cert FILE --tls-key FILE] [--insecure]",

@@ -4,10 +4,10 @@
 // /healthz for -duration. It prints p50, p99 and errors per path and fails
 // when a page's p99 passes -ratio times /healthz's, or on any error.
 //
-// Until `atelier serve` mounts hub/web (issue 10's hub) this program serves
-// the handler itself, with a /healthz of one small query as the hub's.
-// Every unit gets its sticker token (inventory.EnsureStickers), so /s/TOKEN
-// reads the ledger's own tokens.
+// The handler is built as `atelier serve` builds it: the hub's service
+// (its own /healthz, which reads the chain heads) with the pages mounted
+// beside it. Every unit gets its sticker token (inventory.EnsureStickers,
+// timed), so /s/TOKEN reads the ledger's own tokens.
 package main
 
 import (
@@ -26,6 +26,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pcsolidaire/atelier/hub"
 	"github.com/pcsolidaire/atelier/hub/web"
 	"github.com/pcsolidaire/atelier/internal/synthledger"
 	"github.com/pcsolidaire/atelier/inventory"
@@ -55,14 +56,12 @@ func run(n, clients int, d time.Duration, maxRatio float64, path string) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "scratch", "ledger.db")
 	}
-	created := false
 	if _, err := os.Stat(path); err != nil {
 		start := time.Now()
 		st, err := synthledger.Build(ctx, synthledger.Options{Path: path, Units: n})
 		if err != nil {
 			return err
 		}
-		created = true
 		fmt.Printf("ledger: %d units, %d events in %v\n", st.Units, st.Events, time.Since(start).Round(time.Millisecond))
 	}
 	l, err := inventory.Open(ctx, path)
@@ -75,10 +74,9 @@ func run(n, clients int, d time.Duration, maxRatio float64, path string) error {
 		return reports.LoadBenchKey(filepath.Dir(path))
 	}})
 	a := inventory.Actor{Operator: "bench"}
-	if created {
-		if _, err := l.AddAccount(ctx, a, "benevole", "", inventory.RoleVolunteer, "bench-password-0"); err != nil {
-			return err
-		}
+	// A reused ledger may have it already.
+	if _, err := l.AddAccount(ctx, a, "benevole", "", inventory.RoleVolunteer, "bench-password-0"); err != nil && !errors.Is(err, inventory.ErrDuplicate) {
+		return err
 	}
 	all, err := l.ListUnits(ctx, inventory.ListFilter{})
 	if err != nil {
@@ -102,24 +100,23 @@ func run(n, clients int, d time.Duration, maxRatio float64, path string) error {
 	if err != nil {
 		return err
 	}
-	h, err := web.New(l, web.Options{})
+	key, err := reports.LoadBenchKey(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	svc := &hub.Service{Store: hub.LedgerStore{Ledger: l}, Challenges: hub.NewMemoryChallenges(), Key: key}
+	h, err := web.New(l, web.Options{APIAuth: svc.WebAPIAuth})
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := l.Sites(r.Context()); err != nil {
-			http.Error(w, "unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		io.WriteString(w, "ok\n")
-	})
 	mux.Handle("/", h)
+	handler := svc.Handler(mux)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
