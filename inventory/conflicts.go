@@ -37,6 +37,10 @@ const (
 	// they synced. Both units stay (each has its own path); the later
 	// intake is listed until someone resolves it.
 	ConflictSerial = "duplicate_serial"
+	// ConflictUndoLate: an undo that came (in id order) after another
+	// event on the unit than the move it reverses: another bench acted on
+	// the unit, or undid the same move, meanwhile.
+	ConflictUndoLate = "undo_late"
 )
 
 // Conflict is an event that did not apply, as `ledger conflicts` lists it.
@@ -66,7 +70,7 @@ type conflictPayload struct {
 // conflictOf says why e (decoded) cannot apply to its unit now, or "".
 func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string, state, wanted State, err error) {
 	switch e.Kind {
-	case KindMoved, KindProbed, KindWipeStarted, KindWipeFinished:
+	case KindMoved, KindProbed, KindWipeStarted, KindWipeFinished, KindMoveUndone:
 	default:
 		return "", "", "", nil
 	}
@@ -103,8 +107,57 @@ func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string,
 		if state.leaves() && pl.Status != ErasurePassed {
 			return ConflictAfterLeave, state, "", nil
 		}
+	case *Undone:
+		// As `unit undo` and the replay rule (ruleUndo) ask: the move it
+		// reverses is still the unit's last fact.
+		if pl.From != state {
+			return ConflictUndoLate, state, pl.To, nil
+		}
+		last, err := p.lastFactOf(ctx, e)
+		if err != nil {
+			return "", "", "", err
+		}
+		if last != pl.Undone {
+			return ConflictUndoLate, state, pl.To, nil
+		}
 	}
 	return "", "", "", nil
+}
+
+// sawFact notes e as its unit's newest applied event (notes aside): the
+// projection applies each unit's events in id order.
+func (p *proj) sawFact(e Event) {
+	if e.Unit != "" && e.Kind != KindNote {
+		p.lastFact[e.Unit] = e.ID
+	}
+}
+
+// lastFactOf is the newest event of e's unit before e that applied (notes
+// aside): from what this projection saw, else from the ledger, skipping
+// the events listed as conflicts (which did not apply).
+func (p *proj) lastFactOf(ctx context.Context, e Event) (string, error) {
+	if id, ok := p.lastFact[e.Unit]; ok || p.q == nil {
+		return id, nil
+	}
+	rows, err := p.q.QueryContext(ctx, `SELECT e.id, c.event_id IS NOT NULL FROM events e
+		LEFT JOIN conflicts c ON c.event_id = e.id AND c.reason <> ?
+		WHERE e.unit_id = ? AND e.id < ? AND e.kind <> ? ORDER BY e.id DESC`, ConflictSerial, e.Unit, e.ID, KindNote)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var flagged bool
+		if err := rows.Scan(&id, &flagged); err != nil {
+			return "", err
+		}
+		// A duplicate serial is listed, but its intake applied.
+		if c := p.conflicts[id]; !flagged && (c == nil || c.Reason == ConflictSerial) {
+			return id, nil
+		}
+	}
+	return "", rows.Err()
 }
 
 // allErased: every disk has a passed erasure or was destroyed, or the

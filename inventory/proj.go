@@ -62,6 +62,9 @@ type proj struct {
 	dirtyBenches map[string]bool
 
 	conflicts map[string]*conflictRow // events that did not apply, by id (conflicts.go)
+	// lastFact is each unit's newest applied event but notes, as far as
+	// this projection saw them: an undo applies only right after its move.
+	lastFact map[string]string
 	// serials maps a serial key to its first intake, for the merges and
 	// rebuilds that check serials (the commands refuse a known serial).
 	serials      map[string]intake
@@ -86,6 +89,7 @@ func newProj(q querier) *proj {
 		dirtySites: map[string]bool{}, dirtyImages: map[string]bool{},
 		benches: map[string]*Bench{}, benchesTried: map[string]bool{}, dirtyBenches: map[string]bool{},
 		conflicts: map[string]*conflictRow{}, serials: map[string]intake{}, checkSerials: q == nil,
+		lastFact: map[string]string{},
 	}
 }
 
@@ -341,6 +345,7 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 			p.flag(e, reason, state, wanted)
 			return nil
 		}
+		p.sawFact(e)
 	}
 	switch e.Kind {
 	case KindReceived:

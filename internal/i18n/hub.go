@@ -162,8 +162,8 @@ var hubMessages = Catalog{
 		FR: "l'événement %s est de l'établi %s, révoqué le %s\u202f: ses nouveaux événements sont refusés\u202f; rien n'a été écrit",
 	},
 	"bundle.chainnotenrolled": {
-		EN: "event %s is of bench %s, not enrolled on this hub; nothing was written",
-		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub\u202f; rien n'a été écrit",
+		EN: "event %s is of bench %s, not enrolled on this hub, whose events came in another bench's bundle: enrol it first (atelier bench enrol %[2]s --key its bench.pub), then sync again; nothing was written",
+		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub, et dont les événements sont venus dans le paquet d'un autre établi : inscrivez-le d'abord (atelier bench enrol %[2]s --key son bench.pub), puis synchronisez de nouveau ; rien n'a été écrit",
 	},
 	"bundle.letter": {
 		EN: "event %s of bench %s registers unit %s, but the bench is enrolled with letter %s: ids would collide; nothing was written",
@@ -290,6 +290,14 @@ var hubMessages = Catalog{
 	"conflicts.after_leave": {
 		EN: "the unit had already left (%s): its disks stay as they were",
 		FR: "l'unité était déjà partie (%s)\u202f: ses disques restent tels quels",
+	},
+	"conflicts.undo_late": {
+		EN: "the unit was %s: another event came first (another bench acted on it, or undid the same move), so the undo did not apply",
+		FR: "l'unité était à l'état %s : un autre événement est venu avant (un autre établi s'en est occupé, ou a annulé le même changement), donc l'annulation ne s'est pas appliquée",
+	},
+	"conflicts.kind.move.undone": {
+		EN: "undid a move (back to %s)",
+		FR: "a annulé un changement (retour à %s)",
 	},
 	"conflicts.resolved": {
 		EN: "resolved (event %s): %s",
