@@ -299,6 +299,14 @@ var hubMessages = Catalog{
 		EN: "undid a move (back to %s)",
 		FR: "a annulé un changement (retour à %s)",
 	},
+	"clockshift.on": {
+		EN: "warning: %s=%s: this process records events with a shifted clock (a test hook)",
+		FR: "attention : %s=%s : ce processus enregistre les événements avec une horloge décalée (un réglage de test)",
+	},
+	"clockshift.bad": {
+		EN: "%s=%q is not a duration (e.g. -17520h for two years behind)",
+		FR: "%s=%q n'est pas une durée (par ex. -17520h pour deux ans de retard)",
+	},
 	"conflicts.resolved": {
 		EN: "resolved (event %s): %s",
 		FR: "résolu (événement %s)\u202f: %s",
