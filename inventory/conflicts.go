@@ -70,7 +70,8 @@ type conflictPayload struct {
 // conflictOf says why e (decoded) cannot apply to its unit now, or "".
 func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string, state, wanted State, err error) {
 	switch e.Kind {
-	case KindMoved, KindProbed, KindWipeStarted, KindWipeFinished, KindMoveUndone:
+	case KindMoved, KindProbed, KindWipeStarted, KindWipeFinished, KindMoveUndone, KindUnitMerged, KindUnitAbsorbed,
+		KindDiskDestroyed, KindWipeCertified:
 	default:
 		return "", "", "", nil
 	}
@@ -79,6 +80,9 @@ func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string,
 		return "", "", "", err
 	}
 	state = State(u.State)
+	if r := mergeConflictOf(u, e, dec); r != "" {
+		return r, state, "", nil
+	}
 	disks, err := p.unitDisks(ctx, e.Unit)
 	if err != nil {
 		return "", "", "", err
@@ -383,10 +387,10 @@ func (p *proj) checkSerial(ctx context.Context, e Event, serial string) error {
 	case !ok || first.unit == e.Unit:
 		p.serials[k] = cur
 	case first.event < cur.event:
-		p.flagSerial(cur, first.unit)
+		return p.flagSerial(ctx, cur, first.unit)
 	default:
-		p.flagSerial(first, cur.unit)
 		p.serials[k] = cur
+		return p.flagSerial(ctx, first, cur.unit)
 	}
 	return nil
 }
@@ -416,7 +420,18 @@ func (p *proj) loadIntake(ctx context.Context, k, not string) (intake, bool, err
 	return in, err == nil, err
 }
 
-func (p *proj) flagSerial(in intake, other string) {
+// flagSerial lists a later intake. A conflict already listed is kept as
+// it is: replaying one unit of the pair (an older event arrived) finds the
+// other's intake again, whose recording and resolution stand.
+func (p *proj) flagSerial(ctx context.Context, in intake, other string) error {
+	have, err := p.conflictRowOf(ctx, in.event)
+	if err != nil {
+		return err
+	}
+	if have != nil && have.Reason == ConflictSerial && have.Other == other {
+		return nil
+	}
 	p.conflicts[in.event] = &conflictRow{dirty: true, Conflict: Conflict{Event: in.event, Unit: in.unit, Bench: in.bench,
 		Kind: KindReceived, At: in.at, Reason: ConflictSerial, State: Received, Other: other}}
+	return nil
 }

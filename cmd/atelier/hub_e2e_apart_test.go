@@ -11,7 +11,7 @@ import (
 )
 
 // The hub end to end, benches apart: the same machine registered at two
-// benches, a bench whose clock is two years behind (a real process, through
+// benches (then merged into one unit), a bench whose clock is two years behind (a real process, through
 // the documented test hook), two benches acting on one unit, an undo of a
 // move the hub had merged, bundles relayed by a bench for a bench with no
 // network (enrolled or not), then syncs in two orders until every ledger
@@ -116,6 +116,24 @@ func TestHubEndToEndApart(t *testing.T) {
 		if len(cs) != 1 || cs[0].Reason != "duplicate_serial" || cs[0].Unit != "PCS-26-C0001" || cs[0].Other != "PCS-26-B0001" {
 			t.Fatalf("%s: conflicts %+v", name, cs)
 		}
+	}
+
+	// C checks both labels: one machine. After the merge (events, synced)
+	// it is one unit everywhere, the conflict resolved.
+	x.run(0, "c", "unit", "merge", "PCS-26-B0001", "PCS-26-C0001", "--reason", "one PC, two labels")
+	x.syncJSON("c", hub.url)
+	x.syncJSON("b", hub.url)
+	units("hub", 2)
+	for _, name := range []string{"hub", "b", "c"} {
+		if cs := x.conflicts(name); len(cs) != 0 {
+			t.Fatalf("%s: conflicts after the merge %+v", name, cs)
+		}
+	}
+	if out := x.run(0, "hub", "unit", "show", "PCS-26-C0001"); !strings.Contains(out, "Merged into") || !strings.Contains(out, "PCS-26-B0001") {
+		t.Fatalf("show of the merged unit: %s", out)
+	}
+	if out := x.run(1, "b", "unit", "move", "PCS-26-C0001", "triaged"); !strings.Contains(out, "merged into PCS-26-B0001") {
+		t.Fatalf("move of the merged unit: %s", out)
 	}
 
 	// D's clock is two years behind: it pulls, moves B's unit, pushes.
@@ -223,12 +241,12 @@ func TestHubEndToEndApart(t *testing.T) {
 			sync(name)
 		}
 	}
-	units("hub", 7)
+	units("hub", 6)
 	for _, name := range []string{"b", "c", "d", "e", "f"} {
 		x.sameAs("hub", name)
 	}
-	if n := len(x.conflicts("hub")); n != 3 {
-		t.Fatalf("hub: %d open conflicts, want 3 (twin, apart, late undo): %+v", n, x.conflicts("hub"))
+	if n := len(x.conflicts("hub")); n != 2 {
+		t.Fatalf("hub: %d open conflicts, want 2 (apart, late undo): %+v", n, x.conflicts("hub"))
 	}
 	hub.stop()
 }

@@ -307,6 +307,59 @@ var hubMessages = Catalog{
 		EN: "%s=%q is not a duration (e.g. -17520h for two years behind)",
 		FR: "%s=%q n'est pas une durée (par ex. -17520h pour deux ans de retard)",
 	},
+	"conflicts.merged": {
+		EN: "the unit (%s) had been merged into another, or merged the other way first: this did not apply",
+		FR: "l'unité (%s) avait été fusionnée dans une autre, ou la fusion inverse était venue avant : ceci ne s'est pas appliqué",
+	},
+	"conflicts.kind.unit.merged": {
+		EN: "merged it into another unit%.0s",
+		FR: "l'a fusionnée dans une autre unité%.0s",
+	},
+	"conflicts.kind.unit.absorbed": {
+		EN: "merged another unit into it%.0s",
+		FR: "y a fusionné une autre unité%.0s",
+	},
+	"ev.unit.merged": {
+		EN: "merged into %s (the same machine): %s",
+		FR: "fusionnée dans %s (la même machine) : %s",
+	},
+	"ev.unit.absorbed": {
+		EN: "%s merged into this unit (the same machine): %s",
+		FR: "%s fusionnée dans cette unité (la même machine) : %s",
+	},
+	"merge.noreason": {
+		EN: "unit merge needs --reason: say how you know it is the same machine (kept in both timelines)",
+		FR: "unit merge demande --reason : dites comment vous savez que c'est la même machine (gardé dans les deux historiques)",
+	},
+	"merge.same": {
+		EN: "%s is merged with itself: name two units",
+		FR: "%s ne peut pas être fusionnée avec elle-même : indiquez deux unités",
+	},
+	"merge.serial": {
+		EN: "%s (serial %q) and %s (serial %q) do not carry the same serial number: not the same machine; nothing was written",
+		FR: "%s (numéro de série %q) et %s (numéro de série %q) n'ont pas le même numéro de série : pas la même machine ; rien n'a été écrit",
+	},
+	"merge.bothleft": {
+		EN: "%s (%s) and %s (%s) have both left the workshop: both stay on record; note what happened (atelier unit note) and resolve the conflict (atelier ledger resolve)",
+		FR: "%s (%s) et %s (%s) sont toutes deux sorties de l'atelier : les deux restent enregistrées ; notez ce qui s'est passé (atelier unit note) et résolvez le conflit (atelier ledger resolve)",
+	},
+	"merge.left": {
+		EN: "%s has left the workshop (%s): it is the one to keep; merge the other into it: atelier unit merge %[1]s %[3]s",
+		FR: "%s est sortie de l'atelier (%s) : c'est elle qu'il faut garder ; fusionnez l'autre dans celle-ci : atelier unit merge %[1]s %[3]s",
+	},
+	"merge.gone": {
+		EN: "%s was merged into %s (the same machine): use %[2]s",
+		FR: "%s a été fusionnée dans %s (la même machine) : utilisez %[2]s",
+	},
+	"fact.mergedinto": {EN: "Merged into", FR: "Fusionnée dans"},
+	"merge.done": {
+		EN: "%s merged into %s (both timelines keep it)",
+		FR: "%s fusionnée dans %s (les deux historiques le gardent)",
+	},
+	"merge.resolved": {
+		EN: "conflict %s (the same serial at two benches) resolved",
+		FR: "conflit %s (le même numéro de série à deux établis) résolu",
+	},
 	"conflicts.resolved": {
 		EN: "resolved (event %s): %s",
 		FR: "résolu (événement %s)\u202f: %s",
@@ -349,8 +402,8 @@ var hubMessages = Catalog{
 		FR: "le même numéro de série a d'abord été enregistré comme %s, à un autre établi, avant leur synchronisation",
 	},
 	"conflicts.todo.serial": {
-		EN: "check both labels: keep %s, note on it what %s went through (atelier unit note), then: atelier ledger resolve %s",
-		FR: "vérifiez les deux étiquettes\u202f: gardez %s, notez-y ce qu'a suivi %s (atelier unit note), puis\u202f: atelier ledger resolve %s",
+		EN: "check both labels; one machine: atelier unit merge %s %s --reason \"how you know\" (keep the unit that went further; this resolves it); two machines: atelier ledger resolve %s --note \"what you found\"",
+		FR: "vérifiez les deux étiquettes ; une seule machine : atelier unit merge %s %s --reason \"comment vous le savez\" (gardez l'unité la plus avancée ; cela le résout) ; deux machines : atelier ledger resolve %s --note \"ce que vous avez constaté\"",
 	},
 	// The hub's answers to requests it does not authenticate (%s: the
 	// English reason, unused in the sentence).
