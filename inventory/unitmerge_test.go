@@ -211,3 +211,62 @@ func mustConflicts(t *testing.T, l *Ledger) []Conflict {
 	}
 	return cs
 }
+
+// The merge rules as a property: benches merge units, undo merged moves
+// and act on them apart; any order of the same bundles gives the same
+// ledger, which a checked rebuild gives again.
+func TestAnyOrderWithUnitMergesAndUndos(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	b := newSite(t, "atelier-2", "B", now)
+	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
+	d := newSite(t, "atelier-4", "D", now.AddDate(-2, 0, 0)) // two years behind
+	h := newHub(t, b, c, d)
+	b1 := addUnit(t, b.l, "SAME-1")
+	b2 := addUnit(t, b.l, "U-2")
+	mustMove(t, b.l, b2.ID, Triaged, MoveOptions{})
+	c1 := addUnit(t, c.l, "SAME-1")
+	syncVia(t, b, h)
+	syncVia(t, c, h)
+	for _, s := range []*site{b, c, d} {
+		syncVia(t, h, s)
+	}
+	// Apart.
+	if _, err := d.l.MergeUnits(ctx, cam, b1.ID, c1.ID, "one PC"); err != nil {
+		t.Fatal(err)
+	}
+	mustMove(t, c.l, b2.ID, Recycled, MoveOptions{NoDisk: true})
+	if _, _, err := b.l.Undo(ctx, cam, b2.ID, "not triaged yet"); err != nil {
+		t.Fatal(err)
+	}
+	mustMove(t, c.l, c1.ID, Recycled, MoveOptions{NoDisk: true})
+	bundles := [][]byte{h.bundle(t, nil), b.bundle(t, nil), c.bundle(t, nil), d.bundle(t, nil)}
+	var want string
+	for round := 0; round < 10; round++ {
+		x := newSite(t, "audit", "", now)
+		for _, i := range perm(t, len(bundles)) {
+			x.merge(t, bundles[i])
+		}
+		got := checkHub(t, x.l)
+		if round == 0 {
+			want = got
+			// D's merge came first (causal ids, whatever its clock): C's
+			// move of the merged unit is listed; B's undo came before C's
+			// recycle (C's clock is ahead), which is listed.
+			if u, _ := x.l.FindUnit(ctx, c1.ID); u.MergedInto != b1.ID {
+				t.Fatalf("c1 = %+v", u)
+			}
+			reasons := map[string]string{}
+			for _, c := range mustConflicts(t, x.l) {
+				reasons[c.Unit+" "+c.Kind] = c.Reason
+			}
+			if reasons[c1.ID+" moved"] != ConflictMerged || reasons[b2.ID+" moved"] != ConflictDiverged {
+				t.Fatalf("conflicts %v", reasons)
+			}
+			continue
+		}
+		if got != want {
+			t.Fatalf("round %d: another order gave another ledger:\n%s\n---\n%s", round, want, got)
+		}
+	}
+}
