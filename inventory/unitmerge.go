@@ -42,7 +42,7 @@ type unitMergePayload struct {
 	Reason string `json:"reason"`
 }
 
-// MergeResult of MergeUnits.
+// UnitMerge is what MergeUnits recorded.
 type UnitMerge struct {
 	Keep     string `json:"keep"`
 	Other    string `json:"other"`
