@@ -163,7 +163,7 @@ var hubMessages = Catalog{
 	},
 	"bundle.chainnotenrolled": {
 		EN: "event %s is of bench %s, not enrolled on this hub, whose events came in another bench's bundle: enrol it first (atelier bench enrol %[2]s --key its bench.pub), then sync again; nothing was written",
-		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub, et dont les événements sont venus dans le paquet d'un autre établi : inscrivez-le d'abord (atelier bench enrol %[2]s --key son bench.pub), puis synchronisez de nouveau ; rien n'a été écrit",
+		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub, et dont les événements sont venus dans le paquet d'un autre établi\u202f: inscrivez-le d'abord (atelier bench enrol %[2]s --key son bench.pub), puis synchronisez de nouveau\u202f; rien n'a été écrit",
 	},
 	"bundle.letter": {
 		EN: "event %s of bench %s registers unit %s, but the bench is enrolled with letter %s: ids would collide; nothing was written",
@@ -293,7 +293,7 @@ var hubMessages = Catalog{
 	},
 	"conflicts.undo_late": {
 		EN: "the unit was %s: another event came first (another bench acted on it, or undid the same move), so the undo did not apply",
-		FR: "l'unité était à l'état %s : un autre événement est venu avant (un autre établi s'en est occupé, ou a annulé le même changement), donc l'annulation ne s'est pas appliquée",
+		FR: "l'unité était à l'état %s\u202f: un autre événement est venu avant (un autre établi s'en est occupé, ou a annulé le même changement), donc l'annulation ne s'est pas appliquée",
 	},
 	"conflicts.kind.move.undone": {
 		EN: "undid a move (back to %s)",
@@ -301,7 +301,7 @@ var hubMessages = Catalog{
 	},
 	"clockshift.on": {
 		EN: "warning: %s=%s: this process records events with a shifted clock (a test hook)",
-		FR: "attention : %s=%s : ce processus enregistre les événements avec une horloge décalée (un réglage de test)",
+		FR: "attention\u202f: %s=%s\u202f: ce processus enregistre les événements avec une horloge décalée (un réglage de test)",
 	},
 	"clockshift.bad": {
 		EN: "%s=%q is not a duration (e.g. -17520h for two years behind)",
@@ -309,7 +309,7 @@ var hubMessages = Catalog{
 	},
 	"conflicts.merged": {
 		EN: "the unit (%s) had been merged into another, or merged the other way first: this did not apply",
-		FR: "l'unité (%s) avait été fusionnée dans une autre, ou la fusion inverse était venue avant : ceci ne s'est pas appliqué",
+		FR: "l'unité (%s) avait été fusionnée dans une autre, ou la fusion inverse était venue avant\u202f: ceci ne s'est pas appliqué",
 	},
 	"conflicts.kind.unit.merged": {
 		EN: "merged it into another unit%.0s",
@@ -321,35 +321,35 @@ var hubMessages = Catalog{
 	},
 	"ev.unit.merged": {
 		EN: "merged into %s (the same machine): %s",
-		FR: "fusionnée dans %s (la même machine) : %s",
+		FR: "fusionnée dans %s (la même machine)\u202f: %s",
 	},
 	"ev.unit.absorbed": {
 		EN: "%s merged into this unit (the same machine): %s",
-		FR: "%s fusionnée dans cette unité (la même machine) : %s",
+		FR: "%s fusionnée dans cette unité (la même machine)\u202f: %s",
 	},
 	"merge.noreason": {
 		EN: "unit merge needs --reason: say how you know it is the same machine (kept in both timelines)",
-		FR: "unit merge demande --reason : dites comment vous savez que c'est la même machine (gardé dans les deux historiques)",
+		FR: "unit merge demande --reason\u202f: dites comment vous savez que c'est la même machine (gardé dans les deux historiques)",
 	},
 	"merge.same": {
 		EN: "%s is merged with itself: name two units",
-		FR: "%s ne peut pas être fusionnée avec elle-même : indiquez deux unités",
+		FR: "%s ne peut pas être fusionnée avec elle-même\u202f: indiquez deux unités",
 	},
 	"merge.serial": {
 		EN: "%s (serial %q) and %s (serial %q) do not carry the same serial number: not the same machine; nothing was written",
-		FR: "%s (numéro de série %q) et %s (numéro de série %q) n'ont pas le même numéro de série : pas la même machine ; rien n'a été écrit",
+		FR: "%s (numéro de série %q) et %s (numéro de série %q) n'ont pas le même numéro de série\u202f: pas la même machine\u202f; rien n'a été écrit",
 	},
 	"merge.bothleft": {
 		EN: "%s (%s) and %s (%s) have both left the workshop: both stay on record; note what happened (atelier unit note) and resolve the conflict (atelier ledger resolve)",
-		FR: "%s (%s) et %s (%s) sont toutes deux sorties de l'atelier : les deux restent enregistrées ; notez ce qui s'est passé (atelier unit note) et résolvez le conflit (atelier ledger resolve)",
+		FR: "%s (%s) et %s (%s) sont toutes deux sorties de l'atelier\u202f: les deux restent enregistrées\u202f; notez ce qui s'est passé (atelier unit note) et résolvez le conflit (atelier ledger resolve)",
 	},
 	"merge.left": {
 		EN: "%s has left the workshop (%s): it is the one to keep; merge the other into it: atelier unit merge %[1]s %[3]s",
-		FR: "%s est sortie de l'atelier (%s) : c'est elle qu'il faut garder ; fusionnez l'autre dans celle-ci : atelier unit merge %[1]s %[3]s",
+		FR: "%s est sortie de l'atelier (%s)\u202f: c'est elle qu'il faut garder\u202f; fusionnez l'autre dans celle-ci\u202f: atelier unit merge %[1]s %[3]s",
 	},
 	"merge.gone": {
 		EN: "%s was merged into %s (the same machine): use %[2]s",
-		FR: "%s a été fusionnée dans %s (la même machine) : utilisez %[2]s",
+		FR: "%s a été fusionnée dans %s (la même machine)\u202f: utilisez %[2]s",
 	},
 	"fact.mergedinto": {EN: "Merged into", FR: "Fusionnée dans"},
 	"merge.done": {
@@ -403,7 +403,7 @@ var hubMessages = Catalog{
 	},
 	"conflicts.todo.serial": {
 		EN: "check both labels; one machine: atelier unit merge %s %s --reason \"how you know\" (keep the unit that went further; this resolves it); two machines: atelier ledger resolve %s --note \"what you found\"",
-		FR: "vérifiez les deux étiquettes ; une seule machine : atelier unit merge %s %s --reason \"comment vous le savez\" (gardez l'unité la plus avancée ; cela le résout) ; deux machines : atelier ledger resolve %s --note \"ce que vous avez constaté\"",
+		FR: "vérifiez les deux étiquettes\u202f; une seule machine\u202f: atelier unit merge %s %s --reason 'comment vous le savez' (gardez l'unité la plus avancée\u202f; cela le résout)\u202f; deux machines\u202f: atelier ledger resolve %s --note 'ce que vous avez constaté'",
 	},
 	// The hub's answers to requests it does not authenticate (%s: the
 	// English reason, unused in the sentence).

@@ -34,7 +34,7 @@ var undoMessages = Catalog{
 	},
 	"undo.conflict": {
 		EN: "%s has an open conflict (event %s: another bench's move that did not apply): which move an undo would reverse is unclear; look at it (atelier ledger conflicts), then: atelier ledger resolve %[2]s",
-		FR: "%s a un conflit ouvert (événement %s : le changement d'un autre établi, non appliqué) : on ne sait pas quel changement une annulation défairait ; examinez-le (atelier ledger conflicts), puis : atelier ledger resolve %[2]s",
+		FR: "%s a un conflit ouvert (événement %s\u202f: le changement d'un autre établi, non appliqué)\u202f: on ne sait pas quel changement une annulation défairait\u202f; examinez-le (atelier ledger conflicts), puis\u202f: atelier ledger resolve %[2]s",
 	},
 	"undo.done": {
 		EN: "%s: move to %s undone, back to %s",
