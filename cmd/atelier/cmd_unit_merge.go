@@ -22,7 +22,7 @@ does not count for KEEP), and the conflict is resolved. Both are events,
 synced like any other; nothing is edited. Refused when the serial numbers
 differ, and when OTHER has left the workshop (keep that one instead).`,
 		Example: "  atelier unit merge PCS-26-B0042 PCS-26-C0007 --reason \"one PC, two labels: C's label removed\"",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := g.actor()
 			if err != nil {

@@ -352,6 +352,26 @@ var hubMessages = Catalog{
 		FR: "%s a été fusionnée dans %s (la même machine)\u202f: utilisez %[2]s",
 	},
 	"fact.mergedinto": {EN: "Merged into", FR: "Fusionnée dans"},
+	"cmd.unit.merge.short": {
+		EN: "Make one unit of the same machine registered at two benches",
+		FR: "Faire une seule unité d'une machine enregistrée à deux établis",
+	},
+	"cmd.unit.merge.long": {
+		EN: "The same machine (the same serial number) registered at two benches before\nthey synced is two units, listed by atelier ledger conflicts. merge records\nthat OTHER is KEEP: OTHER leaves the lists (atelier unit show OTHER still\nshows its history, and says what it became), KEEP keeps its own path, disks\nand erasures (keep the unit that went further: a wipe recorded under OTHER\ndoes not count for KEEP), and the conflict is resolved. Both are events,\nsynced like any other; nothing is edited. Refused when the serial numbers\ndiffer, and when OTHER has left the workshop (keep that one instead).",
+		FR: "Une même machine (le même numéro de série) enregistrée à deux établis avant\nleur synchronisation fait deux unités, listées par atelier ledger conflicts.\nmerge enregistre qu'AUTRE est GARDÉE\u202f: AUTRE quitte les listes (atelier unit show\nAUTRE montre toujours son historique, et ce qu'elle est devenue), GARDÉE garde\nson propre parcours, ses disques et ses effacements (gardez l'unité la plus\navancée\u202f: un effacement enregistré sous AUTRE ne compte pas pour GARDÉE), et le\nconflit est résolu. Ce sont deux événements, synchronisés comme les autres\u202f;\nrien n'est modifié. Refusé quand les numéros de série diffèrent, et quand AUTRE\nest sortie de l'atelier (gardez plutôt celle-là).",
+	},
+	"cmd.unit.merge.use": {
+		EN: "merge KEEP OTHER --reason TEXT",
+		FR: "merge GARDÉE AUTRE --reason TEXTE",
+	},
+	"cmd.unit.merge.flag.reason": {
+		EN: "how you know it is the same machine (required, kept in both timelines)",
+		FR: "comment vous savez que c'est la même machine (obligatoire, gardé dans les deux historiques)",
+	},
+	"cmd.unit.merge.example": {
+		EN: "  atelier unit merge PCS-26-B0042 PCS-26-C0007 --reason \"one PC, two labels: C's label removed\"",
+		FR: "  atelier unit merge PCS-26-B0042 PCS-26-C0007 --reason \"un PC, deux étiquettes\u202f: celle de C retirée\"",
+	},
 	"merge.done": {
 		EN: "%s merged into %s (both timelines keep it)",
 		FR: "%s fusionnée dans %s (les deux historiques le gardent)",
