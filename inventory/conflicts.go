@@ -37,6 +37,10 @@ const (
 	// they synced. Both units stay (each has its own path); the later
 	// intake is listed until someone resolves it.
 	ConflictSerial = "duplicate_serial"
+	// ConflictUndoLate: an undo that came (in id order) after another
+	// event on the unit than the move it reverses: another bench acted on
+	// the unit, or undid the same move, meanwhile.
+	ConflictUndoLate = "undo_late"
 )
 
 // Conflict is an event that did not apply, as `ledger conflicts` lists it.
@@ -66,7 +70,8 @@ type conflictPayload struct {
 // conflictOf says why e (decoded) cannot apply to its unit now, or "".
 func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string, state, wanted State, err error) {
 	switch e.Kind {
-	case KindMoved, KindProbed, KindWipeStarted, KindWipeFinished:
+	case KindMoved, KindProbed, KindWipeStarted, KindWipeFinished, KindMoveUndone, KindUnitMerged, KindUnitAbsorbed,
+		KindDiskDestroyed, KindWipeCertified:
 	default:
 		return "", "", "", nil
 	}
@@ -75,6 +80,9 @@ func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string,
 		return "", "", "", err
 	}
 	state = State(u.State)
+	if r := mergeConflictOf(u, e, dec); r != "" {
+		return r, state, "", nil
+	}
 	disks, err := p.unitDisks(ctx, e.Unit)
 	if err != nil {
 		return "", "", "", err
@@ -103,8 +111,57 @@ func (p *proj) conflictOf(ctx context.Context, e Event, dec any) (reason string,
 		if state.leaves() && pl.Status != ErasurePassed {
 			return ConflictAfterLeave, state, "", nil
 		}
+	case *Undone:
+		// As `unit undo` and the replay rule (ruleUndo) ask: the move it
+		// reverses is still the unit's last fact.
+		if pl.From != state {
+			return ConflictUndoLate, state, pl.To, nil
+		}
+		last, err := p.lastFactOf(ctx, e)
+		if err != nil {
+			return "", "", "", err
+		}
+		if last != pl.Undone {
+			return ConflictUndoLate, state, pl.To, nil
+		}
 	}
 	return "", "", "", nil
+}
+
+// sawFact notes e as its unit's newest applied event (notes aside): the
+// projection applies each unit's events in id order.
+func (p *proj) sawFact(e Event) {
+	if e.Unit != "" && e.Kind != KindNote {
+		p.lastFact[e.Unit] = e.ID
+	}
+}
+
+// lastFactOf is the newest event of e's unit before e that applied (notes
+// aside): from what this projection saw, else from the ledger, skipping
+// the events listed as conflicts (which did not apply).
+func (p *proj) lastFactOf(ctx context.Context, e Event) (string, error) {
+	if id, ok := p.lastFact[e.Unit]; ok || p.q == nil {
+		return id, nil
+	}
+	rows, err := p.q.QueryContext(ctx, `SELECT e.id, c.event_id IS NOT NULL FROM events e
+		LEFT JOIN conflicts c ON c.event_id = e.id AND c.reason <> ?
+		WHERE e.unit_id = ? AND e.id < ? AND e.kind <> ? ORDER BY e.id DESC`, ConflictSerial, e.Unit, e.ID, KindNote)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var flagged bool
+		if err := rows.Scan(&id, &flagged); err != nil {
+			return "", err
+		}
+		// A duplicate serial is listed, but its intake applied.
+		if c := p.conflicts[id]; !flagged && (c == nil || c.Reason == ConflictSerial) {
+			return id, nil
+		}
+	}
+	return "", rows.Err()
 }
 
 // allErased: every disk has a passed erasure or was destroyed, or the
@@ -330,10 +387,10 @@ func (p *proj) checkSerial(ctx context.Context, e Event, serial string) error {
 	case !ok || first.unit == e.Unit:
 		p.serials[k] = cur
 	case first.event < cur.event:
-		p.flagSerial(cur, first.unit)
+		return p.flagSerial(ctx, cur, first.unit)
 	default:
-		p.flagSerial(first, cur.unit)
 		p.serials[k] = cur
+		return p.flagSerial(ctx, first, cur.unit)
 	}
 	return nil
 }
@@ -363,7 +420,18 @@ func (p *proj) loadIntake(ctx context.Context, k, not string) (intake, bool, err
 	return in, err == nil, err
 }
 
-func (p *proj) flagSerial(in intake, other string) {
+// flagSerial lists a later intake. A conflict already listed is kept as
+// it is: replaying one unit of the pair (an older event arrived) finds the
+// other's intake again, whose recording and resolution stand.
+func (p *proj) flagSerial(ctx context.Context, in intake, other string) error {
+	have, err := p.conflictRowOf(ctx, in.event)
+	if err != nil {
+		return err
+	}
+	if have != nil && have.Reason == ConflictSerial && have.Other == other {
+		return nil
+	}
 	p.conflicts[in.event] = &conflictRow{dirty: true, Conflict: Conflict{Event: in.event, Unit: in.unit, Bench: in.bench,
 		Kind: KindReceived, At: in.at, Reason: ConflictSerial, State: Received, Other: other}}
+	return nil
 }

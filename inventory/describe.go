@@ -165,6 +165,10 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 			return lang.T("ev.deploy.unfinished", p.Image, p.DiskSerial)
 		}
 		return lang.T("ev.deploy.started", p.Image, p.DiskSerial)
+	case KindUnitMerged, KindUnitAbsorbed:
+		var p unitMergePayload
+		json.Unmarshal(e.Payload, &p)
+		return lang.T("ev."+e.Kind, p.Unit, p.Reason)
 	}
 	return describePaper(e, lang)
 }

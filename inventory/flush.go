@@ -14,7 +14,7 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(p.dirtyUnits) > 0 {
 		// 100 rows a statement: an intake of 10,000 units is then 100
 		// round trips to PostgreSQL, not 313.
-		b := &batcher{ctx: ctx, tx: tx, ncols: 25, rows: 100,
+		b := &batcher{ctx: ctx, tx: tx, ncols: 27, rows: 100,
 			head: `INSERT INTO units (` + unitColumns + `, serial_key, asset_key, site_key, batch_key, donor_key, doc, name_key, search) VALUES`,
 			tail: `ON CONFLICT (id) DO UPDATE SET serial = excluded.serial, asset_tag = excluded.asset_tag,
 			vendor = excluded.vendor, model = excluded.model, type = excluded.type, state = excluded.state,
@@ -22,7 +22,8 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 			beneficiary = excluded.beneficiary, state_since = excluded.state_since,
 			serial_key = excluded.serial_key, asset_key = excluded.asset_key,
 			site_key = excluded.site_key, batch_key = excluded.batch_key, donor_key = excluded.donor_key,
-			doc = excluded.doc, name = excluded.name, name_key = excluded.name_key, search = excluded.search`}
+			doc = excluded.doc, name = excluded.name, name_key = excluded.name_key, search = excluded.search,
+			merged_into = excluded.merged_into, absorbed = excluded.absorbed`}
 		defer b.discard()
 		for _, id := range sortedKeys(p.dirtyUnits) {
 			u := p.units[id]
@@ -31,7 +32,7 @@ func (p *proj) flush(ctx context.Context, tx *sql.Tx) error {
 				return err
 			}
 			if err := b.add(u.ID, u.IDYear, u.IDNum, u.Serial, u.AssetTag, u.Vendor, u.Model, u.Type,
-				u.State, u.Site, u.Batch, u.Donor, u.Grade, u.Beneficiary, formatTime(u.ReceivedAt), formatTime(u.StateSince), u.Name,
+				u.State, u.Site, u.Batch, u.Donor, u.Grade, u.Beneficiary, formatTime(u.ReceivedAt), formatTime(u.StateSince), u.Name, u.MergedInto, u.Absorbed,
 				key(u.Serial), key(u.AssetTag), key(u.Site), key(u.Batch), key(u.Donor), string(doc),
 				key(u.Name), searchText(u.Model, u.Vendor, u.Donor, u.Batch, u.Site, u.Serial, u.AssetTag, u.Name)); err != nil {
 				return err

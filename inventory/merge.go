@@ -152,7 +152,26 @@ func (l *Ledger) importOnce(ctx context.Context, r io.Reader, opts ImportOptions
 		}
 		m.res.Conflicts = n
 	}
+	if m.res.Events >= bigMerge {
+		l.truncateWAL(ctx)
+	}
 	return m.res, nil
+}
+
+// bigMerge is the number of new events after which a merge gives the
+// write-ahead log back: a first push of a million events otherwise leaves
+// a WAL file of a gigabyte and more beside the hub's ledger (SQLite's own
+// checkpoints copy pages back but never shrink the file).
+const bigMerge = 8192
+
+// truncateWAL checkpoints the whole WAL into the ledger and truncates it.
+// Best effort: a reader holding an old snapshot makes it stop short, and
+// the next big merge tries again.
+func (l *Ledger) truncateWAL(ctx context.Context) {
+	if l.eng == nil || l.eng.name() != "sqlite" {
+		return
+	}
+	l.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 }
 
 func (m *merger) loadRegistry(ctx context.Context) error {

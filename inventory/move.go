@@ -52,6 +52,9 @@ func (w *writer) findUnit(ctx context.Context, ref string) (*unitRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	if r.MergedInto != "" {
+		return nil, newErr(ErrRefused, "merge.gone", r.ID, r.MergedInto)
+	}
 	return w.p.unit(ctx, r.ID)
 }
 

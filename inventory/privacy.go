@@ -671,6 +671,8 @@ func CheckEventPrivacy(kind string, payload []byte) error {
 		v = new(benchEnrolledPayload)
 	case KindBenchRevoked:
 		v = new(benchRevokedPayload)
+	case KindUnitMerged, KindUnitAbsorbed:
+		v = new(unitMergePayload)
 	default:
 		return nil
 	}
@@ -702,6 +704,8 @@ func checkPayload(payload any) error {
 		return checkMoveText(p.Beneficiary, p.Reason, p.Site)
 	case Undone:
 		return checkMoveText(p.Beneficiary, p.Reason, p.Site)
+	case unitMergePayload:
+		return checkAll(FieldReason, CheckText, p.Reason)
 	case notePayload:
 		return checkAll(FieldNote, CheckText, p.Text)
 	case probedPayload:

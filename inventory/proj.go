@@ -20,6 +20,7 @@ type unitRow struct {
 	Unit
 	IDYear, IDNum int
 	Beneficiary   string
+	Absorbed      string // the units merged into this one, space-separated
 }
 
 type diskRow struct {
@@ -62,6 +63,9 @@ type proj struct {
 	dirtyBenches map[string]bool
 
 	conflicts map[string]*conflictRow // events that did not apply, by id (conflicts.go)
+	// lastFact is each unit's newest applied event but notes, as far as
+	// this projection saw them: an undo applies only right after its move.
+	lastFact map[string]string
 	// serials maps a serial key to its first intake, for the merges and
 	// rebuilds that check serials (the commands refuse a known serial).
 	serials      map[string]intake
@@ -86,6 +90,7 @@ func newProj(q querier) *proj {
 		dirtySites: map[string]bool{}, dirtyImages: map[string]bool{},
 		benches: map[string]*Bench{}, benchesTried: map[string]bool{}, dirtyBenches: map[string]bool{},
 		conflicts: map[string]*conflictRow{}, serials: map[string]intake{}, checkSerials: q == nil,
+		lastFact: map[string]string{},
 	}
 }
 
@@ -93,13 +98,13 @@ func newProj(q querier) *proj {
 // folded), ignoring case.
 func key(s string) string { return strings.ToUpper(identKey(s)) }
 
-const unitColumns = `id, id_year, id_num, serial, asset_tag, vendor, model, type, state, site, batch, donor, grade, beneficiary, received_at, state_since, name`
+const unitColumns = `id, id_year, id_num, serial, asset_tag, vendor, model, type, state, site, batch, donor, grade, beneficiary, received_at, state_since, name, merged_into, absorbed`
 
 func scanUnitRow(s interface{ Scan(...any) error }) (*unitRow, error) {
 	var r unitRow
 	var recv, since string
 	if err := s.Scan(&r.ID, &r.IDYear, &r.IDNum, &r.Serial, &r.AssetTag, &r.Vendor, &r.Model, &r.Type,
-		&r.State, &r.Site, &r.Batch, &r.Donor, &r.Grade, &r.Beneficiary, &recv, &since, &r.Name); err != nil {
+		&r.State, &r.Site, &r.Batch, &r.Donor, &r.Grade, &r.Beneficiary, &recv, &since, &r.Name, &r.MergedInto, &r.Absorbed); err != nil {
 		return nil, err
 	}
 	r.ReceivedAt, r.StateSince = parseTime(recv), parseTime(since)
@@ -287,7 +292,7 @@ func (p *proj) apply(ctx context.Context, e Event) error {
 // projectedKinds are the event kinds apply changes the projection for.
 var projectedKinds = append([]string{KindReceived, KindMoved, KindProbed, KindDiskDestroyed,
 	KindWipeStarted, KindWipeFinished, KindSiteAdded, KindImageAdded, KindWipeCertified, KindMoveUndone,
-	KindBenchEnrolled, KindBenchRevoked, KindConflictFound, KindConflictResolved}, paperKinds...)
+	KindBenchEnrolled, KindBenchRevoked, KindConflictFound, KindConflictResolved, KindUnitMerged, KindUnitAbsorbed}, paperKinds...)
 
 // decodePayload reads the payload of the kinds the projection uses (nil for
 // the others). It is separate from applying so that a rebuild can decode on
@@ -319,6 +324,8 @@ func decodePayload(e Event) (any, error) {
 		v = new(benchEnrolledPayload)
 	case KindBenchRevoked:
 		v = new(benchRevokedPayload)
+	case KindUnitMerged, KindUnitAbsorbed:
+		v = new(unitMergePayload)
 	default:
 		return decodePaper(e)
 	}
@@ -341,6 +348,7 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 			p.flag(e, reason, state, wanted)
 			return nil
 		}
+		p.sawFact(e)
 	}
 	switch e.Kind {
 	case KindReceived:
@@ -453,6 +461,8 @@ func (p *proj) applyDecoded(ctx context.Context, e Event, dec any) error {
 		return p.applyBench(ctx, e, dec)
 	case KindConflictFound, KindConflictResolved:
 		return p.applyConflictEvent(ctx, e)
+	case KindUnitMerged, KindUnitAbsorbed:
+		return p.applyUnitMerge(ctx, e, dec.(*unitMergePayload))
 	case KindNote, KindDeployed:
 		// Timeline only; a passed deploy's move to imaged is its own event.
 	default:

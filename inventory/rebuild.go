@@ -255,6 +255,7 @@ func (l *Ledger) replayOne(ctx context.Context, c *chain, st *replayState, e Eve
 		}
 	}
 	if dec == nil {
+		st.p.sawFact(e)
 		return false, nil
 	}
 	if err := st.p.applyDecoded(ctx, e, dec); err != nil {

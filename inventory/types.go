@@ -23,6 +23,9 @@ type Unit struct {
 	Grade      string    `json:"grade"`
 	ReceivedAt time.Time `json:"received_at"`
 	StateSince time.Time `json:"state_since"`
+	// MergedInto: this unit was the same machine as another, registered at
+	// another bench before they synced, and was merged into it.
+	MergedInto string `json:"merged_into,omitempty"`
 }
 
 // NewUnit is a unit to register: one row of a DSI export or a walk-in.

@@ -2,6 +2,8 @@ package inventory
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -133,6 +135,9 @@ func (l *Ledger) Undo(ctx context.Context, a Actor, ref, reason string) (Unit, U
 		if err := w.flushEvents(); err != nil {
 			return err
 		}
+		if err := openMoveConflict(ctx, w.tx, u.ID); err != nil {
+			return err
+		}
 		t, err := unitUndoTrack(ctx, w.tx, u.ID)
 		if err != nil {
 			return err
@@ -170,16 +175,41 @@ func unitUndoTrack(ctx context.Context, q querier, unit string) (*undoTrack, err
 		if err != nil {
 			return nil, fmt.Errorf("history of %s: event %s: %w", unit, e.ID, err)
 		}
-		ts.track(p, e, dec, prev)
+		reason, _, _, err := p.conflictOf(ctx, e, dec)
+		if err != nil {
+			return nil, err
+		}
+		if reason == "" {
+			// A conflict did not apply: neither the move to undo nor a
+			// fact after it.
+			ts.track(p, e, dec, prev)
+			prev = e.Kind
+		}
 		if err := p.applyDecoded(ctx, e, dec); err != nil {
 			return nil, err
 		}
-		prev = e.Kind
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	return ts[unit], nil
+}
+
+// openMoveConflict refuses an undo while a move (or an undo) of the unit
+// from another bench is an open conflict: the one that applied is not the
+// one the person at this bench may think of. Resolving it first says
+// which stands.
+func openMoveConflict(ctx context.Context, q querier, unit string) error {
+	var event string
+	err := q.QueryRowContext(ctx, `SELECT event_id FROM conflicts WHERE unit_id = ? AND resolved_by = ''
+		AND kind IN (?, ?) ORDER BY event_id LIMIT 1`, unit, KindMoved, KindMoveUndone).Scan(&event)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("conflicts of %s: %w", unit, err)
+	}
+	return newErr(ErrRefused, "undo.conflict", unit, event)
 }
 
 // applyUndone restores the state a move took the unit from.

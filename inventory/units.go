@@ -40,8 +40,14 @@ func findUnit(ctx context.Context, q querier, ref string) (*unitRow, error) {
 	for _, c := range cols {
 		// Two rows at most: a serial or an asset tag shared by several
 		// units must not pick one of them silently.
+		// A unit merged into another is found by its id only: its serial
+		// and tags now name the unit it became.
+		only := ""
+		if c.col != "id" {
+			only = ` AND merged_into = ''`
+		}
 		rows, err := q.QueryContext(ctx,
-			`SELECT `+unitColumns+` FROM units WHERE `+c.col+` = ? ORDER BY id_year, id_num LIMIT 2`, c.v)
+			`SELECT `+unitColumns+` FROM units WHERE `+c.col+` = ?`+only+` ORDER BY id_year, id_num LIMIT 2`, c.v)
 		if err != nil {
 			return nil, fmt.Errorf("find unit %q: %w", ref, err)
 		}
@@ -73,7 +79,7 @@ func findUnit(ctx context.Context, q querier, ref string) (*unitRow, error) {
 // FindUnitBySerial finds a unit by its serial number only.
 func (l *Ledger) FindUnitBySerial(ctx context.Context, serial string) (Unit, bool, error) {
 	r, err := scanUnitRow(l.db.QueryRowContext(ctx,
-		`SELECT `+unitColumns+` FROM units WHERE serial_key = ? ORDER BY id LIMIT 1`, key(serial)))
+		`SELECT `+unitColumns+` FROM units WHERE serial_key = ? ORDER BY merged_into <> '', id LIMIT 1`, key(serial)))
 	if errors.Is(err, sql.ErrNoRows) || key(serial) == "" {
 		return Unit{}, false, nil
 	}
@@ -260,7 +266,8 @@ type ListFilter struct {
 
 // listQuery selects the JSON documents of the units f matches, by id.
 func listQuery(f ListFilter) (string, []any, error) {
-	q := `SELECT doc FROM units WHERE 1 = 1`
+	// Units merged into another are not listed: the one they became is.
+	q := `SELECT doc FROM units WHERE merged_into = ''`
 	var args []any
 	if f.State != "" {
 		st, err := ParseState(f.State)

@@ -141,12 +141,17 @@ peak() { # EVENTS: a bench of that many intake events pushed to a fresh hub; pri
     sleep 0.05
   done
   wait "$syncpid"
-  echo "$anon $(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$hubpid/status")"
+  # The write-ahead log the push left beside the hub's ledger (a big
+  # merge checkpoints and truncates it).
+  local wal=0
+  [ -f "$d/h/ledger.db-wal" ] && wal=$(( $(stat -c %s "$d/h/ledger.db-wal") / 1048576 ))
+  echo "$anon $(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$hubpid/status") $wal"
   stop_hub
   rm -rf "$d"
 }
 if [ "$RSS_EVENTS" -eq 0 ]; then exit 0; fi # RSS_EVENTS=0: the two timings only
-read -r small smallhwm < <(peak $((RSS_EVENTS / 10)))
-read -r big bighwm < <(peak "$RSS_EVENTS")
+read -r small smallhwm smallwal < <(peak $((RSS_EVENTS / 10)))
+read -r big bighwm bigwal < <(peak "$RSS_EVENTS")
 echo "hub heap (peak RssAnon) receiving $((RSS_EVENTS / 10)) events: ${small} MiB; receiving $RSS_EVENTS events: ${big} MiB; ratio $(ratio "$big" "$small")x (flat: ~1x, not 10x); VmHWM with the mapped ledger file: ${smallhwm} and ${bighwm} MiB"
+echo "hub WAL left after the push: ${smallwal} MiB and ${bigwal} MiB (target: not the 1.3 GB of before)"
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

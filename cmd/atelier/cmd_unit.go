@@ -23,6 +23,7 @@ func newUnitCmd(g *globals) *cobra.Command {
 	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
 	cmd.AddCommand(newUnitCertificatesCmd(g), newUnitStickerCmd(g))
 	cmd.AddCommand(newUnitUndoCmd(g))
+	cmd.AddCommand(newUnitMergeCmd(g))
 	return cmd
 }
 
@@ -119,6 +120,9 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 		}
 	}
 	pairs = append(pairs, [2]string{g.T("fact.received"), lang.DateTime(d.ReceivedAt)})
+	if d.MergedInto != "" {
+		pairs = append(pairs, [2]string{g.T("fact.mergedinto"), d.MergedInto})
+	}
 	if err := g.keyValues(w, pairs); err != nil {
 		return err
 	}

@@ -162,8 +162,8 @@ var hubMessages = Catalog{
 		FR: "l'événement %s est de l'établi %s, révoqué le %s\u202f: ses nouveaux événements sont refusés\u202f; rien n'a été écrit",
 	},
 	"bundle.chainnotenrolled": {
-		EN: "event %s is of bench %s, not enrolled on this hub; nothing was written",
-		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub\u202f; rien n'a été écrit",
+		EN: "event %s is of bench %s, not enrolled on this hub, whose events came in another bench's bundle: enrol it first (atelier bench enrol %[2]s --key its bench.pub), then sync again; nothing was written",
+		FR: "l'événement %s est de l'établi %s, qui n'est pas inscrit sur ce hub, et dont les événements sont venus dans le paquet d'un autre établi\u202f: inscrivez-le d'abord (atelier bench enrol %[2]s --key son bench.pub), puis synchronisez de nouveau\u202f; rien n'a été écrit",
 	},
 	"bundle.letter": {
 		EN: "event %s of bench %s registers unit %s, but the bench is enrolled with letter %s: ids would collide; nothing was written",
@@ -291,6 +291,95 @@ var hubMessages = Catalog{
 		EN: "the unit had already left (%s): its disks stay as they were",
 		FR: "l'unité était déjà partie (%s)\u202f: ses disques restent tels quels",
 	},
+	"conflicts.undo_late": {
+		EN: "the unit was %s: another event came first (another bench acted on it, or undid the same move), so the undo did not apply",
+		FR: "l'unité était à l'état %s\u202f: un autre événement est venu avant (un autre établi s'en est occupé, ou a annulé le même changement), donc l'annulation ne s'est pas appliquée",
+	},
+	"conflicts.kind.move.undone": {
+		EN: "undid a move (back to %s)",
+		FR: "a annulé un changement (retour à %s)",
+	},
+	"clockshift.on": {
+		EN: "warning: %s=%s: this process records events with a shifted clock (a test hook)",
+		FR: "attention\u202f: %s=%s\u202f: ce processus enregistre les événements avec une horloge décalée (un réglage de test)",
+	},
+	"clockshift.bad": {
+		EN: "%s=%q is not a duration (e.g. -17520h for two years behind)",
+		FR: "%s=%q n'est pas une durée (par ex. -17520h pour deux ans de retard)",
+	},
+	"conflicts.merged": {
+		EN: "the unit (%s) had been merged into another, or merged the other way first: this did not apply",
+		FR: "l'unité (%s) avait été fusionnée dans une autre, ou la fusion inverse était venue avant\u202f: ceci ne s'est pas appliqué",
+	},
+	"conflicts.kind.unit.merged": {
+		EN: "merged it into another unit%.0s",
+		FR: "l'a fusionnée dans une autre unité%.0s",
+	},
+	"conflicts.kind.unit.absorbed": {
+		EN: "merged another unit into it%.0s",
+		FR: "y a fusionné une autre unité%.0s",
+	},
+	"ev.unit.merged": {
+		EN: "merged into %s (the same machine): %s",
+		FR: "fusionnée dans %s (la même machine)\u202f: %s",
+	},
+	"ev.unit.absorbed": {
+		EN: "%s merged into this unit (the same machine): %s",
+		FR: "%s fusionnée dans cette unité (la même machine)\u202f: %s",
+	},
+	"merge.noreason": {
+		EN: "unit merge needs --reason: say how you know it is the same machine (kept in both timelines)",
+		FR: "unit merge demande --reason\u202f: dites comment vous savez que c'est la même machine (gardé dans les deux historiques)",
+	},
+	"merge.same": {
+		EN: "%s is merged with itself: name two units",
+		FR: "%s ne peut pas être fusionnée avec elle-même\u202f: indiquez deux unités",
+	},
+	"merge.serial": {
+		EN: "%s (serial %q) and %s (serial %q) do not carry the same serial number: not the same machine; nothing was written",
+		FR: "%s (numéro de série %q) et %s (numéro de série %q) n'ont pas le même numéro de série\u202f: pas la même machine\u202f; rien n'a été écrit",
+	},
+	"merge.bothleft": {
+		EN: "%s (%s) and %s (%s) have both left the workshop: both stay on record; note what happened (atelier unit note) and resolve the conflict (atelier ledger resolve)",
+		FR: "%s (%s) et %s (%s) sont toutes deux sorties de l'atelier\u202f: les deux restent enregistrées\u202f; notez ce qui s'est passé (atelier unit note) et résolvez le conflit (atelier ledger resolve)",
+	},
+	"merge.left": {
+		EN: "%s has left the workshop (%s): it is the one to keep; merge the other into it: atelier unit merge %[1]s %[3]s",
+		FR: "%s est sortie de l'atelier (%s)\u202f: c'est elle qu'il faut garder\u202f; fusionnez l'autre dans celle-ci\u202f: atelier unit merge %[1]s %[3]s",
+	},
+	"merge.gone": {
+		EN: "%s was merged into %s (the same machine): use %[2]s",
+		FR: "%s a été fusionnée dans %s (la même machine)\u202f: utilisez %[2]s",
+	},
+	"fact.mergedinto": {EN: "Merged into", FR: "Fusionnée dans"},
+	"cmd.unit.merge.short": {
+		EN: "Make one unit of the same machine registered at two benches",
+		FR: "Faire une seule unité d'une machine enregistrée à deux établis",
+	},
+	"cmd.unit.merge.long": {
+		EN: "The same machine (the same serial number) registered at two benches before\nthey synced is two units, listed by atelier ledger conflicts. merge records\nthat OTHER is KEEP: OTHER leaves the lists (atelier unit show OTHER still\nshows its history, and says what it became), KEEP keeps its own path, disks\nand erasures (keep the unit that went further: a wipe recorded under OTHER\ndoes not count for KEEP), and the conflict is resolved. Both are events,\nsynced like any other; nothing is edited. Refused when the serial numbers\ndiffer, and when OTHER has left the workshop (keep that one instead).",
+		FR: "Une même machine (le même numéro de série) enregistrée à deux établis avant\nleur synchronisation fait deux unités, listées par atelier ledger conflicts.\nmerge enregistre qu'AUTRE est GARDÉE\u202f: AUTRE quitte les listes (atelier unit show\nAUTRE montre toujours son historique, et ce qu'elle est devenue), GARDÉE garde\nson propre parcours, ses disques et ses effacements (gardez l'unité la plus\navancée\u202f: un effacement enregistré sous AUTRE ne compte pas pour GARDÉE), et le\nconflit est résolu. Ce sont deux événements, synchronisés comme les autres\u202f;\nrien n'est modifié. Refusé quand les numéros de série diffèrent, et quand AUTRE\nest sortie de l'atelier (gardez plutôt celle-là).",
+	},
+	"cmd.unit.merge.use": {
+		EN: "merge KEEP OTHER --reason TEXT",
+		FR: "merge GARDÉE AUTRE --reason TEXTE",
+	},
+	"cmd.unit.merge.flag.reason": {
+		EN: "how you know it is the same machine (required, kept in both timelines)",
+		FR: "comment vous savez que c'est la même machine (obligatoire, gardé dans les deux historiques)",
+	},
+	"cmd.unit.merge.example": {
+		EN: "  atelier unit merge PCS-26-B0042 PCS-26-C0007 --reason \"one PC, two labels: C's label removed\"",
+		FR: "  atelier unit merge PCS-26-B0042 PCS-26-C0007 --reason \"un PC, deux étiquettes\u202f: celle de C retirée\"",
+	},
+	"merge.done": {
+		EN: "%s merged into %s (both timelines keep it)",
+		FR: "%s fusionnée dans %s (les deux historiques le gardent)",
+	},
+	"merge.resolved": {
+		EN: "conflict %s (the same serial at two benches) resolved",
+		FR: "conflit %s (le même numéro de série à deux établis) résolu",
+	},
 	"conflicts.resolved": {
 		EN: "resolved (event %s): %s",
 		FR: "résolu (événement %s)\u202f: %s",
@@ -333,8 +422,8 @@ var hubMessages = Catalog{
 		FR: "le même numéro de série a d'abord été enregistré comme %s, à un autre établi, avant leur synchronisation",
 	},
 	"conflicts.todo.serial": {
-		EN: "check both labels: keep %s, note on it what %s went through (atelier unit note), then: atelier ledger resolve %s",
-		FR: "vérifiez les deux étiquettes\u202f: gardez %s, notez-y ce qu'a suivi %s (atelier unit note), puis\u202f: atelier ledger resolve %s",
+		EN: "check both labels; one machine: atelier unit merge %s %s --reason \"how you know\" (keep the unit that went further; this resolves it); two machines: atelier ledger resolve %s --note \"what you found\"",
+		FR: "vérifiez les deux étiquettes\u202f; une seule machine\u202f: atelier unit merge %s %s --reason 'comment vous le savez' (gardez l'unité la plus avancée\u202f; cela le résout)\u202f; deux machines\u202f: atelier ledger resolve %s --note 'ce que vous avez constaté'",
 	},
 	// The hub's answers to requests it does not authenticate (%s: the
 	// English reason, unused in the sentence).

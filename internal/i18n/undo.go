@@ -32,6 +32,10 @@ var undoMessages = Catalog{
 		EN: "the move of %s to %s cannot be undone: something happened since (%s at %s)",
 		FR: "le passage de %s à «\u00a0%s\u00a0» ne peut pas être annulé\u202f: il s'est passé quelque chose depuis (%s le %s)",
 	},
+	"undo.conflict": {
+		EN: "%s has an open conflict (event %s: another bench's move that did not apply): which move an undo would reverse is unclear; look at it (atelier ledger conflicts), then: atelier ledger resolve %[2]s",
+		FR: "%s a un conflit ouvert (événement %s\u202f: le changement d'un autre établi, non appliqué)\u202f: on ne sait pas quel changement une annulation défairait\u202f; examinez-le (atelier ledger conflicts), puis\u202f: atelier ledger resolve %[2]s",
+	},
 	"undo.done": {
 		EN: "%s: move to %s undone, back to %s",
 		FR: "%s\u202f: passage à «\u00a0%s\u00a0» annulé, retour à «\u00a0%s\u00a0»",
