@@ -85,20 +85,19 @@ func newCheckCmd(g *globals) *cobra.Command {
 			}
 			// Saved after the verdict is shown: a volunteer whose save is
 			// refused (unknown serial) still reads the verdict.
-			switch {
-			case save && unit == "" && !usableSerial(strings.TrimSpace(r.System.Serial)):
-				// A machine with no serial of its own (a virtual machine,
-				// a replaced motherboard) cannot be found in the ledger:
-				// the verdict stands, nothing is recorded, and the
-				// warning says how to record it. Not a failure: the
-				// check itself was made.
-				fmt.Fprintln(g.stderr, g.T("check.save.skipped_noserial", strings.TrimSpace(r.System.Serial)))
-			case save:
+			if save {
 				if !g.json {
 					fmt.Fprintln(g.stdout)
 				}
 				if err := saveTriage(cmd.Context(), g, r, &v, unit); err != nil {
-					return err
+					// A machine without a serial that nothing finds, outside
+					// a terminal: the verdict stands and the warning says how
+					// to record it. Not a failure: the check itself was made.
+					var ie *i18n.Error
+					if !errors.As(err, &ie) || !strings.HasPrefix(ie.Key, "check.save.noserial.") {
+						return err
+					}
+					fmt.Fprintln(g.stderr, g.T("check.save.notrecorded", ie.Text))
 				}
 			}
 			if !v.AnyFits() {
