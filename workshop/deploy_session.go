@@ -3,6 +3,7 @@ package workshop
 import (
 	"context"
 	"fmt"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"os"
 	"path/filepath"
 
@@ -81,7 +82,7 @@ func (s *DeploySession) Source(ctx context.Context, image, unitRef string) error
 	if im == nil {
 		st, err := os.Stat(image)
 		if err != nil || !st.Mode().IsRegular() {
-			return refuse("deploy.image.unknown", image)
+			return refuse(i18n.M("deploy.image.unknown", image))
 		}
 		abs, _ := filepath.Abs(image)
 		s.Path = abs
@@ -155,7 +156,7 @@ func (s *DeploySession) target(ctx context.Context, p *deploy.Plan) error {
 		}
 	}
 	if err != nil {
-		return refuse("deploy.target.refused", p.Device.Path, err)
+		return refuse(i18n.M("deploy.target.refused", p.Device.Path, err))
 	}
 	return nil
 }
@@ -181,7 +182,7 @@ func (s *DeploySession) Begin(ctx context.Context, p *deploy.Plan) error {
 	id, err := s.Ledger.DeployStarted(ctx, s.actor, s.Unit.ID, inventory.DeployStart{Image: s.Name,
 		ImageSHA256: s.ImageSHA256, Device: p.Device.Path, DiskSerial: s.Disk})
 	if err != nil {
-		return refuse("deploy.target.refused", p.Device.Path, err)
+		return refuse(i18n.M("deploy.target.refused", p.Device.Path, err))
 	}
 	s.start = id
 	return nil

@@ -5,19 +5,14 @@ import (
 	"fmt"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // Message is something a session tells the operator, as a catalogue key
-// and its arguments: the session never picks a language, the command
-// translates. An argument that is an error is translated too (a ledger or
-// certificate refusal quoted inside a note).
-type Message struct {
-	Key  string
-	Args []any
-}
-
-// Msg builds a Message.
-func Msg(key string, args ...any) Message { return Message{Key: key, Args: args} }
+// and its arguments (i18n.Msg): the session never picks a language, the
+// command translates. An argument that is an error is translated too (a
+// ledger or certificate refusal quoted inside a note).
+type Message = i18n.Msg
 
 // Error is a session's refusal, keyed like Message; the command says it in
 // the operator's language.
@@ -25,7 +20,7 @@ type Error struct{ Message }
 
 func (e *Error) Error() string { return fmt.Sprint(e.Key, e.Args) }
 
-func refuse(key string, args ...any) error { return &Error{Msg(key, args...)} }
+func refuse(m Message) error { return &Error{m} }
 
 // Guard finds a disk and refuses what the safety guard refuses (the system
 // disk, a mounted or held disk...), in the operator's language: imaging's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"strings"
 	"unicode"
 
@@ -110,10 +111,10 @@ func (t *Triage) unit(ctx context.Context, r *probe.Report, ref string) (Triaged
 			return Triaged{Unit: u, FoundBy: BySerial}, err
 		}
 		if !t.Prompt.Interactive() {
-			return Triaged{}, refuse("check.save.walkin_refused", serial, serial)
+			return Triaged{}, refuse(i18n.M("check.save.walkin_refused", serial, serial))
 		}
-		if !t.Prompt.YesNo(Msg("check.save.walkin_prompt", serial, machine)) {
-			return Triaged{}, refuse("check.save.walkin_declined")
+		if !t.Prompt.YesNo(i18n.M("check.save.walkin_prompt", serial, machine)) {
+			return Triaged{}, refuse(i18n.M("check.save.walkin_declined"))
 		}
 		u, err = t.Ledger.AddUnit(ctx, t.Actor, WalkIn(r, serial))
 		return Triaged{Unit: u, FoundBy: ByWalkIn}, err
@@ -131,7 +132,7 @@ func (t *Triage) unit(ctx context.Context, r *probe.Report, ref string) (Triaged
 func (t *Triage) unitWithoutSerial(ctx context.Context, r *probe.Report, serial, machine string) (Triaged, error) {
 	standIn, disk := MachineStandIn(r)
 	if standIn == "" {
-		return Triaged{}, refuse("check.save.noserial.nodisk", serial)
+		return Triaged{}, refuse(i18n.M("check.save.noserial.nodisk", serial))
 	}
 	if u, found, err := t.Ledger.FindUnitBySerial(ctx, standIn); err != nil || found {
 		return Triaged{Unit: u, FoundBy: BySerial, StandIn: standIn, Disk: disk}, err
@@ -159,13 +160,13 @@ func (t *Triage) unitWithoutSerial(ctx context.Context, r *probe.Report, serial,
 		return Triaged{Unit: units[ids[0]], FoundBy: ByDisk, Disk: disk}, nil
 	case 0:
 	default:
-		return Triaged{}, refuse("check.save.noserial.ambiguous", strings.Join(ids, ", "))
+		return Triaged{}, refuse(i18n.M("check.save.noserial.ambiguous", strings.Join(ids, ", ")))
 	}
 	if !t.Prompt.Interactive() {
-		return Triaged{}, refuse("check.save.noserial.refused", serial, disk)
+		return Triaged{}, refuse(i18n.M("check.save.noserial.refused", serial, disk))
 	}
-	if !t.Prompt.YesNo(Msg("check.save.noserial.prompt", machine, standIn)) {
-		return Triaged{}, refuse("check.save.walkin_declined")
+	if !t.Prompt.YesNo(i18n.M("check.save.noserial.prompt", machine, standIn)) {
+		return Triaged{}, refuse(i18n.M("check.save.walkin_declined"))
 	}
 	u, err := t.Ledger.AddUnit(ctx, t.Actor, WalkIn(r, standIn))
 	return Triaged{Unit: u, FoundBy: ByWalkIn, StandIn: standIn, Disk: disk}, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"strings"
 	"sync"
 	"time"
@@ -125,7 +126,7 @@ func (s *WipeSession) Plan(ctx context.Context, paths []string) ([]*WipeTarget, 
 			return nil, err
 		}
 		if prev, dup := seen[d.Name]; dup {
-			return nil, refuse("wipe.twice", prev, a)
+			return nil, refuse(i18n.M("wipe.twice", prev, a))
 		}
 		seen[d.Name] = a
 		targets = append(targets, &WipeTarget{Dev: d})
@@ -160,9 +161,9 @@ func (s *WipeSession) Run(ctx context.Context, targets []*WipeTarget) error {
 		m, size, err := s.Disks.Open(t.Dev.Path)
 		if err != nil {
 			if imaging.IsBusy(err) {
-				return refuse("wipe.busy", t.Dev.Path)
+				return refuse(i18n.M("wipe.busy", t.Dev.Path))
 			}
-			return refuse("wipe.open", t.Dev.Path, err)
+			return refuse(i18n.M("wipe.open", t.Dev.Path, err))
 		}
 		t.medium, t.size = m, size
 	}
@@ -220,7 +221,7 @@ func (s *WipeSession) resolveUnits(ctx context.Context, targets []*WipeTarget) e
 		if du.NoSerial {
 			// Said before anything is written: two identical serial-less
 			// disks would share this record in the ledger.
-			w := Msg("wipe.warn.noserial", t.Dev.Path, du.Disk)
+			w := i18n.M("wipe.warn.noserial", t.Dev.Path, du.Disk)
 			if s.Warn != nil {
 				s.Warn(w)
 			}
@@ -228,7 +229,7 @@ func (s *WipeSession) resolveUnits(ctx context.Context, targets []*WipeTarget) e
 		}
 		t.Unit, t.HandedOver = du.Unit, du.HandedOver
 		if du.Unit == nil {
-			t.Notes = append(t.Notes, Msg("wipe.note.nounit"))
+			t.Notes = append(t.Notes, i18n.M("wipe.note.nounit"))
 		}
 	}
 	return nil
@@ -246,14 +247,14 @@ func (s *WipeSession) confirmMovedDisks(targets []*WipeTarget) error {
 		id, others := t.Dev.Identity(), strings.Join(t.HandedOver, ", ")
 		switch {
 		case s.MoveDisk:
-		case s.Prompt.Interactive() && s.Prompt.YesNo(Msg("wipe.movedisk.prompt", t.Dev.Path, id, others, t.Unit.ID)):
+		case s.Prompt.Interactive() && s.Prompt.YesNo(i18n.M("wipe.movedisk.prompt", t.Dev.Path, id, others, t.Unit.ID)):
 		case s.Prompt.Interactive():
-			return refuse("wipe.movedisk.declined", t.Dev.Path)
+			return refuse(i18n.M("wipe.movedisk.declined", t.Dev.Path))
 		default:
-			return refuse("wipe.disk_handed_over", id, others, t.Unit.ID)
+			return refuse(i18n.M("wipe.disk_handed_over", id, others, t.Unit.ID))
 		}
 		t.MoveDisk = true
-		t.Notes = append(t.Notes, Msg("wipe.note.movedisk", others, t.Unit.ID))
+		t.Notes = append(t.Notes, i18n.M("wipe.note.movedisk", others, t.Unit.ID))
 	}
 	return nil
 }
@@ -314,7 +315,7 @@ func (s *WipeSession) record(ctx context.Context, t *WipeTarget) {
 	if t.Res.Status == wipe.StatusUnverified {
 		// Written but never read back: not a sanitization (NIST SP
 		// 800-88), so no certificate; the ledger records it as such.
-		t.Notes = append(t.Notes, Msg("wipe.note.unverified"))
+		t.Notes = append(t.Notes, i18n.M("wipe.note.unverified"))
 	}
 	if (t.Res.Status == wipe.StatusPassed || t.Res.Status == wipe.StatusFailed) && t.RunErr == nil {
 		c := Certificate(Wipe{Device: t.Dev, Plan: t.Plan, Result: t.Res, Unit: t.Unit}, s.Actor.Operator, s.Ledger.BenchName(), s.ToolVersion)
@@ -322,7 +323,7 @@ func (s *WipeSession) record(ctx context.Context, t *WipeTarget) {
 	}
 	if t.Unit == nil {
 		if t.Signed != nil {
-			t.Notes = append(t.Notes, Msg("wipe.note.certlost"))
+			t.Notes = append(t.Notes, i18n.M("wipe.note.certlost"))
 		}
 		return
 	}
@@ -335,7 +336,7 @@ func (s *WipeSession) record(ctx context.Context, t *WipeTarget) {
 		o.CertificateID, o.CertificateSHA256, o.Certificate = t.Signed.ID, t.Signed.SHA256, json.RawMessage(t.Signed.JSON)
 	}
 	if _, err := s.Ledger.WipeFinished(rctx, s.Actor, t.Unit.ID, o); err != nil {
-		t.Notes = append(t.Notes, Msg("wipe.note.ledgerfailed", err))
+		t.Notes = append(t.Notes, i18n.M("wipe.note.ledgerfailed", err))
 		return
 	}
 	if t.Signed != nil {
@@ -345,7 +346,7 @@ func (s *WipeSession) record(ctx context.Context, t *WipeTarget) {
 		if o.Status != inventory.ErasureUncertified {
 			ref = t.Signed.ID
 		}
-		t.Notes = append(t.Notes, Msg("wipe.note.reissue", ref))
+		t.Notes = append(t.Notes, i18n.M("wipe.note.reissue", ref))
 	}
 }
 
@@ -357,12 +358,12 @@ func (s *WipeSession) issueCertificate(t *WipeTarget, c reports.Certificate) {
 		signed, err = signed.WithDoc(s.Certs.Doc) // the association's identity on the PDF
 	}
 	if err != nil {
-		t.Notes = append(t.Notes, Msg("wipe.note.certfailed", err))
+		t.Notes = append(t.Notes, i18n.M("wipe.note.certfailed", err))
 		return
 	}
 	is, err := signed.Write(s.Certs.Dir)
 	if err != nil {
-		t.Notes = append(t.Notes, Msg("wipe.note.certfailed", err))
+		t.Notes = append(t.Notes, i18n.M("wipe.note.certfailed", err))
 		t.Signed = &signed
 		return
 	}

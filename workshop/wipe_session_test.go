@@ -19,6 +19,7 @@ import (
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -45,7 +46,7 @@ func (g *fakeGuard) Check(_ context.Context, path string) (imaging.BlockDevice, 
 		return d, fmt.Errorf("%s: no such disk", path)
 	}
 	if g.refused[path] || (path == g.refuseOnRecheck && g.seen[path] > 1) {
-		return d, refuse("guard.refused", path, "mounted")
+		return d, refuse(i18n.M("guard.refused", path, "mounted"))
 	}
 	return d, nil
 }
