@@ -44,6 +44,9 @@ func (s *source) gatherDisks(r *Report) {
 			Rotational: f.Rotational,
 			Medium:     orUnknown(f.Medium),
 			Transport:  orUnknown(f.Transport),
+			// A loop device's file is its identity (blockdev.Identity): a
+			// tree captured from one must file it as wipe finds it.
+			BackingFile: f.BackingFile,
 		}
 		if disk.Serial == Unknown {
 			s.warn("probe.warn.diskserial", name)
@@ -62,6 +65,6 @@ func orUnknown(v string) string {
 // Identity is the key the ledger files this disk under: the one wipe and
 // deploy compute for the same disk (blockdev.Identity).
 func (d Disk) Identity() string {
-	f := blockdev.Facts{Name: d.Name, Serial: d.Serial, Model: d.Model, SizeBytes: d.SizeBytes}
+	f := blockdev.Facts{Name: d.Name, Serial: d.Serial, Model: d.Model, SizeBytes: d.SizeBytes, BackingFile: d.BackingFile}
 	return blockdev.Identity(f)
 }

@@ -115,6 +115,9 @@ type Disk struct {
 	Removable  bool    `json:"removable"`
 	Rotational bool    `json:"rotational"`
 	Health     *Health `json:"health,omitempty"` // nil when smartctl data is absent
+	// BackingFile is the file behind a loop device (a disk image), its
+	// identity when it has no serial.
+	BackingFile string `json:"backing_file,omitempty"`
 }
 
 // Health is what smartctl says of a disk.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,10 +28,7 @@ const exitNothingFits = 3
 // newCheckCmd judges a machine against the requirement profiles and the
 // house policy.
 func newCheckCmd(g *globals) *cobra.Command {
-	var o probe.Options
-	var reportFile, profiles, unit string
-	var targets []string
-	var save, all bool
+	var o checkOptions
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: i18n.EN.T("check.help.short"),
@@ -43,84 +41,97 @@ func newCheckCmd(g *globals) *cobra.Command {
   atelier check --report report.json --save --unit PCS-26-0042
   atelier check --dmidecode dmidecode.txt --smartctl sda.json --profiles ./our-profiles`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			l := g.lang()
-			if unit != "" && !save {
-				return l.Errorf("check.err.unit_without_save")
-			}
-			if reportFile != "" && (o.Root != "" || o.DMIDecode != "" || len(o.Smartctl) > 0 || o.Capture != "") {
-				return l.Errorf("check.err.report_and_sources")
-			}
-			if profiles == "" {
-				profiles = os.Getenv("ATELIER_PROFILES")
-			}
-			set, err := probe.LoadProfiles(profiles)
-			if err == nil {
-				set, err = set.Only(targets)
-			}
-			if err != nil {
-				return profileErr(g, err)
-			}
-			var r *probe.Report
-			if reportFile != "" {
-				r, err = readReport(g, reportFile)
-			} else {
-				o.ToolVersion, o.Lang = version, l
-				r, err = probe.Gather(cmd.Context(), o)
-				if err != nil {
-					err = l.Errorf("check.err.gather", err)
-				}
-			}
-			if err != nil {
-				return err
-			}
-			v := probe.Check(r, set)
-			if g.json {
-				err = g.printJSON(verdictJSON(g, v))
-			} else {
-				err = renderVerdict(g, g.stdout, r, v, all)
-			}
-			if err != nil {
-				return err
-			}
-			// Saved after the verdict is shown: a volunteer whose save is
-			// refused (unknown serial) still reads the verdict.
-			switch {
-			case save && unit == "" && !usableSerial(strings.TrimSpace(r.System.Serial)):
-				// A machine with no serial of its own (a virtual machine,
-				// a replaced motherboard) cannot be found in the ledger:
-				// the verdict stands, nothing is recorded, and the
-				// warning says how to record it. Not a failure: the
-				// check itself was made.
-				fmt.Fprintln(g.stderr, g.T("check.save.skipped_noserial", strings.TrimSpace(r.System.Serial)))
-			case save:
-				if !g.json {
-					fmt.Fprintln(g.stdout)
-				}
-				if err := saveTriage(cmd.Context(), g, r, &v, unit); err != nil {
-					return err
-				}
-			}
-			if !v.AnyFits() {
-				return fail(exitNothingFits, g.T("check.nothing_fits"))
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(cmd.Context(), g, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&reportFile, "report", "", "judge a saved probe report (JSON) instead of probing")
-	f.StringArrayVar(&targets, "target", nil, "judge only this target (repeatable), e.g. zorin-18-core")
-	f.StringVar(&profiles, "profiles", "", "folder (or file) of the association's profiles, policy and grades (env ATELIER_PROFILES)")
+	f.StringVar(&o.reportFile, "report", "", "judge a saved probe report (JSON) instead of probing")
+	f.StringArrayVar(&o.targets, "target", nil, "judge only this target (repeatable), e.g. zorin-18-core")
+	f.StringVar(&o.profiles, "profiles", "", "folder (or file) of the association's profiles, policy and grades (env ATELIER_PROFILES)")
 	f.StringVar(&o.Root, "root", "", "read a captured tree (directory or .tar.gz) instead of this machine")
 	f.StringVar(&o.DMIDecode, "dmidecode", "", "read a dmidecode text dump")
 	f.StringArrayVar(&o.Smartctl, "smartctl", nil, "read a smartctl --json output (repeatable, one per disk)")
 	f.StringVar(&o.Capture, "capture", "", "also write everything read to this .tar.gz, replayable with --root")
 	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
-	f.BoolVar(&all, "all", false, "also list every target in a table, each with its own reasons")
-	f.BoolVar(&save, "save", false, "record the report and verdict in the ledger, on the unit with the machine's serial")
-	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
+	f.BoolVar(&o.all, "all", false, "also list every target in a table, each with its own reasons")
+	f.BoolVar(&o.save, "save", false, "record the report and verdict in the ledger, on the unit with the machine's serial")
+	f.StringVar(&o.unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
 	localHelp(g, cmd, "check.help")
 	return cmd
+}
+
+// checkOptions are the options of atelier check.
+type checkOptions struct {
+	probe.Options
+	reportFile, profiles string
+	targets              []string
+	all                  bool
+	save                 bool
+	unit                 string // with save: the unit to record on
+}
+
+// runCheck judges the machine (or a saved report), shows the verdict and,
+// with --save, records it.
+func runCheck(ctx context.Context, g *globals, o checkOptions) error {
+	l := g.lang()
+	if o.unit != "" && !o.save {
+		return l.Errorf("check.err.unit_without_save")
+	}
+	if o.reportFile != "" && (o.Root != "" || o.DMIDecode != "" || len(o.Smartctl) > 0 || o.Capture != "") {
+		return l.Errorf("check.err.report_and_sources")
+	}
+	if o.profiles == "" {
+		o.profiles = os.Getenv("ATELIER_PROFILES")
+	}
+	set, err := probe.LoadProfiles(o.profiles)
+	if err == nil {
+		set, err = set.Only(o.targets)
+	}
+	if err != nil {
+		return profileErr(g, err)
+	}
+	var r *probe.Report
+	if o.reportFile != "" {
+		r, err = readReport(g, o.reportFile)
+	} else {
+		o.ToolVersion, o.Lang = version, l
+		r, err = probe.Gather(ctx, o.Options)
+		if err != nil {
+			err = l.Errorf("check.err.gather", err)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	v := probe.Check(r, set)
+	if g.json {
+		err = g.printJSON(verdictJSON(g, v))
+	} else {
+		err = renderVerdict(g, g.stdout, r, v, o.all)
+	}
+	if err != nil {
+		return err
+	}
+	// Saved after the verdict is shown: a volunteer whose save is
+	// refused (unknown serial) still reads the verdict.
+	if o.save {
+		if !g.json {
+			fmt.Fprintln(g.stdout)
+		}
+		if err := saveTriage(ctx, g, r, &v, o.unit); err != nil {
+			// A machine without a serial that nothing finds, outside
+			// a terminal: the verdict stands and the warning says how
+			// to record it. Not a failure: the check itself was made.
+			var ie *i18n.Error
+			if !errors.As(err, &ie) || !strings.HasPrefix(ie.Key, "check.save.noserial.") {
+				return err
+			}
+			fmt.Fprintln(g.stderr, g.T("check.save.notrecorded", ie.Text))
+		}
+	}
+	if !v.AnyFits() {
+		return fail(exitNothingFits, g.T("check.nothing_fits"))
+	}
+	return nil
 }
 
 // profileErr says a profile problem in the user's language.

@@ -10,6 +10,7 @@ import (
 	"github.com/pcsolidaire/atelier/imaging/deploy"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/internal/vocab"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 // deployFlags are the options of atelier deploy.
@@ -65,65 +66,65 @@ Exit status: 0 passed, 1 refused or failed, 130 interrupted.`,
 	return cmd
 }
 
+// runDeploy hands the image and the disk to a workshop.DeploySession with
+// this machine's deploy engine and ledger, asks, then renders.
 func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) error {
 	lang := g.lang()
-	src, err := resolveDeploySource(ctx, g, f)
+	s := &workshop.DeploySession{Imager: workshop.Engine{}, Actor: g.actor}
+	// Without --unit a deploy goes on without a ledger (a bare disk at a
+	// bench that has none): it is then not recorded.
+	l, err := g.openLedger(ctx)
+	if err != nil && f.unit != "" {
+		return err
+	}
+	if err == nil {
+		defer l.Close()
+		s.Ledger = l
+	}
+	if err := s.Source(ctx, f.image, f.unit); err != nil {
+		return g.sessionErr(err)
+	}
+	plan, err := s.Plan(ctx, deploy.Request{Bmap: f.bmap, NoBmap: f.noBmap, Target: disk, Verify: f.verify,
+		Personalise: !f.noPersonalise, Hostname: f.hostname, Lang: lang, Keep: g.guardOptions().Keep})
 	if err != nil {
-		return err
+		return g.sessionErr(err)
 	}
-	defer src.close()
-	req := deploy.Request{Image: src.path, Bmap: f.bmap, NoBmap: f.noBmap, ImageBytes: src.imageBytes,
-		ImageSHA256: src.imageSHA256, FileSHA256: src.fileSHA256, Target: disk, Verify: f.verify,
-		Personalise: !f.noPersonalise, Hostname: f.hostname, Lang: lang, Keep: g.guardOptions().Keep}
-	if req.Bmap == "" && !f.noBmap {
-		req.Bmap = src.bmap
-	}
-	plan, err := deploy.Prepare(ctx, req)
-	if err != nil {
-		return err
-	}
-	if err := src.resolveTarget(ctx, g, plan.Device); err != nil {
-		return err
-	}
-	if plan.Hostname == "" && src.unit != nil {
-		plan.Hostname = deploy.HostnameFor(src.unit.ID)
-	}
-	// Decided before the start is recorded: that record is itself a
-	// "written since the wipe".
-	plan.SkipZeros = src.zeroWiped(ctx)
 	if err := imaging.Confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
 		Interactive: g.interactive(), In: g.stdin, Out: termui.NewSafeWriter(g.stderr), Lang: lang}); err != nil {
 		return err
 	}
 	if f.dryRun {
-		return renderDeployPlan(g, plan, src)
+		return renderDeployPlan(g, plan, s)
 	}
-	if err := plan.Recheck(ctx); err != nil {
-		return err
+	if err := s.Begin(ctx, plan); err != nil {
+		return g.sessionErr(err)
 	}
-	if src.unit == nil {
-		fmt.Fprintln(g.stderr, g.T("deploy.nounit", src.disk))
-	}
-	if err := src.started(ctx, g, plan); err != nil {
-		return err
+	if s.Unit == nil {
+		fmt.Fprintln(g.stderr, g.T("deploy.nounit", s.Disk))
 	}
 
 	ui := newProgress(g) // the display wipe uses: disk, step, speed, time left, then "done in"
 	bar := newDeployBar(g, ui, plan.Device.Path)
-	res, runErr := plan.Run(ctx, bar)
+	res, runErr, recErr := s.Write(ctx, plan, bar)
 	bar.bar.finish(res.Status == string(vocab.StatusPassed))
 	ui.wait()
-	recErr := src.record(context.WithoutCancel(ctx), g, plan, res)
+	recErr = g.ledgerErr(recErr)
+	return renderDeployEnd(g, s, plan, res, runErr, recErr)
+}
+
+// renderDeployEnd says how the deploy ended and where it was recorded, and
+// turns anything but a pass into the exit status.
+func renderDeployEnd(g *globals, s *workshop.DeploySession, plan *deploy.Plan, res deploy.Result, runErr, recErr error) error {
 	if g.json {
-		if err := g.printJSON(deployJSON{Result: res, Unit: src.unitID(), Disk: src.disk,
-			Recorded: recErr == nil && src.unit != nil, SkippedZeros: plan.SkipZeros, Image: src.name}); err != nil {
+		if err := g.printJSON(deployJSON{Result: res, Unit: s.UnitID(), Disk: s.Disk,
+			Recorded: recErr == nil && s.Unit != nil, SkippedZeros: plan.SkipZeros, Image: s.Name}); err != nil {
 			return err
 		}
 	} else {
-		renderDeployResult(g, res, src)
-		if recErr == nil && src.unit != nil {
+		renderDeployResult(g, res, s)
+		if recErr == nil && s.Unit != nil {
 			fmt.Fprintln(g.stdout, g.T("deploy.recorded."+map[bool]string{true: "passed", false: "other"}[res.Status == string(vocab.StatusPassed)],
-				src.unit.ID, src.disk, g.T("state.imaged"), g.T("state.wiped")))
+				s.Unit.ID, s.Disk, g.T("state.imaged"), g.T("state.wiped")))
 		}
 	}
 	if runErr != nil {
@@ -144,19 +145,19 @@ type deployJSON struct {
 	SkippedZeros bool   `json:"skipped_zeros"`
 }
 
-func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
+func renderDeployPlan(g *globals, p *deploy.Plan, src *workshop.DeploySession) error {
 	bmap := g.T("image.nobmap")
 	if p.BmapPath != "" {
 		bmap = p.BmapPath
 	}
 	if g.json {
-		return g.printJSON(map[string]any{"dry_run": true, "image": src.name, "file": p.Image, "format": p.Format,
+		return g.printJSON(map[string]any{"dry_run": true, "image": src.Name, "file": p.Image, "format": p.Format,
 			"bmap": p.BmapPath, "device": p.Device, "image_bytes": p.ImageSize, "write_bytes": p.WriteBytes,
-			"skip_zeros": p.SkipZeros, "verify": p.Verify, "unit": src.unitID(), "disk": src.disk, "personalise": p.Personalise, "hostname": p.Hostname})
+			"skip_zeros": p.SkipZeros, "verify": p.Verify, "unit": src.UnitID(), "disk": src.Disk, "personalise": p.Personalise, "hostname": p.Hostname})
 	}
 	fmt.Fprintln(g.stdout, g.T("deploy.dryrun"))
 	return g.keyValues(g.stdout, [][2]string{
-		{g.T("image.h.name"), src.name},
+		{g.T("image.h.name"), src.Name},
 		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
 		{g.T("image.h.bmap"), bmap},
 		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytesIn(g.lang(), p.Device.SizeBytes))},
@@ -167,7 +168,7 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *deploySource) error {
 	})
 }
 
-func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
+func renderDeployResult(g *globals, res deploy.Result, src *workshop.DeploySession) {
 	for _, s := range res.Steps {
 		meaning := map[string]string{"ok": "good", "warn": "warn", "failed": "bad"}[s.Status]
 		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), stepWord(g.lang(), s.Name), s.In(g.lang()))
@@ -189,17 +190,17 @@ func renderDeployResult(g *globals, res deploy.Result, src *deploySource) {
 			imaging.HumanBytesIn(g.lang(), res.WrittenBytes), res.Seconds), "bad")
 	}
 	fmt.Fprintln(g.stdout, line)
-	if src.unit == nil {
-		fmt.Fprintln(g.stdout, g.T("deploy.notrecorded", src.disk))
+	if src.Unit == nil {
+		fmt.Fprintln(g.stdout, g.T("deploy.notrecorded", src.Disk))
 	}
 }
 
 // planUnit says where the deploy will be recorded.
-func planUnit(g *globals, src *deploySource) string {
-	if src.unit == nil {
-		return g.T("deploy.h.nounit", src.disk)
+func planUnit(g *globals, src *workshop.DeploySession) string {
+	if src.Unit == nil {
+		return g.T("deploy.h.nounit", src.Disk)
 	}
-	return g.T("deploy.h.unitdisk", src.unit.ID, src.disk)
+	return g.T("deploy.h.unitdisk", src.Unit.ID, src.Disk)
 }
 
 func planHostname(g *globals, p *deploy.Plan) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -14,11 +15,16 @@ import (
 	"github.com/pcsolidaire/atelier/probe"
 )
 
+// probeOptions are the options of atelier probe.
+type probeOptions struct {
+	probe.Options
+	save bool
+	unit string // with save: the unit to record on
+}
+
 // newProbeCmd describes this machine (or a captured one) as a probe Report.
 func newProbeCmd(g *globals) *cobra.Command {
-	var o probe.Options
-	var save bool
-	var unit string
+	var o probeOptions
 	cmd := &cobra.Command{
 		Use:   "probe",
 		Short: i18n.EN.T("probe.help.short"),
@@ -30,27 +36,7 @@ func newProbeCmd(g *globals) *cobra.Command {
   atelier probe --root pc-0042.tar.gz
   atelier probe --dmidecode dmidecode.txt --smartctl sda.json`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if unit != "" && !save {
-				return g.lang().Errorf("probe.err.unit_without_save")
-			}
-			o.ToolVersion = version
-			o.Lang = g.lang()
-			r, err := probe.Gather(cmd.Context(), o)
-			if err != nil {
-				return g.lang().Errorf("probe.err.gather", err)
-			}
-			if save {
-				// the verdict is check's: probe records the report alone
-				if err := saveTriage(cmd.Context(), g, r, nil, unit); err != nil {
-					return err
-				}
-			}
-			if g.json {
-				return g.printJSON(r)
-			}
-			return renderProbeReport(g, g.stdout, r)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runProbe(cmd.Context(), g, o) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Root, "root", "", "read a captured tree (directory or .tar.gz) instead of this machine")
@@ -58,10 +44,32 @@ func newProbeCmd(g *globals) *cobra.Command {
 	f.StringArrayVar(&o.Smartctl, "smartctl", nil, "read a smartctl --json output (repeatable, one per disk)")
 	f.StringVar(&o.Capture, "capture", "", "also write everything read to this .tar.gz, replayable with --root")
 	f.BoolVar(&o.NoTools, "no-tools", false, "do not run dmidecode and smartctl")
-	f.BoolVar(&save, "save", false, "record the report in the ledger, on the unit with the machine's serial")
-	f.StringVar(&unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
+	f.BoolVar(&o.save, "save", false, "record the report in the ledger, on the unit with the machine's serial")
+	f.StringVar(&o.unit, "unit", "", "with --save: the unit to record on (id, serial or asset tag)")
 	localHelp(g, cmd, "probe.help")
 	return cmd
+}
+
+// runProbe gathers the report, records it with --save (the verdict is
+// check's: probe records the report alone, graded), then shows it.
+func runProbe(ctx context.Context, g *globals, o probeOptions) error {
+	if o.unit != "" && !o.save {
+		return g.lang().Errorf("probe.err.unit_without_save")
+	}
+	o.ToolVersion, o.Lang = version, g.lang()
+	r, err := probe.Gather(ctx, o.Options)
+	if err != nil {
+		return g.lang().Errorf("probe.err.gather", err)
+	}
+	if o.save {
+		if err := saveTriage(ctx, g, r, nil, o.unit); err != nil {
+			return err
+		}
+	}
+	if g.json {
+		return g.printJSON(r)
+	}
+	return renderProbeReport(g, g.stdout, r)
 }
 
 // renderProbeReport writes the compact human view: one line per fact, a disk

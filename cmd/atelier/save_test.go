@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pcsolidaire/atelier/probe"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 func TestSaveConfirmAcceptsOnlyAnExplicitYes(t *testing.T) {
@@ -44,7 +45,11 @@ func TestSaveRecordsInternalDisksEvenWithoutSerial(t *testing.T) {
 		{Name: "nvme0n1", Model: "SAMSUNG MZVLB256", Serial: "unknown", SizeBytes: 256060514304, Medium: "nvme"},
 	}}
 	g := &globals{}
-	recs, noSerial, skipped := diskRecords(g, r)
+	recs, noSerial, left := workshop.DiskRecords(r)
+	var skipped []string
+	for _, d := range left {
+		skipped = append(skipped, removableLabel(g, d))
+	}
 	if len(recs) != 2 || recs[0].Serial != "5VG3ABCD" || recs[0].Vendor != "" || recs[0].Model != "ST9250410AS" || recs[0].Medium != "hdd" {
 		t.Fatalf("records = %+v", recs)
 	}

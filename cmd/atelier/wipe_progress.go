@@ -19,10 +19,13 @@ func (w *progress) addWipe(dev string, p wipe.Plan) wipeBar {
 	return wipeBar{w.add(dev, first, w.g.T("wipe.starting", dev, p.Technique, verifyWord(w.g, p.Verify)))}
 }
 
-// phase is the engine's phase callback.
-func (b wipeBar) phase(name string) { b.diskBar.phase(b.w.g.T("wipe.phase." + name)) }
+// Update is the engine's progress callback.
+func (b wipeBar) Update(done, total int64) { b.diskBar.update(done, total) }
 
-// done ends the line: a wipe that wrote everything shows its time and speed.
-func (b wipeBar) done(status string) {
+// Phase is the engine's phase callback.
+func (b wipeBar) Phase(name string) { b.diskBar.phase(b.w.g.T("wipe.phase." + name)) }
+
+// Done ends the line: a wipe that wrote everything shows its time and speed.
+func (b wipeBar) Done(status string) {
 	b.finish(status == wipe.StatusPassed || status == wipe.StatusUnverified)
 }

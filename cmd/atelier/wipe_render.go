@@ -10,6 +10,7 @@ import (
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 // planJSON is one disk of a dry run.
@@ -29,17 +30,17 @@ type planJSON struct {
 	HiddenSectors   int64   `json:"hidden_sectors"`
 }
 
-func renderPlans(g *globals, targets []*wipeTarget) error {
+func renderPlans(g *globals, targets []*workshop.WipeTarget) error {
 	if g.json {
 		out := []planJSON{}
 		for _, t := range targets {
-			p := t.plan
+			p := t.Plan
 			var hidden int64
 			if p.Facts.HPA != nil {
 				hidden = p.Facts.HPA.HiddenSectors()
 			}
-			out = append(out, planJSON{Disk: t.dev.Path, Serial: t.dev.Serial, Model: t.dev.Model, SizeBytes: t.dev.SizeBytes,
-				Medium: t.dev.Medium, Method: p.Method, Technique: p.Technique, Fallback: p.Fallback, Verify: p.Verify,
+			out = append(out, planJSON{Disk: t.Dev.Path, Serial: t.Dev.Serial, Model: t.Dev.Model, SizeBytes: t.Dev.SizeBytes,
+				Medium: t.Dev.Medium, Method: p.Method, Technique: p.Technique, Fallback: p.Fallback, Verify: p.Verify,
 				NIST: p.NIST, EstimateSeconds: p.Estimate.Seconds(), Why: p.Why, HiddenSectors: hidden})
 		}
 		return g.printJSON(out)
@@ -47,29 +48,29 @@ func renderPlans(g *globals, targets []*wipeTarget) error {
 	fmt.Fprintln(g.stdout, g.T("wipe.dryrun.head"))
 	var rows [][]string
 	for _, t := range targets {
-		p := t.plan
+		p := t.Plan
 		tech := methodWord(g.lang(), p.Technique)
 		if p.Fallback != "" {
 			tech += " (" + g.T("wipe.dryrun.fallback", methodWord(g.lang(), p.Fallback)) + ")"
 		}
-		rows = append(rows, []string{t.dev.Path, strings.TrimSpace(t.dev.Model + " " + t.dev.Serial),
-			imaging.HumanBytesIn(g.lang(), t.dev.SizeBytes), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(g.lang(), p.Estimate)})
+		rows = append(rows, []string{t.Dev.Path, strings.TrimSpace(t.Dev.Model + " " + t.Dev.Serial),
+			imaging.HumanBytesIn(g.lang(), t.Dev.SizeBytes), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(g.lang(), p.Estimate)})
 	}
 	if err := termui.TableKeeping(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.disk"), g.T("disks.col.size"),
 		g.T("wipe.col.technique"), g.T("wipe.col.verify"), "NIST", g.T("wipe.col.duration")}, rows, 0); err != nil {
 		return err
 	}
 	for _, t := range targets {
-		if t.plan.Why != "" {
-			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.why", t.dev.Path, whyText(g, t.plan.Why)))
+		if t.Plan.Why != "" {
+			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.why", t.Dev.Path, whyText(g, t.Plan.Why)))
 		}
-		if h := t.plan.Facts.HPA; h != nil && h.HiddenSectors() > 0 {
-			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.hidden", t.dev.Path, h.HiddenSectors()))
+		if h := t.Plan.Facts.HPA; h != nil && h.HiddenSectors() > 0 {
+			fmt.Fprintln(g.stdout, g.T("wipe.dryrun.hidden", t.Dev.Path, h.HiddenSectors()))
 		}
 	}
 	for _, t := range targets {
-		if t.plan.Verify == wipe.VerifyNone && !wipe.IsFirmware(t.plan.Technique) {
-			fmt.Fprintln(g.stdout, g.T("wipe.line", t.dev.Path, g.T("wipe.dryrun.unverified")))
+		if t.Plan.Verify == wipe.VerifyNone && !wipe.IsFirmware(t.Plan.Technique) {
+			fmt.Fprintln(g.stdout, g.T("wipe.line", t.Dev.Path, g.T("wipe.dryrun.unverified")))
 		}
 	}
 	fmt.Fprintln(g.stdout, g.T("wipe.dryrun.nothing"))
@@ -133,10 +134,10 @@ const (
 // passed" into a non-zero exit: 130 when interrupted, 1 when failed or
 // when a passed wipe's certificate could not be written, 3 when written
 // but not verified.
-func renderWipeResults(g *globals, targets []*wipeTarget) error {
+func renderWipeResults(g *globals, targets []*workshop.WipeTarget) error {
 	failed, interrupted, unverified, uncertified := 0, 0, 0, 0
 	for _, t := range targets {
-		switch t.status() {
+		switch t.Status() {
 		case inventory.ErasureUncertified:
 			uncertified++
 		case wipe.StatusFailed:
@@ -150,14 +151,18 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 	if g.json {
 		out := []resultJSON{}
 		for _, t := range targets {
-			r := resultJSON{Disk: t.dev.Path, Serial: t.dev.Serial, Status: t.status(), Technique: t.res.Technique,
-				NIST: t.res.NIST, Bytes: t.res.Bytes, Errors: t.res.ErrorStrings(), Verification: t.res.Verification,
-				Verified: t.res.VerificationResult, Seconds: t.res.End.Sub(t.res.Start).Seconds(), Tried: t.res.Tried, Notes: t.notes}
-			if t.cert != nil {
-				r.Certificate = &t.cert.JSONPath
+			var notes []string
+			for _, n := range t.Notes {
+				notes = append(notes, g.say(n))
 			}
-			if t.unit != nil {
-				r.Unit, r.Recorded = t.unit.ID, true
+			r := resultJSON{Disk: t.Dev.Path, Serial: t.Dev.Serial, Status: t.Status(), Technique: t.Res.Technique,
+				NIST: t.Res.NIST, Bytes: t.Res.Bytes, Errors: t.Res.ErrorStrings(), Verification: t.Res.Verification,
+				Verified: t.Res.VerificationResult, Seconds: t.Res.End.Sub(t.Res.Start).Seconds(), Tried: t.Res.Tried, Notes: notes}
+			if t.Cert != nil {
+				r.Certificate = &t.Cert.JSONPath
+			}
+			if t.Unit != nil {
+				r.Unit, r.Recorded = t.Unit.ID, true
 			}
 			out = append(out, r)
 		}
@@ -168,13 +173,13 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 		var rows [][]string
 		for _, t := range targets {
 			word := map[string]string{wipe.StatusPassed: "good", wipe.StatusFailed: "bad", wipe.StatusInterrupted: "warn",
-				wipe.StatusUnverified: "warn", inventory.ErasureUncertified: "bad"}[t.status()]
+				wipe.StatusUnverified: "warn", inventory.ErasureUncertified: "bad"}[t.Status()]
 			unit := "-"
-			if t.unit != nil {
-				unit = t.unit.ID
+			if t.Unit != nil {
+				unit = t.Unit.ID
 			}
-			rows = append(rows, []string{t.dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.status()), word),
-				techniqueWord(g.lang(), t.res.Technique), nistWord(g, t.res.NIST), fmt.Sprint(len(t.res.Errors)), unit})
+			rows = append(rows, []string{t.Dev.Path, termui.Status(g.stdout, g.T("wipe.status."+t.Status()), word),
+				techniqueWord(g.lang(), t.Res.Technique), nistWord(g, t.Res.NIST), fmt.Sprint(len(t.Res.Errors)), unit})
 		}
 		// Certificates' paths are too long for the table: they follow it.
 		if err := termui.Table(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.status"), g.T("wipe.col.technique"),
@@ -182,14 +187,14 @@ func renderWipeResults(g *globals, targets []*wipeTarget) error {
 			return err
 		}
 		for _, t := range targets {
-			for _, e := range t.res.ErrorStrings() {
-				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.dev.Path, e))
+			for _, e := range t.Res.ErrorStrings() {
+				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.Dev.Path, e))
 			}
-			for _, n := range t.notes {
-				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.dev.Path, n))
+			for _, n := range t.Notes {
+				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.Dev.Path, g.say(n)))
 			}
-			if t.cert != nil {
-				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.dev.Path, g.T("wipe.certfiles", t.cert.JSONPath, t.cert.PDFPath)))
+			if t.Cert != nil {
+				fmt.Fprintln(g.stdout, "  "+g.T("wipe.line", t.Dev.Path, g.T("wipe.certfiles", t.Cert.JSONPath, t.Cert.PDFPath)))
 			}
 		}
 	}

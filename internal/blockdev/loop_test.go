@@ -9,6 +9,7 @@ import (
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/internal/blockdev"
 	"github.com/pcsolidaire/atelier/internal/looptest"
+	"github.com/pcsolidaire/atelier/probe"
 )
 
 // A loop device (a serial-less disk) is filed under its backing file:
@@ -47,5 +48,24 @@ func TestLoopDiskIdentity(t *testing.T) {
 	}
 	if captured.Transport != "loop" || captured.Medium != "loop" || live.Medium != "loop" {
 		t.Errorf("%s: transport/medium %s/%s captured, %s live", dev, captured.Transport, captured.Medium, live.Medium)
+	}
+
+	// probe skips loop devices by name; the same tree with the device
+	// named like a disk is what probe --root --save records: its identity
+	// must be wipe's too (it was noserial:unknown-model:SIZE, a second
+	// disk on the unit that no wipe could ever clear).
+	if err := os.Rename(dir, filepath.Join(filepath.Dir(dir), "sdz")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(root, "sys", "block", name))
+	if err := os.Symlink("../devices/virtual/block/sdz", filepath.Join(root, "sys", "block", "sdz")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := probe.Gather(context.Background(), probe.Options{Root: root, NoTools: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Disks) != 1 || r.Disks[0].Identity() != live.Identity() {
+		t.Errorf("probe of the captured tree: %+v, want identity %q", r.Disks, live.Identity())
 	}
 }

@@ -68,6 +68,7 @@ var catalogs = []Catalog{
 	hubHelp,
 	countMessages,
 	docUnitMessages,
+	sessionMessages,
 }
 
 // Lookup returns the message for key, or false when no catalog has it.
