@@ -87,6 +87,8 @@ type Service struct {
 	MaxPush  int64
 	Log      *slog.Logger
 	Now      func() time.Time
+
+	perAddress addressLimit
 }
 
 func (s *Service) now() time.Time {
@@ -127,6 +129,11 @@ func (s *Service) health(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Service) challenge(w http.ResponseWriter, r *http.Request) {
+	if !s.perAddress.allow(r, s.now()) {
+		w.Header().Set("Retry-After", "60")
+		s.refuse(w, http.StatusTooManyRequests, "busy", "too many challenges asked from this address; try again in a minute")
+		return
+	}
 	c, err := s.Challenges.Issue(r.Context(), s.now())
 	if errors.Is(err, ErrTooManyChallenges) {
 		w.Header().Set("Retry-After", "10")

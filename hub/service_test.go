@@ -266,3 +266,37 @@ func TestRefusalsInTheBenchLanguage(t *testing.T) {
 		t.Fatalf("French refusal = %q", rf.Refusal.Error)
 	}
 }
+
+// Asking for a challenge needs no key: one address asking in a loop is
+// stopped at its own share, and an enrolled bench elsewhere still syncs.
+func TestChallengeFloodFromOneAddressLeavesBenchesServed(t *testing.T) {
+	b := openLedger(t, "atelier-2", "B")
+	h, _ := newHubServer(t, b)
+	svc := &Service{Store: LedgerStore{h.l}, Challenges: NewMemoryChallenges(), Key: h.key, SpoolDir: t.TempDir()}
+	handler := svc.Handler(nil)
+	ask := func(addr string) int {
+		req := httptest.NewRequest("POST", ChallengePath, nil)
+		req.RemoteAddr = addr
+		rec := httptest.NewRecorder()
+		handler.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	for i := 0; i < maxChallengesPerAddress; i++ {
+		if code := ask("192.0.2.66:40000"); code != http.StatusOK {
+			t.Fatalf("challenge %d from one address = %d", i+1, code)
+		}
+	}
+	for i := 0; i < 50; i++ {
+		if code := ask("192.0.2.66:40001"); code != http.StatusTooManyRequests {
+			t.Fatalf("challenge %d past the address's share = %d, want 429", maxChallengesPerAddress+i+1, code)
+		}
+	}
+	if code := ask("198.51.100.7:5000"); code != http.StatusOK {
+		t.Fatalf("another address after the flood = %d", code)
+	}
+	srv := httptest.NewServer(handler)
+	t.Cleanup(srv.Close)
+	if _, err := b.client(srv.URL).Heads(context.Background()); err != nil {
+		t.Fatalf("enrolled bench after the flood: %v", err)
+	}
+}
