@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pcsolidaire/atelier/hub"
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -49,9 +50,11 @@ func (g *globals) syncExport(cmd *cobra.Command, l *inventory.Ledger, file strin
 }
 
 func (g *globals) syncImport(cmd *cobra.Command, l *inventory.Ledger, file string) error {
-	f, err := os.Open(file)
+	// A bundle is a file carried on a stick: a named pipe would block the
+	// open until a writer came, deaf to Ctrl-C and SIGTERM.
+	f, err := fsread.Open(file)
 	if err != nil {
-		return g.lang().Errorf("sync.read", file, err.Error())
+		return g.lang().Errorf("sync.read", file, checkErrText(g, err))
 	}
 	defer f.Close()
 	res, err := l.Import(cmd.Context(), f, inventory.ImportOptions{})
