@@ -123,7 +123,7 @@ func (p *Plan) guardOptions() imaging.ListOptions {
 	if p.BmapPath != "" {
 		sources = append(sources, p.BmapPath)
 	}
-	return imaging.ListOptions{SourceImages: sources, Lang: p.Lang, Keep: p.Keep}
+	return imaging.ListOptions{SourceImages: sources, Keep: p.Keep}
 }
 
 // Recheck asks the guard again about the target, just before the first
