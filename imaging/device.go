@@ -65,7 +65,6 @@ type ListOptions struct {
 	// SourceImages are the files (or devices) being read: the image and
 	// its bmap during a deploy.
 	SourceImages []string
-	Lang         i18n.Lang // language of ProtectedReasons (default English)
 	// Keep are files no write may reach: the ledger, its journal, the
 	// bench key.
 	Keep []KeptFile
@@ -158,10 +157,7 @@ func skipName(n string) bool {
 // disks only, and naming a partition usually means a slip of the finger;
 // so is a device-mapper or RAID volume, whose disks are what is erased.
 func Inspect(ctx context.Context, path string, opts ListOptions) (BlockDevice, error) {
-	lang := opts.Lang
-	if lang == "" {
-		lang = i18n.EN
-	}
+	lang := i18n.EN // keyed errors in English; the command says them in the reader's language
 	s := opts.sys()
 	major, minor, ok := rdevOf(path)
 	if !ok {
@@ -229,12 +225,21 @@ func describe(s sysfs, name string, g *stack, opts ListOptions) BlockDevice {
 		d.Reasons = append(d.Reasons, Reason{Key: "guard.reason.readonly"})
 	}
 	d.Reasons = dedupe(d.Reasons)
-	lang := opts.Lang
-	if lang == "" {
-		lang = i18n.EN
-	}
-	d.finish(lang)
+	d.finish(i18n.EN)
 	return d
+}
+
+// ReasonTexts are the protections in l, for the command to show;
+// ProtectedReasons stay English (--json, logs).
+func (d BlockDevice) ReasonTexts(l i18n.Lang) []string {
+	if len(d.Reasons) == 0 {
+		return d.ProtectedReasons // built by hand with only the English texts
+	}
+	out := make([]string, 0, len(d.Reasons))
+	for _, r := range d.Reasons {
+		out = append(out, r.Text(l))
+	}
+	return out
 }
 
 // finish derives the exported protection fields from Reasons.

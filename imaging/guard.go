@@ -16,14 +16,16 @@ func (d BlockDevice) Refusal(lang i18n.Lang) error {
 	if len(d.Reasons) == 0 && !d.Protected {
 		return nil
 	}
-	var why []string
-	for _, r := range d.Reasons {
-		why = append(why, r.Text(lang))
-	}
-	if len(why) == 0 { // built by hand with only the English texts
-		why = d.ProtectedReasons
-	}
-	return lang.Errorf("guard.refused", d.Path, strings.Join(why, "; "))
+	return lang.Errorf("guard.refused", d.Path, reasonList(d))
+}
+
+// reasonList is every reason a disk is protected, said in the reader's
+// language when the refusal is (the command may say an English refusal
+// again in French).
+type reasonList BlockDevice
+
+func (r reasonList) In(l i18n.Lang) string {
+	return strings.Join(BlockDevice(r).ReasonTexts(l), "; ")
 }
 
 // ConfirmOptions say how the operator agreed (or can agree) to write.

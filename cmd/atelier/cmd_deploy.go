@@ -85,7 +85,7 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 		return g.sessionErr(err)
 	}
 	plan, err := s.Plan(ctx, deploy.Request{Bmap: f.bmap, NoBmap: f.noBmap, Target: disk, Verify: f.verify,
-		Personalise: !f.noPersonalise, Hostname: f.hostname, Lang: lang, Keep: g.guardOptions().Keep})
+		Personalise: !f.noPersonalise, Hostname: f.hostname, Keep: g.guardOptions().Keep})
 	if err != nil {
 		return g.sessionErr(err)
 	}
@@ -121,7 +121,11 @@ func renderDeployEnd(g *globals, s *workshop.DeploySession, plan *deploy.Plan, r
 			return err
 		}
 	} else {
-		renderDeployResult(g, res, s)
+		shown := res // the engine's error is English (--json, ledger); the operator reads it in their language
+		if runErr != nil {
+			shown.Error = g.localErr(runErr)
+		}
+		renderDeployResult(g, shown, s)
 		if recErr == nil && s.Unit != nil {
 			fmt.Fprintln(g.stdout, g.T("deploy.recorded."+map[bool]string{true: "passed", false: "other"}[res.Status == string(vocab.StatusPassed)],
 				s.Unit.ID, s.Disk, g.T("state.imaged"), g.T("state.wiped")))
@@ -129,9 +133,9 @@ func renderDeployEnd(g *globals, s *workshop.DeploySession, plan *deploy.Plan, r
 	}
 	if runErr != nil {
 		if res.Status == "interrupted" { // like wipe: 130 tells a script the operator stopped it
-			return fail(130, oneLine(runErr.Error()))
+			return fail(130, oneLine(g.localErr(runErr)))
 		}
-		return fail(1, g.T("deploy.failed", g.T("deploy.status."+res.Status), oneLine(runErr.Error())))
+		return fail(1, g.T("deploy.failed", g.T("deploy.status."+res.Status), oneLine(g.localErr(runErr))))
 	}
 	return recErr
 }

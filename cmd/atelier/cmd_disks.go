@@ -53,7 +53,7 @@ func renderDisks(g *globals, disks []imaging.BlockDevice) error {
 		if d.Protected {
 			// Every reason: the operator must know all that stands in the
 			// way, not just the first.
-			prot = g.T("disks.protected", termui.Status(g.stdout, g.T("yes"), "bad"), strings.Join(d.ProtectedReasons, "; "))
+			prot = g.T("disks.protected", termui.Status(g.stdout, g.T("yes"), "bad"), strings.Join(d.ReasonTexts(g.lang()), "; "))
 		}
 		model := strings.TrimSpace(d.Vendor + " " + d.Model)
 		medium := i18n.Word{Family: "medium", Value: d.Medium}.In(g.lang())

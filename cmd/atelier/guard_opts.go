@@ -15,7 +15,7 @@ import (
 // serve disks, wipe and deploy, so that what disks marks is what the
 // others refuse.
 func (g *globals) guardOptions() imaging.ListOptions {
-	o := imaging.ListOptions{Lang: g.lang()}
+	var o imaging.ListOptions
 	p, err := g.ledgerPath()
 	if err != nil {
 		return o // no ledger can be named, so none can be reached

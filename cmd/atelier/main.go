@@ -42,7 +42,7 @@ func run() int {
 			}
 			return ex.code
 		}
-		fmt.Fprintln(os.Stderr, errorLine(oneLine(err.Error())))
+		fmt.Fprintln(os.Stderr, errorLine(oneLine(g.localErr(err))))
 		return 1
 	}
 	return 0

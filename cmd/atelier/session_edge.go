@@ -42,7 +42,7 @@ func (g *globals) errText(err error) string {
 	err = g.ledgerErr(err)
 	var ie *i18n.Error
 	if errors.As(err, &ie) {
-		return ie.Text
+		return ie.In(g.lang())
 	}
 	return reports.Message(err, g.lang())
 }

@@ -27,7 +27,6 @@ type Request struct {
 	Personalise bool
 	Hostname    string
 	NoDirect    bool // buffered writes (tests on filesystems without O_DIRECT)
-	Lang        i18n.Lang
 	// Keep are files the guard protects besides the image (the ledger,
 	// the bench key): see imaging.ListOptions.
 	Keep []imaging.KeptFile
@@ -57,26 +56,21 @@ func (p *Plan) Bmap() *Bmap { return p.bmap }
 // the image and its bmap are readable and agree, the guard lets atelier
 // write the disk, and the disk is at least as big as the image.
 func Prepare(ctx context.Context, r Request) (*Plan, error) {
-	lang := r.Lang
-	if lang == "" {
-		lang = i18n.EN
-	}
-	r.Lang = lang
 	if r.Verify == "" {
 		r.Verify = "full"
 	}
 	if r.Verify != "full" && r.Verify != "none" {
-		return nil, lang.Errorf("deploy.verify.bad", r.Verify)
+		return nil, i18n.Keyed("deploy.verify.bad", r.Verify)
 	}
 	if r.Personalise && r.Hostname != "" && !ValidHostname(r.Hostname) {
-		return nil, lang.Errorf("deploy.hostname.bad", r.Hostname)
+		return nil, i18n.Keyed("deploy.hostname.bad", r.Hostname)
 	}
 	st, err := os.Stat(r.Image)
 	if err != nil {
-		return nil, lang.Errorf("deploy.image.open", r.Image, err)
+		return nil, i18n.Keyed("deploy.image.open", r.Image, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, lang.Errorf("deploy.image.notfile", r.Image)
+		return nil, i18n.Keyed("deploy.image.notfile", r.Image)
 	}
 	p := &Plan{Request: r}
 	if p.Format, err = DetectFormat(r.Image); err != nil {
@@ -89,7 +83,7 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 		}
 		if p.BmapPath != "" {
 			if p.bmap, err = LoadBmap(p.BmapPath); err != nil {
-				return nil, lang.Errorf("deploy.bmap.bad", p.BmapPath, fsread.Text(err, lang))
+				return nil, i18n.Keyed("deploy.bmap.bad", p.BmapPath, readText{err})
 			}
 		}
 	}
@@ -106,11 +100,11 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 		return nil, err
 	}
 	p.Device = dev
-	if err := dev.Refusal(lang); err != nil {
+	if err := dev.Refusal(i18n.EN); err != nil {
 		return nil, err
 	}
 	if dev.SizeBytes < p.ImageSize {
-		return nil, lang.Errorf("deploy.toosmall", dev.Path, imaging.HumanBytes(dev.SizeBytes), dev.SizeBytes,
+		return nil, i18n.Keyed("deploy.toosmall", dev.Path, imaging.HumanBytes(dev.SizeBytes), dev.SizeBytes,
 			imaging.HumanBytes(p.ImageSize), p.ImageSize)
 	}
 	return p, nil
@@ -123,7 +117,7 @@ func (p *Plan) guardOptions() imaging.ListOptions {
 	if p.BmapPath != "" {
 		sources = append(sources, p.BmapPath)
 	}
-	return imaging.ListOptions{SourceImages: sources, Lang: p.Lang, Keep: p.Keep}
+	return imaging.ListOptions{SourceImages: sources, Keep: p.Keep}
 }
 
 // Recheck asks the guard again about the target, just before the first
@@ -134,7 +128,7 @@ func (p *Plan) Recheck(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return dev.Refusal(p.Lang)
+	return dev.Refusal(i18n.EN)
 }
 
 // imageSize finds the uncompressed size without writing anything: from the
@@ -150,12 +144,12 @@ func imageSize(ctx context.Context, p *Plan, fileSize int64) (int64, error) {
 	}
 	if p.Format == Raw {
 		if known != 0 && known != fileSize {
-			return 0, p.Lang.Errorf("deploy.image.size", p.Image, fileSize, known)
+			return 0, i18n.Keyed("deploy.image.size", p.Image, fileSize, known)
 		}
 		return fileSize, nil
 	}
 	if p.bmap != nil && p.ImageBytes > 0 && p.ImageBytes != p.bmap.ImageSize {
-		return 0, p.Lang.Errorf("deploy.image.size", p.Image, p.ImageBytes, p.bmap.ImageSize)
+		return 0, i18n.Keyed("deploy.image.size", p.Image, p.ImageBytes, p.bmap.ImageSize)
 	}
 	if known != 0 {
 		return known, nil
@@ -195,3 +189,9 @@ func zstdContentSize(path string) (int64, bool) {
 	// (pzstd) would be longer, which the write then reports.
 	return int64(h.FrameContentSize), h.FrameContentSize > 0
 }
+
+// readText is a file-read error said in the reader's language when
+// fsread refused the file (too large, not an ordinary file).
+type readText struct{ err error }
+
+func (r readText) In(l i18n.Lang) string { return fsread.Text(r.err, l) }

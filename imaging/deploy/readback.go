@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/pcsolidaire/atelier/imaging"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // piece is a stretch of the disk written from one chunk, and the keyed
@@ -145,7 +146,7 @@ func (v *verifier) check(pc piece, buf []byte) error {
 	}
 	if h.Sum64() != pc.sum {
 		r := v.regions[pc.region]
-		return v.p.Lang.Errorf("deploy.readback.mismatch", v.p.Device.Path, r.label, r.start, r.end)
+		return i18n.Keyed("deploy.readback.mismatch", v.p.Device.Path, r.label, r.start, r.end)
 	}
 	v.add(pc.end - pc.start)
 	return nil

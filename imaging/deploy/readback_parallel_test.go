@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/pcsolidaire/atelier/imaging"
-	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // countingProgress sums what read-back reports.
@@ -46,7 +45,7 @@ func TestParallelReadBackReportsFirstMismatch(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		p := &Plan{Request: Request{Lang: i18n.EN}, Device: imaging.BlockDevice{Path: disk}}
+		p := &Plan{Device: imaging.BlockDevice{Path: disk}}
 		v := &verifier{p: p, f: f, size: int64(len(data)), seed: seed, regions: regions}
 		prog := &countingProgress{}
 		v.show(prog, int64(len(data)))

@@ -82,7 +82,7 @@ func (p *Plan) Run(ctx context.Context, prog Progress) (Result, error) {
 		res.Status = "passed"
 	case ctx.Err() != nil:
 		res.Status = "interrupted"
-		err = p.Lang.Errorf("deploy.interrupted", p.Device.Path)
+		err = i18n.Keyed("deploy.interrupted", p.Device.Path)
 	default:
 		res.Status = "failed"
 	}
@@ -360,7 +360,7 @@ func (p *Plan) writeOutcome(ctx context.Context, herr, pe, we error) error {
 	case we != nil && !errors.Is(we, context.Canceled):
 		return we
 	case pe != nil && !errors.Is(pe, context.Canceled):
-		return p.Lang.Errorf("deploy.read", p.Image, pe)
+		return i18n.Keyed("deploy.read", p.Image, pe)
 	case herr != nil:
 		return herr
 	case ctx.Err() != nil:
@@ -380,16 +380,17 @@ func (p *Plan) flush(dst, tail *os.File, fileHash hash.Hash) error {
 	}
 	if fileHash != nil {
 		if got := hex.EncodeToString(fileHash.Sum(nil)); got != p.FileSHA256 {
-			return p.Lang.Errorf("deploy.file.mismatch", p.Image, got, p.FileSHA256)
+			return i18n.Keyed("deploy.file.mismatch", p.Image, got, p.FileSHA256)
 		}
 	}
 	return nil
 }
 
 // rangeError is a bmap range whose data does not match its checksum.
-type rangeError struct{ text string }
+type rangeError struct{ err error }
 
-func (e *rangeError) Error() string { return e.text }
+func (e *rangeError) Error() string { return e.err.Error() }
+func (e *rangeError) Unwrap() error { return e.err }
 
 // hashStage checks and plans each chunk: bmap ranges are hashed as they
 // stream and a wrong one stops everything before its last chunk is
@@ -414,7 +415,7 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 		var checks []piece
 		cEnd := c.off + int64(c.n)
 		if streamed && cEnd > p.ImageSize {
-			return p.Lang.Errorf("deploy.image.longer", p.Image, p.ImageSize)
+			return i18n.Keyed("deploy.image.longer", p.Image, p.ImageSize)
 		}
 		switch {
 		case b != nil:
@@ -436,7 +437,7 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 				sum := rh.Sum(nil)
 				rh.Reset()
 				if r.Checksum != "" && hex.EncodeToString(sum) != r.Checksum {
-					return &rangeError{p.Lang.T("deploy.range.mismatch", r.Label(), rs, re, p.BmapPath)}
+					return &rangeError{i18n.Keyed("deploy.range.mismatch", r.Label(), rs, re, p.BmapPath)}
 				}
 				ri++
 			}
@@ -463,16 +464,16 @@ func (p *Plan) hashStage(ctx context.Context, in <-chan chunk, out chan<- job, s
 		return ctx.Err()
 	}
 	if b != nil && ri < len(b.Ranges) {
-		return p.Lang.Errorf("deploy.image.shorter", p.Image, seen, p.ImageSize)
+		return i18n.Keyed("deploy.image.shorter", p.Image, seen, p.ImageSize)
 	}
 	if streamed && seen != p.ImageSize {
-		return p.Lang.Errorf("deploy.image.shorter", p.Image, seen, p.ImageSize)
+		return i18n.Keyed("deploy.image.shorter", p.Image, seen, p.ImageSize)
 	}
 	if whole != nil {
 		sum := whole.Sum(nil)
 		st.imageSHA256 = hex.EncodeToString(sum)
 		if p.ImageSHA256 != "" && st.imageSHA256 != p.ImageSHA256 {
-			return p.Lang.Errorf("deploy.image.mismatch", p.Image, st.imageSHA256, p.ImageSHA256)
+			return i18n.Keyed("deploy.image.mismatch", p.Image, st.imageSHA256, p.ImageSHA256)
 		}
 	}
 	return nil

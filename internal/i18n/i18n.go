@@ -164,16 +164,34 @@ func (l Lang) localize(args []any) []any {
 
 // Errorf returns an error whose text is the translated message.
 func (l Lang) Errorf(key string, args ...any) error {
-	return &Error{Key: key, Text: l.T(key, args...)}
+	return &Error{Key: key, Args: args, Text: l.T(key, args...), lang: l}
 }
 
-// Error is a translated, user-facing error.
+// Keyed is the error a domain package returns: its key and arguments,
+// with the English text (what --json and logs get); the command says it
+// in the reader's language with In.
+func Keyed(key string, args ...any) error { return EN.Errorf(key, args...) }
+
+// Error is a user-facing error: a catalogue key, its arguments, and its
+// text in the language it was made in.
 type Error struct {
 	Key  string
+	Args []any
 	Text string
+	lang Lang // the language of Text; "" when built by hand
 }
 
 func (e *Error) Error() string { return e.Text }
+
+// In says the error in l (its arguments too, when Localized or keyed
+// errors). An Error built by hand (already said by the command) keeps
+// its text.
+func (e *Error) In(l Lang) string {
+	if e.lang == "" || e.lang == l {
+		return e.Text
+	}
+	return l.T(e.Key, e.Args...)
+}
 
 var frMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin",
 	"juillet", "août", "septembre", "octobre", "novembre", "décembre"}

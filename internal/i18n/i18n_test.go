@@ -184,3 +184,21 @@ func TestKeysAreUnique(t *testing.T) {
 		}
 	}
 }
+
+// A keyed error is English until the command says it in the reader's
+// language; one the command already said keeps its text (issue 9.4).
+func TestKeyedErrorIn(t *testing.T) {
+	inner := Keyed("guard.nopath", "/dev/sdz")
+	outer := Keyed("deploy.target.refused", "/dev/sdz", inner)
+	e := outer.(*Error)
+	if e.Key != "deploy.target.refused" || !strings.Contains(e.Error(), "/dev/sdz does not exist") {
+		t.Errorf("English: %q (key %q)", e.Error(), e.Key)
+	}
+	if fr := e.In(FR); !strings.Contains(fr, "/dev/sdz n'existe pas") {
+		t.Errorf("French, inner error too: %q", fr)
+	}
+	said := &Error{Key: "guard.nopath", Text: "déjà dit"}
+	if said.In(EN) != "déjà dit" {
+		t.Errorf("a hand-built error is said again: %q", said.In(EN))
+	}
+}
