@@ -128,13 +128,20 @@ func (l *Ledger) DiskHandedOver(ctx context.Context, unitID, serial string) ([]s
 	return diskHandedOver(ctx, l.db, u.ID, serial)
 }
 
+// diskHandedOverSQL: CROSS JOIN makes SQLite start from the disk's serial
+// (a few rows): left to choose, with no statistics, it walked every
+// handed-over unit through units_state_num instead, one full walk per wipe
+// started, which made a 100,000-unit ledger quadratic to fill. PostgreSQL
+// plans a CROSS JOIN with a WHERE like any inner join.
+const diskHandedOverSQL = `SELECT d.unit_id FROM unit_disks d CROSS JOIN units u
+	WHERE u.id = d.unit_id AND d.serial_key = ? AND d.unit_id <> ? AND u.state = ? ORDER BY u.id_year, u.id_num`
+
 func diskHandedOver(ctx context.Context, q querier, unitID, serial string) ([]string, error) {
 	k := key(serial)
 	if k == "" {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT d.unit_id FROM unit_disks d JOIN units u ON u.id = d.unit_id
-		WHERE d.serial_key = ? AND d.unit_id <> ? AND u.state = ? ORDER BY u.id_year, u.id_num`, k, unitID, string(HandedOver))
+	rows, err := q.QueryContext(ctx, diskHandedOverSQL, k, unitID, string(HandedOver))
 	if err != nil {
 		return nil, fmt.Errorf("disk %q: %w", serial, err)
 	}

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"time"
 
 	"github.com/pcsolidaire/atelier/internal/synthledger"
@@ -28,6 +29,7 @@ func main() {
 	prefix := flag.String("prefix", "SYN", "unit id prefix")
 	asJSON := flag.Bool("json", false, "print the result as JSON")
 	quiet := flag.Bool("q", false, "no progress lines")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "synthledger: unexpected argument %q (use -out PATH)\n", flag.Arg(0))
@@ -38,6 +40,17 @@ func main() {
 	o := synthledger.Options{Path: *out, Units: *units, Bench: *bench, Prefix: *prefix}
 	if !*quiet {
 		o.Progress = os.Stderr
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "synthledger: cpuprofile: %v\n", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	t0 := time.Now()
 	st, err := synthledger.Build(ctx, o)
