@@ -27,7 +27,7 @@ func TestGuardErrorsAreKeyed(t *testing.T) {
 		t.Errorf("French %q, want %q...", ie.In(i18n.FR), want)
 	}
 
-	d := BlockDevice{Path: "/dev/sdz", Reasons: []Reason{{Key: "guard.reason.mounted", Detail: "/media/usb"},
+	d := BlockDevice{Path: "/dev/fakedisk0", Reasons: []Reason{{Key: "guard.reason.mounted", Detail: "/media/usb"},
 		{Key: "guard.reason.readonly"}}}
 	d.finish(i18n.EN)
 	if got, want := strings.Join(d.ProtectedReasons, "; "), "has a mounted filesystem (/media/usb); is read-only"; got != want {
@@ -37,11 +37,11 @@ func TestGuardErrorsAreKeyed(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Key != "guard.refused" {
 		t.Fatalf("Refusal = %v, want the keyed guard.refused", err)
 	}
-	if want := "refusing to write /dev/sdz: it has a mounted filesystem (/media/usb); is read-only"; err.Error() != want {
+	if want := "refusing to write /dev/fakedisk0: it has a mounted filesystem (/media/usb); is read-only"; err.Error() != want {
 		t.Errorf("English %q, want %q", err.Error(), want)
 	}
 	fr := ie.In(i18n.FR)
-	for _, want := range []string{"écriture sur /dev/sdz refusée", "contient un système de fichiers monté (/media/usb)", "est en lecture seule"} {
+	for _, want := range []string{"écriture sur /dev/fakedisk0 refusée", "contient un système de fichiers monté (/media/usb)", "est en lecture seule"} {
 		if !strings.Contains(fr, want) {
 			t.Errorf("French %q lacks %q", fr, want)
 		}

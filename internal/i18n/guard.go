@@ -51,8 +51,8 @@ var guardMessages = Catalog{
 	},
 	// What a target is when it is not a disk.
 	"guard.nopath": {
-		EN: "%s does not exist (name a disk such as /dev/sdb; see atelier disks)",
-		FR: "%s n'existe pas (indiquez un disque comme /dev/sdb\u202f; voir atelier disks)",
+		EN: "%s does not exist (name a disk that atelier disks lists)",
+		FR: "%s n'existe pas (indiquez un disque que liste atelier disks)",
 	},
 	"guard.danglinglink": {
 		EN: "%s is a link to %s, which does not exist: that disk is gone (unplugged?); see atelier disks",
@@ -63,16 +63,16 @@ var guardMessages = Catalog{
 		FR: "impossible d'examiner %s\u202f: %v",
 	},
 	"guard.isdir": {
-		EN: "%s is a folder, not a disk (name a disk such as /dev/sdb; see atelier disks)",
-		FR: "%s est un dossier, pas un disque (indiquez un disque comme /dev/sdb\u202f; voir atelier disks)",
+		EN: "%s is a folder, not a disk (name a disk that atelier disks lists)",
+		FR: "%s est un dossier, pas un disque (indiquez un disque que liste atelier disks)",
 	},
 	"guard.isfile": {
-		EN: "%s is a regular file, not a disk (name a disk such as /dev/sdb; see atelier disks)",
-		FR: "%s est un fichier ordinaire, pas un disque (indiquez un disque comme /dev/sdb\u202f; voir atelier disks)",
+		EN: "%s is a regular file, not a disk (name a disk that atelier disks lists)",
+		FR: "%s est un fichier ordinaire, pas un disque (indiquez un disque que liste atelier disks)",
 	},
 	"guard.ischar": {
-		EN: "%s is a character device, not a disk (name a disk such as /dev/sdb; see atelier disks)",
-		FR: "%s est un périphérique caractère, pas un disque (indiquez un disque comme /dev/sdb\u202f; voir atelier disks)",
+		EN: "%s is a character device, not a disk (name a disk that atelier disks lists)",
+		FR: "%s est un périphérique caractère, pas un disque (indiquez un disque que liste atelier disks)",
 	},
 	"guard.ischar.hint": {
 		EN: "%s is a character device (a controller or a generic interface), not a disk: did you mean %s?",

@@ -107,14 +107,14 @@ func TestFrenchQuotesKeepTheEscaping(t *testing.T) {
 }
 
 func TestFrenchDecimalsTakeAComma(t *testing.T) {
-	got := FR.T("deploy.done", "zorin", "/dev/sdb", "2,1 Go", 0.94, 536.9, "ok")
+	got := FR.T("deploy.done", "zorin", "/dev/fakedisk1", "2,1 Go", 0.94, 536.9, "ok")
 	if !strings.Contains(got, "0,9\u202fs") && !strings.Contains(got, "0,9 s") {
 		t.Errorf("French seconds: %q", got)
 	}
 	if !strings.Contains(got, "537") {
 		t.Errorf("French rate: %q", got)
 	}
-	if en := EN.T("deploy.done", "zorin", "/dev/sdb", "2.1 GB", 0.94, 536.9, "ok"); !strings.Contains(en, "0.9 s") {
+	if en := EN.T("deploy.done", "zorin", "/dev/fakedisk1", "2.1 GB", 0.94, 536.9, "ok"); !strings.Contains(en, "0.9 s") {
 		t.Errorf("English seconds: %q", en)
 	}
 }
@@ -188,13 +188,13 @@ func TestKeysAreUnique(t *testing.T) {
 // A keyed error is English until the command says it in the reader's
 // language; one the command already said keeps its text (issue 9.4).
 func TestKeyedErrorIn(t *testing.T) {
-	inner := Keyed("guard.nopath", "/dev/sdz")
-	outer := Keyed("deploy.target.refused", "/dev/sdz", inner)
+	inner := Keyed("guard.nopath", "/dev/fakedisk0")
+	outer := Keyed("deploy.target.refused", "/dev/fakedisk0", inner)
 	e := outer.(*Error)
-	if e.Key != "deploy.target.refused" || !strings.Contains(e.Error(), "/dev/sdz does not exist") {
+	if e.Key != "deploy.target.refused" || !strings.Contains(e.Error(), "/dev/fakedisk0 does not exist") {
 		t.Errorf("English: %q (key %q)", e.Error(), e.Key)
 	}
-	if fr := e.In(FR); !strings.Contains(fr, "/dev/sdz n'existe pas") {
+	if fr := e.In(FR); !strings.Contains(fr, "/dev/fakedisk0 n'existe pas") {
 		t.Errorf("French, inner error too: %q", fr)
 	}
 	said := &Error{Key: "guard.nopath", Text: "déjà dit"}

@@ -37,8 +37,8 @@ var wipeMessages = Catalog{
 		FR: "écriture sur %s refusée\u202f: ce disque %s",
 	},
 	"guard.notblock": {
-		EN: "%s is not a block device (name a disk such as /dev/sdb; see atelier disks)",
-		FR: "%s n'est pas un périphérique bloc (indiquez un disque comme /dev/sdb\u202f; voir atelier disks)",
+		EN: "%s is not a block device (name a disk that atelier disks lists)",
+		FR: "%s n'est pas un périphérique bloc (indiquez un disque que liste atelier disks)",
 	},
 	"guard.partition": {
 		EN: "%s is a partition: atelier writes whole disks only (did you mean %s?)",
