@@ -13,12 +13,14 @@ import (
 
 // newAccountCmd manages the logins of the hub's web pages (issue 12).
 func newAccountCmd(g *globals) *cobra.Command {
-	return groupCmd(&cobra.Command{
+	cmd := &cobra.Command{
 		Use:     "account",
 		Short:   "Web accounts of the hub: MDH staff, volunteers, admins",
 		Example: "  printf '%s\\n' \"$PW\" | atelier account add mdh-village2 --site \"MDH Village 2\" --password-stdin\n  atelier account list",
-	}, newAccountAddCmd(g), newAccountListCmd(g), newAccountDisableCmd(g),
+	}
+	cmd.AddCommand(newAccountAddCmd(g), newAccountListCmd(g), newAccountDisableCmd(g),
 		newAccountEnableCmd(g), newAccountPasswdCmd(g))
+	return cmd
 }
 
 func newAccountAddCmd(g *globals) *cobra.Command {

@@ -14,7 +14,7 @@ import (
 
 // newBenchCmd manages the benches that may sync with this ledger as a hub.
 func newBenchCmd(g *globals) *cobra.Command {
-	return groupCmd(&cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "Benches that may sync with this hub: enrol, list, revoke",
 		Long: `bench manages, on the hub's ledger, which benches may sync with it. A bench
@@ -23,7 +23,9 @@ request it makes is signed with the matching private key, which never leaves
 the bench. Its letter is the code its unit ids carry (B: PCS-26-B0042); no two
 benches share one, so ids never collide, even offline.`,
 		Example: "  atelier bench enrol atelier-2 --key atelier-2.pub --letter B\n  atelier bench list\n  atelier bench revoke atelier-2",
-	}, newBenchEnrolCmd(g), newBenchListCmd(g), newBenchRevokeCmd(g))
+	}
+	cmd.AddCommand(newBenchEnrolCmd(g), newBenchListCmd(g), newBenchRevokeCmd(g))
+	return cmd
 }
 
 func newBenchEnrolCmd(g *globals) *cobra.Command {

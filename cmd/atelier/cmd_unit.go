@@ -13,11 +13,12 @@ import (
 
 // newUnitCmd browses and updates units in the ledger.
 func newUnitCmd(g *globals) *cobra.Command {
-	cmd := groupCmd(&cobra.Command{
+	cmd := &cobra.Command{
 		Use:     "unit",
 		Short:   "Browse and update units: list, show, note, move, destroy-disk",
 		Example: "  atelier unit list --state ready\n  atelier unit show PCS-26-0042\n  atelier unit move PCS-26-0042 ready --reason \"QA ok\"",
-	}, newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
+	}
+	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
 	cmd.AddCommand(newUnitCertificatesCmd(g), newUnitStickerCmd(g))
 	cmd.AddCommand(newUnitUndoCmd(g))
 	cmd.AddCommand(newUnitMergeCmd(g))

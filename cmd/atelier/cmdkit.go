@@ -4,23 +4,13 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/spf13/cobra"
-
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
 // The frame that the commands recording one fact share (account, bench,
-// unit): a parent that only holds its subcommands, the operator checked
-// before the ledger opens, and the result printed as JSON or as one line.
-
-// groupCmd is a command that only holds subcommands: run bare, it shows
-// its help.
-func groupCmd(c *cobra.Command, subs ...*cobra.Command) *cobra.Command {
-	c.Args = noArgs
-	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
-	c.AddCommand(subs...)
-	return c
-}
+// unit): the operator checked before the ledger opens, and the result
+// printed as JSON or as one line. (A parent that only holds subcommands
+// needs no Args nor RunE: setupUsage gives every group both.)
 
 // recordAs runs fn on the ledger as the operator: a command that writes
 // refuses without one, before it opens the ledger.
