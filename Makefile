@@ -41,6 +41,7 @@ bench: build
 
 lint:
 	$(GO) vet ./...
+	$(GO) run ./scripts/realdisks
 	@out=$$(gofmt -l cmd inventory probe imaging reports internal scripts hub workshop); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 

@@ -14,7 +14,7 @@ import (
 // reasons are keyed, English by default (--json, logs), and the command
 // says them in the reader's language (issue 9.4).
 func TestGuardErrorsAreKeyed(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "sdz")
+	missing := filepath.Join(t.TempDir(), "fakedisk0")
 	_, err := Inspect(context.Background(), missing, ListOptions{})
 	var ie *i18n.Error
 	if !errors.As(err, &ie) || ie.Key != "guard.nopath" {

@@ -158,15 +158,15 @@ func provesFromSysfsTree(t *testing.T) {
 		}
 	}
 	want := map[string][]string{
-		"nvme0n1": {"mounted filesystem (/boot/efi, /boot)",
+		"fakenvme0n1": {"mounted filesystem (/boot/efi, /boot)",
 			"running system (/), through /dev/dm-1 built on it",
 			"swap (/dev/dm-2), through /dev/dm-2 built on it",
-			"RAID/LVM/dm stack (dm-0 (nvme0n1p3_crypt), dm-1 (debian--vg-root), dm-2 (debian--vg-swap_1), +1)"},
-		"sdb":   {"RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/backup), through /dev/md0 built on it"},
-		"sdc":   {"RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/backup), through /dev/md0 built on it"},
-		"loop0": {"running system (/), through /dev/dm-1 on the same storage", "built on a RAID/LVM/dm volume (dm-3 (debian--vg-scratch), dm-0 (nvme0n1p3_crypt))"},
-		"loop1": {"mounted filesystem (/snap/core22/1380)", "read-only"},
-		"sda":   nil,
+			"RAID/LVM/dm stack (dm-0 (fakenvme0n1p3_crypt), dm-1 (debian--vg-root), dm-2 (debian--vg-swap_1), +1)"},
+		"fakesata0": {"RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/backup), through /dev/md0 built on it"},
+		"fakesata1": {"RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/backup), through /dev/md0 built on it"},
+		"loop0":     {"running system (/), through /dev/dm-1 on the same storage", "built on a RAID/LVM/dm volume (dm-3 (debian--vg-scratch), dm-0 (fakenvme0n1p3_crypt))"},
+		"loop1":     {"mounted filesystem (/snap/core22/1380)", "read-only"},
+		"fakeusb0":  nil,
 	}
 	for name, reasons := range want {
 		d, ok := got[name]
@@ -184,7 +184,7 @@ func provesFromSysfsTree(t *testing.T) {
 			}
 		}
 	}
-	if got["sda"].Vendor != "SanDisk" || got["nvme0n1"].Serial != "S64PNX0T812345" || got["sdb"].Medium != "hdd" {
+	if got["fakeusb0"].Vendor != "SanDisk" || got["fakenvme0n1"].Serial != "S64PNX0T812345" || got["fakesata0"].Medium != "hdd" {
 		t.Errorf("identity: %+v", got)
 	}
 	// Named as targets through device nodes of this tree's numbers (made
@@ -204,11 +204,11 @@ func provesFromSysfsTree(t *testing.T) {
 		return p
 	}
 	for _, c := range []struct{ node, want string }{
-		{node("dm-3", "b", 253, 3), "device-mapper volume (debian--vg-scratch: LVM, dm-crypt...), not a disk: atelier erases whole disks; the disks under it: /dev/nvme0n1"},
-		{node("md0", "b", 9, 0), "RAID volume, not a disk: atelier erases whole disks; the disks under it: /dev/sdb, /dev/sdc"},
-		{node("sdb1", "b", 8, 17), "is a partition"},
-		{node("nvme0", "c", 241, 0), "character device (a controller or a generic interface), not a disk: did you mean /dev/nvme0n1?"},
-		{node("sg0", "c", 21, 0), "did you mean /dev/sda?"},
+		{node("dm-3", "b", 253, 3), "device-mapper volume (debian--vg-scratch: LVM, dm-crypt...), not a disk: atelier erases whole disks; the disks under it: /dev/fakenvme0n1"},
+		{node("md0", "b", 9, 0), "RAID volume, not a disk: atelier erases whole disks; the disks under it: /dev/fakesata0, /dev/fakesata1"},
+		{node("fakesata0p1", "b", 8, 17), "is a partition"},
+		{node("fakenvme0", "c", 241, 0), "character device (a controller or a generic interface), not a disk: did you mean /dev/fakenvme0n1?"},
+		{node("sg0", "c", 21, 0), "did you mean /dev/fakeusb0?"},
 		{node("gone", "b", 8, 64), "no such block device is present"},
 	} {
 		_, err := Inspect(context.Background(), c.node, opts)
@@ -216,7 +216,7 @@ func provesFromSysfsTree(t *testing.T) {
 			t.Errorf("Inspect(%s) = %v, want %q", filepath.Base(c.node), err, c.want)
 		}
 	}
-	d, err := Inspect(context.Background(), node("sda", "b", 8, 0), opts)
+	d, err := Inspect(context.Background(), node("fakeusb0", "b", 8, 0), opts)
 	if err != nil || d.Protected {
 		t.Errorf("the free USB stick: %v %v", err, d.ProtectedReasons)
 	}
@@ -242,7 +242,7 @@ func TestCyclesEndTheWalk(t *testing.T) {
 	}
 	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-0/slaves/dm-1"), 0o755)
 	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-1/slaves/dm-0"), 0o755)
-	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-1/slaves/nvme0n1"), 0o755)
+	os.MkdirAll(filepath.Join(sys, "devices/virtual/block/dm-1/slaves/fakenvme0n1"), 0o755)
 	write := func(p, v string) {
 		mk(p)
 		os.WriteFile(p, []byte(v), 0o644)
@@ -261,7 +261,7 @@ func TestCyclesEndTheWalk(t *testing.T) {
 	select {
 	case disks := <-done:
 		for _, d := range disks {
-			if (d.Name == "loop5" || d.Name == "loop6" || d.Name == "nvme0n1") && !d.Protected {
+			if (d.Name == "loop5" || d.Name == "loop6" || d.Name == "fakenvme0n1") && !d.Protected {
 				t.Errorf("%s in a cycle of volumes is writable", d.Name)
 			}
 		}
@@ -270,8 +270,8 @@ func TestCyclesEndTheWalk(t *testing.T) {
 	}
 }
 
-// fakeSys builds a small sysfs and procfs: sda (SATA SSD) with a mounted
-// partition, sdb (USB, read-only), sdc under md0 (RAID), nvme0n1 free.
+// fakeSys builds a small sysfs and procfs: fakesata0 (SATA SSD) with a mounted
+// partition, fakeusb0 (USB, read-only), fakesata1 under md0 (RAID), fakenvme0n1 free.
 func fakeSys(t *testing.T) (sys, proc string) {
 	t.Helper()
 	root := t.TempDir()
@@ -322,17 +322,17 @@ func fakeSys(t *testing.T) (sys, proc string) {
 		}
 		return m
 	}
-	disk("sda", "pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0", "8:0",
-		with(map[string]string{"device/vendor": "ATA", "device/model": "Samsung SSD 860"}), map[string]string{"sda1": "8:1", "sda2": "8:2"})
-	disk("sdb", "pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0", "8:16",
+	disk("fakesata0", "pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0", "8:0",
+		with(map[string]string{"device/vendor": "ATA", "device/model": "Samsung SSD 860"}), map[string]string{"fakesata0p1": "8:1", "fakesata0p2": "8:2"})
+	disk("fakeusb0", "pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0", "8:16",
 		with(map[string]string{"ro": "1", "removable": "1", "device/vendor": "Kingston", "device/model": "DataTraveler"}), nil)
-	disk("sdc", "pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0", "8:32",
+	disk("fakesata1", "pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0", "8:32",
 		with(map[string]string{"queue/rotational": "1", "device/model": "WDC WD5000AAKX"}), nil)
-	disk("nvme0n1", "pci0000:00/0000:00:1d.0/0000:3d:00.0/nvme/nvme0", "259:0",
+	disk("fakenvme0n1", "pci0000:00/0000:00:1d.0/0000:3d:00.0/nvme/fakenvme0", "259:0",
 		with(map[string]string{"device/model": "WD_BLACK SN770", "device/serial": "22391F801234"}), nil)
 	disk("md0", "virtual", "9:0", with(nil), nil)
-	mk(filepath.Join(sys, "devices/virtual/block/md0/slaves/sdc"), "")
-	mk(filepath.Join(sys, "devices/pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0/block/sdc/holders/md0"), "")
+	mk(filepath.Join(sys, "devices/virtual/block/md0/slaves/fakesata1"), "")
+	mk(filepath.Join(sys, "devices/pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0/block/fakesata1/holders/md0"), "")
 	mk(filepath.Join(proc, "self/mountinfo"),
 		"22 1 8:2 / / rw,relatime - ext4 /dev/fake-root rw\n"+
 			"40 22 8:1 / /boot/efi rw,relatime - vfat /dev/fake-efi rw\n"+
@@ -371,14 +371,14 @@ func TestDiscoveryOnAFakeSystem(t *testing.T) {
 			}
 		}
 	}
-	check("sda", "ssd", "sata", "running system", "mounted filesystem (/boot/efi)")
-	check("sdb", "usb", "usb", "read-only")
-	check("sdc", "hdd", "sata", "RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/raid)")
-	check("nvme0n1", "nvme", "nvme")
-	if got["nvme0n1"].Serial != "22391F801234" || got["sda"].Vendor != "" || got["sdb"].Vendor != "Kingston" {
+	check("fakesata0", "ssd", "sata", "running system", "mounted filesystem (/boot/efi)")
+	check("fakeusb0", "usb", "usb", "read-only")
+	check("fakesata1", "hdd", "sata", "RAID/LVM/dm stack (md0)", "mounted filesystem (/srv/raid)")
+	check("fakenvme0n1", "nvme", "nvme")
+	if got["fakenvme0n1"].Serial != "22391F801234" || got["fakesata0"].Vendor != "" || got["fakeusb0"].Vendor != "Kingston" {
 		t.Errorf("identity: %+v", got)
 	}
-	if got["sda"].SizeBytes != 976773168*512 {
-		t.Errorf("size %d", got["sda"].SizeBytes)
+	if got["fakesata0"].SizeBytes != 976773168*512 {
+		t.Errorf("size %d", got["fakesata0"].SizeBytes)
 	}
 }

@@ -32,6 +32,22 @@ func checkHub(t *testing.T, l *Ledger) string {
 	return got
 }
 
+// triagedOnTwoBenches sets the scene of these tests: benches B and C (C's
+// clock cShift after B's), their hub, and a unit B registered and triaged,
+// known to all three.
+func triagedOnTwoBenches(t *testing.T, serial string, cShift time.Duration) (b, c, h *site, u Unit) {
+	t.Helper()
+	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	b = newSite(t, "atelier-2", "B", now)
+	c = newSite(t, "atelier-3", "C", now.Add(cShift))
+	h = newHub(t, b, c)
+	u = addUnit(t, b.l, serial)
+	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
+	syncVia(t, b, h)
+	syncVia(t, h, c)
+	return b, c, h, u
+}
+
 // B undoes a move the hub merged and C acted on meanwhile: whichever came
 // first (by id) stands, the other is a conflict, in any order of merges.
 func TestUndoOfAMergedMoveAgainstAnotherBench(t *testing.T) {
@@ -50,13 +66,7 @@ func TestUndoOfAMergedMoveAgainstAnotherBench(t *testing.T) {
 		{"undo first", time.Hour, Received, "atelier-3", ConflictDiverged},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := newSite(t, "atelier-2", "B", now)
-			c := newSite(t, "atelier-3", "C", now.Add(tc.cShift+time.Minute))
-			u := addUnit(t, b.l, "SN-UNDO")
-			mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
-			h := newHub(t, b, c)
-			syncVia(t, b, h)
-			syncVia(t, h, c)
+			b, c, h, u := triagedOnTwoBenches(t, "SN-UNDO", tc.cShift+time.Minute)
 			mustMove(t, c.l, u.ID, Recycled, MoveOptions{NoDisk: true})
 			if _, _, err := b.l.Undo(ctx, cam, u.ID, "triaged by mistake"); err != nil {
 				t.Fatal(err)
@@ -92,14 +102,7 @@ func TestUndoOfAMergedMoveAgainstAnotherBench(t *testing.T) {
 // conflict, not a second reversal, and the hub still verifies.
 func TestTwoBenchesUndoTheSameMove(t *testing.T) {
 	ctx := context.Background()
-	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
-	b := newSite(t, "atelier-2", "B", now)
-	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
-	h := newHub(t, b, c)
-	u := addUnit(t, b.l, "SN-TWICE")
-	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
-	syncVia(t, b, h)
-	syncVia(t, h, c)
+	b, c, h, u := triagedOnTwoBenches(t, "SN-TWICE", time.Minute)
 	for _, s := range []*site{b, c} {
 		if _, _, err := s.l.Undo(ctx, cam, u.ID, "not triaged yet"); err != nil {
 			t.Fatal(err)
@@ -122,14 +125,7 @@ func TestTwoBenchesUndoTheSameMove(t *testing.T) {
 // resolved, it undoes the move that did apply.
 func TestUndoRefusedWhileAConflictIsOpen(t *testing.T) {
 	ctx := context.Background()
-	now := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
-	b := newSite(t, "atelier-2", "B", now)
-	c := newSite(t, "atelier-3", "C", now.Add(time.Minute))
-	h := newHub(t, b, c)
-	u := addUnit(t, b.l, "SN-OPEN")
-	mustMove(t, b.l, u.ID, Triaged, MoveOptions{})
-	syncVia(t, b, h)
-	syncVia(t, h, c)
+	b, c, h, u := triagedOnTwoBenches(t, "SN-OPEN", time.Minute)
 	mustMove(t, b.l, u.ID, Recycled, MoveOptions{NoDisk: true}) // first
 	mustMove(t, c.l, u.ID, Parts, MoveOptions{NoDisk: true})    // later: a conflict
 	h.merge(t, b.bundle(t, h))

@@ -51,7 +51,7 @@ func ckModernLaptop() *Report {
 		Memory: Memory{TotalBytes: 16 * gib, SlotsTotal: 2, SlotsUsed: 2, MaxBytes: 32 * gib, Modules: []Module{
 			{Slot: "ChannelA", SizeBytes: 8 * gib, Type: "DDR4", FormFactor: "SO-DIMM"},
 			{Slot: "ChannelB", SizeBytes: 8 * gib, Type: "DDR4", FormFactor: "SO-DIMM"}}},
-		Disks: []Disk{{Name: "nvme0n1", Model: "INTEL SSDPEKNW010T8", Serial: "BTNH93710FS91P0B",
+		Disks: []Disk{{Name: "fakenvme0n1", Model: "INTEL SSDPEKNW010T8", Serial: "BTNH93710FS91P0B",
 			SizeBytes: 1024209543168, Medium: "nvme", Transport: "nvme", Health: &Health{Verdict: "good"}}},
 		Batteries:      []Battery{{Name: "BAT0", DesignWh: 24, FullWh: 21, HealthPercent: 87.5}},
 		Display:        Display{Connector: "eDP-1", Width: 1920, Height: 1080},
@@ -69,7 +69,7 @@ func ckOldDesktop() *Report {
 		Is64Bit: true, Flags: []string{"lm", "pae", "nx"}}
 	r.Memory = Memory{TotalBytes: 2 * gib, SlotsTotal: 2, SlotsUsed: 1, MaxBytes: 8 * gib,
 		Modules: []Module{{Slot: "DIMM_1", SizeBytes: 2 * gib, Type: "DDR3", FormFactor: "DIMM"}}}
-	r.Disks = []Disk{{Name: "sda", Model: "ST3250318AS", Serial: "9VY7ABCD", SizeBytes: 250059350016,
+	r.Disks = []Disk{{Name: "fakesata0", Model: "ST3250318AS", Serial: "9VY7ABCD", SizeBytes: 250059350016,
 		Medium: "hdd", Transport: "sata", Rotational: true, Health: &Health{Verdict: "good"}}}
 	r.Batteries = nil
 	r.Display = Display{}
@@ -180,7 +180,7 @@ func TestCheckDriversSecureBootAndFirmware(t *testing.T) {
 
 func TestCheckDisks(t *testing.T) {
 	set := ckSet(t)
-	failing := Disk{Name: "sda", Model: "Hitachi HDS721050DLE630", Serial: "MSK423Y20S3HBC", SizeBytes: 500107862016,
+	failing := Disk{Name: "fakesata0", Model: "Hitachi HDS721050DLE630", Serial: "MSK423Y20S3HBC", SizeBytes: 500107862016,
 		Medium: "hdd", Transport: "sata", Rotational: true,
 		Health: &Health{Verdict: "failing", Reasons: []string{"the disk's own SMART self-assessment says FAILING", "8 sectors pending"}}}
 
@@ -191,8 +191,8 @@ func TestCheckDisks(t *testing.T) {
 		t.Errorf("only disk failing: fits %q, want no", core.Fits)
 	}
 	ckWant(t, "reasons", core.Reasons, "every internal disk is failing")
-	ckWant(t, "reasons", core.Reasons, "disk sda (Hitachi HDS721050DLE630) is failing (the disk's own SMART self-assessment says FAILING)")
-	ckWant(t, "advice", core.Advice, "disk sda (Hitachi HDS721050DLE630) is failing: replace it")
+	ckWant(t, "reasons", core.Reasons, "disk fakesata0 (Hitachi HDS721050DLE630) is failing (the disk's own SMART self-assessment says FAILING)")
+	ckWant(t, "advice", core.Advice, "disk fakesata0 (Hitachi HDS721050DLE630) is failing: replace it")
 
 	r.Disks = append(r.Disks, ckModernLaptop().Disks...)
 	if core := ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core"); core.Fits != FitsWarn {
@@ -201,14 +201,14 @@ func TestCheckDisks(t *testing.T) {
 
 	// An 8 GB eMMC is too small; the live USB stick does not count.
 	r.Disks = []Disk{
-		{Name: "mmcblk0", Model: "DF4008", SizeBytes: 7818182656, Medium: "mmc", Transport: "mmc"},
-		{Name: "sdb", Model: "Cruzer Blade", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
+		{Name: "fakemmc0", Model: "DF4008", SizeBytes: 7818182656, Medium: "mmc", Transport: "mmc"},
+		{Name: "fakeusb0", Model: "Cruzer Blade", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
 	}
 	core = ckTarget(t, checkIn(r, set, i18n.EN), "zorin-18-core")
 	if core.Fits != FitsNo {
 		t.Errorf("8 GB eMMC: fits %q, want no", core.Fits)
 	}
-	ckWant(t, "reasons", core.Reasons, "largest disk mmcblk0 (DF4008) holds 7.8 GB: Zorin OS 18 Core needs 15 GB")
+	ckWant(t, "reasons", core.Reasons, "largest disk fakemmc0 (DF4008) holds 7.8 GB: Zorin OS 18 Core needs 15 GB")
 	ckWant(t, "advice", core.Advice, "replace the disk by an SSD of 120 GB or more")
 
 	r.Disks = r.Disks[1:]

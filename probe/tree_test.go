@@ -67,10 +67,10 @@ func laptopTree(t *testing.T) string {
 		file(d+"/queue/rotational", rotational+"\n")
 		file(d+"/removable", removable+"\n")
 	}
-	disk("sda", "pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0", "8:0", "500118192", "0", "0")
+	disk("fakesata0", "pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0", "8:0", "500118192", "0", "0")
 	file("run/udev/data/b8:0", "E:ID_MODEL=Samsung_SSD_860_EVO_250GB\nE:ID_SERIAL_SHORT=S3YJNB0K123456A\n")
-	disk("sdb", "pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/host2/target2:0:0/2:0:0:0", "8:16", "30031872", "1", "1")
-	disk("mmcblk0", "pci0000:00/0000:00:1e.6/mmc_host/mmc0/mmc0:0001", "179:0", "61071360", "0", "0")
+	disk("fakeusb0", "pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/host2/target2:0:0/2:0:0:0", "8:16", "30031872", "1", "1")
+	disk("fakemmc0", "pci0000:00/0000:00:1e.6/mmc_host/mmc0/mmc0:0001", "179:0", "61071360", "0", "0")
 	disk("sr0", "pci0000:00/0000:00:17.0/ata2/host1/target1:0:0/1:0:0:0", "11:0", "2097151", "1", "1")
 	disk("zram0", "virtual", "252:0", "8388608", "0", "0")
 	disk("loop0", "virtual", "7:0", "1000", "0", "0")
@@ -148,7 +148,7 @@ func writeTemp(t *testing.T, name, content string) string {
 
 func TestGatherTree(t *testing.T) {
 	root := laptopTree(t)
-	r, err := Gather(context.Background(), Options{Root: root, Smartctl: []string{writeTemp(t, "sda.json", ssdSmart)}})
+	r, err := Gather(context.Background(), Options{Root: root, Smartctl: []string{writeTemp(t, "fakesata0.json", ssdSmart)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,26 +163,26 @@ func TestGatherTree(t *testing.T) {
 	if c := r.CPU; c.Model != "Intel(R) Core(TM) i5-7200U CPU @ 2.50GHz" || c.Cores != 2 || c.Threads != 4 || c.MaxMHz != 3100 || !c.Is64Bit {
 		t.Errorf("cpu = %+v", c)
 	}
-	// sda (SSD, health attached by serial), sdb (USB), mmcblk0; not sr0,
+	// fakesata0 (SSD, health attached by serial), fakeusb0 (USB), fakemmc0; not sr0,
 	// zram0 nor loop0.
 	if len(r.Disks) != 3 {
 		t.Fatalf("disks = %+v", r.Disks)
 	}
-	sda := r.Disks[2]
+	ssd := r.Disks[2]
 	for _, d := range r.Disks {
-		if d.Name == "sda" {
-			sda = d
+		if d.Name == "fakesata0" {
+			ssd = d
 		}
 	}
-	if sda.Serial != "S3YJNB0K123456A" || sda.Medium != "ssd" || sda.Transport != "sata" || sda.SizeBytes != 500118192*512 ||
-		sda.Health == nil || sda.Health.Verdict != "good" || sda.Health.PowerOnHours != 8123 {
-		t.Errorf("sda = %+v health %+v", sda, sda.Health)
+	if ssd.Serial != "S3YJNB0K123456A" || ssd.Medium != "ssd" || ssd.Transport != "sata" || ssd.SizeBytes != 500118192*512 ||
+		ssd.Health == nil || ssd.Health.Verdict != "good" || ssd.Health.PowerOnHours != 8123 {
+		t.Errorf("fakesata0 = %+v health %+v", ssd, ssd.Health)
 	}
 	media := map[string]string{}
 	for _, d := range r.Disks {
 		media[d.Name] = d.Medium + "/" + d.Transport
 	}
-	if media["sdb"] != "usb/usb" || media["mmcblk0"] != "mmc/mmc" {
+	if media["fakeusb0"] != "usb/usb" || media["fakemmc0"] != "mmc/mmc" {
 		t.Errorf("media = %v", media)
 	}
 	if len(r.Batteries) != 1 || r.Batteries[0].HealthPercent != 50 || r.Batteries[0].DesignWh != 24 || r.Batteries[0].Cycles != 612 {
@@ -234,7 +234,7 @@ func TestCaptureRoundTrip(t *testing.T) {
 		"Handle 0x0012, DMI type 17, 40 bytes\nMemory Device\n\tArray Handle: 0x0011\n\tSize: 8 GB\n\tForm Factor: SODIMM\n\tLocator: ChannelA-DIMM0\n\tType: DDR4\n\tSpeed: 2133 MT/s\n\n"+
 		"Handle 0x0013, DMI type 17, 40 bytes\nMemory Device\n\tArray Handle: 0x0011\n\tSize: No Module Installed\n\tForm Factor: SODIMM\n\tLocator: ChannelB-DIMM0\n\tType: Unknown\n")
 	capture := filepath.Join(t.TempDir(), "unit.tar.gz")
-	first, err := Gather(context.Background(), Options{Root: root, DMIDecode: dump, Smartctl: []string{writeTemp(t, "sda.json", ssdSmart)}, Capture: capture})
+	first, err := Gather(context.Background(), Options{Root: root, DMIDecode: dump, Smartctl: []string{writeTemp(t, "fakesata0.json", ssdSmart)}, Capture: capture})
 	if err != nil {
 		t.Fatal(err)
 	}

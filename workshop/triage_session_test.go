@@ -12,11 +12,11 @@ import (
 // live USB stick it was booted from.
 func machine(serial string, disks ...probe.Disk) *probe.Report {
 	r := &probe.Report{System: probe.System{Vendor: "LENOVO", Product: "ThinkCentre M700", Serial: serial, Chassis: "desktop"}}
-	r.Disks = append(disks, probe.Disk{Name: "sdz", Model: "Cruzer Blade", Serial: "4C53", Medium: "usb", Transport: "usb", Removable: true})
+	r.Disks = append(disks, probe.Disk{Name: "fakeusb1", Model: "Cruzer Blade", Serial: "4C53", Medium: "usb", Transport: "usb", Removable: true})
 	return r
 }
 
-var wd = probe.Disk{Name: "sda", Model: "WDC WD5000", Serial: "WD-WX41A123", SizeBytes: 500e9, Medium: "hdd"}
+var wd = probe.Disk{Name: "fakesata0", Model: "WDC WD5000", Serial: "WD-WX41A123", SizeBytes: 500e9, Medium: "hdd"}
 
 func triage(l *inventory.Ledger, p *fakePrompt) *Triage {
 	return &Triage{Ledger: l, Prompt: p, Actor: camille}
@@ -96,7 +96,7 @@ func TestTriageMachineWithoutSerial(t *testing.T) {
 	// A unit registered by intake, whose disk a first --unit save
 	// recorded: found by that disk.
 	u, _ := l.AddUnit(ctx, camille, inventory.NewUnit{Serial: "DSI-0042"})
-	other := probe.Disk{Name: "nvme0n1", Model: "SAMSUNG MZVLB256", Serial: "S4DXNF0M", SizeBytes: 256e9, Medium: "nvme"}
+	other := probe.Disk{Name: "fakenvme0n1", Model: "SAMSUNG MZVLB256", Serial: "S4DXNF0M", SizeBytes: 256e9, Medium: "nvme"}
 	if _, err := triage(l, &fakePrompt{}).Save(ctx, machine(oem, other), probe.Verdict{}, u.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestTriageMachineWithoutSerial(t *testing.T) {
 	}
 
 	// No disk with a serial either: nothing stable to find it by.
-	bare := probe.Disk{Name: "sda", Model: "Generic", Serial: "unknown", SizeBytes: 32e9, Medium: "ssd"}
+	bare := probe.Disk{Name: "fakesata0", Model: "Generic", Serial: "unknown", SizeBytes: 32e9, Medium: "ssd"}
 	if _, err := triage(l, &fakePrompt{interactive: true, yes: true}).Save(ctx, machine(oem, bare), probe.Verdict{}, ""); keyOf(err) != "check.save.noserial.nodisk" {
 		t.Fatalf("no serial at all: %v", err)
 	}

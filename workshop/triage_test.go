@@ -25,16 +25,16 @@ func TestUsableSerial(t *testing.T) {
 // identity wipe computes for it, and leaves out removable and USB disks.
 func TestDiskRecordsAndWalkIn(t *testing.T) {
 	r := &probe.Report{Disks: []probe.Disk{
-		{Name: "sda", Model: "ST9250410AS", Serial: " 5VG3ABCD ", Vendor: "unknown", SizeBytes: 250059350016, Medium: "hdd"},
-		{Name: "sdb", Model: "Cruzer Blade", Serial: "4C530001220528", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
-		{Name: "nvme0n1", Model: "SAMSUNG MZVLB256", Serial: "unknown", SizeBytes: 256060514304, Medium: "nvme"},
+		{Name: "fakesata0", Model: "ST9250410AS", Serial: " 5VG3ABCD ", Vendor: "unknown", SizeBytes: 250059350016, Medium: "hdd"},
+		{Name: "fakeusb0", Model: "Cruzer Blade", Serial: "4C530001220528", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
+		{Name: "fakenvme0n1", Model: "SAMSUNG MZVLB256", Serial: "unknown", SizeBytes: 256060514304, Medium: "nvme"},
 	}}
 	recs, noSerial, skipped := DiskRecords(r)
 	want := blockdev.Identity(blockdev.Facts{Model: "SAMSUNG MZVLB256", SizeBytes: 256060514304})
 	if len(recs) != 2 || recs[0].Serial != "5VG3ABCD" || recs[0].Vendor != "" || recs[1].Serial != want {
 		t.Fatalf("records = %+v", recs)
 	}
-	if len(noSerial) != 1 || noSerial[0] != [2]string{"nvme0n1", want} || len(skipped) != 1 || skipped[0].Name != "sdb" {
+	if len(noSerial) != 1 || noSerial[0] != [2]string{"fakenvme0n1", want} || len(skipped) != 1 || skipped[0].Name != "fakeusb0" {
 		t.Errorf("no serial %v, left out %+v", noSerial, skipped)
 	}
 	r.System = probe.System{Vendor: "Dell Inc.", Product: "unknown", Chassis: probe.Unknown}

@@ -17,8 +17,6 @@ func newAccountCmd(g *globals) *cobra.Command {
 		Use:     "account",
 		Short:   "Web accounts of the hub: MDH staff, volunteers, admins",
 		Example: "  printf '%s\\n' \"$PW\" | atelier account add mdh-village2 --site \"MDH Village 2\" --password-stdin\n  atelier account list",
-		Args:    noArgs,
-		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newAccountAddCmd(g), newAccountListCmd(g), newAccountDisableCmd(g),
 		newAccountEnableCmd(g), newAccountPasswdCmd(g))
@@ -54,11 +52,7 @@ input and stored only as an argon2id hash; it is never printed nor logged.`,
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(acc)
-				}
-				fmt.Fprintln(g.stdout, g.T("account.added", acc.Login, acc.Role, acc.Site))
-				return nil
+				return g.jsonOr(acc, g.T("account.added", acc.Login, acc.Role, acc.Site))
 			})
 		},
 	}
@@ -104,11 +98,7 @@ func newAccountDisableCmd(g *globals) *cobra.Command {
 		Example: "  atelier account disable mdh-village2",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				if err := l.DisableAccount(cmd.Context(), a, args[0]); err != nil {
 					return err
 				}
@@ -136,11 +126,7 @@ func newAccountEnableCmd(g *globals) *cobra.Command {
 		Example: "  atelier account enable mdh-village2",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				if err := l.EnableAccount(cmd.Context(), a, args[0]); err != nil {
 					return err
 				}

@@ -23,8 +23,6 @@ request it makes is signed with the matching private key, which never leaves
 the bench. Its letter is the code its unit ids carry (B: PCS-26-B0042); no two
 benches share one, so ids never collide, even offline.`,
 		Example: "  atelier bench enrol atelier-2 --key atelier-2.pub --letter B\n  atelier bench list\n  atelier bench revoke atelier-2",
-		Args:    noArgs,
-		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newBenchEnrolCmd(g), newBenchListCmd(g), newBenchRevokeCmd(g))
 	return cmd
@@ -49,20 +47,12 @@ same unit ids.`,
 			if err != nil {
 				return g.reportsErr(err)
 			}
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				b, err := l.EnrolBench(cmd.Context(), a, args[0], pub, letter)
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(b)
-				}
-				fmt.Fprintln(g.stdout, g.T("bench.enrolled", b.Name, b.Fingerprint, letterShown(b.Letter)))
-				return nil
+				return g.jsonOr(b, g.T("bench.enrolled", b.Name, b.Fingerprint, letterShown(b.Letter)))
 			})
 		},
 	}
@@ -123,20 +113,12 @@ is never enrolled again under the same name or key: give it a new key.`,
 		Example: "  atelier bench revoke atelier-2",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				b, err := l.RevokeBench(cmd.Context(), a, args[0])
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(map[string]any{"name": b.Name, "revoked": true})
-				}
-				fmt.Fprintln(g.stdout, g.T("bench.revoked", b.Name))
-				return nil
+				return g.jsonOr(map[string]any{"name": b.Name, "revoked": true}, g.T("bench.revoked", b.Name))
 			})
 		},
 	}

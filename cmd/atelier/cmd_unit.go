@@ -17,8 +17,6 @@ func newUnitCmd(g *globals) *cobra.Command {
 		Use:     "unit",
 		Short:   "Browse and update units: list, show, note, move, destroy-disk",
 		Example: "  atelier unit list --state ready\n  atelier unit show PCS-26-0042\n  atelier unit move PCS-26-0042 ready --reason \"QA ok\"",
-		Args:    noArgs,
-		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newUnitListCmd(g), newUnitShowCmd(g), newUnitNoteCmd(g), newUnitMoveCmd(g), newUnitDestroyDiskCmd(g))
 	cmd.AddCommand(newUnitCertificatesCmd(g), newUnitStickerCmd(g))
@@ -173,20 +171,12 @@ security number (NIR) or an IBAN is refused, and so is a control character.`,
 		Example: "  atelier unit note PCS-26-0042 \"keyboard: missing Q key\"",
 		Args:    minArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				e, err := l.Note(cmd.Context(), a, args[0], strings.Join(args[1:], " "))
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(e)
-				}
-				fmt.Fprintln(g.stdout, g.T("note.added", e.Unit))
-				return nil
+				return g.jsonOr(e, g.T("note.added", e.Unit))
 			})
 		},
 	}
@@ -214,11 +204,7 @@ without one).`,
 			if err != nil {
 				return g.ledgerErr(err)
 			}
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				before, err := l.FindUnit(cmd.Context(), args[0])
 				if err != nil {
 					return err
@@ -227,11 +213,7 @@ without one).`,
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(u)
-				}
-				fmt.Fprintln(g.stdout, g.T("moved", u.ID, g.T("state."+before.State), g.T("state."+u.State)))
-				return nil
+				return g.jsonOr(u, g.T("moved", u.ID, g.T("state."+before.State), g.T("state."+u.State)))
 			})
 		},
 	}
@@ -251,20 +233,13 @@ func newUnitDestroyDiskCmd(g *globals) *cobra.Command {
 		Example: "  atelier unit destroy-disk PCS-26-0042 WD-WX41A123 --reason \"drilled, faulty disk\"\n  atelier unit destroy-disk PCS-26-0043 S3Z9NB0K --new --reason \"shredded, found loose in the case\"",
 		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				u, err := l.DestroyDisk(cmd.Context(), a, args[0], args[1], reason, newDisk)
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(map[string]any{"id": u.ID, "disk": args[1], "erasure": inventory.ErasureDestroyed, "reason": reason})
-				}
-				fmt.Fprintln(g.stdout, g.T("disk.destroyed", u.ID, args[1]))
-				return nil
+				return g.jsonOr(map[string]any{"id": u.ID, "disk": args[1], "erasure": inventory.ErasureDestroyed, "reason": reason},
+					g.T("disk.destroyed", u.ID, args[1]))
 			})
 		},
 	}
@@ -287,20 +262,13 @@ came with a wipe, a deploy or a probe (a fact, not a move), for a return
 		Example: "  atelier unit undo PCS-26-0042 --reason \"marked ready by mistake, the keyboard is not tested\"",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				u, undone, err := l.Undo(cmd.Context(), a, args[0], reason)
 				if err != nil {
 					return err
 				}
-				if g.json {
-					return g.printJSON(map[string]any{"unit": u, "undone": undone})
-				}
-				fmt.Fprintln(g.stdout, g.T("undo.done", u.ID, g.T("state."+string(undone.From)), g.T("state."+string(undone.To))))
-				return nil
+				return g.jsonOr(map[string]any{"unit": u, "undone": undone},
+					g.T("undo.done", u.ID, g.T("state."+string(undone.From)), g.T("state."+string(undone.To))))
 			})
 		},
 	}

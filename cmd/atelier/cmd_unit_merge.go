@@ -24,11 +24,7 @@ differ, and when OTHER has left the workshop (keep that one instead).`,
 		Example: "  atelier unit merge PCS-26-B0042 PCS-26-C0007 --reason \"one PC, two labels: C's label removed\"",
 		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := g.actor()
-			if err != nil {
-				return err
-			}
-			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
+			return g.recordAs(cmd.Context(), func(l *inventory.Ledger, a inventory.Actor) error {
 				m, err := l.MergeUnits(cmd.Context(), a, args[0], args[1], reason)
 				if err != nil {
 					return err

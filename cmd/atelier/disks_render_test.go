@@ -54,9 +54,9 @@ func TestDisksTableKeepsSerialAndEveryReason(t *testing.T) {
 // disks lists devices in the order a person counts them: loop2 before
 // loop10 (the kernel's order of names put loop10 first).
 func TestDisksNaturalOrder(t *testing.T) {
-	names := []string{"sdb", "loop10", "nvme10n1", "loop2", "sda", "nvme2n1", "loop1", "mmcblk0", "loop", "sdaa"}
+	names := []string{"diskb", "loop10", "fakenvme10n1", "loop2", "diska", "fakenvme2n1", "loop1", "fakemmc0", "loop", "diskaa"}
 	slices.SortFunc(names, naturalCompare)
-	want := "loop loop1 loop2 loop10 mmcblk0 nvme2n1 nvme10n1 sda sdaa sdb"
+	want := "diska diskaa diskb fakemmc0 fakenvme2n1 fakenvme10n1 loop loop1 loop2 loop10"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("order %q, want %q", got, want)
 	}

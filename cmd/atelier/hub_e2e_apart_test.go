@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"database/sql"
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,21 +21,7 @@ var behind = []string{"ATELIER_TEST_CLOCK_SHIFT=-17520h"}
 // runEnv is run with more environment.
 func (x *e2e) runEnv(env []string, want int, name string, args ...string) string {
 	x.t.Helper()
-	c := x.cmd(name, args...)
-	c.Env = append(c.Env, env...)
-	var out, errb bytes.Buffer
-	c.Stdout, c.Stderr = &out, &errb
-	err := c.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		x.t.Fatal(err)
-	}
-	if code != want {
-		x.t.Fatalf("atelier %s %s: exit %d, want %d\nstdout: %s\nstderr: %s", name, strings.Join(args, " "), code, want, out.String(), errb.String())
-	}
-	return out.String() + errb.String()
+	return x.exitWith(want, x.cmdOn(x.ledger(name), env, args...), "atelier "+name+" "+strings.Join(args, " "))
 }
 
 // conflicts lists a ledger's open conflicts.

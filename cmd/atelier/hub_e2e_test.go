@@ -56,8 +56,14 @@ func (x *e2e) env() []string {
 func (x *e2e) ledger(name string) string { return filepath.Join(x.dir, name, "ledger.db") }
 
 func (x *e2e) cmd(name string, args ...string) *exec.Cmd {
-	c := exec.Command(os.Args[0], append([]string{"--ledger", x.ledger(name)}, args...)...)
-	c.Env = x.env()
+	return x.cmdOn(x.ledger(name), nil, args...)
+}
+
+// cmdOn is atelier on ledger (a file or a PostgreSQL URL) with more
+// environment: every process the hub tests start is made here.
+func (x *e2e) cmdOn(ledger string, env []string, args ...string) *exec.Cmd {
+	c := exec.Command(os.Args[0], append([]string{"--ledger", ledger}, args...)...)
+	c.Env = append(x.env(), env...)
 	c.Dir = x.dir
 	return c
 }
@@ -66,7 +72,13 @@ func (x *e2e) cmd(name string, args ...string) *exec.Cmd {
 // test unless the exit code is want.
 func (x *e2e) run(want int, name string, args ...string) string {
 	x.t.Helper()
-	c := x.cmd(name, args...)
+	return x.exitWith(want, x.cmd(name, args...), "atelier "+name+" "+strings.Join(args, " "))
+}
+
+// exitWith runs c (what says it in a failure) and returns its stdout and
+// stderr; it fails the test unless the exit code is want.
+func (x *e2e) exitWith(want int, c *exec.Cmd, what string) string {
+	x.t.Helper()
 	var out, errb bytes.Buffer
 	c.Stdout, c.Stderr = &out, &errb
 	err := c.Run()
@@ -77,7 +89,7 @@ func (x *e2e) run(want int, name string, args ...string) string {
 		x.t.Fatal(err)
 	}
 	if code != want {
-		x.t.Fatalf("atelier %s %s: exit %d, want %d\nstdout: %s\nstderr: %s", name, strings.Join(args, " "), code, want, out.String(), errb.String())
+		x.t.Fatalf("%s: exit %d, want %d\nstdout: %s\nstderr: %s", what, code, want, out.String(), errb.String())
 	}
 	return out.String() + errb.String()
 }
@@ -92,7 +104,12 @@ var urlRE = regexp.MustCompile(`https?://[0-9.]+:[0-9]+`)
 
 func (x *e2e) startHub(name, addr string, flags ...string) *hubProc {
 	x.t.Helper()
-	c := x.cmd(name, append([]string{"serve", "--listen", addr}, flags...)...)
+	return x.startServe(x.cmd(name, append([]string{"serve", "--listen", addr}, flags...)...))
+}
+
+// startServe starts c, an `atelier serve`, and waits for the URL it prints.
+func (x *e2e) startServe(c *exec.Cmd) *hubProc {
+	x.t.Helper()
 	stdout, err := c.StdoutPipe()
 	if err != nil {
 		x.t.Fatal(err)
@@ -103,21 +120,21 @@ func (x *e2e) startHub(name, addr string, flags ...string) *hubProc {
 	}
 	h := &hubProc{cmd: c}
 	x.t.Cleanup(func() { h.stop() })
-	lines := make(chan string, 1)
+	urls := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			if u := urlRE.FindString(sc.Text()); u != "" {
 				select {
-				case lines <- u:
+				case urls <- u:
 				default:
 				}
 			}
 		}
 	}()
 	select {
-	case h.url = <-lines:
-	case <-time.After(20 * time.Second):
+	case h.url = <-urls:
+	case <-time.After(30 * time.Second): // a loaded machine, a PostgreSQL hub
 		x.t.Fatal("the hub printed no URL")
 	}
 	return h

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -17,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/pcsolidaire/atelier/hub"
 	"github.com/pcsolidaire/atelier/internal/need"
@@ -68,66 +66,18 @@ func freshPGSchema(t *testing.T) (string, *sql.DB) {
 // cmdAt is atelier on the ledger at (a file or a URL); the key of a
 // PostgreSQL ledger lives in keyDir.
 func (x *e2e) cmdAt(at, keyDir string, args ...string) *exec.Cmd {
-	c := exec.Command(os.Args[0], append([]string{"--ledger", at}, args...)...)
-	c.Env = append(x.env(), "ATELIER_KEY_DIR="+keyDir)
-	c.Dir = x.dir
-	return c
+	return x.cmdOn(at, []string{"ATELIER_KEY_DIR=" + keyDir}, args...)
 }
 
 func (x *e2e) runCmd(want int, c *exec.Cmd) string {
 	x.t.Helper()
-	var out, errb bytes.Buffer
-	c.Stdout, c.Stderr = &out, &errb
-	err := c.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		x.t.Fatal(err)
-	}
-	if code != want {
-		x.t.Fatalf("%s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(c.Args[1:], " "), code, want, out.String(), errb.String())
-	}
-	return out.String() + errb.String()
+	return x.exitWith(want, c, strings.Join(c.Args[1:], " "))
 }
 
 // serveAt starts `atelier serve` on the ledger at, on a free loopback port.
 func (x *e2e) serveAt(at, keyDir string) *hubProc {
 	x.t.Helper()
 	return x.startServe(x.cmdAt(at, keyDir, "serve", "--listen", "127.0.0.1:0"))
-}
-
-// startServe starts c, an `atelier serve`, and waits for the URL it prints.
-func (x *e2e) startServe(c *exec.Cmd) *hubProc {
-	x.t.Helper()
-	stdout, err := c.StdoutPipe()
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	c.Stderr = os.Stderr
-	if err := c.Start(); err != nil {
-		x.t.Fatal(err)
-	}
-	h := &hubProc{cmd: c}
-	x.t.Cleanup(func() { h.stop() })
-	urls := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if u := urlRE.FindString(sc.Text()); u != "" {
-				select {
-				case urls <- u:
-				default:
-				}
-			}
-		}
-	}()
-	select {
-	case h.url = <-urls:
-	case <-time.After(30 * time.Second):
-		x.t.Fatal("the hub printed no URL")
-	}
-	return h
 }
 
 func TestTwoHubProcessesOnePostgres(t *testing.T) {

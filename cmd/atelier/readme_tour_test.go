@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 
@@ -22,8 +23,10 @@ import (
 // these changes, each for a reason a reader at the bench does not have:
 //   - comments dropped, "sudo " dropped (the test runs as root), "export"
 //     becomes testscript's "env", double quotes become single quotes;
-//   - /dev/sda and /dev/sdb are two loop devices the test creates (never a
-//     real disk of the machine running it);
+//   - the line that names the disks (DISK1=/dev/NAME1 DISK2=/dev/NAME2, the
+//     names a volunteer reads from atelier disks) points the variables at
+//     two loop devices the test creates, never a disk of the machine
+//     running it; the later lines use the variables as written;
 //   - wipe and deploy get --yes: a person answers their confirmation;
 //   - check judges a captured Latitude E6410 (--report) whose two disks are
 //     those loop devices, since the machine running the test is not the
@@ -40,19 +43,22 @@ func TestReadmeTour(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sdaFile, sdbFile := looptest.File(t, 96<<20), looptest.File(t, 16<<20)
-	sda, sdb := looptest.AttachFile(t, sdaFile), looptest.AttachFile(t, sdbFile)
+	firstFile, secondFile := looptest.File(t, 96<<20), looptest.File(t, 16<<20)
+	first, second := looptest.AttachFile(t, firstFile), looptest.AttachFile(t, secondFile)
 
 	images := t.TempDir()
 	if out, err := exec.Command("bash", filepath.Join(root, "scripts", "make-test-image.sh"), images, "64M").CombinedOutput(); err != nil {
 		t.Fatalf("make-test-image.sh: %v\n%s", err, out)
 	}
 	machine, err := tourMachine(filepath.Join(root, "cmd", "atelier", "testdata", "script", "check_save.txtar"),
-		[2]string{sdaFile, sdbFile})
+		[2]string{firstFile, secondFile})
 	if err != nil {
 		t.Fatal(err)
 	}
-	script := tourScript(lines)
+	script, err := tourScript(lines, map[string]string{"/dev/NAME1": first, "/dev/NAME2": second})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ar := &txtar.Archive{Comment: []byte(script), Files: []txtar.File{
 		{Name: "export-glpi.csv", Data: []byte(tourExport)},
 		{Name: "machine.json", Data: machine},
@@ -69,8 +75,6 @@ func TestReadmeTour(t *testing.T) {
 			env.Setenv("LANG", "en_US.UTF-8")
 			env.Setenv("LC_ALL", "")
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "xdg"))
-			env.Setenv("SDA", sda)
-			env.Setenv("SDB", sdb)
 			for from, to := range map[string]string{"zorin-test.img.zst": "zorin-18-core.img.zst", "zorin-test.img.bmap": "zorin-18-core.img.bmap"} {
 				data, err := os.ReadFile(filepath.Join(images, from))
 				if err != nil {
@@ -174,10 +178,13 @@ func shellWords(l string) []string {
 }
 
 // tourScript turns the tour's lines into testscript commands (see
-// TestReadmeTour for the only changes made).
-func tourScript(lines []string) string {
+// TestReadmeTour for the only changes made). disks maps the README's
+// placeholders (/dev/NAME1) to the devices the test made; the line that
+// sets the disk variables must use every one of them, and no other value.
+func tourScript(lines []string, disks map[string]string) (string, error) {
 	var b strings.Builder
 	b.WriteString("# Generated from README.md's tour by readme_tour_test.go.\n")
+	vars, used := map[string]bool{}, 0
 	for _, l := range lines {
 		w := shellWords(l)
 		if len(w) > 0 && w[0] == "sudo" {
@@ -190,13 +197,18 @@ func tourScript(lines []string) string {
 			b.WriteString("env " + strings.Join(w[1:], " ") + "\n")
 			continue
 		}
-		for i, a := range w {
-			switch a {
-			case "/dev/sda":
-				w[i] = "$SDA"
-			case "/dev/sdb":
-				w[i] = "$SDB"
+		if assignments(w) {
+			for i, a := range w {
+				name, value, _ := strings.Cut(a, "=")
+				dev, ok := disks[value]
+				if !ok {
+					return "", fmt.Errorf("README.md: %q: the tour's disks are placeholders (%s), not %q", l, placeholders(disks), value)
+				}
+				w[i], vars[name] = name+"="+dev, true
+				used++
 			}
+			b.WriteString("env " + strings.Join(w, " ") + "\n")
+			continue
 		}
 		if len(w) > 1 && w[0] == "atelier" {
 			switch w[1] {
@@ -207,13 +219,36 @@ func tourScript(lines []string) string {
 			}
 		}
 		for i, a := range w {
-			if a == "" || strings.ContainsAny(a, " '\"#$") && !strings.HasPrefix(a, "$SD") {
+			if a == "" || strings.ContainsAny(a, " '\"#$") && !vars[strings.TrimPrefix(a, "$")] {
 				w[i] = "'" + strings.ReplaceAll(a, "'", "''") + "'"
 			}
 		}
 		b.WriteString("exec " + strings.Join(w, " ") + "\n")
 	}
-	return b.String()
+	if used != len(disks) {
+		return "", fmt.Errorf("README.md: the tour names %d disks, want %s", used, placeholders(disks))
+	}
+	return b.String(), nil
+}
+
+// assignments tells whether a line only sets shell variables (DISK1=...).
+func assignments(w []string) bool {
+	for _, a := range w {
+		name, _, ok := strings.Cut(a, "=")
+		if !ok || name == "" || strings.ToUpper(name) != name || strings.ContainsAny(name, " $-/") {
+			return false
+		}
+	}
+	return true
+}
+
+func placeholders(disks map[string]string) string {
+	var out []string
+	for k := range disks {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
 }
 
 // tourMachine is check_save.txtar's captured Latitude E6410 with two
@@ -238,7 +273,7 @@ func tourMachine(fixture string, backing [2]string) ([]byte, error) {
 	}
 	disks := []any{}
 	sizes := []int64{250059350016, 128035676160}
-	for i, name := range []string{"sda", "sdb"} {
+	for i, name := range []string{"fakesata0", "fakesata1"} {
 		disks = append(disks, map[string]any{"name": name, "model": "Loop test disk", "serial": "loop:" + backing[i],
 			"size_bytes": sizes[i], "medium": "ssd", "transport": "sata", "removable": false, "rotational": false,
 			"health": map[string]any{"verdict": "good", "smart_passed": true}})

@@ -39,10 +39,10 @@ func TestSaveRejectsPlaceholderSerials(t *testing.T) {
 
 func TestSaveRecordsInternalDisksEvenWithoutSerial(t *testing.T) {
 	r := &probe.Report{Disks: []probe.Disk{
-		{Name: "sda", Model: "ST9250410AS", Serial: " 5VG3ABCD ", Vendor: "unknown", SizeBytes: 250059350016, Medium: "hdd"},
-		{Name: "sdb", Model: "Cruzer Blade", Serial: "4C530001220528", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
-		{Name: "mmcblk1", Serial: "0x1234", Medium: "mmc", Removable: true},
-		{Name: "nvme0n1", Model: "SAMSUNG MZVLB256", Serial: "unknown", SizeBytes: 256060514304, Medium: "nvme"},
+		{Name: "fakesata0", Model: "ST9250410AS", Serial: " 5VG3ABCD ", Vendor: "unknown", SizeBytes: 250059350016, Medium: "hdd"},
+		{Name: "fakeusb0", Model: "Cruzer Blade", Serial: "4C530001220528", SizeBytes: 32015679488, Medium: "usb", Transport: "usb", Removable: true},
+		{Name: "fakemmc1", Serial: "0x1234", Medium: "mmc", Removable: true},
+		{Name: "fakenvme0n1", Model: "SAMSUNG MZVLB256", Serial: "unknown", SizeBytes: 256060514304, Medium: "nvme"},
 	}}
 	g := &globals{}
 	recs, noSerial, left := workshop.DiskRecords(r)
@@ -59,10 +59,10 @@ func TestSaveRecordsInternalDisksEvenWithoutSerial(t *testing.T) {
 	if recs[1].Serial != want || recs[1].Model != "SAMSUNG MZVLB256" {
 		t.Errorf("serial-less disk recorded as %+v, want identity %q", recs[1], want)
 	}
-	if len(noSerial) != 1 || noSerial[0] != [2]string{"nvme0n1", want} {
+	if len(noSerial) != 1 || noSerial[0] != [2]string{"fakenvme0n1", want} {
 		t.Errorf("disks without serial = %v", noSerial)
 	}
-	if len(skipped) != 2 || !strings.HasPrefix(unbreakable.Replace(skipped[0]), "sdb (Cruzer Blade, 32") || skipped[1] != "mmcblk1" {
+	if len(skipped) != 2 || !strings.HasPrefix(unbreakable.Replace(skipped[0]), "fakeusb0 (Cruzer Blade, 32") || skipped[1] != "fakemmc1" {
 		t.Errorf("left-out disks = %q", skipped)
 	}
 }

@@ -102,10 +102,10 @@ func (r Root) Read(name string) Facts {
 	f.Serial = first(udev["ID_SERIAL_SHORT"], r.str(blk("device", "serial")...),
 		r.str(blk("serial")...), r.vpdSerial(name))
 	f.Model, f.Serial = real(f.Model), real(f.Serial)
-	if strings.HasPrefix(name, "loop") && f.Model == "" {
+	f.Transport = r.transport(name, f.Dev)
+	if f.Transport == "loop" && f.Model == "" {
 		f.Model = "loop"
 	}
-	f.Transport = transport(r.link(name), name)
 	f.Medium = medium(f)
 	return f
 }
@@ -150,47 +150,114 @@ func (r Root) link(name string) string {
 	return l
 }
 
-// transport is read from where the disk hangs in the device tree, and from
-// its name when the tree does not say.
-func transport(link, name string) string {
+// transport is read from the kernel's facts first: where the disk hangs in
+// the device tree, the bus its device belongs to, the loop driver's major
+// number. The kernel's naming (sda, nvme0n1...) is the last resort, for
+// captured trees that copied sys/block as plain folders: a name says how
+// a disk was named, not what it is, and test trees name their disks
+// fakesata0 so that no test ever spells a disk a real machine has.
+func (r Root) transport(name, dev string) string {
+	if t := pathTransport(r.link(name)); t != "" {
+		return t
+	}
+	if t := subsystemTransport(r.subsystem(name)); t != "" {
+		return t
+	}
+	if major, _, _ := strings.Cut(dev, ":"); major == loopMajor || r.isDir("sys", "block", name, "loop") {
+		return "loop"
+	}
+	if t := hostTransport(r.link(name)); t != "" {
+		return t
+	}
+	return nameTransport(name)
+}
+
+// loopMajor is the loop driver's block major number (Documentation/admin-guide/devices.txt).
+const loopMajor = "7"
+
+// pathTransport reads the bus from the disk's place in the device tree
+// ("../devices/pci0000:00/.../ata3/host2/.../block/sda").
+func pathTransport(link string) string {
 	switch {
 	case strings.Contains(link, "/usb"):
 		return "usb"
-	case strings.Contains(link, "/nvme") || strings.HasPrefix(name, "nvme"):
+	case strings.Contains(link, "/nvme"):
 		return "nvme"
-	case strings.Contains(link, "/mmc") || strings.HasPrefix(name, "mmcblk"):
+	case strings.Contains(link, "/mmc"):
 		return "mmc"
 	case strings.Contains(link, "/ata"):
 		return "sata"
-	case strings.Contains(link, "/virtio") || strings.HasPrefix(name, "vd"):
+	case strings.Contains(link, "/virtio"):
 		return "virtio"
-	case strings.HasPrefix(name, "loop"):
-		return "loop"
+	case strings.Contains(link, "/ide"):
+		return "ata"
+	}
+	return ""
+}
+
+// subsystemTransport reads the bus from the disk's device/subsystem link
+// (bus/nvme, bus/mmc, bus/virtio), which a tree copied as folders may keep.
+// SCSI says nothing here: SATA, USB and SAS disks all sit on it.
+func subsystemTransport(sub string) string {
+	switch sub {
+	case "nvme":
+		return "nvme"
+	case "mmc":
+		return "mmc"
+	case "virtio":
+		return "virtio"
+	}
+	return ""
+}
+
+// hostTransport: a kernel-made device with no bus of its own is virtual
+// (zram, RAID and device-mapper volumes); one under a SCSI host is SCSI.
+func hostTransport(link string) string {
+	switch {
 	case strings.Contains(link, "/virtual/"):
 		return "virtual"
 	case strings.Contains(link, "/host"):
-		return "scsi"
-	case strings.HasPrefix(name, "hd"):
-		return "ata"
-	case strings.HasPrefix(name, "sd"):
 		return "scsi"
 	}
 	return ""
 }
 
-// medium classifies a disk: nvme and mmc by name, usb by transport, loop by
-// name, then the rotational flag: hdd or ssd. A disk whose flag could not be
-// read is "" (unknown), never guessed.
+// nameTransport is the kernel's naming, for trees that say nothing else.
+func nameTransport(name string) string {
+	for _, p := range []struct{ prefix, transport string }{
+		{"nvme", "nvme"}, {"mmcblk", "mmc"}, {"vd", "virtio"}, {"loop", "loop"}, {"hd", "ata"}, {"sd", "scsi"},
+	} {
+		if strings.HasPrefix(name, p.prefix) {
+			return p.transport
+		}
+	}
+	return ""
+}
+
+// subsystem is the name of the bus or class the disk's device belongs to
+// (the last part of sys/block/NAME/device/subsystem's target), or "".
+func (r Root) subsystem(name string) string {
+	l, err := os.Readlink(r.path("sys", "block", name, "device", "subsystem"))
+	if err != nil {
+		return ""
+	}
+	return filepath.Base(l)
+}
+
+func (r Root) isDir(parts ...string) bool {
+	st, err := os.Stat(r.path(parts...))
+	return err == nil && st.IsDir()
+}
+
+// medium classifies a disk from its transport (nvme, mmc, usb, loop), then
+// the rotational flag: hdd or ssd. A disk whose flag could not be read is
+// "" (unknown), never guessed.
 func medium(f Facts) string {
+	switch f.Transport {
+	case "nvme", "mmc", "usb", "loop":
+		return f.Transport
+	}
 	switch {
-	case strings.HasPrefix(f.Name, "nvme"):
-		return "nvme"
-	case strings.HasPrefix(f.Name, "mmcblk"):
-		return "mmc"
-	case f.Transport == "usb":
-		return "usb"
-	case strings.HasPrefix(f.Name, "loop"):
-		return "loop"
 	case !f.RotationalKnown:
 		return ""
 	case f.Rotational:

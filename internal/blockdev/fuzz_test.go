@@ -23,12 +23,12 @@ func FuzzRead(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		put("sys/block/sdz/dev", []byte("8:0\n"))
-		put("sys/block/sdz/size", []byte("2048\n"))
-		put("sys/block/sdz/device/model", []byte(model))
-		put("sys/block/sdz/device/vpd_pg80", vpd)
+		put("sys/block/fakesata0/dev", []byte("8:0\n"))
+		put("sys/block/fakesata0/size", []byte("2048\n"))
+		put("sys/block/fakesata0/device/model", []byte(model))
+		put("sys/block/fakesata0/device/vpd_pg80", vpd)
 		put("run/udev/data/b8:0", []byte(udev))
-		d := Root(root).Read("sdz")
+		d := Root(root).Read("fakesata0")
 		for _, s := range []string{d.Model, d.Serial, d.Vendor} {
 			if s != strings.TrimSpace(s) {
 				t.Fatalf("untrimmed fact %q in %+v", s, d)

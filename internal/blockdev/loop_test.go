@@ -54,11 +54,11 @@ func TestLoopDiskIdentity(t *testing.T) {
 	// named like a disk is what probe --root --save records: its identity
 	// must be wipe's too (it was noserial:unknown-model:SIZE, a second
 	// disk on the unit that no wipe could ever clear).
-	if err := os.Rename(dir, filepath.Join(filepath.Dir(dir), "sdz")); err != nil {
+	if err := os.Rename(dir, filepath.Join(filepath.Dir(dir), "fakesata0")); err != nil {
 		t.Fatal(err)
 	}
 	os.Remove(filepath.Join(root, "sys", "block", name))
-	if err := os.Symlink("../devices/virtual/block/sdz", filepath.Join(root, "sys", "block", "sdz")); err != nil {
+	if err := os.Symlink("../devices/virtual/block/fakesata0", filepath.Join(root, "sys", "block", "fakesata0")); err != nil {
 		t.Fatal(err)
 	}
 	r, err := probe.Gather(context.Background(), probe.Options{Root: root, NoTools: true})
