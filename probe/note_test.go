@@ -3,6 +3,7 @@ package probe
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -111,4 +112,27 @@ func FuzzNoteJSON(f *testing.F) {
 			t.Fatalf("%+v does not write back: %v", n, err)
 		}
 	})
+}
+
+// A capture without sys/block: the warning names the folder as the machine
+// has it (not where the capture was unpacked), in the reader's words only.
+func TestNoBlockFolderWarnsInEitherLanguage(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"sys/class", "proc"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := Gather(context.Background(), Options{Root: root, NoTools: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(r.Warnings, func(n Note) bool { return n.Key == "probe.warn.block" })
+	if i < 0 {
+		t.Fatalf("no probe.warn.block among %v", r.Warnings)
+	}
+	if en, fr := r.Warnings[i].In(i18n.EN), r.Warnings[i].In(i18n.FR); en != "disks unreadable: cannot read /sys/block" ||
+		fr != "disques illisibles\u202f: impossible de lire /sys/block" {
+		t.Errorf("en %q, fr %q", en, fr)
+	}
 }
