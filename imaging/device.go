@@ -157,29 +157,30 @@ func skipName(n string) bool {
 // disks only, and naming a partition usually means a slip of the finger;
 // so is a device-mapper or RAID volume, whose disks are what is erased.
 func Inspect(ctx context.Context, path string, opts ListOptions) (BlockDevice, error) {
-	lang := i18n.EN // keyed errors in English; the command says them in the reader's language
+	// Errors are keyed (English inside); the command says them in the
+	// reader's language.
 	s := opts.sys()
 	major, minor, ok := rdevOf(path)
 	if !ok {
-		return BlockDevice{}, notADisk(lang, s, path)
+		return BlockDevice{}, notADisk(s, path)
 	}
 	name, parent, ok := s.devName(major, minor)
 	if !ok {
-		return BlockDevice{}, lang.Errorf("guard.nodevice", path, fmt.Sprintf("%d:%d", major, minor))
+		return BlockDevice{}, i18n.Keyed("guard.nodevice", path, fmt.Sprintf("%d:%d", major, minor))
 	}
 	if name != parent {
-		return BlockDevice{}, lang.Errorf("guard.partition", path, "/dev/"+parent)
+		return BlockDevice{}, i18n.Keyed("guard.partition", path, "/dev/"+parent)
 	}
 	g, err := opts.stack()
 	if err != nil {
 		return BlockDevice{}, err
 	}
-	if err := g.volumeError(lang, path, name); err != nil {
+	if err := g.volumeError(path, name); err != nil {
 		return BlockDevice{}, err
 	}
 	d := describe(s, name, g, opts)
 	if d.SizeBytes == 0 && !d.Protected { // protected: the reason says more
-		return BlockDevice{}, lang.Errorf("guard.nomedium", path)
+		return BlockDevice{}, i18n.Keyed("guard.nomedium", path)
 	}
 	if err := ctx.Err(); err != nil {
 		return BlockDevice{}, err
@@ -190,7 +191,7 @@ func Inspect(ctx context.Context, path string, opts ListOptions) (BlockDevice, e
 	if !explainsClaims(d.Reasons) && opts.live() {
 		if r := g.busy(name); len(r) > 0 {
 			d.Reasons = append(d.Reasons, r...)
-			d.finish(lang)
+			d.finish()
 		}
 	}
 	return d, nil
@@ -225,7 +226,7 @@ func describe(s sysfs, name string, g *stack, opts ListOptions) BlockDevice {
 		d.Reasons = append(d.Reasons, Reason{Key: "guard.reason.readonly"})
 	}
 	d.Reasons = dedupe(d.Reasons)
-	d.finish(i18n.EN)
+	d.finish()
 	return d
 }
 
@@ -242,11 +243,12 @@ func (d BlockDevice) ReasonTexts(l i18n.Lang) []string {
 	return out
 }
 
-// finish derives the exported protection fields from Reasons.
-func (d *BlockDevice) finish(lang i18n.Lang) {
+// finish derives the exported protection fields from Reasons
+// (ProtectedReasons in English, for --json and logs).
+func (d *BlockDevice) finish() {
 	d.ProtectedReasons = []string{}
 	for _, r := range d.Reasons {
-		d.ProtectedReasons = append(d.ProtectedReasons, r.Text(lang))
+		d.ProtectedReasons = append(d.ProtectedReasons, r.Text(i18n.EN))
 	}
 	d.Protected = len(d.Reasons) > 0
 }

@@ -1,8 +1,8 @@
 package imaging
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -109,15 +109,15 @@ func TestRootDiskIsRefused(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Inspect(%s): %v", disk, err)
 		}
-		if err := d.Refusal(i18n.EN); err == nil || !strings.Contains(err.Error(), "running system") {
+		if err := d.Refusal(); err == nil || !strings.Contains(err.Error(), "running system") {
 			t.Fatalf("Refusal(%s) = %v, want it to name the running system", disk, err)
 		}
-		if fr := d.Refusal(i18n.FR); fr == nil || !strings.Contains(fr.Error(), "système en cours") {
+		if fr := sayIn(i18n.FR, d.Refusal()); !strings.Contains(fr, "système en cours") {
 			t.Fatalf("French refusal = %v", fr)
 		}
 		// --yes and --dry-run never override a refusal.
 		for _, o := range []ConfirmOptions{{Yes: true}, {DryRun: true}, {Yes: true, DryRun: true}} {
-			if Confirm(d, o) == nil {
+			if _, err := Consent(d, o); err == nil {
 				t.Fatalf("Confirm(%+v) accepted the disk holding /", o)
 			}
 		}
@@ -138,7 +138,7 @@ func TestLoopDeviceIsListedAndWritable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Protected || d.Refusal(i18n.EN) != nil {
+	if d.Protected || d.Refusal() != nil {
 		t.Fatalf("fresh loop device protected: %v", d.ProtectedReasons)
 	}
 	if d.SizeBytes != 16<<20 || d.Medium != "loop" || !samePath(d.BackingFile, file) {
@@ -163,7 +163,7 @@ func TestLoopDeviceIsListedAndWritable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Refusal(i18n.EN); err == nil || !strings.Contains(err.Error(), "source image") {
+	if err := d.Refusal(); err == nil || !strings.Contains(err.Error(), "source image") {
 		t.Fatalf("source image not refused: %v", err)
 	}
 }
@@ -182,11 +182,11 @@ func TestMountedLoopDeviceIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = d.Refusal(i18n.EN)
+	err = d.Refusal()
 	if err == nil || !strings.Contains(err.Error(), "mounted") || !strings.Contains(err.Error(), mnt) {
 		t.Fatalf("mounted loop device: Refusal = %v", err)
 	}
-	if Confirm(d, ConfirmOptions{Yes: true}) == nil {
+	if _, err := Consent(d, ConfirmOptions{Yes: true}); err == nil {
 		t.Fatal("--yes overrode the mount refusal")
 	}
 	// Even past the guard, the kernel refuses an exclusive open.
@@ -210,32 +210,45 @@ func TestPartitionNamesItsDisk(t *testing.T) {
 	}
 }
 
-func TestConfirmAsksForTheSerial(t *testing.T) {
+// Consent says what a person must type, and Check judges it; the dialogue
+// itself is the command's, in the reader's language.
+func TestConsentAsksForTheSerial(t *testing.T) {
 	d := BlockDevice{Path: "/dev/fake-hdd", Name: "fake-hdd", Model: "ST500", Serial: "Z3TAB12C", SizeBytes: 500e9}
-	var out bytes.Buffer
-	err := Confirm(d, ConfirmOptions{Interactive: true, In: strings.NewReader("b12c\n"), Out: &out, Lang: i18n.EN})
-	if err != nil {
+	ask, err := Consent(d, ConfirmOptions{Interactive: true})
+	if err != nil || ask == nil || ask.Code != "B12C" || !ask.BySerial || ask.Device.Serial != "Z3TAB12C" {
+		t.Fatalf("Consent = %+v, %v; want the serial's last 4 to type", ask, err)
+	}
+	if err := ask.Check(" b12c ", true); err != nil {
 		t.Fatalf("typed the right code: %v", err)
 	}
-	if !strings.Contains(out.String(), "Z3TAB12C") || !strings.Contains(out.String(), "500 GB") {
-		t.Fatalf("prompt does not show the disk: %q", out.String())
-	}
-	err = Confirm(d, ConfirmOptions{Interactive: true, In: strings.NewReader("AB12\n"), Out: &out, Lang: i18n.FR})
-	if err == nil || !strings.Contains(err.Error(), "ne correspond pas") {
+	var ie *i18n.Error
+	if err := ask.Check("AB12", true); !errors.As(err, &ie) || ie.Key != "guard.mismatch" {
 		t.Fatalf("wrong code: %v", err)
 	}
-	if err := Confirm(d, ConfirmOptions{}); err == nil || !strings.Contains(err.Error(), "--yes") {
+	if err := ask.Check("", false); !errors.As(err, &ie) || ie.Key != "guard.noanswer" {
+		t.Fatalf("no answer: %v", err)
+	}
+	if _, err := Consent(d, ConfirmOptions{}); err == nil || !strings.Contains(err.Error(), "--yes") {
 		t.Fatalf("no terminal, no --yes: %v", err)
 	}
-	// Two disks share stdin: the first answer must not eat the second.
-	in := strings.NewReader("B12C\nAAAA\n")
-	e := BlockDevice{Path: "/dev/fake-ssd", Name: "fake-ssd", Serial: "XAAAA"}
-	if err := Confirm(d, ConfirmOptions{Interactive: true, In: in, Out: &out}); err != nil {
-		t.Fatal(err)
+	for _, o := range []ConfirmOptions{{Yes: true}, {DryRun: true}} {
+		if ask, err := Consent(d, o); ask != nil || err != nil {
+			t.Fatalf("Consent(%+v) = %+v, %v: nothing to ask", o, ask, err)
+		}
 	}
-	if err := Confirm(e, ConfirmOptions{Interactive: true, In: in, Out: &out}); err != nil {
-		t.Fatal(err)
+	noSerial := BlockDevice{Path: "/dev/fake-ssd", Name: "fake-ssd"}
+	if ask, _ := Consent(noSerial, ConfirmOptions{Interactive: true}); ask == nil || ask.Code != "fake-ssd" || ask.BySerial {
+		t.Fatalf("a disk without serial: %+v, want its name to type", ask)
 	}
+}
+
+// sayIn is a keyed error said in l, the way the command does.
+func sayIn(l i18n.Lang, err error) string {
+	var ie *i18n.Error
+	if !errors.As(err, &ie) {
+		return fmt.Sprint(err)
+	}
+	return ie.In(l)
 }
 
 func TestAlignedBuffer(t *testing.T) {

@@ -29,11 +29,11 @@ func TestGuardErrorsAreKeyed(t *testing.T) {
 
 	d := BlockDevice{Path: "/dev/fakedisk0", Reasons: []Reason{{Key: "guard.reason.mounted", Detail: "/media/usb"},
 		{Key: "guard.reason.readonly"}}}
-	d.finish(i18n.EN)
+	d.finish()
 	if got, want := strings.Join(d.ProtectedReasons, "; "), "has a mounted filesystem (/media/usb); is read-only"; got != want {
 		t.Errorf("ProtectedReasons %q, want English %q", got, want)
 	}
-	err = d.Refusal(i18n.EN)
+	err = d.Refusal()
 	if !errors.As(err, &ie) || ie.Key != "guard.refused" {
 		t.Fatalf("Refusal = %v, want the keyed guard.refused", err)
 	}

@@ -485,7 +485,7 @@ func (g *stack) disksBelow(id string) []string {
 // volumeError refuses a device-mapper or md volume as a target: erasing
 // it leaves its disks' other areas (and the disk identity a certificate
 // names) untouched, so the disks under it are what must be named.
-func (g *stack) volumeError(lang i18n.Lang, path, name string) error {
+func (g *stack) volumeError(path, name string) error {
 	l := g.layers[name]
 	if l == nil || (l.kind != "dm" && l.kind != "md") {
 		return nil
@@ -495,9 +495,9 @@ func (g *stack) volumeError(lang i18n.Lang, path, name string) error {
 		under = "?"
 	}
 	if l.kind == "md" {
-		return lang.Errorf("guard.volume.md", path, under)
+		return i18n.Keyed("guard.volume.md", path, under)
 	}
-	return lang.Errorf("guard.volume.dm", path, firstNonEmpty(l.dmName, name), under)
+	return i18n.Keyed("guard.volume.dm", path, firstNonEmpty(l.dmName, name), under)
 }
 
 // busy asks the kernel, by an exclusive read-only open, whether a layer

@@ -71,7 +71,7 @@ func refusedFor(t *testing.T, dev string, opts ListOptions, want ...string) Bloc
 	if err != nil {
 		t.Fatalf("Inspect(%s): %v", dev, err)
 	}
-	err = d.Refusal(i18n.EN)
+	err = d.Refusal()
 	if err == nil {
 		t.Fatalf("%s accepted (backing %q), want a refusal naming %q", dev, d.BackingFile, want)
 	}
@@ -81,11 +81,11 @@ func refusedFor(t *testing.T, dev string, opts ListOptions, want ...string) Bloc
 			t.Fatalf("%s: refusal %q lacks %q", dev, err, w)
 		}
 	}
-	if fr := d.Refusal(i18n.FR); fr == nil || !strings.Contains(fr.Error(), "refusée") {
+	if fr := sayIn(i18n.FR, d.Refusal()); !strings.Contains(fr, "refusée") {
 		t.Fatalf("%s: French refusal %v", dev, fr)
 	}
 	for _, o := range []ConfirmOptions{{Yes: true}, {DryRun: true}} {
-		if Confirm(d, o) == nil {
+		if _, err := Consent(d, o); err == nil {
 			t.Fatalf("Confirm(%+v) accepted %s", o, dev)
 		}
 	}
@@ -198,7 +198,7 @@ func TestLoopOverFreePartitionIsAllowed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Refusal(i18n.EN); err != nil {
+	if err := d.Refusal(); err != nil {
 		t.Fatalf("loop over a free partition refused: %v", err)
 	}
 	refusedFor(t, disk, ListOptions{}, "in use by a loop device ("+on)
@@ -245,7 +245,7 @@ func TestLoopOverLedgerIsRefused(t *testing.T) {
 	refusedFor(t, l, ListOptions{Keep: []KeptFile{{Path: link, Reason: "guard.reason.ledger"}}}, "ledger")
 	// A loop over a file next to the ledger is another file: allowed.
 	other := looptest.AttachFile(t, looptest.File(t, 1<<20))
-	if d, err := Inspect(context.Background(), other, opts); err != nil || d.Refusal(i18n.EN) != nil {
+	if d, err := Inspect(context.Background(), other, opts); err != nil || d.Refusal() != nil {
 		t.Fatalf("an unrelated loop is refused: %v %v", err, d.Reasons)
 	}
 	if sum(t, ledger) != before {
@@ -365,7 +365,7 @@ func TestLoopOverADeviceHeldExclusivelyIsRefused(t *testing.T) {
 	refusedFor(t, c, ListOptions{}, "held open exclusively through "+a)
 	unix.Close(fd)
 	fd = -1
-	if d, err := Inspect(context.Background(), c, ListOptions{}); err != nil || d.Refusal(i18n.EN) != nil {
+	if d, err := Inspect(context.Background(), c, ListOptions{}); err != nil || d.Refusal() != nil {
 		t.Fatalf("once released, the stack is free: %v %v", err, d.ProtectedReasons)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/sys/unix"
 
-	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/looptest"
 )
 
@@ -27,7 +26,7 @@ func TestSwapLoopDeviceIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Refusal(i18n.EN); err == nil || !strings.Contains(err.Error(), "swap") {
+	if err := d.Refusal(); err == nil || !strings.Contains(err.Error(), "swap") {
 		t.Fatalf("swap device: Refusal = %v", err)
 	}
 }

@@ -16,33 +16,33 @@ import (
 // typo reads "does not exist", a folder reads "folder", and an NVMe
 // controller (/dev/nvme0) or a SCSI generic node (/dev/sg0) points to the
 // disk the operator probably meant.
-func notADisk(lang i18n.Lang, s sysfs, path string) error {
+func notADisk(s sysfs, path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if to, lerr := os.Readlink(path); lerr == nil {
-				return lang.Errorf("guard.danglinglink", path, to)
+				return i18n.Keyed("guard.danglinglink", path, to)
 			}
-			return lang.Errorf("guard.nopath", path)
+			return i18n.Keyed("guard.nopath", path)
 		}
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return lang.Errorf("guard.stat", path, err)
+		return i18n.Keyed("guard.stat", path, err)
 	}
 	switch m := st.Mode(); {
 	case m.IsDir():
-		return lang.Errorf("guard.isdir", path)
+		return i18n.Keyed("guard.isdir", path)
 	case m.IsRegular():
-		return lang.Errorf("guard.isfile", path)
+		return i18n.Keyed("guard.isfile", path)
 	case m&os.ModeCharDevice != 0:
 		if disk := diskOfChar(s, path); disk != "" {
-			return lang.Errorf("guard.ischar.hint", path, disk)
+			return i18n.Keyed("guard.ischar.hint", path, disk)
 		}
-		return lang.Errorf("guard.ischar", path)
+		return i18n.Keyed("guard.ischar", path)
 	}
-	return lang.Errorf("guard.notblock", path)
+	return i18n.Keyed("guard.notblock", path)
 }
 
 // diskOfChar finds the block device a character device stands beside: an

@@ -198,7 +198,7 @@ func TestCheckCorpusSnapshots(t *testing.T) {
 // the probe says how to capture the rest.
 func TestCheckCorpusSmartAttributesOnlyDiskSizeUnknown(t *testing.T) {
 	r, v := ckCorpusVerdict(t, "OptiPlex 9020/ECD31A977332", "smart-sat.json")
-	ckWant(t, "warnings", r.Warnings, "gives the disk's health but not its model, serial or size")
+	ckWant(t, "warnings", NoteTexts(i18n.EN, r.Warnings), "gives the disk's health but not its model, serial or size")
 	core := ckTarget(t, v, "zorin-18-core")
 	ckWant(t, "reasons", core.Reasons, "size of disk sdc unknown")
 	ckWant(t, "grade reasons", v.GradeReasons, "needs a disk of 15 GB (size unknown)")

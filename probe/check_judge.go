@@ -233,7 +233,7 @@ func (j *judge) diskHealth() {
 		if d.Health == nil {
 			continue
 		}
-		why := Unknown
+		var why any = Unknown
 		if len(d.Health.Reasons) > 0 {
 			why = d.Health.Reasons[0] // the first is the weightiest; the probe lists them all
 		}

@@ -182,7 +182,7 @@ func TestCheckDisks(t *testing.T) {
 	set := ckSet(t)
 	failing := Disk{Name: "fakesata0", Model: "Hitachi HDS721050DLE630", Serial: "MSK423Y20S3HBC", SizeBytes: 500107862016,
 		Medium: "hdd", Transport: "sata", Rotational: true,
-		Health: &Health{Verdict: "failing", Reasons: []string{"the disk's own SMART self-assessment says FAILING", "8 sectors pending"}}}
+		Health: &Health{Verdict: "failing", Reasons: []Note{{Text: "the disk's own SMART self-assessment says FAILING"}, {Text: "8 sectors pending"}}}}
 
 	r := ckModernLaptop()
 	r.Disks = []Disk{failing}

@@ -1,7 +1,6 @@
 package probe
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/pcsolidaire/atelier/internal/blockdev"
@@ -26,7 +25,9 @@ func (s *source) gatherDisks(r *Report) {
 	root := blockdev.Root(s.root)
 	names := root.Names()
 	if names == nil {
-		s.warn("probe.warn.block", "cannot read "+filepath.Join(s.root, "sys", "block"))
+		// the folder as the machine (or its capture) has it, not where a
+		// capture was unpacked; the sentence is the catalogue's
+		s.warn("probe.warn.block", "/sys/block")
 		return
 	}
 	for _, name := range names {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"os"
 	"path/filepath"
 	"slices"
@@ -288,14 +289,14 @@ func TestDMIDecodeSuppliesWhatSysClassDMILacks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(bare.Warnings, "no /sys/class/dmi: vendor, model, serial and BIOS unknown") {
+	if !slices.Contains(NoteTexts(i18n.EN, bare.Warnings), "no /sys/class/dmi: vendor, model, serial and BIOS unknown") {
 		t.Fatalf("without dmidecode the warning is expected: %q", bare.Warnings)
 	}
 	r, err := Gather(context.Background(), Options{Root: root, DMIDecode: writeTemp(t, "dmi.txt", string(b))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.System.Product != "HP ProBook 6560b" || slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "/sys/class/dmi") }) {
+	if r.System.Product != "HP ProBook 6560b" || slices.ContainsFunc(NoteTexts(i18n.EN, r.Warnings), func(w string) bool { return strings.Contains(w, "/sys/class/dmi") }) {
 		t.Errorf("product %q, warnings %q", r.System.Product, r.Warnings)
 	}
 }

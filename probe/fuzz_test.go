@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // addCorpusSeeds adds the files of a corpus folder as fuzz seeds when the
@@ -48,7 +46,7 @@ func FuzzParseSmartctl(f *testing.F) {
 	f.Add([]byte(`{"smartctl":{"exit_status":2,"messages":[{"string":"open failed","severity":"error"}]}}`))
 	addCorpusSeeds(f, "smartctl/smart-*.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := ParseSmartctl(data, i18n.FR)
+		r, err := ParseSmartctl(data)
 		if err != nil {
 			return
 		}

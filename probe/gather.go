@@ -5,8 +5,6 @@ import (
 	"os"
 	"strings"
 	"time"
-
-	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // Options says where Gather reads its facts from.
@@ -20,8 +18,6 @@ type Options struct {
 	Smartctl    []string // smartctl --json outputs, one per disk
 	ToolVersion string   // recorded in Report.Tool, e.g. "0.1.0"
 	Capture     string   // write a .tar.gz of everything read, replayable with Root
-	// Lang is the language of warnings and health reasons ("" = English).
-	Lang i18n.Lang
 	// NoTools stops a live probe from running dmidecode and smartctl.
 	NoTools bool
 }
@@ -135,7 +131,7 @@ func (s *source) finish(r *Report) {
 	}
 	r.Warnings = append(r.Warnings, s.warnings...)
 	if r.Warnings == nil {
-		r.Warnings = []string{}
+		r.Warnings = []Note{}
 	}
 }
 

@@ -40,7 +40,7 @@ func ReportFromInventory(vendor, model, cpu string, cpuMHz int, ramBytes, diskBy
 		Network:        []NIC{},
 		Batteries:      []Battery{},
 		Virtualization: Unknown,
-		Warnings:       []string{},
+		Warnings:       []Note{},
 	}
 	switch canonical, bits := inventoryCPU(cpu); bits {
 	case triYes:

@@ -9,8 +9,16 @@ package probe
 import "time"
 
 // Schema names the version of the Report's JSON form. Bump it when a field
-// changes meaning or disappears; adding fields keeps v1.
-const Schema = "atelier.probe/v1"
+// changes meaning or disappears; adding fields keeps the version.
+// v2: warnings and health reasons are keyed notes instead of sentences.
+const Schema = "atelier.probe/v2"
+
+// SchemaV1 is the form written before v2; it is still read (its warnings
+// and reasons are sentences, shown as they are).
+const SchemaV1 = "atelier.probe/v1"
+
+// KnownSchema reports whether s is a Report form this atelier reads.
+func KnownSchema(s string) bool { return s == Schema || s == SchemaV1 }
 
 // Unknown is the value of a text fact that could not be read.
 const Unknown = "unknown"
@@ -32,7 +40,7 @@ type Report struct {
 	Batteries      []Battery `json:"batteries"`
 	Display        Display   `json:"display"`
 	Virtualization string    `json:"virtualization"` // "none", "kvm", "vmware"... or "unknown"
-	Warnings       []string  `json:"warnings"`
+	Warnings       []Note    `json:"warnings"`
 }
 
 // System is the DMI identity of the machine.
@@ -122,17 +130,17 @@ type Disk struct {
 
 // Health is what smartctl says of a disk.
 type Health struct {
-	Verdict            string   `json:"verdict"` // good, worn, failing, unknown
-	Reasons            []string `json:"reasons,omitempty"`
-	SmartPassed        *bool    `json:"smart_passed,omitempty"`
-	PowerOnHours       int64    `json:"power_on_hours,omitempty"`
-	Reallocated        int64    `json:"reallocated_sectors,omitempty"`
-	Pending            int64    `json:"pending_sectors,omitempty"`
-	Uncorrectable      int64    `json:"uncorrectable_sectors,omitempty"`
-	NVMePercentUsed    *int     `json:"nvme_percentage_used,omitempty"`
-	NVMeAvailableSpare *int     `json:"nvme_available_spare,omitempty"`
-	NVMeMediaErrors    int64    `json:"nvme_media_errors,omitempty"`
-	SmartctlExitStatus int      `json:"smartctl_exit_status,omitempty"`
+	Verdict            string `json:"verdict"` // good, worn, failing, unknown
+	Reasons            []Note `json:"reasons,omitempty"`
+	SmartPassed        *bool  `json:"smart_passed,omitempty"`
+	PowerOnHours       int64  `json:"power_on_hours,omitempty"`
+	Reallocated        int64  `json:"reallocated_sectors,omitempty"`
+	Pending            int64  `json:"pending_sectors,omitempty"`
+	Uncorrectable      int64  `json:"uncorrectable_sectors,omitempty"`
+	NVMePercentUsed    *int   `json:"nvme_percentage_used,omitempty"`
+	NVMeAvailableSpare *int   `json:"nvme_available_spare,omitempty"`
+	NVMeMediaErrors    int64  `json:"nvme_media_errors,omitempty"`
+	SmartctlExitStatus int    `json:"smartctl_exit_status,omitempty"`
 }
 
 // GPU is one display controller.

@@ -24,7 +24,7 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 		for _, f := range o.Smartctl {
 			b, err := fsread.ReadFile(f, maxCaptureFileBytes)
 			if err != nil {
-				return s.errorf(err, "probe.err.smartctl_read", fsread.Text(err, s.lang))
+				return s.errorf(err, "probe.err.smartctl_read", fsText{err})
 			}
 			outs = append(outs, output{f, b})
 		}
@@ -70,7 +70,7 @@ func (s *source) gatherSmartctl(ctx context.Context, o Options, r *Report) error
 		}
 	}
 	for i, out := range outs {
-		res, err := ParseSmartctl(out.data, s.lang)
+		res, err := ParseSmartctl(out.data)
 		if err != nil {
 			if len(o.Smartctl) > 0 {
 				return s.errorf(err, "probe.err.smartctl_parse", out.name, err)

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // smartctl's JSON output (smartctl --json -x), the parts atelier reads.
@@ -91,8 +89,8 @@ const (
 
 // ParseSmartctl reads smartctl --json output and judges the disk: failing
 // (replace it), worn (usable, watch it), good, or unknown (no health data).
-// Reasons are in lang.
-func ParseSmartctl(data []byte, lang i18n.Lang) (*SmartctlResult, error) {
+// Reasons are keyed notes, said in the reader's language where shown.
+func ParseSmartctl(data []byte) (*SmartctlResult, error) {
 	var j smartctlJSON
 	if err := json.Unmarshal(data, &j); err != nil {
 		return nil, fmt.Errorf("smartctl JSON: %w", err)
@@ -125,7 +123,7 @@ func ParseSmartctl(data []byte, lang i18n.Lang) (*SmartctlResult, error) {
 		res.Rotational = &rot
 	}
 	res.HasDevice = res.Serial != "" || res.Model != "" || j.SmartStatus != nil || j.ATAAttributes != nil || j.NVMeLog != nil
-	res.Health = judgeSmart(&j, lang)
+	res.Health = judgeSmart(&j)
 	return res, nil
 }
 
@@ -147,9 +145,9 @@ func rawCount(value int64, s string) int64 {
 	return value & 0xFFFFFFFF
 }
 
-func judgeSmart(j *smartctlJSON, lang i18n.Lang) Health {
+func judgeSmart(j *smartctlJSON) Health {
 	h := Health{Verdict: "good"}
-	failing, worn := []string{}, []string{}
+	failing, worn := []Note{}, []Note{}
 	if j.Smartctl != nil && j.Smartctl.ExitStatus != nil {
 		h.SmartctlExitStatus = *j.Smartctl.ExitStatus
 	}
@@ -157,24 +155,24 @@ func judgeSmart(j *smartctlJSON, lang i18n.Lang) Health {
 		p := *j.SmartStatus.Passed
 		h.SmartPassed = &p
 		if !p {
-			failing = append(failing, lang.T("probe.smart.failed_status"))
+			failing = append(failing, note("probe.smart.failed_status"))
 		}
 	}
 	ex := h.SmartctlExitStatus
 	if ex&(1<<3) != 0 && (h.SmartPassed == nil || *h.SmartPassed) {
-		failing = append(failing, lang.T("probe.smart.failed_status"))
+		failing = append(failing, note("probe.smart.failed_status"))
 	}
 	if ex&(1<<4) != 0 {
-		failing = append(failing, lang.T("probe.smart.prefail_now"))
+		failing = append(failing, note("probe.smart.prefail_now"))
 	}
 	if ex&(1<<5) != 0 {
-		worn = append(worn, lang.T("probe.smart.prefail_past"))
+		worn = append(worn, note("probe.smart.prefail_past"))
 	}
 	if ex&(1<<6) != 0 {
-		worn = append(worn, lang.T("probe.smart.errorlog"))
+		worn = append(worn, note("probe.smart.errorlog"))
 	}
 	if ex&(1<<7) != 0 {
-		failing = append(failing, lang.T("probe.smart.selftest"))
+		failing = append(failing, note("probe.smart.selftest"))
 	}
 	if j.PowerOnTime != nil {
 		h.PowerOnHours = j.PowerOnTime.Hours
@@ -196,9 +194,9 @@ func judgeSmart(j *smartctlJSON, lang i18n.Lang) Health {
 			}
 			switch a.WhenFailed {
 			case "now":
-				failing = append(failing, lang.T("probe.smart.attr_now", a.ID, a.Name))
+				failing = append(failing, note("probe.smart.attr_now", a.ID, a.Name))
 			case "past":
-				worn = append(worn, lang.T("probe.smart.attr_past", a.ID, a.Name))
+				worn = append(worn, note("probe.smart.attr_past", a.ID, a.Name))
 			}
 		}
 	}
@@ -206,13 +204,13 @@ func judgeSmart(j *smartctlJSON, lang i18n.Lang) Health {
 		h.Reallocated = *j.SCSIGrownDefects
 	}
 	if h.Pending > 0 {
-		failing = append(failing, lang.T("probe.smart.pending", h.Pending))
+		failing = append(failing, note("probe.smart.pending", h.Pending))
 	}
 	if h.Uncorrectable > 0 {
-		failing = append(failing, lang.T("probe.smart.uncorrectable", h.Uncorrectable))
+		failing = append(failing, note("probe.smart.uncorrectable", h.Uncorrectable))
 	}
 	if h.Reallocated > 0 {
-		worn = append(worn, lang.T("probe.smart.reallocated", h.Reallocated))
+		worn = append(worn, note("probe.smart.reallocated", h.Reallocated))
 	}
 	if n := j.NVMeLog; n != nil {
 		h.NVMePercentUsed, h.NVMeAvailableSpare, h.NVMeMediaErrors = n.PercentageUsed, n.AvailableSpare, n.MediaErrors
@@ -220,25 +218,25 @@ func judgeSmart(j *smartctlJSON, lang i18n.Lang) Health {
 			h.PowerOnHours = n.PowerOnHours
 		}
 		if n.CriticalWarning != 0 {
-			failing = append(failing, lang.T("probe.smart.nvme_critical", n.CriticalWarning))
+			failing = append(failing, note("probe.smart.nvme_critical", n.CriticalWarning))
 		}
 		if n.AvailableSpare != nil && *n.AvailableSpare < n.AvailableSpareThreshold {
-			failing = append(failing, lang.T("probe.smart.nvme_spare", *n.AvailableSpare, n.AvailableSpareThreshold))
+			failing = append(failing, note("probe.smart.nvme_spare", *n.AvailableSpare, n.AvailableSpareThreshold))
 		}
 		if n.MediaErrors > 0 {
-			failing = append(failing, lang.T("probe.smart.nvme_media", n.MediaErrors))
+			failing = append(failing, note("probe.smart.nvme_media", n.MediaErrors))
 		}
 		if n.PercentageUsed != nil {
 			switch {
 			case *n.PercentageUsed >= 100:
-				failing = append(failing, lang.T("probe.smart.nvme_used", *n.PercentageUsed))
+				failing = append(failing, note("probe.smart.nvme_used", *n.PercentageUsed))
 			case *n.PercentageUsed >= wornNVMePercent:
-				worn = append(worn, lang.T("probe.smart.nvme_used", *n.PercentageUsed))
+				worn = append(worn, note("probe.smart.nvme_used", *n.PercentageUsed))
 			}
 		}
 	}
 	if h.PowerOnHours >= wornPowerOnHours {
-		worn = append(worn, lang.T("probe.smart.hours", h.PowerOnHours))
+		worn = append(worn, note("probe.smart.hours", h.PowerOnHours))
 	}
 	noData := h.SmartPassed == nil && j.ATAAttributes == nil && j.NVMeLog == nil && j.SCSIGrownDefects == nil
 	switch {
@@ -249,9 +247,9 @@ func judgeSmart(j *smartctlJSON, lang i18n.Lang) Health {
 	case noData:
 		h.Verdict = Unknown
 		if ex&(1<<1) != 0 {
-			h.Reasons = []string{lang.T("probe.smart.open_failed")}
+			h.Reasons = []Note{note("probe.smart.open_failed")}
 		} else {
-			h.Reasons = []string{lang.T("probe.smart.nodata")}
+			h.Reasons = []Note{note("probe.smart.nodata")}
 		}
 	}
 	return h

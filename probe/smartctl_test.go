@@ -16,7 +16,7 @@ func parseSmartFile(t *testing.T, name string) *SmartctlResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := ParseSmartctl(b, i18n.EN)
+	r, err := ParseSmartctl(b)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -31,7 +31,7 @@ func TestSmartctlCorpusAll(t *testing.T) {
 	}
 	for _, f := range files {
 		b, _ := os.ReadFile(f)
-		r, err := ParseSmartctl(b, i18n.EN)
+		r, err := ParseSmartctl(b)
 		if err != nil {
 			t.Errorf("%s: %v", filepath.Base(f), err)
 			continue
@@ -59,15 +59,15 @@ func TestSmartctlFailingHitachi(t *testing.T) {
 	if h.Reallocated != 1975 || h.Pending != 8 || h.PowerOnHours != 65592 || h.SmartctlExitStatus != 216 {
 		t.Errorf("health = %+v", h)
 	}
-	joined := strings.Join(h.Reasons, "; ")
+	joined := strings.Join(NoteTexts(i18n.EN, h.Reasons), "; ")
 	for _, want := range []string{"FAILING", "8 sectors pending", "1975 sectors already reallocated", "Reallocated_Sector_Ct"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("reasons %q lack %q", joined, want)
 		}
 	}
 	fr, _ := os.ReadFile(filepath.Join(corpus(t, "smartctl"), "smart-fail2.json"))
-	rf, _ := ParseSmartctl(fr, i18n.FR)
-	if !strings.Contains(strings.Join(rf.Health.Reasons, "; "), "secteurs en attente") {
+	rf, _ := ParseSmartctl(fr)
+	if !strings.Contains(strings.Join(NoteTexts(i18n.FR, rf.Health.Reasons), "; "), "secteurs en attente") {
 		t.Errorf("French reasons = %v", rf.Health.Reasons)
 	}
 }
@@ -97,7 +97,7 @@ func TestSmartctlWornAndOthers(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := parseSmartFile(t, c.file)
-		if r.Health.Verdict != c.verdict || !strings.Contains(strings.Join(r.Health.Reasons, "; "), c.reason) {
+		if r.Health.Verdict != c.verdict || !strings.Contains(strings.Join(NoteTexts(i18n.EN, r.Health.Reasons), "; "), c.reason) {
 			t.Errorf("%s: %s %v, want %s with %q", c.file, r.Health.Verdict, r.Health.Reasons, c.verdict, c.reason)
 		}
 	}
@@ -109,7 +109,7 @@ func TestSmartctlWornAndOthers(t *testing.T) {
 
 func TestSmartctlRejects(t *testing.T) {
 	for _, in := range []string{"", "not json", "[1,2]", "{}"} {
-		if _, err := ParseSmartctl([]byte(in), i18n.EN); err == nil {
+		if _, err := ParseSmartctl([]byte(in)); err == nil {
 			t.Errorf("%q: want an error", in)
 		}
 	}

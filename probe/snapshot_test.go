@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +52,7 @@ func checkDisks(t *testing.T, r *Report, want []diskWant) {
 }
 
 func hasWarning(r *Report, part string) bool {
-	for _, w := range r.Warnings {
+	for _, w := range NoteTexts(i18n.EN, r.Warnings) {
 		if strings.Contains(w, part) {
 			return true
 		}

@@ -26,9 +26,8 @@ type source struct {
 	tree     bool     // a /sys and /proc tree is available (live or --root)
 	tmp      string   // the staged copy of a --root capture, removed by close
 	fsroot   *os.Root // the staged copy: reads cannot leave it (nil when live)
-	lang     i18n.Lang
 	noTools  bool
-	warnings []string
+	warnings []Note
 
 	// recorded tool outputs, written into a capture
 	dmidecodeOut []byte
@@ -41,10 +40,7 @@ type source struct {
 }
 
 func openSource(ctx context.Context, o Options) (*source, error) {
-	s := &source{root: "/", lang: o.Lang, noTools: o.NoTools, smartctlOut: map[string][]byte{}}
-	if s.lang == "" {
-		s.lang = i18n.EN
-	}
+	s := &source{root: "/", noTools: o.NoTools, smartctlOut: map[string][]byte{}}
 	switch {
 	case o.Root != "":
 		dir, err := s.stage(ctx, o.Root)
@@ -92,9 +88,9 @@ func (s *source) stage(ctx context.Context, root string) (string, error) {
 	case err == nil:
 		return dir, nil
 	case errors.As(err, &ce):
-		return "", s.errorf(err, "probe.err.root_refused", root, ce.In(s.lang))
+		return "", s.errorf(err, "probe.err.root_refused", root, ce)
 	case fsread.IsRefusal(err):
-		return "", s.errorf(err, "probe.err.root_refused", root, fsread.Text(err, s.lang))
+		return "", s.errorf(err, "probe.err.root_refused", root, fsText{err})
 	case errors.Is(err, errNotArchive):
 		return "", s.errorf(err, "probe.err.root_tar", root, err)
 	default:
@@ -106,18 +102,27 @@ func (s *source) stage(ctx context.Context, root string) (string, error) {
 // sys/ nor proc/.
 var ErrNotCapture = errors.New("not a capture: no sys/ or proc/")
 
-// localError is a message in the user's language that still unwraps to
-// its cause (errors.Is(err, fs.ErrNotExist) keeps working).
-type localError struct {
-	text  string
+// keyedError is a keyed message (English inside, said in the reader's
+// language by the command) that still unwraps to its cause
+// (errors.Is(err, fs.ErrNotExist) keeps working).
+type keyedError struct {
+	msg   *i18n.Error
 	cause error
 }
 
-func (e *localError) Error() string { return e.text }
-func (e *localError) Unwrap() error { return e.cause }
+func (e *keyedError) Error() string         { return e.msg.Error() }
+func (e *keyedError) In(l i18n.Lang) string { return e.msg.In(l) }
+func (e *keyedError) Unwrap() []error       { return []error{e.msg, e.cause} }
+
+// fsText says a file refusal of fsread in the reader's language.
+type fsText struct{ err error }
+
+func (f fsText) In(l i18n.Lang) string { return fsread.Text(f.err, l) }
 
 func (s *source) errorf(cause error, key string, args ...any) error {
-	return &localError{text: s.lang.T(key, args...), cause: cause}
+	var ie *i18n.Error
+	errors.As(i18n.Keyed(key, args...), &ie)
+	return &keyedError{msg: ie, cause: cause}
 }
 
 func (s *source) close() {
@@ -131,24 +136,22 @@ func (s *source) close() {
 
 func (s *source) readsTree() bool { return s.tree }
 
-// warn records a missing fact, in the report's language.
-func (s *source) warn(key string, args ...any) { s.addWarning(s.lang.T(key, args...)) }
+// warn records a missing fact as a keyed note, said in the reader's
+// language when the report is shown.
+func (s *source) warn(key string, args ...any) { s.addWarning(note(key, args...)) }
 
-// addWarning records a translated warning once.
-func (s *source) addWarning(msg string) {
-	for _, w := range s.warnings {
-		if w == msg {
-			return
-		}
+// addWarning records a warning once.
+func (s *source) addWarning(n Note) {
+	if slices.ContainsFunc(s.warnings, n.same) {
+		return
 	}
-	s.warnings = append(s.warnings, msg)
+	s.warnings = append(s.warnings, n)
 }
 
 // dropWarning forgets the warning of key once another source supplied the
 // facts it said were missing.
 func (s *source) dropWarning(key string, args ...any) {
-	msg := s.lang.T(key, args...)
-	s.warnings = slices.DeleteFunc(s.warnings, func(w string) bool { return w == msg })
+	s.warnings = slices.DeleteFunc(s.warnings, note(key, args...).same)
 }
 
 // path is p (an absolute path such as /sys/class/net) under the root.

@@ -31,7 +31,7 @@ func (s *source) gatherDMIDecode(ctx context.Context, o Options, r *Report) erro
 	case o.DMIDecode != "":
 		b, err := fsread.ReadFile(o.DMIDecode, maxCaptureFileBytes)
 		if err != nil {
-			return s.errorf(err, "probe.err.dmidecode_read", fsread.Text(err, s.lang))
+			return s.errorf(err, "probe.err.dmidecode_read", fsText{err})
 		}
 		data = b
 	case s.live:

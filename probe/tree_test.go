@@ -324,7 +324,7 @@ func TestSecureBootStates(t *testing.T) {
 				os.WriteFile(full, []byte(content), 0o644)
 			}
 		}
-		s := &source{root: root, tree: true, lang: "en"}
+		s := &source{root: root, tree: true}
 		r := newReport(Options{})
 		s.gatherFirmware(r)
 		if r.Firmware.BootMode != "uefi" || r.Firmware.SecureBoot != c.want {
@@ -334,7 +334,7 @@ func TestSecureBootStates(t *testing.T) {
 	// no /sys/firmware/efi under /sys/firmware: legacy BIOS boot
 	root := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "sys/firmware/acpi"), 0o755)
-	s := &source{root: root, tree: true, lang: "en"}
+	s := &source{root: root, tree: true}
 	r := newReport(Options{})
 	s.gatherFirmware(r)
 	if r.Firmware.BootMode != "bios" {
@@ -361,7 +361,7 @@ func TestBroadcomWithoutDriverAndChargeBattery(t *testing.T) {
 	write("sys/class/power_supply/BAT1/charge_full_design", "4400000\n") // 4.4 Ah
 	write("sys/class/power_supply/BAT1/charge_full", "3300000\n")
 	write("sys/class/power_supply/BAT1/voltage_min_design", "10800000\n") // 10.8 V
-	s := &source{root: root, tree: true, lang: "en"}
+	s := &source{root: root, tree: true}
 	r := newReport(Options{})
 	s.gatherPCI(r)
 	s.gatherBatteries(r)

@@ -41,7 +41,7 @@ func TestTreeVirtualizationVirtioMMIO(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "proc/cpuinfo"), []byte(cpuinfo), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := &source{root: root, tree: true, lang: "en"}
+	s := &source{root: root, tree: true}
 	if got := s.treeVirtualization(newReport(Options{})); got != "kvm" {
 		t.Errorf("virtio-mmio tree: got %q, want kvm", got)
 	}

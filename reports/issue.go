@@ -34,12 +34,15 @@ type Issued struct {
 // certificate cannot be written (full disk, read-only folder) can still
 // record the signed certificate in the ledger and write it later
 // (atelier wipe --reissue).
+//
+// The certificate (JSON and signature) has no language; only its PDF,
+// rendered by WithDoc in the document's language, has one.
 type Signed struct {
 	ID     string
 	JSON   []byte // canonical JSON: the certificate
 	SHA256 string // hex SHA-256 of JSON
 	Sig    []byte // the .sig file: base64 signature and a newline
-	PDF    []byte
+	PDF    []byte // nil until WithDoc renders it (Write renders the French one then)
 	cert   Certificate
 }
 
@@ -59,9 +62,13 @@ func CertificatesDir(ledgerDir string) string { return filepath.Join(ledgerDir, 
 const SigSuffix = ".sig"
 
 // Issue signs c with the bench key and writes outDir/ID.json, ID.json.sig
-// and ID.pdf (lang "en" for English, French otherwise): Sign, then Write.
-func Issue(c Certificate, key ed25519.PrivateKey, outDir, lang string) (Issued, error) {
-	s, err := Sign(c, key, lang)
+// and ID.pdf, the PDF in the document language doc (English for i18n.EN,
+// French otherwise): Sign, WithDoc, then Write.
+func Issue(c Certificate, key ed25519.PrivateKey, outDir string, doc i18n.Lang) (Issued, error) {
+	s, err := Sign(c, key)
+	if err == nil {
+		s, err = s.WithDoc(DocOptions{Lang: doc})
+	}
 	if err != nil {
 		return Issued{}, err
 	}
@@ -74,7 +81,7 @@ func Issue(c Certificate, key ed25519.PrivateKey, outDir, lang string) (Issued, 
 // Schema, ID (a new ULID when empty) and BenchKey, normalises c (see
 // Canonical) and refuses a certificate that claims more than was done (see
 // Validate).
-func Sign(c Certificate, key ed25519.PrivateKey, lang string) (Signed, error) {
+func Sign(c Certificate, key ed25519.PrivateKey) (Signed, error) {
 	if len(key) != ed25519.PrivateKeySize {
 		return Signed{}, errors.New("issue certificate: no valid bench key (run atelier init)")
 	}
@@ -87,22 +94,18 @@ func Sign(c Certificate, key ed25519.PrivateKey, lang string) (Signed, error) {
 	if err := Validate(c); err != nil {
 		return Signed{}, fmt.Errorf("issue certificate for disk %s: %w", c.Disk.Serial, err)
 	}
-	return sign(c, key, lang)
+	return sign(c, key)
 }
 
-// sign encodes, signs and renders a certificate already validated.
-func sign(c Certificate, key ed25519.PrivateKey, lang string) (Signed, error) {
+// sign encodes and signs a certificate already validated.
+func sign(c Certificate, key ed25519.PrivateKey) (Signed, error) {
 	data, err := Encode(c)
 	if err != nil {
 		return Signed{}, err
 	}
 	sum := sha256.Sum256(data)
-	s := Signed{ID: c.ID, JSON: data, SHA256: hex.EncodeToString(sum[:]), cert: c,
-		Sig: []byte(base64.StdEncoding.EncodeToString(ed25519.Sign(key, data)) + "\n")}
-	if s.PDF, err = RenderPDF(c, s.SHA256, pdfLang(lang)); err != nil {
-		return Signed{}, fmt.Errorf("issue certificate %s: %w", c.ID, err)
-	}
-	return s, nil
+	return Signed{ID: c.ID, JSON: data, SHA256: hex.EncodeToString(sum[:]), cert: c,
+		Sig: []byte(base64.StdEncoding.EncodeToString(ed25519.Sign(key, data)) + "\n")}, nil
 }
 
 // Resign rebuilds a signed certificate from its recorded JSON (the ledger
@@ -111,7 +114,7 @@ func sign(c Certificate, key ed25519.PrivateKey, lang string) (Signed, error) {
 // encoding and ed25519 signatures are deterministic, and the PDF renders
 // the same from the same content. It refuses a record that does not hash
 // to wantSHA256 and a certificate of another bench key.
-func Resign(recorded []byte, wantSHA256 string, key ed25519.PrivateKey, lang string) (Signed, error) {
+func Resign(recorded []byte, wantSHA256 string, key ed25519.PrivateKey) (Signed, error) {
 	if len(key) != ed25519.PrivateKeySize {
 		return Signed{}, errors.New("reissue certificate: no valid bench key (run atelier init)")
 	}
@@ -127,7 +130,7 @@ func Resign(recorded []byte, wantSHA256 string, key ed25519.PrivateKey, lang str
 	if fp := Fingerprint(key.Public().(ed25519.PublicKey)); c.BenchKey != fp {
 		return Signed{}, problem("cert.reissue.otherkey", c.ID, c.BenchKey, fp)
 	}
-	s, err := sign(c, key, lang)
+	s, err := sign(c, key)
 	if err != nil {
 		return Signed{}, err
 	}
@@ -151,6 +154,14 @@ type certFile struct {
 	last bool // the JSON: linked in last, never over an existing file
 }
 
+// withPDF is s with its PDF rendered, in French when WithDoc was not called.
+func (s Signed) withPDF() (Signed, error) {
+	if s.PDF != nil {
+		return s, nil
+	}
+	return s.WithDoc(DocOptions{Lang: i18n.FR})
+}
+
 func (s Signed) files(is Issued) []certFile {
 	return []certFile{{is.PDFPath, s.PDF, false}, {is.SigPath, s.Sig, false}, {is.JSONPath, s.JSON, true}}
 }
@@ -161,6 +172,10 @@ func (s Signed) files(is Issued) []certFile {
 // be written (full disk, read-only folder) those already written are
 // removed, so no certificate is half there.
 func (s Signed) Write(outDir string) (Issued, error) {
+	s, err := s.withPDF()
+	if err != nil {
+		return Issued{}, err
+	}
 	is := s.issued(outDir)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return Issued{}, fmt.Errorf("certificates folder %s: %w", outDir, err)
@@ -179,6 +194,9 @@ func (s Signed) Write(outDir string) (Issued, error) {
 // is written: it is not the certificate the ledger recorded (substituted,
 // or damaged), and it is left for a person to look at.
 func (s Signed) Rewrite(outDir string) (is Issued, kept int, err error) {
+	if s, err = s.withPDF(); err != nil {
+		return Issued{}, 0, err
+	}
 	is = s.issued(outDir)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return Issued{}, 0, fmt.Errorf("certificates folder %s: %w", outDir, err)
@@ -260,9 +278,9 @@ func CheckWritable(dir string) error {
 	return os.Remove(tmp)
 }
 
-// pdfLang: documents are French unless English is asked for.
-func pdfLang(lang string) i18n.Lang {
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(lang)), "en") {
+// docLang: documents are French unless English is asked for.
+func docLang(l i18n.Lang) i18n.Lang {
+	if l == i18n.EN {
 		return i18n.EN
 	}
 	return i18n.FR

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/reports"
 	"github.com/pcsolidaire/atelier/reports/reportstest"
 )
@@ -30,7 +31,7 @@ func newBench(t *testing.T) (string, ed25519.PrivateKey, ed25519.PublicKey) {
 	return dir, priv, pub
 }
 
-func issue(t *testing.T, c reports.Certificate, lang string) (reports.Issued, ed25519.PublicKey) {
+func issue(t *testing.T, c reports.Certificate, lang i18n.Lang) (reports.Issued, ed25519.PublicKey) {
 	t.Helper()
 	_, priv, pub := newBench(t)
 	is, err := reports.Issue(c, priv, t.TempDir(), lang)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"regexp"
 
 	"github.com/pcsolidaire/atelier/inventory"
@@ -60,12 +61,14 @@ func pdfIssuer(pdf []byte) (inventory.Org, bool) {
 	return inventory.Org{Name: is.Name, Address: is.Address, SIRET: is.SIRET, Logo: is.Logo}, true
 }
 
-// WithDoc renders s's PDF again with the document options (the
-// association's identity): the JSON and signature stay the same bytes.
+// WithDoc renders s's PDF with the document options: its language
+// (French unless English is asked for) and the association's identity.
+// The JSON and signature stay the same bytes: only the PDF has a language.
 func (s Signed) WithDoc(o DocOptions) (Signed, error) {
+	o.Lang = docLang(o.Lang)
 	pdf, err := RenderCertificatePDF(s.cert, s.SHA256, o)
 	if err != nil {
-		return s, err
+		return s, fmt.Errorf("issue certificate %s: %w", s.ID, err)
 	}
 	s.PDF = pdf
 	return s, nil

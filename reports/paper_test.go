@@ -514,7 +514,7 @@ func TestReceiptSaysWhatTheBeneficiaryGetsAndTheRule(t *testing.T) {
 
 func TestCertificatePDFWithTheAssociationIsVerifiedAndItsForgeryCaught(t *testing.T) {
 	dir, priv, pub := newBench(t)
-	s, err := reports.Sign(reportstest.Sample(), priv, "fr")
+	s, err := signDoc(reportstest.Sample(), priv, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -62,7 +63,7 @@ func TestWriteNeverReplacesAnExistingJSON(t *testing.T) {
 	out := t.TempDir()
 	c := reportstest.Sample()
 	c.ID = fixedID
-	s, err := reports.Sign(c, priv, "fr")
+	s, err := signDoc(c, priv, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,8 +88,8 @@ func TestWriteNeverReplacesAnExistingJSON(t *testing.T) {
 // were first signed: a reissued certificate is the same certificate.
 func TestResignIsByteForByteTheFirstSignature(t *testing.T) {
 	_, priv, pub := newBench(t)
-	for _, lang := range []string{"fr", "en"} {
-		s, err := reports.Sign(reportstest.Sample(), priv, lang)
+	for _, lang := range []i18n.Lang{i18n.FR, i18n.EN} {
+		s, err := signDoc(reportstest.Sample(), priv, lang)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +108,7 @@ func TestResignIsByteForByteTheFirstSignature(t *testing.T) {
 		if bytes.Equal(back.Certificate, s.JSON) {
 			t.Fatal("the test needs the ledger's re-encoded form, not the signed bytes")
 		}
-		again, err := reports.Resign(back.Certificate, s.SHA256, priv, lang)
+		again, err := resignDoc(back.Certificate, s.SHA256, priv, lang)
 		if err != nil {
 			t.Fatalf("Resign (%s): %v", lang, err)
 		}
@@ -130,7 +131,7 @@ func TestResignIsByteForByteTheFirstSignature(t *testing.T) {
 func TestResignRefusals(t *testing.T) {
 	_, priv, _ := newBench(t)
 	_, otherPriv, _ := newBench(t)
-	s, err := reports.Sign(reportstest.Sample(), priv, "fr")
+	s, err := signDoc(reportstest.Sample(), priv, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,12 +150,12 @@ func TestResignRefusals(t *testing.T) {
 		{"content that claims too much", bytes.Replace(s.JSON, []byte(`"nist": "Clear"`), []byte(`"nist": "Purge"`), 1), s.SHA256, priv, "cert.nist.overstated"},
 	}
 	for _, tc := range cases {
-		_, err := reports.Resign(tc.recorded, tc.sha, tc.key, "fr")
+		_, err := resignDoc(tc.recorded, tc.sha, tc.key, "fr")
 		if got := problemKey(t, err); got != tc.want {
 			t.Errorf("%s: reason %q, want %q (%v)", tc.name, got, tc.want, err)
 		}
 	}
-	if _, err := reports.Resign(s.JSON, s.SHA256, nil, "fr"); err == nil {
+	if _, err := resignDoc(s.JSON, s.SHA256, nil, "fr"); err == nil {
 		t.Error("Resign without a key was accepted")
 	}
 }
@@ -165,7 +166,7 @@ func TestResignRefusals(t *testing.T) {
 func TestRewriteKeepsIdenticalFilesAndRefusesOthers(t *testing.T) {
 	_, priv, _ := newBench(t)
 	out := t.TempDir()
-	en, err := reports.Sign(reportstest.Sample(), priv, "en")
+	en, err := signDoc(reportstest.Sample(), priv, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +174,7 @@ func TestRewriteKeepsIdenticalFilesAndRefusesOthers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fr, err := reports.Resign(en.JSON, en.SHA256, priv, "fr")
+	fr, err := resignDoc(en.JSON, en.SHA256, priv, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,5 +351,62 @@ func TestIssueOnAFullDiskLeavesNothing(t *testing.T) {
 	ro := mountTmpfs(t, "1m", "ro")
 	if err := reports.CheckWritable(ro); !errors.Is(err, syscall.EROFS) {
 		t.Fatalf("CheckWritable on a read-only filesystem: %v", err)
+	}
+}
+
+// signDoc signs c and renders its PDF in lang, as a wipe does.
+func signDoc(c reports.Certificate, key ed25519.PrivateKey, lang i18n.Lang) (reports.Signed, error) {
+	s, err := reports.Sign(c, key)
+	if err != nil {
+		return s, err
+	}
+	return s.WithDoc(reports.DocOptions{Lang: lang})
+}
+
+// resignDoc rebuilds a recorded certificate and renders its PDF in lang,
+// as wipe --reissue does.
+func resignDoc(recorded []byte, sha string, key ed25519.PrivateKey, lang i18n.Lang) (reports.Signed, error) {
+	s, err := reports.Resign(recorded, sha, key)
+	if err != nil {
+		return s, err
+	}
+	return s.WithDoc(reports.DocOptions{Lang: lang})
+}
+
+// The certificate has no language: Sign gives the JSON and signature, and
+// only the PDF, rendered by WithDoc, is French (the default) or English.
+func TestOnlyThePDFHasALanguage(t *testing.T) {
+	_, priv, _ := newBench(t)
+	s, err := reports.Sign(reportstest.Sample(), priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.PDF != nil {
+		t.Fatal("Sign rendered a PDF: it has no language to render it in")
+	}
+	fr, err := s.WithDoc(reports.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := s.WithDoc(reports.DocOptions{Lang: i18n.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fr.JSON, en.JSON) || !bytes.Equal(fr.Sig, en.Sig) || bytes.Equal(fr.PDF, en.PDF) {
+		t.Fatal("the language changed the signed certificate, or not the PDF")
+	}
+	c, _ := reports.Parse(s.JSON)
+	for want, pdf := range map[string][]byte{"fr": fr.PDF, "en": en.PDF} {
+		if lang, ok, err := reports.MatchPDF(pdf, c, s.SHA256); err != nil || !ok || lang != want {
+			t.Errorf("PDF %s: matched %v as %q (%v)", want, ok, lang, err)
+		}
+	}
+	// Write renders the French PDF when none was asked for.
+	is, err := s.Write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pdf, _ := os.ReadFile(is.PDFPath); !bytes.Equal(pdf, fr.PDF) {
+		t.Error("Write without WithDoc did not write the French PDF")
 	}
 }

@@ -122,7 +122,7 @@ func engineTarget(t *testing.T, medium, transport, method, verify string, dr *dr
 func certify(t *testing.T, tg *Wipe) reports.Certificate {
 	t.Helper()
 	c := Certificate(*tg, "camille", "etabli-1", "0.1.0-test")
-	s, err := reports.Sign(c, testKey(t), "fr")
+	s, err := reports.Sign(c, testKey(t))
 	if err != nil {
 		t.Fatalf("reports.Sign refuses what Certificate made: %v\n%+v", err, c)
 	}

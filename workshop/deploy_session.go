@@ -50,6 +50,8 @@ type DeploySession struct {
 	Imager Imager
 	// Actor is who records the deploy, asked only when there is a unit.
 	Actor func() (inventory.Actor, error)
+	// Clock times the deploy: its recorded duration (nil: the system clock).
+	Clock Clock
 
 	// The image, found by Source.
 	Name, Path, Bmap string
@@ -192,7 +194,9 @@ func (s *DeploySession) Begin(ctx context.Context, p *deploy.Plan) error {
 // ended, failed and interrupted included: the ledger must know that disk
 // is unusable. recErr is the record's failure, apart from the deploy's.
 func (s *DeploySession) Write(ctx context.Context, p *deploy.Plan, prog deploy.Progress) (res deploy.Result, runErr, recErr error) {
+	start := s.Clock.now()
 	res, runErr = s.Imager.Run(ctx, p, prog)
+	res.Seconds = s.Clock.now().Sub(start).Seconds()
 	return res, runErr, s.record(context.WithoutCancel(ctx), p, res)
 }
 

@@ -3,6 +3,7 @@ package workshop
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/internal/i18n"
@@ -36,4 +37,18 @@ type Prompt interface {
 	Interactive() bool
 	Confirm(d imaging.BlockDevice) error
 	YesNo(q Message) bool
+}
+
+// Clock is where a session reads the time: a wipe's start and end (its
+// certificate's times and duration) and a deploy's duration come from it,
+// so that tests can fix time. nil is the system clock. Ledger events are
+// stamped by the ledger's own clock (inventory.Ledger.SetClock).
+type Clock func() time.Time
+
+// now is the time in UTC, as certificates and the ledger write it.
+func (c Clock) now() time.Time {
+	if c == nil {
+		return time.Now().UTC()
+	}
+	return c().UTC()
 }

@@ -201,7 +201,7 @@ func TestWipeSessionKeepsTheCertificateItCouldNotWrite(t *testing.T) {
 	if err != nil || len(rcs) != 1 || rcs[0].Pending || rcs[0].Outcome.Status != inventory.ErasureFailed {
 		t.Fatalf("the failed wipe's certificate: %+v, %v", rcs, err)
 	}
-	s, err := reports.Resign(rcs[0].Outcome.Certificate, rcs[0].Outcome.CertificateSHA256, b.s.Certs.Key, "en")
+	s, err := reports.Resign(rcs[0].Outcome.Certificate, rcs[0].Outcome.CertificateSHA256, b.s.Certs.Key)
 	if err != nil || !bytes.Equal(s.JSON, failed.Signed.JSON) {
 		t.Fatalf("Resign of the failed wipe's certificate: %v", err)
 	}

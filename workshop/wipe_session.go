@@ -50,13 +50,13 @@ type WipeBar interface {
 }
 
 // Certs is where a wipe's certificates go: the bench key signs them, Dir
-// receives them, Lang is the document's language and Doc the association's
-// identity printed on the PDF.
+// receives them, and Doc renders their PDF: the document's language
+// (French unless English) and the association's identity. The certificate
+// itself has no language.
 type Certs struct {
-	Key  ed25519.PrivateKey
-	Dir  string
-	Lang string
-	Doc  reports.DocOptions
+	Key ed25519.PrivateKey
+	Dir string
+	Doc reports.DocOptions
 }
 
 // WipeTarget is one disk of a wipe run, from plan to record.
@@ -111,7 +111,8 @@ type WipeSession struct {
 	Unit           string // --unit
 	MoveDisk, Yes  bool
 	ToolVersion    string
-	Chunk          int // the engine's write size (0: its default); tests use small disks
+	Chunk          int   // the engine's write size (0: its default); tests use small disks
+	Clock          Clock // times each wipe (nil: the system clock)
 }
 
 // Plan checks every disk before writing any: one refused disk stops the
@@ -288,8 +289,12 @@ func (s *WipeSession) started(ctx context.Context, targets []*WipeTarget) error 
 // wipeOne runs the engine on one disk, then certifies and records it.
 func (s *WipeSession) wipeOne(ctx context.Context, t *WipeTarget) {
 	bar := s.Progress.Start(t.Dev.Path, t.Plan)
+	start := s.Clock.now()
 	t.Res, t.RunErr = wipe.Run(ctx, wipe.Job{Device: t.Dev, Plan: t.Plan, VerifyAsked: s.Verify, Runner: s.Runner,
 		Medium: t.medium, Size: t.size, Chunk: s.Chunk, Progress: bar.Update, Phase: bar.Phase})
+	// The session's clock times the wipe: the certificate's times and
+	// duration are these.
+	t.Res.Start, t.Res.End = start, s.Clock.now()
 	if t.RunErr != nil {
 		t.Res.Status = wipe.StatusFailed
 		t.Res.Errors = append(t.Res.Errors, wipe.IOError{Op: "write", Err: t.RunErr.Error()})
@@ -353,9 +358,9 @@ func (s *WipeSession) record(ctx context.Context, t *WipeTarget) {
 // issueCertificate signs c and writes its files; when writing fails the
 // signed certificate is kept on t for the ledger.
 func (s *WipeSession) issueCertificate(t *WipeTarget, c reports.Certificate) {
-	signed, err := reports.Sign(c, s.Certs.Key, s.Certs.Lang)
-	if err == nil && s.Certs.Doc.Org.Name != "" {
-		signed, err = signed.WithDoc(s.Certs.Doc) // the association's identity on the PDF
+	signed, err := reports.Sign(c, s.Certs.Key)
+	if err == nil {
+		signed, err = signed.WithDoc(s.Certs.Doc) // language and the association's identity on the PDF
 	}
 	if err != nil {
 		t.Notes = append(t.Notes, i18n.M("wipe.note.certfailed", err))

@@ -179,7 +179,7 @@ func newBench(t *testing.T) *bench {
 	b.ledger.byDisk["WD-A"] = "PCS-26-0001"
 	b.s = &WipeSession{Guard: b.guard, Runner: &drive{}, Ledger: b.ledger, Disks: b.disks, Prompt: b.prompt,
 		Progress: nullProgress{}, Warn: func(m Message) { b.warned = append(b.warned, m) },
-		Actor: inventory.Actor{Operator: "camille"}, Certs: Certs{Key: testKey(t), Dir: t.TempDir(), Lang: "en"},
+		Actor: inventory.Actor{Operator: "camille"}, Certs: Certs{Key: testKey(t), Dir: t.TempDir(), Doc: reports.DocOptions{Lang: i18n.EN}},
 		Method: wipe.MethodZero, ToolVersion: "test", Chunk: 64 << 10}
 	return b
 }

@@ -93,10 +93,10 @@ func runCheck(ctx context.Context, g *globals, o checkOptions) error {
 	if o.reportFile != "" {
 		r, err = readReport(g, o.reportFile)
 	} else {
-		o.ToolVersion, o.Lang = version, l
+		o.ToolVersion = version
 		r, err = probe.Gather(ctx, o.Options)
 		if err != nil {
-			err = l.Errorf("check.err.gather", err)
+			err = l.Errorf("check.err.gather", g.localErr(err))
 		}
 	}
 	if err != nil {
@@ -159,7 +159,7 @@ func readReport(g *globals, path string) (*probe.Report, error) {
 	if r.Schema == "" {
 		return nil, g.lang().Errorf("check.err.report_noschema", path, probe.Schema)
 	}
-	if r.Schema != probe.Schema {
+	if !probe.KnownSchema(r.Schema) {
 		return nil, g.lang().Errorf("check.err.report_schema", path, r.Schema, probe.Schema)
 	}
 	return &r, nil

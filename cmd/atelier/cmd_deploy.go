@@ -8,6 +8,7 @@ import (
 
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/deploy"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/internal/vocab"
 	"github.com/pcsolidaire/atelier/workshop"
@@ -69,7 +70,6 @@ Exit status: 0 passed, 1 refused or failed, 130 interrupted.`,
 // runDeploy hands the image and the disk to a workshop.DeploySession with
 // this machine's deploy engine and ledger, asks, then renders.
 func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) error {
-	lang := g.lang()
 	s := &workshop.DeploySession{Imager: workshop.Engine{}, Actor: g.actor}
 	// Without --unit a deploy goes on without a ledger (a bare disk at a
 	// bench that has none): it is then not recorded.
@@ -89,8 +89,8 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	if err != nil {
 		return g.sessionErr(err)
 	}
-	if err := imaging.Confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
-		Interactive: g.interactive(), In: g.stdin, Out: termui.NewSafeWriter(g.stderr), Lang: lang}); err != nil {
+	if err := g.diskConfirm().confirm(plan.Device, imaging.ConfirmOptions{Yes: f.yes, DryRun: f.dryRun,
+		Interactive: g.interactive()}); err != nil {
 		return err
 	}
 	if f.dryRun {
@@ -164,9 +164,9 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *workshop.DeploySession) e
 		{g.T("image.h.name"), src.Name},
 		{g.T("image.h.path"), p.Image + " (" + string(p.Format) + ")"},
 		{g.T("image.h.bmap"), bmap},
-		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, imaging.HumanBytesIn(g.lang(), p.Device.SizeBytes))},
+		{g.T("deploy.h.disk"), fmt.Sprintf("%s %s %s (%s)", p.Device.Path, p.Device.Vendor, p.Device.Model, i18n.Size(p.Device.SizeBytes).In(g.lang()))},
 		{g.T("deploy.h.unit"), planUnit(g, src)},
-		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", imaging.HumanBytesIn(g.lang(), p.WriteBytes), imaging.HumanBytesIn(g.lang(), p.ImageSize))},
+		{g.T("deploy.h.write"), fmt.Sprintf("%s / %s", i18n.Size(p.WriteBytes).In(g.lang()), i18n.Size(p.ImageSize).In(g.lang()))},
 		{g.T("deploy.h.verify"), verifyWord(g, p.Verify)},
 		{g.T("deploy.h.hostname"), planHostname(g, p)},
 	})
@@ -184,14 +184,14 @@ func renderDeployResult(g *globals, res deploy.Result, src *workshop.DeploySessi
 		if res.Seconds > 0 {
 			mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds
 		}
-		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, imaging.HumanBytesIn(g.lang(), res.WrittenBytes),
+		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, i18n.Size(res.WrittenBytes).In(g.lang()),
 			res.Seconds, mbps, deploy.VerificationText(g.lang(), res.Verification)), "good")
 	} else if res.Status == "interrupted" {
 		line = termui.Status(g.stdout, g.T("deploy.done.interrupted", res.Device,
-			imaging.HumanBytesIn(g.lang(), res.WrittenBytes), res.Seconds), "warn")
+			i18n.Size(res.WrittenBytes).In(g.lang()), res.Seconds), "warn")
 	} else {
 		line = termui.Status(g.stdout, g.T("deploy.done.failed", status, res.Device, oneLine(res.Error),
-			imaging.HumanBytesIn(g.lang(), res.WrittenBytes), res.Seconds), "bad")
+			i18n.Size(res.WrittenBytes).In(g.lang()), res.Seconds), "bad")
 	}
 	fmt.Fprintln(g.stdout, line)
 	if src.Unit == nil {

@@ -60,7 +60,7 @@ func renderDisks(g *globals, disks []imaging.BlockDevice) error {
 		if d.Transport != "" && d.Transport != d.Medium {
 			medium += " (" + d.Transport + ")"
 		}
-		rows = append(rows, []string{d.Path, model, d.Serial, imaging.HumanBytesIn(g.lang(), d.SizeBytes), medium, prot})
+		rows = append(rows, []string{d.Path, model, d.Serial, i18n.Size(d.SizeBytes).In(g.lang()), medium, prot})
 	}
 	// The serial is what the operator types back to confirm a wipe: it is
 	// never split over two lines (nor the device and size); the model and

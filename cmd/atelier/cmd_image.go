@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/deploy"
 	"github.com/pcsolidaire/atelier/internal/fsread"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -125,8 +125,8 @@ func imagePairs(g *globals, im inventory.Image, format deploy.Format) [][2]strin
 	}
 	return append(pairs,
 		[2]string{g.T("image.h.os"), strings.TrimSpace(im.OS + " " + im.Version + " " + im.Edition)},
-		[2]string{g.T("image.h.filesize"), fmt.Sprintf("%s (%d)", imaging.HumanBytesIn(g.lang(), im.SizeBytes), im.SizeBytes)},
-		[2]string{g.T("image.h.imagesize"), fmt.Sprintf("%s (%d)", imaging.HumanBytesIn(g.lang(), im.ImageBytes), im.ImageBytes)},
+		[2]string{g.T("image.h.filesize"), fmt.Sprintf("%s (%d)", i18n.Size(im.SizeBytes).In(g.lang()), im.SizeBytes)},
+		[2]string{g.T("image.h.imagesize"), fmt.Sprintf("%s (%d)", i18n.Size(im.ImageBytes).In(g.lang()), im.ImageBytes)},
 		[2]string{g.T("image.h.sha256"), im.SHA256},
 		[2]string{g.T("image.h.imagesha256"), im.ImageSHA256},
 		[2]string{g.T("image.h.bmap"), bmap},
@@ -158,7 +158,7 @@ func newImageListCmd(g *globals) *cobra.Command {
 				var rows [][]string
 				for _, im := range imgs {
 					rows = append(rows, []string{im.Name, strings.TrimSpace(im.OS + " " + im.Version + " " + im.Edition),
-						imaging.HumanBytesIn(g.lang(), im.ImageBytes), g.T(map[bool]string{true: "yes", false: "no"}[im.BmapPath != ""]),
+						i18n.Size(im.ImageBytes).In(g.lang()), g.T(map[bool]string{true: "yes", false: "no"}[im.BmapPath != ""]),
 						g.lang().Date(im.AddedAt)})
 				}
 				// A header is never wrapped, only cut: the size column (whose

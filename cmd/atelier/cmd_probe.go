@@ -56,10 +56,10 @@ func runProbe(ctx context.Context, g *globals, o probeOptions) error {
 	if o.unit != "" && !o.save {
 		return g.lang().Errorf("probe.err.unit_without_save")
 	}
-	o.ToolVersion, o.Lang = version, g.lang()
+	o.ToolVersion = version
 	r, err := probe.Gather(ctx, o.Options)
 	if err != nil {
-		return g.lang().Errorf("probe.err.gather", err)
+		return g.lang().Errorf("probe.err.gather", g.localErr(err))
 	}
 	if o.save {
 		if err := saveTriage(ctx, g, r, nil, o.unit); err != nil {
@@ -147,7 +147,7 @@ func writeProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 			if d.Health == nil || d.Health.Verdict == "good" || len(d.Health.Reasons) == 0 {
 				continue
 			}
-			text := d.Name + T("probe.sep.colon") + strings.Join(d.Health.Reasons, T("probe.sep.list"))
+			text := d.Name + T("probe.sep.colon") + strings.Join(probe.NoteTexts(g.lang(), d.Health.Reasons), T("probe.sep.list"))
 			fmt.Fprintln(w, strings.Join(probeWrap(text, termui.Width(w)-2), "\n  "))
 		}
 	}
@@ -155,7 +155,7 @@ func writeProbeReport(g *globals, w io.Writer, r *probe.Report) error {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, termui.Heading(w, T("probe.label.warnings")))
 		for _, warn := range r.Warnings {
-			fmt.Fprintln(w, "  - "+strings.Join(probeWrap(warn, termui.Width(w)-4), "\n    "))
+			fmt.Fprintln(w, "  - "+strings.Join(probeWrap(warn.In(g.lang()), termui.Width(w)-4), "\n    "))
 		}
 	}
 	return nil

@@ -111,15 +111,15 @@ func wipeCerts(ctx context.Context, g *globals, l *inventory.Ledger, out string)
 	if err := reports.CheckWritable(out); err != nil {
 		return workshop.Certs{}, g.lang().Errorf("wipe.out.unwritable", out, err)
 	}
-	return workshop.Certs{Key: key, Dir: out, Lang: certLang(g), Doc: certDoc(ctx, g, l)}, nil
+	return workshop.Certs{Key: key, Dir: out, Doc: certDoc(ctx, g, l)}, nil
 }
 
 // certLang is the PDF's language. Certificates are handed to the DSI, so
 // they are in French unless the operator asks for English with --lang en
 // (DESIGN.md: documents are in French by default), whatever the locale.
-func certLang(g *globals) string {
+func certLang(g *globals) i18n.Lang {
 	if i18n.Parse(g.langFlag) == i18n.EN && g.langFlag != "" {
-		return "en"
+		return i18n.EN
 	}
-	return "fr"
+	return i18n.FR
 }

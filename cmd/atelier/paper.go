@@ -88,5 +88,5 @@ func (g *globals) reportErr(err error) error {
 // certificate: the PDF then goes without it.
 func certDoc(ctx context.Context, g *globals, l *inventory.Ledger) reports.DocOptions {
 	org, _, _ := l.Org(ctx)
-	return reports.DocOptions{Lang: i18n.Parse(certLang(g)), Org: org}
+	return reports.DocOptions{Lang: certLang(g), Org: org}
 }

@@ -15,6 +15,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
+	"github.com/pcsolidaire/atelier/probe"
 )
 
 type liveReport struct {
@@ -35,7 +38,7 @@ type liveReport struct {
 		Name, Serial string
 		SizeBytes    int64 `json:"size_bytes"`
 	}
-	Warnings []string
+	Warnings []probe.Note
 }
 
 // requireTool fails under CI=true and skips elsewhere when a tool is missing.
@@ -224,8 +227,8 @@ func TestLiveProbeAndCheckAsRoot(t *testing.T) {
 	}
 }
 
-func hasWarning(ws []string, prefixes ...string) bool {
-	for _, w := range ws {
+func hasWarning(ws []probe.Note, prefixes ...string) bool {
+	for _, w := range probe.NoteTexts(i18n.EN, ws) {
 		for _, p := range prefixes {
 			if strings.Contains(w, p) {
 				return true

@@ -9,7 +9,6 @@ import (
 	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/internal/i18n"
-	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/reports"
 	"github.com/pcsolidaire/atelier/workshop"
 )
@@ -65,7 +64,7 @@ func (a guard) Check(ctx context.Context, path string) (imaging.BlockDevice, err
 	if err != nil {
 		return d, err
 	}
-	return d, d.Refusal(a.g.lang())
+	return d, d.Refusal() // keyed: errText says it in the operator's language
 }
 
 // prompt is the operator at this terminal (or nobody, in a script).
@@ -77,8 +76,7 @@ type prompt struct {
 func (p prompt) Interactive() bool { return p.g.interactive() }
 
 func (p prompt) Confirm(d imaging.BlockDevice) error {
-	return imaging.Confirm(d, imaging.ConfirmOptions{Yes: p.yes, Interactive: p.g.interactive(),
-		In: p.g.stdin, Out: termui.NewSafeWriter(p.g.stderr), Lang: p.g.lang()})
+	return p.g.diskConfirm().confirm(d, imaging.ConfirmOptions{Yes: p.yes, Interactive: p.g.interactive()})
 }
 
 func (p prompt) YesNo(q workshop.Message) bool { return confirm(p.g.stdin, p.g.stderr, p.g.say(q)) }

@@ -2,11 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
 	"fmt"
 
-	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
+	"github.com/pcsolidaire/atelier/workshop"
 )
 
 // reissueJSON is one certificate of atelier wipe --reissue --json.
@@ -22,12 +21,8 @@ type reissueJSON struct {
 	State       string `json:"state,omitempty"`
 }
 
-// runReissue writes certificates the ledger holds but that are not on
-// disk: a passed wipe whose certificate could not be written (the disk is
-// then recorded as erased, and its unit may become wiped), or a lost
-// certificate named by its id. Nothing is wiped again: the certificate is
-// rebuilt from the recorded one, byte for byte, and checked against the
-// hash recorded with it.
+// runReissue hands the ledger, the bench key and the certificate folder to
+// a workshop.ReissueSession (wipe --reissue REF), then says what it wrote.
 func runReissue(ctx context.Context, g *globals, f wipeFlags) error {
 	lang := g.lang()
 	actor, err := g.actor()
@@ -47,52 +42,30 @@ func runReissue(ctx context.Context, g *globals, f wipeFlags) error {
 	if outDir == "" {
 		outDir = reports.CertificatesDir(l.Dir())
 	}
-	rcs, err := l.RecordedCertificates(ctx, f.reissue)
-	if err != nil {
-		return g.ledgerErr(err)
-	}
-	out := []reissueJSON{}
-	for _, rc := range rcs {
-		r, err := reissueOne(ctx, g, l, actor, key, outDir, rc)
-		if err != nil {
-			if g.json {
-				g.printJSON(out)
-			}
-			return err
-		}
-		out = append(out, r)
+	s := &workshop.ReissueSession{Ledger: l, Actor: actor, Certs: workshop.Certs{Key: key, Dir: outDir, Doc: certDoc(ctx, g, l)}}
+	done, err := s.Run(ctx, f.reissue, func(r workshop.Reissued) {
 		if !g.json {
-			printReissued(g, r)
+			printReissued(g, reissueView(r))
+		}
+	})
+	if g.json {
+		out := make([]reissueJSON, 0, len(done))
+		for _, r := range done {
+			out = append(out, reissueView(r))
+		}
+		if perr := g.printJSON(out); err == nil {
+			err = perr
 		}
 	}
-	if g.json {
-		return g.printJSON(out)
+	if err != nil {
+		return g.sessionErr(err)
 	}
 	return nil
 }
 
-func reissueOne(ctx context.Context, g *globals, l *inventory.Ledger, a inventory.Actor, key ed25519.PrivateKey,
-	outDir string, rc inventory.RecordedCertificate) (reissueJSON, error) {
-	lang := g.lang()
-	o := rc.Outcome
-	s, err := reports.Resign(o.Certificate, o.CertificateSHA256, key, certLang(g))
-	if err != nil {
-		return reissueJSON{}, lang.Errorf("wipe.reissue.failed", o.CertificateID, reports.Message(err, lang))
-	}
-	is, kept, err := s.Rewrite(outDir)
-	if err != nil {
-		return reissueJSON{}, lang.Errorf("wipe.reissue.failed", o.CertificateID, reports.Message(err, lang))
-	}
-	r := reissueJSON{Certificate: is.ID, Unit: rc.UnitID, Disk: o.DiskSerial, JSON: is.JSONPath, PDF: is.PDFPath,
-		SHA256: is.SHA256, Written: 3 - kept}
-	if rc.Pending {
-		u, err := l.WipeCertified(ctx, a, rc)
-		if err != nil {
-			return r, lang.Errorf("wipe.reissue.ledger", is.JSONPath, g.ledgerErr(err))
-		}
-		r.Certified, r.State = true, u.State
-	}
-	return r, nil
+func reissueView(r workshop.Reissued) reissueJSON {
+	return reissueJSON{Certificate: r.Issued.ID, Unit: r.Unit, Disk: r.Disk, JSON: r.Issued.JSONPath, PDF: r.Issued.PDFPath,
+		SHA256: r.Issued.SHA256, Written: r.Written, Certified: r.Certified, State: r.State}
 }
 
 func printReissued(g *globals, r reissueJSON) {

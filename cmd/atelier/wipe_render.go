@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pcsolidaire/atelier/imaging"
 	"github.com/pcsolidaire/atelier/imaging/wipe"
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
@@ -54,7 +53,7 @@ func renderPlans(g *globals, targets []*workshop.WipeTarget) error {
 			tech += " (" + g.T("wipe.dryrun.fallback", methodWord(g.lang(), p.Fallback)) + ")"
 		}
 		rows = append(rows, []string{t.Dev.Path, strings.TrimSpace(t.Dev.Model + " " + t.Dev.Serial),
-			imaging.HumanBytesIn(g.lang(), t.Dev.SizeBytes), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(g.lang(), p.Estimate)})
+			i18n.Size(t.Dev.SizeBytes).In(g.lang()), tech, verifyWord(g, p.Verify), nistWord(g, p.NIST), roundDuration(g.lang(), p.Estimate)})
 	}
 	if err := termui.TableKeeping(g.stdout, []string{g.T("disks.col.path"), g.T("wipe.col.disk"), g.T("disks.col.size"),
 		g.T("wipe.col.technique"), g.T("wipe.col.verify"), "NIST", g.T("wipe.col.duration")}, rows, 0); err != nil {

@@ -100,7 +100,7 @@ func Prepare(ctx context.Context, r Request) (*Plan, error) {
 		return nil, err
 	}
 	p.Device = dev
-	if err := dev.Refusal(i18n.EN); err != nil {
+	if err := dev.Refusal(); err != nil {
 		return nil, err
 	}
 	if dev.SizeBytes < p.ImageSize {
@@ -128,7 +128,7 @@ func (p *Plan) Recheck(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return dev.Refusal(i18n.EN)
+	return dev.Refusal()
 }
 
 // imageSize finds the uncompressed size without writing anything: from the

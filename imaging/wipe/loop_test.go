@@ -35,7 +35,7 @@ func loopWipe(t *testing.T, dev, method string, seed []byte) Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Refusal("en"); err != nil {
+	if err := d.Refusal(); err != nil {
 		t.Fatal(err)
 	}
 	p, err := MakePlan(d, method, VerifyFull, Gather(context.Background(), ExecRunner{}, d))

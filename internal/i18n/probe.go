@@ -16,7 +16,7 @@ var probeMessages = Catalog{
 	"probe.warn.cpufreq":           {EN: "maximum CPU frequency unknown", FR: "fréquence maximale du processeur inconnue"},
 	"probe.warn.cpufreq_estimated": {EN: "maximum CPU frequency estimated from the current clock (cpufreq not readable)", FR: "fréquence maximale du processeur estimée d'après la fréquence du moment (cpufreq illisible)"},
 	"probe.warn.meminfo":           {EN: "memory size unreadable (/proc/meminfo)", FR: "taille mémoire illisible (/proc/meminfo)"},
-	"probe.warn.block":             {EN: "disks unreadable: %v", FR: "disques illisibles\u202f: %v"},
+	"probe.warn.block":             {EN: "disks unreadable: cannot read %v", FR: "disques illisibles\u202f: impossible de lire %v"},
 	"probe.warn.diskserial":        {EN: "serial number of disk %s unknown", FR: "numéro de série du disque %s inconnu"},
 	"probe.warn.pcidb":             {EN: "PCI ID database (pci.ids) missing: devices shown by id only", FR: "base des identifiants PCI (pci.ids) absente\u202f: périphériques affichés par identifiant seulement"},
 	"probe.warn.nogpu":             {EN: "no graphics controller found", FR: "aucun contrôleur graphique trouvé"},
