@@ -58,7 +58,7 @@ func TestReportNotesSurviveJSONInEitherLanguage(t *testing.T) {
 // written again keeps them as sentences.
 func TestReportV1SentencesReadAsTheyAre(t *testing.T) {
 	v1 := `{"schema":"atelier.probe/v1","warnings":["mémoire installée inconnue"],
-	  "disks":[{"name":"sda","health":{"verdict":"worn","reasons":["56 secteurs déjà réalloués"]}}]}`
+	  "disks":[{"name":"fakesata0","health":{"verdict":"worn","reasons":["56 secteurs déjà réalloués"]}}]}`
 	var r Report
 	if err := json.Unmarshal([]byte(v1), &r); err != nil {
 		t.Fatal(err)
