@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // dump renders every projection table as text, rows in key order.
@@ -137,13 +139,13 @@ func TestChainLinksEveryEventOfTheBench(t *testing.T) {
 
 func TestShowTellsAnUnfinishedWipe(t *testing.T) {
 	l := busyLedger(t)
-	d, err := l.Show(context.Background(), "hand2", "en")
+	d, err := l.Show(context.Background(), "hand2")
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
 	for _, e := range d.Events {
-		if e.Unfinished && strings.Contains(e.Summary, "never finished") {
+		if e.Unfinished && strings.Contains(e.Text(i18n.EN), "never finished") {
 			found = true
 		}
 	}

@@ -66,8 +66,8 @@ func TestDeployOnlyOntoAWipedDiskOfTheUnit(t *testing.T) {
 	if w, err := l.WrittenSinceWipe(ctx, u.ID, "d1"); err != nil || !w {
 		t.Fatalf("WrittenSinceWipe after a started deploy = %v %v", w, err)
 	}
-	det, _ := l.Show(ctx, u.ID, i18n.EN)
-	if last := det.Events[len(det.Events)-1]; !last.Unfinished || !strings.Contains(last.Summary, "never finished") {
+	det, _ := l.Show(ctx, u.ID)
+	if last := det.Events[len(det.Events)-1]; !last.Unfinished || !strings.Contains(last.Text(i18n.EN), "never finished") {
 		t.Errorf("a deploy with no outcome: %+v", last)
 	}
 	got, err := l.RecordDeploy(ctx, cam, u.ID, DeployOutcome{StartEvent: start, Image: "zorin", Status: ErasurePassed})
@@ -100,8 +100,8 @@ func TestUnverifiedWipeIsNotAnErasure(t *testing.T) {
 	if _, err := l.Move(ctx, cam, u.ID, Wiped, MoveOptions{}); !errors.Is(err, ErrRefused) {
 		t.Errorf("wiped by hand with an unverified wipe: %v", err)
 	}
-	det, _ := l.Show(ctx, u.ID, i18n.EN)
-	last := det.Events[len(det.Events)-1].Summary
+	det, _ := l.Show(ctx, u.ID)
+	last := det.Events[len(det.Events)-1].Text(i18n.EN)
 	if !strings.Contains(last, "erased, not verified") {
 		t.Errorf("timeline: %q", last)
 	}
@@ -161,8 +161,8 @@ func TestWipeAfterDeploySendsTheUnitBackToWiped(t *testing.T) {
 			if got.Site != "" {
 				t.Errorf("%s: site %q kept after the move back", tc.serial, got.Site)
 			}
-			det, _ := l.Show(ctx, u.ID, i18n.EN)
-			last := det.Events[len(det.Events)-1].Summary
+			det, _ := l.Show(ctx, u.ID)
+			last := det.Events[len(det.Events)-1].Text(i18n.EN)
 			if !strings.Contains(last, "erased after the deploy") {
 				t.Errorf("%s: last event %q does not say why", tc.serial, last)
 			}
@@ -195,8 +195,8 @@ func TestStatusWarnsAboutADiskNotErased(t *testing.T) {
 	}
 	// Issue 14.7: the unit is no longer erased (it used to stay "wiped"
 	// with a warning): it waits for a passed wipe of D2.
-	st, err := l.StatusOf(ctx, u.ID, i18n.EN)
-	if err != nil || st.State != string(Triaged) || !strings.HasSuffix(st.Sentence, "waiting for its disks to be wiped") {
+	st, err := l.StatusOf(ctx, u.ID)
+	if err != nil || st.State != string(Triaged) || !strings.HasSuffix(st.Sentence(i18n.EN), "waiting for its disks to be wiped") {
 		t.Fatalf("status: %+v %v", st, err)
 	}
 }

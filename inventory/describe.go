@@ -16,15 +16,16 @@ type UnitDetail struct {
 	Events []TimelineEntry `json:"events"`
 }
 
-// TimelineEntry is an event as the timeline shows it.
+// TimelineEntry is an event as the timeline shows it; Text says it in the
+// reader's language, at the edge.
 type TimelineEntry struct {
 	Event
-	Summary    string `json:"summary"`
-	Unfinished bool   `json:"unfinished,omitempty"` // a wipe started and never finished
+	Unfinished bool `json:"unfinished,omitempty"` // a wipe or deploy started and never finished
 }
 
-// Show gathers a unit's facts, disks, wipes and timeline; summaries are in lang.
-func (l *Ledger) Show(ctx context.Context, ref string, lang i18n.Lang) (UnitDetail, error) {
+// Show gathers a unit's facts, disks, wipes and timeline, as values: the
+// same answer whatever the reader's language.
+func (l *Ledger) Show(ctx context.Context, ref string) (UnitDetail, error) {
 	u, err := l.FindUnit(ctx, ref)
 	if err != nil {
 		return UnitDetail{}, err
@@ -70,13 +71,14 @@ func (l *Ledger) Show(ctx context.Context, ref string, lang i18n.Lang) (UnitDeta
 	}
 	d.Events = make([]TimelineEntry, 0, len(evs))
 	for _, e := range evs {
-		d.Events = append(d.Events, TimelineEntry{Event: e, Unfinished: unfinished[e.ID], Summary: Describe(e, unfinished[e.ID], lang)})
+		d.Events = append(d.Events, TimelineEntry{Event: e, Unfinished: unfinished[e.ID]})
 	}
 	return d, nil
 }
 
-// Describe says what an event did, in one short line.
-func Describe(e Event, unfinished bool, lang i18n.Lang) string {
+// Text says what the entry's event did, in one short line in lang.
+func (t TimelineEntry) Text(lang i18n.Lang) string {
+	e, unfinished := t.Event, t.Unfinished
 	st := func(s State) string { return lang.T("state." + string(s)) }
 	switch e.Kind {
 	case KindReceived:
@@ -100,7 +102,7 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 			p.NoDisk = false
 			q, _ := json.Marshal(p)
 			e.Payload = q
-			return lang.T("ev.nodisk", Describe(e, unfinished, lang))
+			return lang.T("ev.nodisk", TimelineEntry{Event: e, Unfinished: unfinished}.Text(lang))
 		}
 		switch {
 		case p.To == HandedOver:
@@ -170,5 +172,5 @@ func Describe(e Event, unfinished bool, lang i18n.Lang) string {
 		json.Unmarshal(e.Payload, &p)
 		return lang.T("ev."+e.Kind, p.Unit, p.Reason)
 	}
-	return describePaper(e, lang)
+	return e.paperText(lang)
 }

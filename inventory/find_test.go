@@ -52,7 +52,7 @@ func TestFindUnitByDSINameAndNumber(t *testing.T) {
 	if u, err := l.FindUnit(ctx, "ech-pc-0202"); err != nil || u.ID != "PCS-26-0002" {
 		t.Errorf("after rebuild: %s %v", u.ID, err)
 	}
-	st, err := l.StatusOf(ctx, "ECH-PC-0201", i18n.FR)
+	st, err := l.StatusOf(ctx, "ECH-PC-0201")
 	if err != nil || st.ID != "PCS-26-0001" {
 		t.Errorf("status by DSI name: %+v %v", st, err)
 	}

@@ -29,10 +29,10 @@ func TestNoDiskRecordedMeansNotProbedYet(t *testing.T) {
 	if err != nil || got.State != string(Recycled) {
 		t.Fatalf("recycled --no-disk: %+v %v", got, err)
 	}
-	det, _ := l.Show(ctx, u.ID, i18n.FR)
+	det, _ := l.Show(ctx, u.ID)
 	last := det.Events[len(det.Events)-1]
-	if !strings.Contains(string(last.Payload), `"no_disk":true`) || !strings.Contains(last.Summary, "arrivé sans disque") {
-		t.Errorf("the event does not keep --no-disk: %s / %q", last.Payload, last.Summary)
+	if !strings.Contains(string(last.Payload), `"no_disk":true`) || !strings.Contains(last.Text(i18n.FR), "arrivé sans disque") {
+		t.Errorf("the event does not keep --no-disk: %s / %q", last.Payload, last.Text(i18n.FR))
 	}
 
 	// Parts, like recycling, needs --no-disk for a unit with no disk

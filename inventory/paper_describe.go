@@ -6,9 +6,9 @@ import (
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
-// describePaper says what a paper-trail event did in a unit's timeline;
+// paperText says what a paper-trail event did in a unit's timeline;
 // any other kind reads as "other event".
-func describePaper(e Event, lang i18n.Lang) string {
+func (e Event) paperText(lang i18n.Lang) string {
 	switch e.Kind {
 	case KindOrgSet:
 		var p orgPayload

@@ -410,10 +410,10 @@ func TestDossiersOfABatchListEveryUnitAndNeverABeneficiaryUnlessAsked(t *testing
 
 func TestDescribeSaysPaperEventsInBothLanguages(t *testing.T) {
 	e := Event{Kind: KindAuditRecorded, Payload: []byte(`{"disk_serial":"D1","result":"failed","wiped_by":"camille","flagged":[{}, {}]}`)}
-	if got := Describe(e, false, i18n.FR); !strings.Contains(got, "ÉCHEC") || !strings.Contains(got, "2 autre") {
+	if got := (TimelineEntry{Event: e}).Text(i18n.FR); !strings.Contains(got, "ÉCHEC") || !strings.Contains(got, "2 autre") {
 		t.Errorf("FR = %q", got)
 	}
-	if got := Describe(Event{Kind: KindStickerIssued, Payload: []byte(`{}`)}, false, i18n.EN); got != "sticker token issued" {
+	if got := (TimelineEntry{Event: Event{Kind: KindStickerIssued, Payload: []byte(`{}`)}}).Text(i18n.EN); got != "sticker token issued" {
 		t.Errorf("EN = %q", got)
 	}
 }

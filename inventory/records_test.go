@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 func TestImagesAndDeploy(t *testing.T) {
@@ -113,8 +115,8 @@ func TestHandoverReservesAReadyUnitInOneStep(t *testing.T) {
 	if err != nil || got.State != "handed_over" || got.Site != "MDH Village 2" {
 		t.Fatalf("handover: %+v %v", got, err)
 	}
-	s, _ := l.StatusOf(ctx, u.ID, "fr")
-	if s.Sentence != "PCS-26-0001 — Dell Latitude E6410 — remis par MDH Village 2 le 3 novembre 2026" {
-		t.Errorf("status: %q", s.Sentence)
+	s, _ := l.StatusOf(ctx, u.ID)
+	if got := s.Sentence(i18n.FR); got != "PCS-26-0001 — Dell Latitude E6410 — remis par MDH Village 2 le 3 novembre 2026" {
+		t.Errorf("status: %q", got)
 	}
 }

@@ -3,33 +3,29 @@ package inventory
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
-// Status is the plain answer an MDH needs about one unit.
+// Status is the plain answer an MDH needs about one unit, as values: the
+// unit and the disks that make its state misleading. Sentence says it in
+// the reader's language, at the edge.
 type Status struct {
-	ID       string    `json:"id"`
-	Machine  string    `json:"machine"`
-	State    string    `json:"state"`
-	Site     string    `json:"site,omitempty"`
-	Since    time.Time `json:"since"`
-	Sentence string    `json:"sentence"`
-	Warnings []string  `json:"warnings,omitempty"`
+	Unit
+	// Unerased: disks of a unit past the wipe that are not (or no longer)
+	// erased, e.g. a disk recorded later or wiped without verification:
+	// the state alone would read as "safe to hand over".
+	Unerased []UnitDisk
 }
 
-// StatusOf finds the unit and says where it stands, in lang.
-func (l *Ledger) StatusOf(ctx context.Context, ref string, lang i18n.Lang) (Status, error) {
+// StatusOf finds the unit and says where it stands, whatever the reader's
+// language.
+func (l *Ledger) StatusOf(ctx context.Context, ref string) (Status, error) {
 	u, err := l.FindUnit(ctx, ref)
 	if err != nil {
 		return Status{}, err
 	}
-	st := Status{ID: u.ID, Machine: machine(u, lang), State: u.State, Site: u.Site, Since: u.StateSince,
-		Sentence: StatusSentence(u, lang)}
-	// A unit past the wipe whose disk is not (or no longer) erased, e.g. a
-	// disk recorded later or wiped without verification: say it, the state
-	// alone would read as "safe to hand over".
+	st := Status{Unit: u}
 	switch State(u.State) {
 	case Wiped, Imaged, Ready, Reserved:
 		disks, err := l.UnitDisks(ctx, u.ID)
@@ -38,33 +34,45 @@ func (l *Ledger) StatusOf(ctx context.Context, ref string, lang i18n.Lang) (Stat
 		}
 		for _, d := range disks {
 			if d.Erasure != ErasurePassed && d.Erasure != ErasureDestroyed {
-				w := lang.T("status.diskwarn", d.Serial, lang.T("erasure."+d.Erasure))
-				st.Warnings = append(st.Warnings, w)
-				st.Sentence += " — " + w
+				st.Unerased = append(st.Unerased, d)
 			}
 		}
 	}
 	return st, nil
 }
 
-func machine(u Unit, lang i18n.Lang) string {
-	m := strings.TrimSpace(u.Vendor + " " + u.Model)
+// Machine is the unit's vendor and model, or "unknown model" in lang.
+func (s Status) Machine(lang i18n.Lang) string {
+	m := strings.TrimSpace(s.Vendor + " " + s.Model)
 	if m == "" {
 		return lang.T("status.nomodel")
 	}
 	return m
 }
 
-// StatusSentence: "PCS-26-0042 — Dell Latitude E6410 — prêt, réservé pour
-// MDH Village 2 depuis le 3 novembre 2026".
-func StatusSentence(u Unit, lang i18n.Lang) string {
-	since := lang.Date(u.StateSince)
-	var where string
-	switch State(u.State) {
-	case Reserved, HandedOver:
-		where = lang.T("status."+u.State, u.Site, since)
-	default:
-		where = lang.T("status."+u.State, since)
+// Warnings say, one per disk, that a disk is not erased.
+func (s Status) Warnings(lang i18n.Lang) []string {
+	var ws []string
+	for _, d := range s.Unerased {
+		ws = append(ws, lang.T("status.diskwarn", d.Serial, lang.T("erasure."+d.Erasure)))
 	}
-	return u.ID + " — " + machine(u, lang) + " — " + where
+	return ws
+}
+
+// Sentence: "PCS-26-0042 — Dell Latitude E6410 — prêt, réservé pour
+// MDH Village 2 depuis le 3 novembre 2026", then any warning.
+func (s Status) Sentence(lang i18n.Lang) string {
+	since := lang.Date(s.StateSince)
+	var where string
+	switch State(s.State) {
+	case Reserved, HandedOver:
+		where = lang.T("status."+s.State, s.Site, since)
+	default:
+		where = lang.T("status."+s.State, since)
+	}
+	out := s.ID + " — " + s.Machine(lang) + " — " + where
+	for _, w := range s.Warnings(lang) {
+		out += " — " + w
+	}
+	return out
 }

@@ -59,12 +59,12 @@ func TestUndoMistakenReady(t *testing.T) {
 	if u.State != string(Imaged) || !u.StateSince.Equal(imaged.StateSince) || undone.From != Ready || undone.To != Imaged {
 		t.Fatalf("after undo: %+v (undone %+v), want imaged since %v", u, undone, imaged.StateSince)
 	}
-	d, err := l.Show(ctx, u.ID, i18n.EN)
+	d, err := l.Show(ctx, u.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := d.Events[len(d.Events)-1]; last.Kind != KindMoveUndone || last.Summary != "ready undone, back to imaged: keyboard not tested yet" {
-		t.Errorf("timeline ends with %s %q", last.Kind, last.Summary)
+	if last := d.Events[len(d.Events)-1]; last.Kind != KindMoveUndone || last.Text(i18n.EN) != "ready undone, back to imaged: keyboard not tested yet" {
+		t.Errorf("timeline ends with %s %q", last.Kind, last.Text(i18n.EN))
 	}
 	wantRebuildSame(t, l)
 	if _, err := l.Verify(ctx); err != nil {

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -20,17 +22,34 @@ func newStatusCmd(g *globals) *cobra.Command {
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				s, err := l.StatusOf(cmd.Context(), args[0], g.lang())
+				s, err := l.StatusOf(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
 				if g.json {
-					return g.printJSON(s)
+					return g.printJSON(statusJSONOf(s, g.lang()))
 				}
-				fmt.Fprintln(g.stdout, termui.Escape(s.Sentence))
+				fmt.Fprintln(g.stdout, termui.Escape(s.Sentence(g.lang())))
 				g.printLastSync(cmd, l)
 				return nil
 			})
 		},
 	}
+}
+
+// statusJSON is `status --json`: the unit's facts and its sentence and
+// warnings in the reader's language.
+type statusJSON struct {
+	ID       string    `json:"id"`
+	Machine  string    `json:"machine"`
+	State    string    `json:"state"`
+	Site     string    `json:"site,omitempty"`
+	Since    time.Time `json:"since"`
+	Sentence string    `json:"sentence"`
+	Warnings []string  `json:"warnings,omitempty"`
+}
+
+func statusJSONOf(s inventory.Status, l i18n.Lang) statusJSON {
+	return statusJSON{ID: s.ID, Machine: s.Machine(l), State: s.State, Site: s.Site, Since: s.StateSince,
+		Sentence: s.Sentence(l), Warnings: s.Warnings(l)}
 }

@@ -86,12 +86,12 @@ func newUnitShowCmd(g *globals) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withLedger(cmd.Context(), func(l *inventory.Ledger) error {
-				d, err := l.Show(cmd.Context(), args[0], g.lang())
+				d, err := l.Show(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
 				if g.json {
-					return g.printJSON(d)
+					return g.printJSON(shownUnitOf(d, g.lang()))
 				}
 				return renderUnitShow(g, d)
 			})
@@ -145,13 +145,34 @@ func renderUnitShow(g *globals, d inventory.UnitDetail) error {
 	fmt.Fprintln(w, "\n"+termui.Heading(w, g.T("show.timeline")))
 	rows := [][]string{}
 	for _, e := range d.Events {
-		what := e.Summary
+		what := e.Text(lang)
 		if e.Unfinished {
 			what = termui.Status(w, what, "warn")
 		}
 		rows = append(rows, []string{g.lang().Stamp(e.At), what, e.Operator})
 	}
 	return termui.Table(w, []string{g.T("col.when"), g.T("col.what"), g.T("col.who")}, rows)
+}
+
+// shownUnit is `unit show --json`: the unit's detail with each event's
+// summary in the reader's language.
+type shownUnit struct {
+	inventory.UnitDetail
+	Events []shownEvent `json:"events"` // shadows UnitDetail.Events, same place in the output
+}
+
+type shownEvent struct {
+	inventory.Event
+	Summary    string `json:"summary"`
+	Unfinished bool   `json:"unfinished,omitempty"`
+}
+
+func shownUnitOf(d inventory.UnitDetail, l i18n.Lang) shownUnit {
+	j := shownUnit{UnitDetail: d, Events: make([]shownEvent, 0, len(d.Events))}
+	for _, e := range d.Events {
+		j.Events = append(j.Events, shownEvent{Event: e.Event, Summary: e.Text(l), Unfinished: e.Unfinished})
+	}
+	return j
 }
 
 func unitDiskSize(l i18n.Lang, n int64) string {

@@ -109,7 +109,7 @@ func (h *Handler) apiUnit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d, err := h.l.Show(r.Context(), u.ID, langOf(r))
+	d, err := h.l.Show(r.Context(), u.ID)
 	if err != nil {
 		h.o.Log.Error("api", "err", err)
 		apiError(w, http.StatusInternalServerError, langOf(r).T("web.error"))

@@ -46,7 +46,7 @@ func plainEvent(e inventory.TimelineEntry, acc *inventory.Account, l i18n.Lang) 
 			From, To, Site, Beneficiary string
 		}
 		if json.Unmarshal(e.Payload, &p) != nil {
-			return e.Summary
+			return e.Text(l)
 		}
 		own := acc == nil || acc.Role != inventory.RoleMDH || strings.EqualFold(p.Site, acc.Site)
 		switch inventory.State(p.To) {
@@ -69,5 +69,5 @@ func plainEvent(e inventory.TimelineEntry, acc *inventory.Account, l i18n.Lang) 
 			return l.T("web.h." + p.To)
 		}
 	}
-	return e.Summary
+	return e.Text(l)
 }

@@ -134,14 +134,14 @@ func (h *Handler) checkCSRF(w http.ResponseWriter, r *http.Request, s *session) 
 func (h *Handler) view(u inventory.Unit, acc *inventory.Account, l i18n.Lang) unitView {
 	v := unitView{ID: u.ID, Machine: strings.TrimSpace(u.Vendor + " " + u.Model), State: u.State,
 		StateName: l.T("state." + u.State), Grade: u.Grade, Since: l.Date(u.StateSince),
-		Sentence: inventory.StatusSentence(u, l)}
+		Sentence: inventory.Status{Unit: u}.Sentence(l)}
 	if v.Machine == "" {
 		v.Machine = l.T("status.nomodel")
 	}
 	if v.Grade == "" {
 		v.Grade = "—"
 	}
-	// StatusSentence is "ID — model — where"; a list shows id and model apart.
+	// The sentence is "ID — model — where"; a list shows id and model apart.
 	v.StateText = strings.TrimPrefix(v.Sentence, u.ID+" — "+v.Machine+" — ")
 	if acc != nil && mayAct(*acc) {
 		v.CanHandover = u.State == string(inventory.Reserved)
@@ -252,7 +252,7 @@ func (h *Handler) showUnit(w http.ResponseWriter, r *http.Request, s *session, s
 	}
 	p := h.newPage(r, s, "web.unit.title")
 	p.Error, p.Notice = errText, notice
-	d, err := h.l.Show(ctx, u.ID, p.lang)
+	d, err := h.l.Show(ctx, u.ID)
 	if err != nil {
 		h.fail(w, r, err)
 		return
