@@ -279,7 +279,7 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 
 	free := make(chan []byte, inFlight)
 	for range inFlight {
-		free <- imaging.AlignedBuffer(chunkSize)
+		free <- ioBuffer(chunkSize)
 	}
 	chunks := make(chan chunk, 1)
 	jobs := make(chan job, 1)
