@@ -298,7 +298,7 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 			return nil, err
 		}
 		defer s.Close()
-		go produceStream(ctx2, s, free, chunks, perr)
+		go produceStream(ctx2, s.dec, p.bmap, free, chunks, perr)
 	} else {
 		f, err := os.Open(p.Image)
 		if err != nil {
