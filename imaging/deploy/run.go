@@ -274,7 +274,6 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 		// One slot per job the write can produce, so that a verifier
 		// behind the writer never slows it down.
 		vin = make(chan []piece, p.ImageSize/chunkSize+int64(len(st.regions))+2)
-		go func() { verr <- v.run(ctx2, vin, cancel) }()
 	}
 
 	free := make(chan []byte, inFlight)
@@ -309,6 +308,10 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 	}
 	if prog != nil {
 		prog.Phase("write", map[bool]int64{true: p.ImageSize, false: p.WriteBytes}[streamed])
+	}
+	if v != nil {
+		// Started once nothing can return early: its end is waited for.
+		go func() { verr <- v.run(ctx2, vin, cancel) }()
 	}
 	go consumeWrites(ctx2, dw, jobs, free, prog, vin, werr)
 
