@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pcsolidaire/atelier/internal/looptest"
 )
@@ -250,5 +252,39 @@ func TestReadBackCatchesChangedByte(t *testing.T) {
 	err = plan.readBack(context.Background(), w, nil)
 	if err == nil || !strings.Contains(err.Error(), "range "+victim.label+" ") {
 		t.Fatalf("read-back after a changed byte in range %s: %v", victim.label, err)
+	}
+}
+
+// An image that cannot be opened when the write starts (removed after the
+// plan was made) fails the deploy without leaving its read-back running:
+// a goroutine waiting forever, holding its buffers.
+func TestImageGoneLeavesNoReadBackBehind(t *testing.T) {
+	dir := fixture(t)
+	img := filepath.Join(t.TempDir(), "gone.img.zst")
+	data, err := os.ReadFile(filepath.Join(dir, "zorin-test.img.zst"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(img, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dev := looptest.Attach(t, 96<<20, looptest.Partitions())
+	plan, err := Prepare(context.Background(), Request{Image: img, NoBmap: true, Target: dev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	if err := os.Remove(img); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := plan.Run(context.Background(), nil); err == nil || res.Status != "failed" {
+		t.Fatalf("deploy of a removed image: status %s, err %v", res.Status, err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Fatalf("%d goroutines after the failed deploy, %d before", n, before)
 	}
 }

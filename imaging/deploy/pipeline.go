@@ -40,9 +40,28 @@ type job struct {
 
 // produceStream fills free buffers from r in order. It stops at EOF, on a
 // read error, or when ctx ends; the channel is closed either way and the
-// error (nil at a clean EOF) is sent on errc.
-func produceStream(ctx context.Context, r io.Reader, free <-chan []byte, out chan<- chunk, errc chan<- error) {
+// error (nil at a clean EOF) is sent on errc. With a bmap (b not nil) only
+// the bytes of its ranges are guaranteed in the chunks: the rest is never
+// written nor read back, and a decoder that hands out its own blocks
+// (io.WriterTo) leaves it uncopied.
+func produceStream(ctx context.Context, r io.Reader, b *Bmap, free <-chan []byte, out chan<- chunk, errc chan<- error) {
 	defer close(out)
+	if wt, ok := r.(io.WriterTo); ok {
+		s := &chunkSink{ctx: ctx, b: b, free: free, out: out}
+		_, err := wt.WriteTo(s)
+		if err == nil {
+			err = s.flush()
+		}
+		switch {
+		case err == nil:
+			errc <- nil
+		case ctx.Err() != nil:
+			errc <- ctx.Err()
+		default:
+			errc <- fmt.Errorf("read image at byte %d: %w", s.off, err)
+		}
+		return
+	}
 	var off int64
 	for {
 		var buf []byte
@@ -70,6 +89,84 @@ func produceStream(ctx context.Context, r io.Reader, free <-chan []byte, out cha
 			errc <- fmt.Errorf("read image at byte %d: %w", off, err)
 			return
 		}
+	}
+}
+
+// chunkSink lays the decoded stream, as the decoder hands it out, into
+// chunks at its offsets. With a bmap it copies only what its ranges hold:
+// on a half-empty image that halves the copying (the holes' zeros are
+// decoded, counted, and left where the decoder put them).
+type chunkSink struct {
+	ctx  context.Context
+	b    *Bmap // nil: copy everything
+	free <-chan []byte
+	out  chan<- chunk
+
+	ri    int    // the first range not wholly before off
+	buf   []byte // the chunk being filled, nil when none
+	start int64  // the image offset of buf[0]
+	off   int64  // the image offset of the next byte
+}
+
+func (s *chunkSink) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if s.buf == nil {
+			select {
+			case <-s.ctx.Done():
+				return n - len(p), s.ctx.Err()
+			case s.buf = <-s.free:
+			}
+			s.start = s.off
+		}
+		at := int(s.off - s.start)
+		k := min(len(p), len(s.buf)-at)
+		s.copyMapped(s.buf[at:at+k], p[:k])
+		s.off += int64(k)
+		p = p[k:]
+		if at+k == len(s.buf) {
+			if err := s.flush(); err != nil {
+				return n - len(p), err
+			}
+		}
+	}
+	return n, nil
+}
+
+// copyMapped copies src, the bytes at s.off, into dst: all of them
+// without a bmap, else the parts inside its ranges.
+func (s *chunkSink) copyMapped(dst, src []byte) {
+	if s.b == nil {
+		copy(dst, src)
+		return
+	}
+	end := s.off + int64(len(src))
+	for ; s.ri < len(s.b.Ranges); s.ri++ {
+		r := s.b.Ranges[s.ri]
+		rs, re := s.b.Start(r), s.b.End(r)
+		if rs >= end {
+			return
+		}
+		if lo, hi := max(rs, s.off), min(re, end); lo < hi {
+			copy(dst[lo-s.off:hi-s.off], src[lo-s.off:hi-s.off])
+		}
+		if re > end {
+			return // the range goes on in the next bytes
+		}
+	}
+}
+
+// flush sends the chunk being filled, if any.
+func (s *chunkSink) flush() error {
+	if s.buf == nil || s.off == s.start {
+		return nil
+	}
+	select {
+	case s.out <- chunk{buf: s.buf, off: s.start, n: int(s.off - s.start)}:
+		s.buf = nil
+		return nil
+	case <-s.ctx.Done():
+		return s.ctx.Err()
 	}
 }
 

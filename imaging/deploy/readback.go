@@ -104,7 +104,7 @@ func (v *verifier) run(ctx context.Context, in <-chan []piece, stop func()) erro
 			defer wg.Done()
 			// A piece is at most a chunk; its ends are widened to 4 KiB
 			// blocks.
-			buf := imaging.AlignedBuffer(chunkSize + 2*imaging.Alignment)
+			buf := ioBuffer(chunkSize + 2*imaging.Alignment)
 			for ps := range in {
 				for _, pc := range ps {
 					if stopped() {

@@ -274,12 +274,11 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 		// One slot per job the write can produce, so that a verifier
 		// behind the writer never slows it down.
 		vin = make(chan []piece, p.ImageSize/chunkSize+int64(len(st.regions))+2)
-		go func() { verr <- v.run(ctx2, vin, cancel) }()
 	}
 
 	free := make(chan []byte, inFlight)
 	for range inFlight {
-		free <- imaging.AlignedBuffer(chunkSize)
+		free <- ioBuffer(chunkSize)
 	}
 	chunks := make(chan chunk, 1)
 	jobs := make(chan job, 1)
@@ -298,7 +297,7 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 			return nil, err
 		}
 		defer s.Close()
-		go produceStream(ctx2, s, free, chunks, perr)
+		go produceStream(ctx2, s.dec, p.bmap, free, chunks, perr)
 	} else {
 		f, err := os.Open(p.Image)
 		if err != nil {
@@ -309,6 +308,10 @@ func (p *Plan) write(ctx context.Context, prog Progress, verify bool) (*writeSta
 	}
 	if prog != nil {
 		prog.Phase("write", map[bool]int64{true: p.ImageSize, false: p.WriteBytes}[streamed])
+	}
+	if v != nil {
+		// Started once nothing can return early: its end is waited for.
+		go func() { verr <- v.run(ctx2, vin, cancel) }()
 	}
 	go consumeWrites(ctx2, dw, jobs, free, prog, vin, werr)
 

@@ -81,7 +81,7 @@ func decompress(r io.Reader, f Format, o decodeOptions) (io.ReadCloser, error) {
 	case Raw:
 		return io.NopCloser(r), nil
 	case Zstd:
-		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(zstdConcurrency),
+		d, err := zstd.NewReader(newRLEAsRaw(r), zstd.WithDecoderConcurrency(zstdConcurrency),
 			zstd.WithDecoderLowmem(false), zstd.WithDecoderMaxWindow(1<<31),
 			zstd.IgnoreChecksum(o.skipFrameCheck))
 		if err != nil {
@@ -145,8 +145,10 @@ func openImage(path string, fileHash io.Writer, o decodeOptions) (*imageStream, 
 	if err != nil {
 		return nil, fmt.Errorf("open image %s: %w", path, err)
 	}
-	c := &countingReader{r: bufio.NewReaderSize(f, 1<<20), w: fileHash}
-	dec, err := decompress(c, format, o)
+	// Counted below the buffer: every byte taken from the file is
+	// counted and hashed once, in order, whoever reads it.
+	c := &countingReader{r: f, w: fileHash}
+	dec, err := decompress(bufio.NewReaderSize(c, 1<<20), format, o)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("image %s: %w", path, err)
