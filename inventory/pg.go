@@ -163,10 +163,14 @@ func pgShouldPing(_ context.Context, p stdlib.ShouldPingParams) bool {
 func pgConnectErr(shown string, cfg *pgx.ConnConfig, err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
-		switch pe.Code {
-		case "28P01", "28000": // invalid_password, invalid_authorization_specification
+		switch {
+		case pe.Code == "28000" && strings.HasPrefix(cfg.Host, "/"):
+			// invalid_authorization_specification on the unix socket: no
+			// password was asked, the OS user was (peer, Debian's default).
+			return newErr(ErrNoLedger, "ledger.pgpeer", shown, cfg.User, cfg.Host, pe.Message)
+		case pe.Code == "28P01" || pe.Code == "28000": // invalid_password, invalid_authorization_specification
 			return newErr(ErrNoLedger, "ledger.pgauth", shown, cfg.User)
-		case "3D000": // invalid_catalog_name
+		case pe.Code == "3D000": // invalid_catalog_name
 			return newErr(ErrNoLedger, "ledger.pgnodb", shown, cfg.Database)
 		}
 		return fmt.Errorf("ledger %s: %s (SQLSTATE %s)", shown, pe.Message, pe.Code)
