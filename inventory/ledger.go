@@ -364,14 +364,7 @@ func (l *Ledger) loadMeta(ctx context.Context) error {
 		if err := rows.Scan(&k, &v); err != nil {
 			return notLedger(l.path, err)
 		}
-		switch k {
-		case "prefix":
-			l.prefix = v
-		case "bench":
-			l.bench = v
-		case "letter":
-			l.letter = v
-		}
+		l.keepMeta(k, v)
 	}
 	if err := rows.Err(); err != nil {
 		return notLedger(l.path, err)
@@ -380,6 +373,18 @@ func (l *Ledger) loadMeta(ctx context.Context) error {
 		return newErr(ErrNoLedger, "ledger.missing", l.path)
 	}
 	return nil
+}
+
+// keepMeta keeps one row of the meta table.
+func (l *Ledger) keepMeta(k, v string) {
+	switch k {
+	case "prefix":
+		l.prefix = v
+	case "bench":
+		l.bench = v
+	case "letter":
+		l.letter = v
+	}
 }
 
 // checkFile refuses a file that is not a SQLite database, and one cut

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"net/url"
 	"os"
@@ -135,24 +136,41 @@ func openPG(ctx context.Context, raw string) (*sql.DB, error) {
 	if !strings.Contains(raw, "default_query_exec_mode") {
 		cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
 	}
-	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg, stdlib.OptionShouldPing(pgShouldPing))})
 	pctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout+5*time.Second)
 	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
+	// Connect now, to say at once why it cannot; the handshake proves the
+	// connection, no ping query needed (a round trip saved on every command).
+	c, err := db.Conn(pctx)
+	if err != nil {
 		db.Close()
 		return nil, pgConnectErr(shown, cfg, err)
 	}
+	c.Close()
 	return db, nil
+}
+
+// pgShouldPing: database/sql hands a pooled connection back through pgx's
+// ResetSession, which pings it when it sat idle over a second, measured
+// from its previous reset. A connection just made has had none (the
+// duration since the zero time saturates): its handshake has just proven
+// it, and pinging it would cost each short command a round trip.
+func pgShouldPing(_ context.Context, p stdlib.ShouldPingParams) bool {
+	return p.IdleDuration > time.Second && p.IdleDuration != time.Duration(math.MaxInt64)
 }
 
 // pgConnectErr names why a connection failed, never with the password.
 func pgConnectErr(shown string, cfg *pgx.ConnConfig, err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
-		switch pe.Code {
-		case "28P01", "28000": // invalid_password, invalid_authorization_specification
+		switch {
+		case pe.Code == "28000" && strings.HasPrefix(cfg.Host, "/"):
+			// invalid_authorization_specification on the unix socket: no
+			// password was asked, the OS user was (peer, Debian's default).
+			return newErr(ErrNoLedger, "ledger.pgpeer", shown, cfg.User, cfg.Host, pe.Message)
+		case pe.Code == "28P01" || pe.Code == "28000": // invalid_password, invalid_authorization_specification
 			return newErr(ErrNoLedger, "ledger.pgauth", shown, cfg.User)
-		case "3D000": // invalid_catalog_name
+		case pe.Code == "3D000": // invalid_catalog_name
 			return newErr(ErrNoLedger, "ledger.pgnodb", shown, cfg.Database)
 		}
 		return fmt.Errorf("ledger %s: %s (SQLSTATE %s)", shown, pe.Message, pe.Code)
@@ -198,6 +216,11 @@ func openPGLedger(ctx context.Context, raw string) (*Ledger, error) {
 		return nil, err
 	}
 	shown := RedactURL(raw)
+	l := &Ledger{db: db, path: shown, src: raw, eng: pgEngine{}, keyDir: DefaultKeyDir(),
+		now: time.Now, entropy: newEntropy()}
+	if l.pgOpenCurrent(ctx) {
+		return l, nil
+	}
 	cur, has, err := schemaVersion(ctx, pgEngine{}, db)
 	if err == nil && !has {
 		err = newErr(ErrNoLedger, "ledger.missing", shown)
@@ -209,13 +232,41 @@ func openPGLedger(ctx context.Context, raw string) (*Ledger, error) {
 		db.Close()
 		return nil, err
 	}
-	l := &Ledger{db: db, path: shown, src: raw, eng: pgEngine{}, keyDir: DefaultKeyDir(),
-		now: time.Now, entropy: newEntropy()}
 	if err := l.loadMeta(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return l, nil
+}
+
+// pgOpenCurrent is the open of a ledger already at this binary's schema,
+// the common case, in one statement: the schema version, that its table
+// is the one of the URL's schema (as hasTable checks), and the meta rows.
+// It reports false on anything else (no ledger, an older or newer schema,
+// another program's tables, an error), and Open then takes the long way,
+// which says why or migrates. Each statement is a round trip, and on a
+// loaded server each waits for its backend to be scheduled: the open used
+// to take four (a ping, the catalogue, the version, the meta).
+func (l *Ledger) pgOpenCurrent(ctx context.Context) bool {
+	rows, err := l.db.QueryContext(ctx, `SELECT v.version, v.here, m.key, m.value
+		FROM (SELECT MAX(version) AS version,
+			'schema_migrations'::regclass = to_regclass(format('%I.schema_migrations', current_schema())) AS here
+			FROM schema_migrations) v
+		LEFT JOIN meta m ON true`)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v sql.NullInt64
+		var here sql.NullBool
+		var k, val sql.NullString
+		if err := rows.Scan(&v, &here, &k, &val); err != nil || int(v.Int64) != SchemaVersion() || !here.Bool {
+			return false
+		}
+		l.keepMeta(k.String, val.String)
+	}
+	return rows.Err() == nil && l.prefix != "" && l.bench != ""
 }
 
 // DefaultKeyDir is where a bench keeps bench.key and bench.pub when its
@@ -344,6 +395,62 @@ func rebind(q string) string {
 		}
 	}
 	return b.String()
+}
+
+// pgListDocMax is the longest document (in bytes) the list's covering
+// index holds (migration 0011): a B-tree entry may not pass ~2,700 bytes.
+const pgListDocMax = 2000
+
+// pgListByStateQuery is the statement of pgEachUnitDocOfState ($1: the
+// state); its conditions are the covering index's, so that the planner may
+// read that index alone.
+func pgListByStateQuery(limit int) string {
+	q := fmt.Sprintf(`SELECT doc, (SELECT COUNT(*) FROM units
+			WHERE state = $1 AND merged_into = '' AND octet_length(doc) > %[1]d)
+		FROM units WHERE state = $1 AND merged_into = '' AND octet_length(doc) <= %[1]d
+		ORDER BY id_year, id_num, id`, pgListDocMax)
+	if limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, limit)
+	}
+	return q
+}
+
+// pgEachUnitDocOfState is eachUnitDoc for `unit list --state S` (no other
+// filter) on PostgreSQL: one statement, read from the covering index
+// units_list in the list's order, no table page and no sort. Its second
+// column counts the state's documents too long for that index (an InitPlan
+// on the empty index units_list_long): when there are any, or when the
+// index gave no row, it reports false before calling fn and the caller
+// lists the old way.
+func (l *Ledger) pgEachUnitDocOfState(ctx context.Context, f ListFilter, fn func(doc []byte) error) (bool, error) {
+	st, err := ParseState(f.State)
+	if err != nil {
+		return false, err
+	}
+	rows, err := l.db.QueryContext(ctx, pgListByStateQuery(f.Limit), string(st))
+	if err != nil {
+		return false, fmt.Errorf("list units: %w", err)
+	}
+	defer rows.Close()
+	var doc sql.RawBytes
+	var long int
+	n := 0
+	for rows.Next() {
+		if err := rows.Scan(&doc, &long); err != nil {
+			return n > 0, fmt.Errorf("list units: %w", err)
+		}
+		if n == 0 && long > 0 {
+			return false, nil
+		}
+		n++
+		if err := fn(doc); err != nil {
+			return true, fmt.Errorf("list units: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return n > 0, fmt.Errorf("list units: %w", err)
+	}
+	return n > 0, nil
 }
 
 // eachUnitDocFoldedInGo is eachUnitDoc with --site, --batch or --donor on

@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/ed25519"
 	"errors"
+	"fmt"
 	"io/fs"
 	"math/rand"
 	"net/url"
@@ -160,6 +161,18 @@ func TestPostgresConnectionErrors(t *testing.T) {
 				t.Fatalf("Init = %v", err)
 			}
 		})
+	}
+	// On the server's unix socket, Debian's pg_hba.conf asks no password:
+	// it checks the system user (peer). Refused there, the message says
+	// so, not that a password was wrong.
+	sock := fmt.Sprintf("/var/run/postgresql/.s.PGSQL.%s", u.Port())
+	if h := u.Hostname(); (h == "localhost" || h == "127.0.0.1") && exists(sock) {
+		peer := fmt.Sprintf("postgres://atelier_no_such_role@%s?host=/var/run/postgresql&port=%s", u.Path, u.Port())
+		_, err := Open(ctx, peer)
+		if err == nil || !strings.Contains(err.Error(), "on its local socket /var/run/postgresql") ||
+			strings.Contains(err.Error(), "password of user") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("Open on the socket as a role peer refuses = %v", err)
+		}
 	}
 	// An empty database or schema is no ledger yet; one with another
 	// program's tables is refused, untouched.

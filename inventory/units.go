@@ -341,6 +341,11 @@ func (l *Ledger) eachUnitDoc(ctx context.Context, f ListFilter, fn func(doc []by
 	if l.eng.name() == "postgres" && (f.Site != "" || f.Batch != "" || f.Donor != "") {
 		return l.eachUnitDocFoldedInGo(ctx, f, fn)
 	}
+	if l.eng.name() == "postgres" && f.State != "" && strings.TrimSpace(f.Search) == "" {
+		if done, err := l.pgEachUnitDocOfState(ctx, f, fn); done || err != nil {
+			return err
+		}
+	}
 	q, args, err := listQuery(f)
 	if err != nil {
 		return err

@@ -39,6 +39,10 @@ var postgresMessages = Catalog{
 		EN: "ledger copy: %s already holds %d events; copy into a new ledger (a new file, an empty database or schema)",
 		FR: "copie du registre\u202f: %s contient déjà %d événements\u202f; copiez vers un registre neuf (nouveau fichier, base ou schéma vide)",
 	},
+	"ledger.pgpeer": {
+		EN: "PostgreSQL refused user %[2]s on its local socket %[3]s (ledger %[1]s): %[4]s; there it checks by default that atelier runs as the system user of the role's name (peer authentication): run atelier as that user, or connect over TCP with a password (postgres://USER:PASSWORD@localhost/DATABASE)",
+		FR: "PostgreSQL a refusé l'utilisateur %[2]s sur son socket local %[3]s (registre %[1]s) : %[4]s ; il y vérifie par défaut qu'atelier tourne sous l'utilisateur système du nom du rôle (authentification peer) : lancez atelier sous cet utilisateur, ou connectez-vous en TCP avec un mot de passe (postgres://UTILISATEUR:MOT_DE_PASSE@localhost/BASE)",
+	},
 	"copy.done": {
 		EN: "copied %d events (%d benches, %d units) from %s to %s; both verified",
 		FR: "%d événements copiés (%d postes, %d unités) de %s vers %s\u202f; les deux vérifiés",
