@@ -71,6 +71,7 @@ const (
 	FieldOrgAddress  Field = "org_address"
 	FieldDSIName     Field = "dsi_name" // GLPI "Nom": may name a person
 	FieldLogin       Field = "login"    // a hub web account's login
+	FieldHostname    Field = "hostname" // deploy --hostname, kept in the deployed event's steps
 )
 
 // arg is the field as an error argument, said in the reader's language.
