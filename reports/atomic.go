@@ -44,7 +44,7 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 func writeAtomic(path string, data []byte, mode fs.FileMode) error {
 	// The rename would replace a device node, a pipe or a link at path.
 	if err := fsread.CheckReplace(path); err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
