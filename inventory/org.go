@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -120,7 +121,7 @@ func mergeOrg(cur orgPayload, ch OrgChange) (orgPayload, error) {
 		cur.HubURL = strings.TrimSpace(*ch.HubURL)
 	}
 	if ch.Logo != nil {
-		cur.Logo = *ch.Logo
+		cur.Logo = stripPNG(*ch.Logo)
 	}
 	return cur, checkOrg(&cur)
 }
@@ -241,6 +242,36 @@ func checkLogo(b []byte) error {
 		return newErr(ErrInvalidInput, "org.logo.png")
 	}
 	return nil
+}
+
+// stripPNG keeps the chunks a logo needs to be drawn (header, palette,
+// transparency, image data, end) and drops the others: text, EXIF, ICC
+// and time chunks carry what the tool that made the file wrote (an
+// author's name and e-mail address, a phone's GPS position), and the logo
+// is kept forever in the org.set event. Bytes that are not a well-formed
+// chunk list are returned as they are, for checkLogo to refuse.
+func stripPNG(b []byte) []byte {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if len(b) < len(sig) || string(b[:len(sig)]) != sig {
+		return b
+	}
+	out := append(make([]byte, 0, len(b)), b[:len(sig)]...)
+	for i := len(sig); i < len(b); {
+		if len(b)-i < 12 {
+			return b
+		}
+		n := binary.BigEndian.Uint32(b[i:])
+		if uint64(n) > uint64(len(b)-i-12) {
+			return b
+		}
+		end := i + 12 + int(n)
+		switch string(b[i+4 : i+8]) {
+		case "IHDR", "PLTE", "tRNS", "IDAT", "IEND":
+			out = append(out, b[i:end]...)
+		}
+		i = end
+	}
+	return out
 }
 
 // StickerURL is what a unit's QR code holds: the hub's public page for its

@@ -71,6 +71,7 @@ const (
 	FieldOrgAddress  Field = "org_address"
 	FieldDSIName     Field = "dsi_name" // GLPI "Nom": may name a person
 	FieldLogin       Field = "login"    // a hub web account's login
+	FieldHostname    Field = "hostname" // deploy --hostname, kept in the deployed event's steps
 )
 
 // arg is the field as an error argument, said in the reader's language.
@@ -358,9 +359,10 @@ func holdsEmail(p string) bool { return emailRE.MatchString(p) || emailWordWebma
 
 // French phone numbers: 0 then 1-9, then four pairs of digits, written
 // together or with one kind of separator ("06 12 34 56 78",
-// "06.12.34.56.78", "06-12-34-56-78"). One kind only: "06/11/2026 08:15"
-// is a date, not a number.
-var frPhoneRE = regexp.MustCompile(`(?:^|[^0-9a-z+])0[1-9](?:[0-9]{8}|(?: [0-9]{2}){4}|(?:\.[0-9]{2}){4}|(?:-[0-9]{2}){4})(?:$|[^0-9])`)
+// "06.12.34.56.78", "06-12-34-56-78", "06/12/34/56/78" as paper forms
+// print it). One kind only, and five pairs: "06/11/2026 08:15" is a date,
+// not a number.
+var frPhoneRE = regexp.MustCompile(`(?:^|[^0-9a-z+])0[1-9](?:[0-9]{8}|(?: [0-9]{2}){4}|(?:\.[0-9]{2}){4}|(?:-[0-9]{2}){4}|(?:/[0-9]{2}){4})(?:$|[^0-9])`)
 
 // International numbers start with "+" or "00" and a country code.
 var intlPhoneRE = regexp.MustCompile(`(?:^|[^0-9a-z+])(?:\+|00)\s?[1-9]`)

@@ -196,6 +196,10 @@ func (b *budget) take(name string, size int64) error {
 // writeTarGz archives dir (may be "") plus in-memory files into dest,
 // atomically: a half-written capture never replaces a good one.
 func writeTarGz(dest, dir string, extra map[string][]byte) error {
+	// The rename at the end would replace a device node, a pipe or a link.
+	if err := fsread.CheckReplace(dest); err != nil {
+		return err
+	}
 	b := &budget{lim: defaultCaptureLimits()}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), ".atelier-capture-*")
 	if err != nil {

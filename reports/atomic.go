@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/pcsolidaire/atelier/internal/fsread"
 )
 
 // writeTemp writes data to a new temporary file next to path (same folder,
@@ -40,6 +42,10 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 // writeAtomic replaces path with data: readers see the old file or the
 // whole new one, never a part.
 func writeAtomic(path string, data []byte, mode fs.FileMode) error {
+	// The rename would replace a device node, a pipe or a link at path.
+	if err := fsread.CheckReplace(path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, bare(err))

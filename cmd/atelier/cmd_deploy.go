@@ -11,6 +11,7 @@ import (
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
 	"github.com/pcsolidaire/atelier/internal/vocab"
+	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/workshop"
 )
 
@@ -70,6 +71,11 @@ Exit status: 0 passed, 1 refused or failed, 130 interrupted.`,
 // runDeploy hands the image and the disk to a workshop.DeploySession with
 // this machine's deploy engine and ledger, asks, then renders.
 func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) error {
+	// The hostname goes into the deployed event's steps, kept forever: a
+	// "jean-0612345678" is refused like any text a person types.
+	if _, err := inventory.CheckText(inventory.FieldHostname, f.hostname); err != nil {
+		return g.ledgerErr(err)
+	}
 	s := &workshop.DeploySession{Imager: workshop.Engine{}, Actor: g.actor}
 	// Without --unit a deploy goes on without a ledger (a bare disk at a
 	// bench that has none): it is then not recorded.

@@ -2,13 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -76,7 +78,10 @@ func runReportBatch(ctx context.Context, g *globals, o reportBatchOptions) error
 		if err != nil {
 			return g.reportErr(err)
 		}
-		pub, _ := os.ReadFile(filepath.Join(l.Dir(), reports.PubFile))
+		pub, err := readPackPub(g, l.Dir())
+		if err != nil {
+			return err
+		}
 		r := reports.BuildBatchReport(strings.TrimSpace(ds[0].Batch), ds, doc.Now)
 		res, err := reports.WriteBatchPack(o.out, r, ds, reports.PackOptions{Doc: doc, Bench: l.BenchName(), BenchPub: pub,
 			Certs: reports.CertSource{Dir: reports.CertificatesDir(l.Dir()), Key: key}})
@@ -96,3 +101,22 @@ func runReportBatch(ctx context.Context, g *globals, o reportBatchOptions) error
 		return nil
 	})
 }
+
+// readPackPub reads bench.pub for the pack (none when missing), bounded:
+// a pipe there hung the command, deaf to Ctrl-C, and a link to /dev/zero
+// filled the memory.
+func readPackPub(g *globals, dir string) ([]byte, error) {
+	path := filepath.Join(dir, reports.PubFile)
+	pub, err := fsread.ReadFile(path, maxPubBytes)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, g.lang().Errorf("paper.read", path, fsread.Text(err, g.lang()))
+	}
+	return pub, nil
+}
+
+// maxPubBytes bounds bench.pub: an ed25519 public key in PEM is about 110
+// bytes.
+const maxPubBytes = 64 << 10

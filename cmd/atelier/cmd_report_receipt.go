@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pcsolidaire/atelier/internal/fsread"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -135,6 +136,11 @@ func checkDocOut(g *globals, path, example string) error {
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fail(2, g.T("paper.out.dir", path, filepath.Join(path, example)))
+	}
+	// The document replaces the file by a rename: never a device node,
+	// a pipe or a link (as root, --out /dev/full became a PDF).
+	if err := fsread.CheckReplace(path); err != nil {
+		return fail(2, fsread.Text(err, g.lang()))
 	}
 	return nil
 }

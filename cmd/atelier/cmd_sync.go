@@ -23,6 +23,10 @@ func (g *globals) syncExport(cmd *cobra.Command, l *inventory.Ledger, file strin
 	if err != nil {
 		return g.reportsErr(err)
 	}
+	// The rename below would replace a device node, a pipe or a link.
+	if err := fsread.CheckReplace(file); err != nil {
+		return g.lang().Errorf("sync.write", file, fsread.Text(err, g.lang()))
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*")
 	if err != nil {
 		return g.lang().Errorf("sync.write", file, err.Error())

@@ -14,6 +14,7 @@ var inputMessages = Catalog{
 	"read.not_regular.device": {EN: "%s is a device, not an ordinary file", FR: "%s est un périphérique, pas un fichier ordinaire"},
 	"read.not_regular.socket": {EN: "%s is a socket, not an ordinary file", FR: "%s est une socket, pas un fichier ordinaire"},
 	"read.not_regular.other":  {EN: "%s is not an ordinary file", FR: "%s n'est pas un fichier ordinaire"},
+	"read.not_regular.link":   {EN: "%s is a symbolic link, not an ordinary file: name the file itself", FR: "%s est un lien symbolique, pas un fichier ordinaire\u202f: nommez le fichier lui-même"},
 
 	"probe.err.root_refused": {EN: "--root %s refused: %s", FR: "--root %s refusé\u202f: %s"},
 	"capture.bad_name": {

@@ -24,6 +24,7 @@ var privacyMessages = Catalog{
 	"field.org_address": {EN: "the association's address", FR: "l'adresse de l'association"},
 	"field.dsi_name":    {EN: "the DSI's name for the computer", FR: "le nom de l'ordinateur à la DSI"},
 	"field.login":       {EN: "the login", FR: "l'identifiant"},
+	"field.hostname":    {EN: "the hostname", FR: "le nom d'hôte"},
 	"bundle.refused": {
 		EN: "event %s (bench %s, #%d) holds what atelier refuses to record: %s; nothing was written",
 		FR: "l'événement %s (établi %s, n°%d) contient ce qu'atelier refuse d'enregistrer\u202f: %s\u202f; rien n'a été écrit",
