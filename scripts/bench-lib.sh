@@ -1,5 +1,12 @@
 # bench-lib.sh: what every bench-*.sh shares (sourced, not run).
 #
+# A measured command that fails must stop the benchmark, never count as
+# fast: command substitutions ($(...)) inherit set -e here, which bash
+# otherwise clears in them (a crashed `unit list` timed inside $(cpu ...)
+# was printed as a fast one). Scripts read a measure into a variable
+# first, never through <(...) or <<<"$(...)", whose failures nobody sees.
+shopt -s inherit_errexit
+#
 # bench_atelier: sets ATELIER to an atelier binary built from this tree's
 # current sources, so a benchmark never measures a stale build. Without
 # ATELIER in the environment it runs `make build` (a quick no-op relink when
