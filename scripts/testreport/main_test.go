@@ -86,6 +86,19 @@ func TestReportInCIFailsOnSkips(t *testing.T) {
 	if ok, out := run(na); !ok {
 		t.Errorf("CI=true with a not-applicable skip failed:\n%s", out)
 	}
+	// Logged before a skip for a missing tool, the words are no reason.
+	logged := `{"Action":"output","Package":"ex/a","Test":"TestTool","Output":"    a_test.go:19: case 3: not applicable: no NVMe here\n"}
+` + skip
+	if ok, out := run(logged); ok || !strings.Contains(out, "CI=true: 1 test(s) skipped") {
+		t.Errorf("CI=true, a skip for a missing tool after a logged 'not applicable:': ok=%v\n%s", ok, out)
+	}
+	script := `{"Action":"output","Package":"ex/a","Test":"TestScripts/init_basic","Output":"        > [postgres] skip 'not applicable: SQLite only'\n"}
+{"Action":"output","Package":"ex/a","Test":"TestScripts/init_basic","Output":"        PASS\n"}
+{"Action":"skip","Package":"ex/a","Test":"TestScripts/init_basic","Elapsed":0}
+` + pass
+	if ok, out := run(script); !ok {
+		t.Errorf("CI=true with a not-applicable script skip failed:\n%s", out)
+	}
 	if ok, _ := run(""); ok {
 		t.Error("no package tested, yet ok")
 	}
