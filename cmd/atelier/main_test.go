@@ -59,6 +59,7 @@ func TestScripts(t *testing.T) {
 var debianPackages = map[string]string{
 	"losetup": "util-linux", "sqlite3": "sqlite3", "bmaptool": "bmap-tools", "pdftotext": "poppler-utils",
 	"zstd": "zstd", "gzip": "gzip", "chattr": "e2fsprogs", "openssl": "openssl",
+	"zbarimg": "zbar-tools", "pdftoppm": "poppler-utils",
 }
 
 // scriptCondition answers the scripts' own conditions:
