@@ -157,19 +157,28 @@ func (r *report) hasFailedParent(pkg, test string) bool {
 }
 
 // firstReason is what a test said before it ended: the t.Skip / t.Fatal
-// message (a testscript's own "skip"/"FAIL:" line when there is one),
-// without the === RUN / --- SKIP bookkeeping.
+// message (a testscript's own "FAIL:" line, else its "skip" line, when
+// there is one), without the === RUN / --- SKIP bookkeeping. A script
+// whose skip failed (a need missing under CI=true) is listed with its
+// FAIL line, not with the skip it did not make.
 func firstReason(lines []string) string {
 	var said []string
+	skip := ""
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" || strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- ") {
 			continue
 		}
-		if strings.HasPrefix(t, "FAIL: ") || strings.HasPrefix(t, "> [") && strings.Contains(t, "] skip") {
+		if strings.HasPrefix(t, "FAIL: ") {
 			return t
 		}
+		if skip == "" && strings.HasPrefix(t, "> [") && strings.Contains(t, "] skip") {
+			skip = t
+		}
 		said = append(said, t)
+	}
+	if skip != "" {
+		return skip
 	}
 	if len(said) == 0 {
 		return "(no reason given)"

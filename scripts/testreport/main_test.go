@@ -26,6 +26,9 @@ const stream = `{"Action":"start","Package":"ex/a"}
 {"Action":"output","Package":"ex/a","Test":"TestScripts/deploy_loop","Output":"        > [!needroot] skip 'needs root for loop devices'\n"}
 {"Action":"output","Package":"ex/a","Test":"TestScripts/deploy_loop","Output":"        PASS\n"}
 {"Action":"skip","Package":"ex/a","Test":"TestScripts/deploy_loop","Elapsed":0}
+{"Action":"output","Package":"ex/a","Test":"TestScripts/probe_root","Output":"        > [!corpora] skip 'corpora absent'\n"}
+{"Action":"output","Package":"ex/a","Test":"TestScripts/probe_root","Output":"        FAIL: testdata/script/probe_root.txtar:4: bad condition \"corpora\": corpora missing, and CI=true\n"}
+{"Action":"fail","Package":"ex/a","Test":"TestScripts/probe_root","Elapsed":0}
 {"Action":"output","Package":"ex/a","Test":"TestNA","Output":"    a_test.go:30: not applicable: this kernel has no device-mapper\n"}
 {"Action":"skip","Package":"ex/a","Test":"TestNA","Elapsed":0}
 {"Action":"output","Package":"ex/a","Output":"FAIL\n"}
@@ -50,7 +53,9 @@ func TestReportListsFailuresAndSkipsWithReasons(t *testing.T) {
 	for _, want := range []string{
 		"a_test.go:9: got 2, want 3", // the failing test's output, as it fails
 		"b.go:3:1: syntax error",
-		"Failed (2):\n  ex/a.TestBad: a_test.go:9: got 2, want 3\n  ex/b: build failed (ex/b)\n",
+		"Failed (3):\n  ex/a.TestBad: a_test.go:9: got 2, want 3\n" +
+			"  ex/a.TestScripts/probe_root: FAIL: testdata/script/probe_root.txtar:4: bad condition \"corpora\": corpora missing, and CI=true\n" +
+			"  ex/b: build failed (ex/b)\n",
 		"Skipped (3):\n",
 		"  ex/a.TestNA: a_test.go:30: not applicable: this kernel has no device-mapper\n",
 		"  ex/a.TestScripts/deploy_loop: > [!needroot] skip 'needs root for loop devices'\n",
