@@ -40,8 +40,12 @@ run() {
     rm -rf "$tmp/ledger"
     ATELIER_LEDGER=$tmp/ledger/ledger.db "$bin" init >/dev/null
     local t
-    t=$( { time ATELIER_LEDGER=$tmp/ledger/ledger.db ATELIER_OPERATOR=bench \
-      "$bin" intake import "$1" --donor "DSI Échirolles" --json >"$tmp/out.json"; } 2>&1 )
+    if ! t=$( { time ATELIER_LEDGER=$tmp/ledger/ledger.db ATELIER_OPERATOR=bench \
+      "$bin" intake import "$1" --donor "DSI Échirolles" --json >"$tmp/out.json"; } 2>&1 ); then
+      echo "bench-intake: intake import of $1 failed: a failure never counts as a time:" >&2
+      echo "$t" >&2
+      exit 1
+    fi
     grep -q "\"serial\": \"SN$(printf %08d "$2")\"" "$tmp/out.json" || { echo "import of $1 incomplete" >&2; exit 1; }
     best=$(echo "$t" | awk -v best="$best" '{ split(best, b, " "); if (best == "" || $1 < b[1]) print $1, $2 + $3; else print best }')
   done
@@ -49,7 +53,8 @@ run() {
 }
 
 gen 10000 "$tmp/glpi-10k.csv"
-read -r s cpu <<<"$(run "$tmp/glpi-10k.csv" 10000 3)"
+r=$(run "$tmp/glpi-10k.csv" 10000 3)
+read -r s cpu <<<"$r"
 awk -v s="$s" -v cpu="$cpu" -v sz="$(stat -c %s "$tmp/glpi-10k.csv")" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
   printf "intake import, 10000-row GLPI export (%.1f MB): %.3f s wall (%.3f s CPU), %.0f rows/s; target under 1 s: %s (ratio to target %.2f; load average %s)\n",
     sz / 1e6, s, cpu, 10000 / s, (s < 1 ? "met" : "MISSED"), s / 1, load
@@ -57,7 +62,8 @@ awk -v s="$s" -v cpu="$cpu" -v sz="$(stat -c %s "$tmp/glpi-10k.csv")" -v load="$
 
 if [ "${INTAKE_BIG:-1}" != 0 ]; then
   gen 200000 "$tmp/glpi-200k.csv"
-  read -r s cpu <<<"$(run "$tmp/glpi-200k.csv" 200000 1)"
+  r=$(run "$tmp/glpi-200k.csv" 200000 1)
+  read -r s cpu <<<"$r"
   awk -v s="$s" -v cpu="$cpu" -v sz="$(stat -c %s "$tmp/glpi-200k.csv")" 'BEGIN {
     printf "intake import, 200000-row GLPI export (%.1f MB): %.2f s wall (%.2f s CPU), %.0f rows/s (no target: the largest batch a DSI would send)\n", sz / 1e6, s, cpu, 200000 / s
   }'

@@ -7,6 +7,8 @@
 # The ledger is built by scripts/synthledger (not part of atelier): every
 # unit's history goes through the same ledger calls as the commands, every
 # lifecycle rule checked, every passed erasure with a signed certificate.
+# Each command and its peer run ROUNDS times (default 5) side by side, the
+# order turning each round; a failed run stops the benchmark.
 # UNITS=10000 scripts/bench-ledger.sh for a quick run; ATELIER a built
 # binary (default: make build, see bench-lib.sh).
 set -euo pipefail
@@ -26,7 +28,9 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 # machine may be shared, and CPU time moves less with the load than wall time.
 cpu() {
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null
+    local rc=0
+    /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null || rc=$?
+    if [ "$rc" != 0 ]; then echo "bench-ledger: '$*' failed (exit $rc): a failure never counts as a time" >&2; return 1; fi
     awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu"
   else
     "$@" >/dev/null; echo "?"
@@ -43,28 +47,62 @@ events=$(sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*) FROM events')
 ready=$(sqlite3 "$ATELIER_LEDGER" "SELECT COUNT(*) FROM units WHERE state = 'ready'")
 echo "ledger: $UNITS units, $events events ($ready ready), generated in ${gen} ms"
 
-list=() peer=() lcpu=()
-for _ in 1 2 3 4 5; do
-  t=$(date +%s%N); c=$(cpu "$BIN" unit list --state ready --json); list+=("$(ms "$t")"); lcpu+=("$c")
-  t=$(date +%s%N)
-  sqlite3 "$ATELIER_LEDGER" "SELECT json_group_array(json_object('id', id, 'serial', serial, 'asset_tag', asset_tag,
+# Each atelier command and its sqlite3 peer run side by side, ROUNDS
+# times, the order turning each round (neither always meets the cache the
+# other warmed); printed: the medians.
+ROUNDS=${ROUNDS:-5}
+# turns A B: runs the functions A and B, ROUNDS times, in turning order.
+turns() {
+  local r
+  for ((r = 0; r < ROUNDS; r++)); do
+    if ((r % 2 == 0)); then "$1"; "$2"; else "$2"; "$1"; fi
+  done
+}
+# at NAME CMD...: times atelier CMD; wall ms appended to the array NAME,
+# CPU ms to NAME_cpu.
+at() {
+  local -n _wall=$1 _cpu=${1}_cpu
+  shift
+  local t c
+  t=$(date +%s%N); c=$(cpu "$BIN" "$@")
+  _wall+=("$(ms "$t")"); _cpu+=("$c")
+}
+# peer NAME SQL: times sqlite3 running SQL on the ledger; wall ms appended
+# to the array NAME.
+peer() {
+  local -n _wall=$1
+  local t
+  t=$(date +%s%N); sqlite3 "$ATELIER_LEDGER" "$2" >/dev/null
+  _wall+=("$(ms "$t")")
+}
+
+list=() list_cpu=() list_peer=()
+list_at() { at list unit list --state ready --json; }
+list_sql() {
+  peer list_peer "SELECT json_group_array(json_object('id', id, 'serial', serial, 'asset_tag', asset_tag,
     'vendor', vendor, 'model', model, 'type', type, 'state', state, 'site', site, 'batch', batch, 'donor', donor,
-    'grade', grade, 'received_at', received_at, 'state_since', state_since)) FROM units WHERE state = 'ready'" >/dev/null
-  peer+=("$(ms "$t")")
-done
-l=$(median "${list[@]}"); p=$(median "${peer[@]}")
-echo "unit list --state ready --json: ${l} ms (median of 5, CPU $(median "${lcpu[@]}") ms; target < 100 ms); sqlite3 json query: ${p} ms; ratio $(ratio "$l" "$p")x"
+    'grade', grade, 'received_at', received_at, 'state_since', state_since)) FROM units WHERE state = 'ready'"
+}
+turns list_at list_sql
+l=$(median "${list[@]}"); p=$(median "${list_peer[@]}")
+echo "unit list --state ready --json: ${l} ms (median of $ROUNDS, CPU $(median "${list_cpu[@]}") ms; target < 100 ms); sqlite3 json query: ${p} ms; ratio $(ratio "$l" "$p")x"
 
 # unit list --search (issue 14): a substring of any field, case and accents ignored.
-search=() scpu=()
-for _ in 1 2 3 4 5; do t=$(date +%s%N); c=$(cpu "$BIN" unit list --search inv-00012 --json); search+=("$(ms "$t")"); scpu+=("$c"); done
-echo "unit list --search inv-00012 --json: $(median "${search[@]}") ms (median of 5, CPU $(median "${scpu[@]}") ms; target < 100 ms)"
+search=() search_cpu=()
+for ((i = 0; i < ROUNDS; i++)); do at search unit list --search inv-00012 --json; done
+echo "unit list --search inv-00012 --json: $(median "${search[@]}") ms (median of $ROUNDS, CPU $(median "${search_cpu[@]}") ms; target < 100 ms)"
 
-t=$(date +%s%N); rc=$(cpu "$BIN" ledger rebuild); r=$(ms "$t")
-t=$(date +%s%N); sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*), SUM(LENGTH(payload)) FROM events' >/dev/null; p=$(ms "$t")
-echo "ledger rebuild: ${r} ms (CPU ${rc} ms; target < 10000 ms); sqlite3 reading every event: ${p} ms; ratio $(ratio "$r" "$p")x"
+rebuild=() rebuild_cpu=() rebuild_peer=()
+rebuild_at() { at rebuild ledger rebuild; }
+rebuild_sql() { peer rebuild_peer 'SELECT COUNT(*), SUM(LENGTH(payload)) FROM events'; }
+turns rebuild_at rebuild_sql
+r=$(median "${rebuild[@]}"); p=$(median "${rebuild_peer[@]}")
+echo "ledger rebuild: ${r} ms (median of $ROUNDS, CPU $(median "${rebuild_cpu[@]}") ms; target < 10000 ms); sqlite3 reading every event: ${p} ms; ratio $(ratio "$r" "$p")x"
 
-t=$(date +%s%N); vc=$(cpu "$BIN" ledger verify); v=$(ms "$t")
-t=$(date +%s%N); sqlite3 "$ATELIER_LEDGER" 'SELECT COUNT(*), SUM(LENGTH(hash) + LENGTH(prev_hash) + LENGTH(payload)) FROM events' >/dev/null; p=$(ms "$t")
-echo "ledger verify: ${v} ms (CPU ${vc} ms); sqlite3 reading every event's hashes: ${p} ms; ratio $(ratio "$v" "$p")x"
+verify=() verify_cpu=() verify_peer=()
+verify_at() { at verify ledger verify; }
+verify_sql() { peer verify_peer 'SELECT COUNT(*), SUM(LENGTH(hash) + LENGTH(prev_hash) + LENGTH(payload)) FROM events'; }
+turns verify_at verify_sql
+v=$(median "${verify[@]}"); p=$(median "${verify_peer[@]}")
+echo "ledger verify: ${v} ms (median of $ROUNDS, CPU $(median "${verify_cpu[@]}") ms); sqlite3 reading every event's hashes: ${p} ms; ratio $(ratio "$v" "$p")x"
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -14,8 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS=${UNITS:-100000}
-BIN=${BIN:-bin/atelier}
-[ -x "$BIN" ] || go build -o "$BIN" ./cmd/atelier
+. scripts/bench-lib.sh # a failed run stops the benchmark; the binary is current
+ATELIER=${ATELIER:-${BIN:-}}
+bench_atelier
+BIN=$ATELIER
 if [ -z "${ATELIER_TEST_PG:-}" ]; then
   if [ "$(id -u)" = 0 ] && [ -d /usr/lib/postgresql ]; then ATELIER_TEST_PG=$(scripts/pg-setup.sh)
   else echo "bench-pg: set ATELIER_TEST_PG (see README, PostgreSQL tests)"; exit 1; fi

@@ -16,11 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS=${UNITS:-10000}
 RSS_EVENTS=${RSS_EVENTS:-1000000}
-BIN=${BIN:-bin/atelier}
-if [ ! -x "$BIN" ]; then
-  go build -o "$BIN" ./cmd/atelier
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+. scripts/bench-lib.sh
+# BIN (as before) or ATELIER: a built binary, checked current; default: make build.
+ATELIER=${ATELIER:-${BIN:-}}
+bench_atelier
+BIN=$ATELIER
 tmp=$(mktemp -d)
 hubpid=
 cleanup() {
@@ -36,9 +36,12 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 best() { printf '%s\n' "$@" | sort -n | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) b = 1; printf "%.1f", a / b }'; }
 # cpu CMD...: runs CMD, prints "wall_ms cpu_ms" (cpu = user + system).
+# A failure stops the benchmark (never a time): read it through a variable,
+# not <(cpu ...), where its exit status is lost.
 cpu() {
-  local t; t=$(date +%s%N)
-  /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null
+  local t rc=0; t=$(date +%s%N)
+  /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null || rc=$?
+  if [ "$rc" != 0 ]; then echo "bench-sync: '$*' failed (exit $rc): a failure never counts as a time" >&2; return 1; fi
   echo "$(ms "$t") $(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")"
 }
 # hubcpu: CPU ms the hub process used so far.
@@ -78,7 +81,7 @@ gen "$UNITS" "$tmp/export.csv" SN
 loc_w=() loc_c=()
 for i in 1 2 3; do
   "$BIN" --ledger "$tmp/l$i/ledger.db" init --bench local >/dev/null
-  read -r w c < <(cpu "$BIN" --ledger "$tmp/l$i/ledger.db" intake import "$tmp/export.csv" --donor DSI)
+  m=$(cpu "$BIN" --ledger "$tmp/l$i/ledger.db" intake import "$tmp/export.csv" --donor DSI); read -r w c <<<"$m"
   loc_w+=("$w"); loc_c+=("$c")
 done
 "$BIN" --ledger "$tmp/b/ledger.db" init --bench b --letter B >/dev/null
@@ -92,7 +95,7 @@ for i in 1 2 3; do
   cp -r "$tmp/b" "$tmp/b$i"
   start_hub "$tmp/h$i" "$tmp/b/bench.pub"
   c0=$(hubcpu)
-  read -r w c < <(cpu "$BIN" --ledger "$tmp/b$i/ledger.db" sync --hub "$url")
+  m=$(cpu "$BIN" --ledger "$tmp/b$i/ledger.db" sync --hub "$url"); read -r w c <<<"$m"
   c=$(( c + $(hubcpu) - c0 ))
   syn_w+=("$w"); syn_c+=("$c")
   stop_hub
@@ -109,9 +112,9 @@ for i in 1 2 3 4 5; do
   gen 100 "$tmp/inc$i.csv" "I$i"
   "$BIN" --ledger "$tmp/b/ledger.db" intake import "$tmp/inc$i.csv" --donor DSI >/dev/null
   c0=$(hubcpu)
-  read -r w c < <(cpu "$BIN" --ledger "$tmp/b/ledger.db" sync --hub "$url")
+  m=$(cpu "$BIN" --ledger "$tmp/b/ledger.db" sync --hub "$url"); read -r w c <<<"$m"
   inc_w+=("$w"); inc_c+=("$(( c + $(hubcpu) - c0 ))")
-  read -r w c < <(cpu "$BIN" --ledger "$tmp/b/ledger.db" status "$(printf 'PCS-%s-B0001' "$(date +%y)")")
+  m=$(cpu "$BIN" --ledger "$tmp/b/ledger.db" status "$(printf 'PCS-%s-B0001' "$(date +%y)")"); read -r w c <<<"$m"
   st_w+=("$w"); st_c+=("$c")
 done
 stop_hub
@@ -150,8 +153,8 @@ peak() { # EVENTS: a bench of that many intake events pushed to a fresh hub; pri
   rm -rf "$d"
 }
 if [ "$RSS_EVENTS" -eq 0 ]; then exit 0; fi # RSS_EVENTS=0: the two timings only
-read -r small smallhwm smallwal < <(peak $((RSS_EVENTS / 10)))
-read -r big bighwm bigwal < <(peak "$RSS_EVENTS")
+m=$(peak $((RSS_EVENTS / 10))); read -r small smallhwm smallwal <<<"$m"
+m=$(peak "$RSS_EVENTS"); read -r big bighwm bigwal <<<"$m"
 echo "hub heap (peak RssAnon) receiving $((RSS_EVENTS / 10)) events: ${small} MiB; receiving $RSS_EVENTS events: ${big} MiB; ratio $(ratio "$big" "$small")x (flat: ~1x, not 10x); VmHWM with the mapped ledger file: ${smallhwm} and ${bighwm} MiB"
 echo "hub WAL left after the push: ${smallwal} MiB and ${bigwal} MiB (target: not the 1.3 GB of before)"
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

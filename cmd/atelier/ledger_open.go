@@ -4,10 +4,7 @@ import (
 	"context"
 	"crypto"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
@@ -27,32 +24,13 @@ func (g *globals) openLedger(ctx context.Context) (*inventory.Ledger, error) {
 		return nil, g.ledgerErr(err)
 	}
 	l.SetBenchKeys(g.benchKeys(l.Dir()))
-	if err := g.testClockShift(l); err != nil {
-		l.Close()
-		return nil, err
+	if g.ledgerHook != nil {
+		if err := g.ledgerHook(g, l); err != nil {
+			l.Close()
+			return nil, err
+		}
 	}
 	return l, nil
-}
-
-// testClockShiftEnv is a test hook, documented in the README: it shifts
-// the clock this process records events with, so that the end-to-end
-// test runs a real bench whose clock is two years wrong (Go reads the
-// clock without libc: faketime cannot do it, and a time namespace does
-// not shift the wall clock). It says so on stderr every time it is used.
-const testClockShiftEnv = "ATELIER_TEST_CLOCK_SHIFT"
-
-func (g *globals) testClockShift(l *inventory.Ledger) error {
-	v := os.Getenv(testClockShiftEnv)
-	if v == "" {
-		return nil
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		return g.lang().Errorf("clockshift.bad", testClockShiftEnv, v)
-	}
-	fmt.Fprintln(g.stderr, g.T("clockshift.on", testClockShiftEnv, v))
-	l.SetClock(func() time.Time { return time.Now().Add(d) })
-	return nil
 }
 
 // benchKeys reaches bench.key (loaded by the first write only: commands

@@ -22,12 +22,16 @@ func main() {
 }
 
 // run is main without os.Exit, so testscript can call it as a command.
-func run() int {
+// run is atelier's main; opts adjust the globals (the test binary's hooks).
+func run(opts ...func(*globals)) int {
 	// Ctrl-C and SIGTERM cancel the context: long operations (wipe, deploy)
 	// stop cleanly and record that they were interrupted.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	g := newGlobals(os.Stdin, os.Stdout, os.Stderr)
+	for _, o := range opts {
+		o(g)
+	}
 	root := newRootCmd(g)
 	if _, err := root.ExecuteContextC(ctx); err != nil {
 		var ex *exitError

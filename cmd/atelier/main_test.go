@@ -18,7 +18,7 @@ func TestMain(m *testing.M) {
 	// The end-to-end tests run this binary as atelier itself, as separate
 	// processes (a hub, benches) they can kill.
 	if os.Getenv("ATELIER_E2E_MAIN") == "1" {
-		os.Exit(run())
+		os.Exit(run(withTestClockShift))
 	}
 	testscript.Main(m, map[string]func(){
 		"atelier": func() { os.Exit(run()) },
@@ -59,6 +59,7 @@ func TestScripts(t *testing.T) {
 var debianPackages = map[string]string{
 	"losetup": "util-linux", "sqlite3": "sqlite3", "bmaptool": "bmap-tools", "pdftotext": "poppler-utils",
 	"zstd": "zstd", "gzip": "gzip", "chattr": "e2fsprogs", "openssl": "openssl",
+	"zbarimg": "zbar-tools", "pdftoppm": "poppler-utils",
 }
 
 // scriptCondition answers the scripts' own conditions:

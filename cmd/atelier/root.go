@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/internal/termui"
+	"github.com/pcsolidaire/atelier/inventory"
 )
 
 // globals are the flags every command shares, and the I/O streams, injected
@@ -23,6 +24,11 @@ type globals struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+
+	// ledgerHook, nil in the shipped binary, lets the test binary adjust
+	// each ledger it opens (the hub's end-to-end test shifts a bench's
+	// clock: see clockshift_test.go).
+	ledgerHook func(g *globals, l *inventory.Ledger) error
 }
 
 func newGlobals(stdin io.Reader, stdout, stderr io.Writer) *globals {

@@ -147,3 +147,48 @@ func TestScriptConditions(t *testing.T) {
 		t.Errorf("root: %v, %v (root is a choice, never an error)", ok, err)
 	}
 }
+
+// Every program a script requires ([!needexec:PROG]) has its Debian
+// package named in debianPackages, and .ci/run installs that package: a
+// need CI does not provide fails CI, so the list and .ci/run go together.
+func TestCIInstallsEveryToolTheScriptsNeed(t *testing.T) {
+	ci, err := os.ReadFile(filepath.Join("..", "..", ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	installed := map[string]bool{}
+	for _, line := range strings.Split(strings.ReplaceAll(string(ci), "\\\n", " "), "\n") {
+		if !strings.Contains(line, "apt-get install") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			installed[w] = true
+		}
+	}
+	files, _ := filepath.Glob("testdata/script/*.txtar")
+	need := regexp.MustCompile(`needexec:([A-Za-z0-9._+-]+)`)
+	seen := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range need.FindAllStringSubmatch(string(data), -1) {
+			prog := m[1]
+			if seen[prog] {
+				continue
+			}
+			seen[prog] = true
+			pkg := debianPackages[prog]
+			switch {
+			case pkg == "":
+				t.Errorf("%s needs %s, whose Debian package debianPackages does not name", filepath.Base(f), prog)
+			case !installed[pkg]:
+				t.Errorf("%s needs %s (Debian package %s), which .ci/run does not install", filepath.Base(f), prog, pkg)
+			}
+		}
+	}
+	if len(seen) == 0 {
+		t.Fatal("no script needs any program: the pattern is wrong")
+	}
+}

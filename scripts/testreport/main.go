@@ -157,24 +157,42 @@ func (r *report) hasFailedParent(pkg, test string) bool {
 }
 
 // firstReason is what a test said before it ended: the t.Skip / t.Fatal
-// message (a testscript's own "skip"/"FAIL:" line when there is one),
-// without the === RUN / --- SKIP bookkeeping.
+// message (a testscript's own "FAIL:" line, else its "skip" line, when
+// there is one), without the === RUN / --- SKIP bookkeeping. A script
+// whose skip failed (a need missing under CI=true) is listed with its
+// FAIL line, not with the skip it did not make.
 func firstReason(lines []string) string {
 	var said []string
+	skip := ""
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" || strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- ") {
 			continue
 		}
-		if strings.HasPrefix(t, "FAIL: ") || strings.HasPrefix(t, "> [") && strings.Contains(t, "] skip") {
+		if strings.HasPrefix(t, "FAIL: ") {
 			return t
 		}
+		if skip == "" && strings.HasPrefix(t, "> [") && strings.Contains(t, "] skip") {
+			skip = t
+		}
 		said = append(said, t)
+	}
+	if skip != "" {
+		return skip
 	}
 	if len(said) == 0 {
 		return "(no reason given)"
 	}
 	return strings.Join(said, " / ")
+}
+
+// notApplicable reports whether a skip's reason says the test does not
+// apply: its last line, the skip's own message, says "not applicable:".
+// A test that merely logged those words before skipping for a missing
+// tool is no exception.
+func notApplicable(reason string) bool {
+	said := strings.Split(reason, " / ")
+	return strings.Contains(said[len(said)-1], NotApplicable)
 }
 
 func lastLines(lines []string, n int) string {
@@ -202,7 +220,7 @@ func (r *report) summary(ci bool) (ok bool) {
 	if ci {
 		var bad int
 		for _, s := range r.skipped {
-			if !strings.Contains(s.Reason, NotApplicable) {
+			if !notApplicable(s.Reason) {
 				bad++
 			}
 		}

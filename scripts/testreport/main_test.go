@@ -26,6 +26,9 @@ const stream = `{"Action":"start","Package":"ex/a"}
 {"Action":"output","Package":"ex/a","Test":"TestScripts/deploy_loop","Output":"        > [!needroot] skip 'needs root for loop devices'\n"}
 {"Action":"output","Package":"ex/a","Test":"TestScripts/deploy_loop","Output":"        PASS\n"}
 {"Action":"skip","Package":"ex/a","Test":"TestScripts/deploy_loop","Elapsed":0}
+{"Action":"output","Package":"ex/a","Test":"TestScripts/probe_root","Output":"        > [!corpora] skip 'corpora absent'\n"}
+{"Action":"output","Package":"ex/a","Test":"TestScripts/probe_root","Output":"        FAIL: testdata/script/probe_root.txtar:4: bad condition \"corpora\": corpora missing, and CI=true\n"}
+{"Action":"fail","Package":"ex/a","Test":"TestScripts/probe_root","Elapsed":0}
 {"Action":"output","Package":"ex/a","Test":"TestNA","Output":"    a_test.go:30: not applicable: this kernel has no device-mapper\n"}
 {"Action":"skip","Package":"ex/a","Test":"TestNA","Elapsed":0}
 {"Action":"output","Package":"ex/a","Output":"FAIL\n"}
@@ -50,7 +53,9 @@ func TestReportListsFailuresAndSkipsWithReasons(t *testing.T) {
 	for _, want := range []string{
 		"a_test.go:9: got 2, want 3", // the failing test's output, as it fails
 		"b.go:3:1: syntax error",
-		"Failed (2):\n  ex/a.TestBad: a_test.go:9: got 2, want 3\n  ex/b: build failed (ex/b)\n",
+		"Failed (3):\n  ex/a.TestBad: a_test.go:9: got 2, want 3\n" +
+			"  ex/a.TestScripts/probe_root: FAIL: testdata/script/probe_root.txtar:4: bad condition \"corpora\": corpora missing, and CI=true\n" +
+			"  ex/b: build failed (ex/b)\n",
 		"Skipped (3):\n",
 		"  ex/a.TestNA: a_test.go:30: not applicable: this kernel has no device-mapper\n",
 		"  ex/a.TestScripts/deploy_loop: > [!needroot] skip 'needs root for loop devices'\n",
@@ -85,6 +90,19 @@ func TestReportInCIFailsOnSkips(t *testing.T) {
 ` + pass
 	if ok, out := run(na); !ok {
 		t.Errorf("CI=true with a not-applicable skip failed:\n%s", out)
+	}
+	// Logged before a skip for a missing tool, the words are no reason.
+	logged := `{"Action":"output","Package":"ex/a","Test":"TestTool","Output":"    a_test.go:19: case 3: not applicable: no NVMe here\n"}
+` + skip
+	if ok, out := run(logged); ok || !strings.Contains(out, "CI=true: 1 test(s) skipped") {
+		t.Errorf("CI=true, a skip for a missing tool after a logged 'not applicable:': ok=%v\n%s", ok, out)
+	}
+	script := `{"Action":"output","Package":"ex/a","Test":"TestScripts/init_basic","Output":"        > [postgres] skip 'not applicable: SQLite only'\n"}
+{"Action":"output","Package":"ex/a","Test":"TestScripts/init_basic","Output":"        PASS\n"}
+{"Action":"skip","Package":"ex/a","Test":"TestScripts/init_basic","Elapsed":0}
+` + pass
+	if ok, out := run(script); !ok {
+		t.Errorf("CI=true with a not-applicable script skip failed:\n%s", out)
 	}
 	if ok, _ := run(""); ok {
 		t.Error("no package tested, yet ok")
