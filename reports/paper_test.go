@@ -3,6 +3,7 @@ package reports_test
 import (
 	"bytes"
 	"crypto/ed25519"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
 	"image"
@@ -313,12 +314,13 @@ func TestProofPackVerifiesAndEveryChangeIsCaught(t *testing.T) {
 			t.Errorf("certificate %s in the pack lacks the association", ex.ID)
 		}
 	}
-	// An office suite's lock file is fine; another file is reported.
-	os.WriteFile(filepath.Join(dir, ".~lock.batch.csv#"), []byte("x"), 0o644)
-	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
+	// An office suite's lock file is named, not refused.
+	lock := filepath.Join(dir, ".~lock.batch.csv#")
+	os.WriteFile(lock, []byte("x"), 0o644)
 	if check, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil || len(check.Unlisted) != 1 {
 		t.Fatalf("unlisted = %v, %v", check.Unlisted, err)
 	}
+	os.Remove(lock)
 	cases := []struct {
 		name   string
 		change func()
@@ -328,6 +330,10 @@ func TestProofPackVerifiesAndEveryChangeIsCaught(t *testing.T) {
 		{"certificate gone", func() { os.Remove(filepath.Join(dir, "certificates", recs[0].CertificateID+".pdf")) }, "manifest.file.missing"},
 		{"manifest edited", func() { replaceIn(t, filepath.Join(dir, "manifest.json"), "etabli-1", "etabli-2") }, "manifest.sig.invalid"},
 		{"signature gone", func() { os.Remove(filepath.Join(dir, "manifest.json.sig")) }, "manifest.sig.missing"},
+		{"signature changed", func() { flipSig(t, filepath.Join(dir, "manifest.json.sig")) }, "manifest.sig.invalid"},
+		{"certificate signature changed", func() { flipSig(t, filepath.Join(dir, "certificates", recs[0].CertificateID+".json.sig")) }, "manifest.file.changed"},
+		{"file added", func() { os.WriteFile(filepath.Join(dir, "batch-corrige.pdf"), []byte("x"), 0o644) }, "manifest.file.extra"},
+		{"link added", func() { os.Symlink("batch.pdf", filepath.Join(dir, "copie.pdf")) }, "manifest.file.link"},
 	}
 	for _, c := range cases {
 		saved := snapshot(t, dir)
@@ -360,6 +366,21 @@ func TestProofPackFailingHalfWayLeavesNothing(t *testing.T) {
 	}
 }
 
+// flipSig changes one bit of a base64 signature file, keeping it well formed.
+func flipSig(t *testing.T, p string) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig[5] ^= 1
+	os.WriteFile(p, []byte(base64.StdEncoding.EncodeToString(sig)+"\n"), 0o644)
+}
+
 func appendTo(t *testing.T, p, s string) {
 	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -385,7 +406,18 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return m
 }
 
+// restore puts the snapshot back and removes what was added since.
 func restore(t *testing.T, dir string, m map[string][]byte) {
+	var added []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if _, ok := m[p]; err == nil && !d.IsDir() && !ok {
+			added = append(added, p)
+		}
+		return nil
+	})
+	for _, p := range added {
+		os.Remove(p)
+	}
 	for p, b := range m {
 		os.WriteFile(p, b, 0o644)
 	}

@@ -135,6 +135,8 @@ var paperDocMessages = Catalog{
 	"manifest.file.changed": {EN: "%s was changed since the pack was signed", FR: "%s a été modifié depuis la signature du dossier"},
 	"manifest.cert":         {EN: "certificate %s: %s", FR: "certificat %s\u202f: %s"},
 	"manifest.file.added":   {EN: "%s was added to the certificates after the pack was signed", FR: "%s a été ajouté aux certificats après la signature du dossier"},
+	"manifest.file.extra":   {EN: "%s is not in the manifest: it was added after the pack was signed", FR: "%s n'est pas dans le manifeste\u202f: il a été ajouté après la signature du dossier"},
+	"manifest.file.link":    {EN: "%s is a link: a proof pack holds ordinary files only, so this folder is not the pack that was signed", FR: "%s est un lien\u202f: un dossier de preuves ne contient que des fichiers ordinaires, ce dossier n'est donc pas celui qui a été signé"},
 	"manifest.file.outside": {EN: "%s leads out of the pack's folder (a link): only files inside it are checked", FR: "%s mène hors du dossier (un lien)\u202f: seuls les fichiers qui y sont sont vérifiés"},
 
 	// Labels.
