@@ -314,7 +314,7 @@ func WriteBatchCSV(w io.Writer, r BatchReport, o DocOptions) error {
 			if k.Audit != "" {
 				audit = o.T("csv.audit."+k.Audit, k.AuditedBy)
 			}
-			disk := []string{k.Serial, o.T("erasure." + k.Erasure), o.Word("cert.tech.", k.Technique), k.NIST, k.CertificateID, k.CertificateStatus,
+			disk := []string{k.Serial, o.T("erasure." + k.Erasure), o.Word("cert.tech.", k.Technique), k.NIST, k.CertificateID, o.Word("wipe.status.", k.CertificateStatus),
 				o.ShortDate(k.WipedAt), k.Operator, k.Bench, k.Destruction, audit, yes(k.Flagged)}
 			if err := c.Write(append(append([]string{}, unit...), disk...)...); err != nil {
 				return err

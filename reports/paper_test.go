@@ -264,10 +264,29 @@ func TestCSVOpensInAFrenchSpreadsheetAndNeverRunsAFormula(t *testing.T) {
 	if len(rows) != 6 || rows[0][0] != "Unité" { // a header, then one row per disk or disk-less unit
 		t.Fatalf("rows = %d, header %v", len(rows), rows[0])
 	}
+	// unit list --csv: the same rules, the same words.
+	var ub bytes.Buffer
+	units := []inventory.Unit{{ID: "PCS-26-0001", Serial: "-5CG", Model: "=cmd()", Type: "laptop", State: "handed_over", Site: "@MDH"}}
+	if err := reports.WriteUnitsCSV(&ub, units, docFR(t)); err != nil {
+		t.Fatal(err)
+	}
+	urd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(ub.Bytes(), []byte("\xef\xbb\xbf"))))
+	urd.Comma = ';'
+	urows, err := urd.ReadAll()
+	if err != nil || len(urows) != 2 || !bytes.HasPrefix(ub.Bytes(), []byte("\xef\xbb\xbf")) {
+		t.Fatalf("unit list CSV: %v %q", err, ub.String())
+	}
+	rows = append(rows, urows[1])
+	// Words, never the ledger's codes, in a French spreadsheet.
+	codes := map[string]bool{"passed": true, "failed": true, "laptop": true, "handed_over": true, "recycled": true,
+		"wiped": true, "ready": true, "received": true, "destroyed": true, "zero": true, "overwrite": true}
 	for _, row := range rows[1:] {
 		for _, cell := range row {
 			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
 				t.Errorf("cell %q would run as a formula", cell)
+			}
+			if codes[cell] {
+				t.Errorf("cell %q is a code, not a French word; row %v", cell, row)
 			}
 		}
 	}
