@@ -114,7 +114,10 @@ func BuildActivity(ts []inventory.Timeline, from, to, now time.Time, o DocOption
 			if !ongoing {
 				until = t.Changes[i+1].At
 			}
-			stays[c.State] = append(stays[c.State], SlowUnit{UnitID: t.UnitID, Days: until.Sub(c.At).Hours() / 24, Ongoing: ongoing})
+			// Benches whose clocks disagree can stamp a change before the
+			// one it follows: that stay took no time, not negative days.
+			stay := max(0, until.Sub(c.At))
+			stays[c.State] = append(stays[c.State], SlowUnit{UnitID: t.UnitID, Days: stay.Hours() / 24, Ongoing: ongoing})
 		}
 	}
 	for _, m := range months {

@@ -218,6 +218,34 @@ func TestActivityCountsMonthsStaysAndYield(t *testing.T) {
 	}
 }
 
+// Two benches whose clocks disagree (or an import stamped by a clock
+// ahead) give a change an earlier time than the one before it: the stay
+// between them is no time at all, never a negative number of days.
+func TestActivityNeverCountsANegativeStay(t *testing.T) {
+	o := reports.DocOptions{Lang: i18n.FR, Now: day("2026-12-15 10:00")}
+	skewed := []inventory.Timeline{{UnitID: "U1", Type: "laptop", State: "triaged", Changes: []inventory.StateChange{
+		{State: "received", At: day("2026-11-27 09:00")}, {State: "triaged", At: day("2026-11-16 09:00")}}},
+		{UnitID: "U2", Type: "laptop", State: "received", Changes: []inventory.StateChange{{State: "received", At: day("2026-12-20 09:00")}}}}
+	r := reports.BuildActivity(skewed, time.Time{}, time.Time{}, o.Now, o)
+	for _, s := range r.States {
+		if s.MedianDays < 0 {
+			t.Errorf("%s: median %v days", s.State, s.MedianDays)
+		}
+		for _, u := range s.Slowest {
+			if u.Days < 0 {
+				t.Errorf("%s: %s stayed %v days", s.State, u.UnitID, u.Days)
+			}
+		}
+	}
+	pdf, err := reports.RenderActivityPDF(r, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfBytesText(t, pdf); strings.Contains(text, "-") && regexp.MustCompile(`-\d+,\d`).MatchString(text) {
+		t.Errorf("a negative figure in the activity PDF:\n%s", text)
+	}
+}
+
 // Every message key the documents use exists in both languages.
 func TestEveryDocumentKeyIsTranslated(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
