@@ -284,8 +284,15 @@ func flowChart(r ActivityReport, o DocOptions) *plot.Plot {
 	p.Legend.Add(o.T("activity.chart.out"), bOut)
 	p.Legend.Top = true
 	p.NominalX(names...)
+	padBars(p, len(names))
 	countAxis(p, o)
 	return p
+}
+
+// padBars leaves half a slot on each side of n bars (or groups of bars):
+// the last one no longer sits cut against the right edge of the chart.
+func padBars(p *plot.Plot, n int) {
+	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
 }
 
 func timeChart(r ActivityReport, o DocOptions) *plot.Plot {
@@ -326,6 +333,7 @@ func stateBars(o DocOptions, yLabel string, states []string, values []float64, c
 	b.Color, b.LineStyle.Width = c, 0
 	p.Add(b)
 	p.NominalX(names...)
+	padBars(p, len(names))
 	return p
 }
 
