@@ -145,6 +145,7 @@ func TestFactorsFileRefusesAFigureWithoutSource(t *testing.T) {
 		"low above high":  {dev(`,"avoided_share_low":{"value":0.9,"source":"s"},"avoided_share_high":{"value":0.4,"source":"s"}`), "factors.range"},
 		"half a range":    {dev(`,"avoided_share_low":{"value":0.4,"source":"s"}`), "factors.range"},
 		"negative":        {strings.Replace(dev(""), `"value":1,`, `"value":-1,`, 1), "factors.value"},
+		"absurdly large":  {strings.Replace(dev(""), `"value":1,`, `"value":1e308,`, 1), "factors.value"},
 		"unknown field":   {dev(`,"price":3`), "factors.parse"},
 		"other schema":    {strings.Replace(dev(""), "v1", "v9", 1), "factors.schema"},
 		"no device":       {strings.Replace(base, "%s", "", 1), "factors.nodevice"},

@@ -134,6 +134,12 @@ func ParseFactors(b []byte) (Factors, error) {
 	return f, nil
 }
 
+// maxFactorKg bounds any amount of a factors file: a device's whole
+// manufacturing is a few hundred kilograms of CO2e, a server's a few
+// tonnes. A typo such as 1e308 would otherwise overflow the totals to
+// infinity, which JSON cannot hold and the PDF printed as 0,0.
+const maxFactorKg = 100_000
+
 func checkDevice(d DeviceFactors, sources map[string]bool) error {
 	if d.Manufacturing == nil || d.Distribution == nil {
 		return problem("factors.missing", d.ID)
@@ -154,7 +160,7 @@ func checkDevice(d DeviceFactors, sources map[string]bool) error {
 		if !sources[n.v.Source] {
 			return problem("factors.nosource", d.ID, n.name, n.v.Source)
 		}
-		if math.IsNaN(n.v.Value) || math.IsInf(n.v.Value, 0) || n.v.Value < 0 || (n.share && n.v.Value > 1) {
+		if math.IsNaN(n.v.Value) || math.IsInf(n.v.Value, 0) || n.v.Value < 0 || (n.share && n.v.Value > 1) || n.v.Value > maxFactorKg {
 			return problem("factors.value", d.ID, n.name)
 		}
 	}
