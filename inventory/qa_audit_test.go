@@ -3,6 +3,7 @@ package inventory
 import (
 	"context"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -21,5 +22,36 @@ func TestAuditRefusesTheWiperWrittenWithoutAccents(t *testing.T) {
 	s, err := l.AuditSample(ctx, 100, "elodie muller", rand.New(rand.NewPCG(1, 2)))
 	if err == nil && len(s.Picked) != 0 {
 		t.Errorf("the wiper's own disk is in her sample: %+v", s.Picked)
+	}
+}
+
+// A disk wiped before the bench's last passed check can still fail its
+// own check: the bench was failing then, so every erasure it did after
+// the last good check before that failure (and not checked since) is in
+// doubt. DISK02, wiped between the failed DISK01 and the passed DISK03,
+// must be flagged; DISK03, checked by a second person, need not be.
+func TestFailedAuditOfAnOlderDiskFlagsWhatFollowedIt(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	dom := Actor{Operator: "Dominique"}
+	erasedBy(t, l, "U0", "DISK00", "camille")
+	erasedBy(t, l, "U1", "DISK01", "camille")
+	erasedBy(t, l, "U2", "DISK02", "camille")
+	erasedBy(t, l, "U3", "DISK03", "camille")
+	for _, d := range []string{"DISK00", "DISK03"} {
+		if _, err := l.RecordAudit(ctx, dom, AuditTarget{Disk: d}, "passed", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := l.RecordAudit(ctx, dom, AuditTarget{Disk: "DISK01"}, "failed", "data found")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flagged []string
+	for _, x := range f.Flagged {
+		flagged = append(flagged, x.DiskSerial)
+	}
+	if strings.Join(flagged, ",") != "DISK02" {
+		t.Fatalf("flagged %v, want DISK02 (wiped after DISK01's failure, never checked)", flagged)
 	}
 }
