@@ -18,6 +18,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -174,8 +175,10 @@ func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 	d.orgHeader(o.T("activity.title"), o.T("impact.subtitle", periodText(o, r.From, r.To), o.DateTime(o.Now)))
 	d.kv(o.T("impact.period"), periodText(o, r.From, r.To), 55)
 	d.kv(o.T("activity.received"), o.Int(int64(r.Received)), 55)
-	d.kv(o.T("activity.out"), o.T("activity.out.value", r.HandedOver, r.Recycled, r.Parts), 55)
-	d.kv(o.T("activity.yield"), o.T("activity.yield.value", o.Percent(r.Yield, 0), r.HandedOver, r.Received), 55)
+	d.kv(o.T("activity.out"), o.T("activity.out.value", i18n.M("count.doc.handed", r.HandedOver), i18n.M("count.doc.recycled", r.Recycled),
+		i18n.M("count.doc.parts", r.Parts)), 55)
+	d.kv(o.T("activity.yield"), o.T("activity.yield.value", o.Percent(r.Yield, 0), i18n.M("count.doc.handed", r.HandedOver),
+		i18n.M("count.doc.received", r.Received)), 55)
 
 	d.heading(o.T("activity.flows"))
 	if err := d.chart(flowChart(r, o), 62); err != nil {

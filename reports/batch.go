@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -191,11 +192,14 @@ func batchSummary(d *doc, r BatchReport) {
 	d.heading(o.T("batch.summary"))
 	d.kv(o.T("batch.donor"), strings.Join(r.Donors, ", "), 60)
 	d.kv(o.T("batch.batch"), r.Batch, 60)
-	d.kv(o.T("batch.units"), o.T("batch.units.value", r.Units, r.Finished, r.Units-r.Finished), 60)
-	d.kv(o.T("batch.disks"), o.T("batch.disks.value", r.Disks.Total, r.Disks.Erased, r.Disks.Destroyed, r.Disks.NotProven), 60)
+	d.kv(o.T("batch.units"), o.T("batch.units.value", i18n.M("count.doc.units", r.Units), i18n.M("count.doc.finished", r.Finished),
+		r.Units-r.Finished), 60)
+	d.kv(o.T("batch.disks"), o.T("batch.disks.value", i18n.M("count.doc.disks", r.Disks.Total), i18n.M("count.doc.erased", r.Disks.Erased),
+		i18n.M("count.doc.destroyed", r.Disks.Destroyed), i18n.M("count.doc.notproven", r.Disks.NotProven)), 60)
 	audits := o.T("batch.audits.none")
 	if r.Audits.Audited > 0 {
-		audits = o.T("batch.audits.value", r.Audits.Audited, r.Audits.Passed, r.Audits.Failed)
+		audits = o.T("batch.audits.value", i18n.M("count.doc.checked", r.Audits.Audited), i18n.M("count.doc.passed", r.Audits.Passed),
+			i18n.M("count.doc.failed", r.Audits.Failed))
 	}
 	if r.Disks.Flagged > 0 {
 		audits += " — " + o.T("batch.audits.flagged", r.Disks.Flagged)

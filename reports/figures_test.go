@@ -267,3 +267,24 @@ func TestEveryDocumentKeyIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// A site or donor that matches nothing is a typo: refused, rather than an
+// official-looking report of 0 units. Names match as BuildImpact matches
+// them (case and spacing aside).
+func TestImpactFilterNamesMustExist(t *testing.T) {
+	ts := timelines()
+	sites := []string{"MDH Village 2", "MDH Essarts", "MDH Surieux"}
+	for f, key := range map[reports.ImpactFilter]string{
+		{Site: "MDH Nulle Part"}:             "impact.site.unknown",
+		{Donor: "Mairie de Grenoble"}:        "impact.donor.unknown",
+		{Site: "mdh  village 2"}:             "",
+		{Site: "MDH Surieux"}:                "", // a site with no handover yet is no typo
+		{Donor: "dsi échirolles", Site: ""}:  "",
+		{Donor: "DSI Échirolles", Site: "x"}: "impact.site.unknown",
+	} {
+		err := reports.CheckImpactFilter(ts, sites, f)
+		if key == "" && err != nil || key != "" && problemKey(t, err) != key {
+			t.Errorf("%+v: %v, want %q", f, err, key)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -280,6 +281,19 @@ func BuildImpact(ts []inventory.Timeline, fac Factors, f ImpactFilter, o DocOpti
 	}
 	sort.Slice(r.Uncounted, func(i, j int) bool { return r.Uncounted[i].Type < r.Uncounted[j].Type })
 	return r
+}
+
+// CheckImpactFilter refuses a --site that names no known site and a
+// --donor no unit came from: a typo would otherwise print an
+// official-looking report of nothing. sites are the ledger's site names.
+func CheckImpactFilter(ts []inventory.Timeline, sites []string, f ImpactFilter) error {
+	if f.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameName(s, f.Site) }) {
+		return problem("impact.site.unknown", f.Site)
+	}
+	if f.Donor != "" && !slices.ContainsFunc(ts, func(t inventory.Timeline) bool { return sameName(t.Donor, f.Donor) }) {
+		return problem("impact.donor.unknown", f.Donor)
+	}
+	return nil
 }
 
 func firstChange(t inventory.Timeline, state string) (inventory.StateChange, bool) {

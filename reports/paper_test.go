@@ -605,3 +605,28 @@ func TestCertificatePDFIsTheSameBytesEveryTime(t *testing.T) {
 		}
 	}
 }
+
+// A batch of one unit with one disk: French says "1 unité : 1 terminée"
+// and "0 détruit" (0 and 1 take the singular), never "1 unités".
+func TestBatchSummaryAgreesInNumber(t *testing.T) {
+	_, _, recs := certBench(t)
+	ds := sampleBatch(recs)[:1]
+	r := reports.BuildBatchReport("2026-11", ds, time.Now())
+	pdf, err := reports.RenderBatchPDF(r, docFR(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfBytesText(t, pdf)
+	for _, want := range []string{"1 unité : 1 terminée (remises, pièces ou recyclées), 0 encore en cours",
+		"1 disque : 1 effacé avec certificat, 0 détruit physiquement, 0 pas encore prouvé effacé"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("batch PDF lacks %q; text:\n%s", want, text)
+		}
+	}
+	en := docFR(t)
+	en.Lang = i18n.EN
+	pdf, _ = reports.RenderBatchPDF(r, en)
+	if text := pdfBytesText(t, pdf); !strings.Contains(text, "1 unit: 1 finished") || !strings.Contains(text, "1 disk: 1 erased with a certificate") {
+		t.Errorf("English batch PDF:\n%s", text)
+	}
+}

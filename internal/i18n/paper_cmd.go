@@ -14,7 +14,7 @@ var paperCmdMessages = Catalog{
 	"paper.period":       {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s\u202f: inversez-les\u202f?"},
 
 	"batch.empty":    {EN: "no unit in batch %q (see atelier unit list --batch)", FR: "aucune unité dans le lot %q (voir atelier unit list --batch)"},
-	"batch.written":  {EN: "proof pack of batch %s written to %s: %d units, %d certificates, signed manifest", FR: "dossier de preuves du lot %s écrit dans %s\u202f: %d unités, %d certificats, manifeste signé"},
+	"batch.written":  {EN: "proof pack of batch %s written to %s: %s, %s, signed manifest", FR: "dossier de preuves du lot %s écrit dans %s\u202f: %s, %s, manifeste signé"},
 	"batch.unsigned": {EN: "certificate %s comes from another bench and its signature file is not here: add it from that bench's certificates folder", FR: "le certificat %s vient d'un autre poste et son fichier de signature n'est pas ici\u202f: ajoutez-le depuis le dossier de certificats de ce poste"},
 
 	"receipt.written": {EN: "donation certificate of %s written to %s", FR: "attestation de don de %s écrite dans %s"},
@@ -23,7 +23,9 @@ var paperCmdMessages = Catalog{
 		FR: "la remise de %s est enregistrée, mais l'attestation n'a pas pu être écrite (%s)\u202f: imprimez-la avec atelier report receipt %s --out FICHIER.pdf",
 	},
 
-	"impact.summary":   {EN: "%d units reused: new equivalents weigh %s kg CO₂e; reuse avoids %s to %s kg CO₂e", FR: "%d unités réemployées\u202f: leurs équivalents neufs pèsent %s kg CO₂e\u202f; le réemploi évite de %s à %s kg CO₂e"},
+	"impact.summary": {Count: 1,
+		EN: "%d units reused: new equivalents weigh %s kg CO₂e; reuse avoids %s to %s kg CO₂e", ENOne: "%d unit reused: a new equivalent weighs %s kg CO₂e; reuse avoids %s to %s kg CO₂e",
+		FR: "%d unités réemployées\u202f: leurs équivalents neufs pèsent %s kg CO₂e\u202f; le réemploi évite de %s à %s kg CO₂e", FROne: "%d unité réemployée\u202f: son équivalent neuf pèse %s kg CO₂e\u202f; le réemploi évite de %s à %s kg CO₂e"},
 	"activity.summary": {EN: "units received: %d; handed over: %d; recycled or kept for parts: %d; yield %s", FR: "unités reçues\u202f: %d\u202f; remises\u202f: %d\u202f; recyclées ou gardées pour pièces\u202f: %d\u202f; rendement %s"},
 
 	"label.none": {EN: "name the units to label, or --batch B", FR: "nommez les unités à étiqueter, ou --batch LOT"},
