@@ -1,6 +1,7 @@
 package reports_test
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"path/filepath"
@@ -160,6 +161,7 @@ func TestFactorsFileRefusesAFigureWithoutSource(t *testing.T) {
 func FuzzParseFactors(f *testing.F) {
 	def, _ := os.ReadFile(filepath.Join("factors", "ademe-2022.json"))
 	f.Add(def)
+	f.Add(bytes.Replace(def, []byte("170.3"), []byte("1e308"), 1)) // overflowed the totals to +Inf
 	f.Add([]byte(`{"schema":"atelier.impact-factors/v1","sources":[],"devices":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fac, err := reports.ParseFactors(data)
