@@ -170,7 +170,7 @@ func median(v []float64) float64 {
 // RenderActivityPDF lays the report out, one chart per figure.
 func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 	r, o = pdfClean(r), pdfClean(o)
-	d := newDoc(o, o.T("activity.title"), o.T("activity.footer", o.Org.Name))
+	d := newDoc(o, o.T("activity.title"), o.T("activity.footer", o.orgName()))
 	d.p.AddPage()
 	d.orgHeader(o.T("activity.title"), o.T("impact.subtitle", periodText(o, r.From, r.To), o.DateTime(o.Now)))
 	d.kv(o.T("impact.period"), periodText(o, r.From, r.To), 55)

@@ -174,7 +174,7 @@ func (c *BatchDiskCounts) add(d BatchDisk) {
 // A4 landscape pages.
 func RenderBatchPDF(r BatchReport, o DocOptions) ([]byte, error) {
 	r, o = pdfClean(r), pdfClean(o)
-	d := newLandscapeDoc(o, o.T("batch.title", r.Batch), o.T("batch.footer", r.Batch, o.Org.Name))
+	d := newLandscapeDoc(o, o.T("batch.title", r.Batch), o.T("batch.footer", r.Batch, o.orgName()))
 	d.p.AddPage()
 	d.orgHeader(o.T("batch.title", r.Batch), o.T("batch.subtitle", strings.Join(r.Donors, ", "), o.DateTime(r.Made)))
 	batchSummary(d, r)

@@ -290,3 +290,31 @@ func TestImpactFilterNamesMustExist(t *testing.T) {
 		}
 	}
 }
+
+// A document made before `org set` says so in its footer too, instead of
+// an empty name between two dashes ("Impact environnemental —  — page 1").
+func TestFooterWithoutTheAssociationSaysSo(t *testing.T) {
+	o := reports.DocOptions{Lang: i18n.FR, Now: day("2026-12-15 10:00")}
+	fac, _ := reports.LoadDefaultFactors()
+	docs := map[string]func() ([]byte, error){
+		"impact": func() ([]byte, error) {
+			return reports.RenderImpactPDF(reports.BuildImpact(nil, fac, reports.ImpactFilter{}, o), o)
+		},
+		"activity": func() ([]byte, error) {
+			return reports.RenderActivityPDF(reports.BuildActivity(nil, time.Time{}, time.Time{}, o.Now, o), o)
+		},
+		"batch": func() ([]byte, error) {
+			return reports.RenderBatchPDF(reports.BuildBatchReport("2026-11", nil, o.Now), o)
+		},
+	}
+	for name, render := range docs {
+		pdf, err := render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdfBytesText(t, pdf)
+		if strings.Contains(text, "— — page") || !strings.Contains(text, "association non renseignée — page 1/") {
+			t.Errorf("%s footer:\n%s", name, text)
+		}
+	}
+}

@@ -334,7 +334,7 @@ func inPeriod(at, from, to time.Time) bool {
 // the method and its limits, and every source.
 func RenderImpactPDF(r ImpactReport, o DocOptions) ([]byte, error) {
 	r, o = pdfClean(r), pdfClean(o)
-	d := newDoc(o, o.T("impact.title"), o.T("impact.footer", o.Org.Name))
+	d := newDoc(o, o.T("impact.title"), o.T("impact.footer", o.orgName()))
 	d.p.AddPage()
 	d.orgHeader(o.T("impact.title"), o.T("impact.subtitle", periodText(o, r.From, r.To), o.DateTime(o.Now)))
 	d.kv(o.T("impact.period"), periodText(o, r.From, r.To), 55)

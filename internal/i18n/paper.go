@@ -10,10 +10,11 @@ var paperMessages = Catalog{
 		EN: "Association not set: run atelier org set --name … --address …",
 		FR: "Association non renseignée\u202f: lancez atelier org set --name … --address …",
 	},
-	"doc.siret":   {EN: "SIRET %s", FR: "SIRET %s"},
-	"doc.made":    {EN: "Made on %s", FR: "Édité le %s"},
-	"doc.none":    {EN: "none", FR: "aucun"},
-	"doc.unknown": {EN: "unknown", FR: "inconnu"},
+	"doc.siret":     {EN: "SIRET %s", FR: "SIRET %s"},
+	"doc.made":      {EN: "Made on %s", FR: "Édité le %s"},
+	"doc.org.unset": {EN: "association not set", FR: "association non renseignée"},
+	"doc.none":      {EN: "none", FR: "aucun"},
+	"doc.unknown":   {EN: "unknown", FR: "inconnu"},
 
 	// Certificates: new labels and values in words.
 	"cert.pdf.footer":    {EN: "Certificate %s", FR: "Certificat %s"},
