@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/pcsolidaire/atelier/internal/i18n"
 )
 
 // The wiper typed "Élodie" at the bench; at the audit, on a keyboard
@@ -53,5 +55,33 @@ func TestFailedAuditOfAnOlderDiskFlagsWhatFollowedIt(t *testing.T) {
 	}
 	if strings.Join(flagged, ",") != "DISK02" {
 		t.Fatalf("flagged %v, want DISK02 (wiped after DISK01's failure, never checked)", flagged)
+	}
+}
+
+// Every disk state an audit can meet has words saying why it cannot be
+// audited: an uncertified wipe (certificate not written yet) had none, and
+// the refusal showed its bare key.
+func TestAuditOfADiskNotErasedSaysWhyInWords(t *testing.T) {
+	ctx := context.Background()
+	l := newLedger(t)
+	u := addUnit(t, l, "5CG1AUDIT1")
+	disk := DiskRecord{Serial: "WD-WX41A999", Medium: "hdd"}
+	if _, err := l.RecordProbe(ctx, cam, u.ID, []byte(`{}`), nil, "B", []DiskRecord{disk}); err != nil {
+		t.Fatal(err)
+	}
+	uncertified(t, l, u.ID, disk, "01KAQ7ZC0N6M5V4H0S3G3Y9T2C")
+	_, err := l.RecordAudit(ctx, Actor{Operator: "Dominique"}, AuditTarget{Disk: disk.Serial}, "passed", "")
+	key := errKey(err)
+	if !strings.HasPrefix(key, "audit.notpassed.") {
+		t.Fatalf("audit of an uncertified disk: %v", err)
+	}
+	if _, ok := i18n.Lookup(key); !ok {
+		t.Errorf("no words for %s", key)
+	}
+	for _, state := range []string{ErasureNone, ErasurePassed, ErasureFailed, ErasureInterrupted, ErasureDestroyed,
+		ErasureUnverified, ErasureUncertified} {
+		if _, ok := i18n.Lookup("audit.notpassed." + state); !ok {
+			t.Errorf("no words for audit.notpassed.%s", state)
+		}
 	}
 }
