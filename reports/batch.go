@@ -179,6 +179,9 @@ func RenderBatchPDF(r BatchReport, o DocOptions) ([]byte, error) {
 	d.orgHeader(o.T("batch.title", r.Batch), o.T("batch.subtitle", strings.Join(r.Donors, ", "), o.DateTime(r.Made)))
 	batchSummary(d, r)
 	batchTable(d, r)
+	// The heading, its text and the commands read as one: keep them on
+	// one page rather than leave the heading alone at the bottom.
+	d.ensure(45)
 	d.heading(o.T("batch.verify.title"))
 	d.para(o.T("batch.verify.text"), 8.5)
 	d.code("atelier verify manifest.json --key bench.pub\nbase64 -d manifest.json.sig > manifest.sig.bin\n" +

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -13,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -628,5 +630,40 @@ func TestBatchSummaryAgreesInNumber(t *testing.T) {
 	pdf, _ = reports.RenderBatchPDF(r, en)
 	if text := pdfBytesText(t, pdf); !strings.Contains(text, "1 unit: 1 finished") || !strings.Contains(text, "1 disk: 1 erased with a certificate") {
 		t.Errorf("English batch PDF:\n%s", text)
+	}
+}
+
+// However many units push it down the page, the "check this pack" heading
+// stays on the page of its commands (it was left alone at the bottom of a
+// page, the commands on the next).
+func TestBatchCheckHeadingStaysWithItsCommands(t *testing.T) {
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	_, _, recs := certBench(t)
+	base := sampleBatch(recs)
+	for n := 1; n <= 24; n++ {
+		var ds []inventory.Dossier
+		for i := range n {
+			d := base[i%len(base)]
+			d.Unit.ID = fmt.Sprintf("PCS-26-%04d", i+1)
+			ds = append(ds, d)
+		}
+		pdf, err := reports.RenderBatchPDF(reports.BuildBatchReport("2026-11", ds, time.Now()), docFR(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := writeTemp(t, "b.pdf", pdf)
+		for page := 1; ; page++ {
+			out, err := exec.Command(pdftotext, "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-").Output()
+			if err != nil {
+				break // past the last page
+			}
+			text := string(out)
+			if strings.Contains(text, "Vérifier ce dossier") {
+				if !strings.Contains(text, "openssl pkeyutl") {
+					t.Errorf("%d units: the heading on page %d, its commands elsewhere", n, page)
+				}
+				break
+			}
+		}
 	}
 }
