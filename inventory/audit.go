@@ -294,18 +294,23 @@ func (w *writer) whyNotAuditable(ctx context.Context, ref string) error {
 	return newErr(ErrRefused, "audit.notpassed."+erasure, serial, unit)
 }
 
-// flagSince lists the passed, standing erasures of c's bench since the
-// last passed audit of that bench (by wipe time), c itself excluded.
+// flagSince lists the passed, standing erasures of c's bench since its
+// last passed audit before c was wiped (by wipe time): the bench was
+// failing when it wiped c, and nothing it did since the last good check
+// before that can be trusted. c itself is excluded, and so are erasures a
+// second person already checked and passed (a later disk checked good
+// says nothing of the unchecked ones between).
 func (w *writer) flagSince(ctx context.Context, c AuditCandidate) ([]FlaggedWipe, error) {
 	var since sql.NullString
 	if err := w.tx.QueryRowContext(ctx, `SELECT MAX(x.finished_at) FROM audits a JOIN wipes x ON x.finish_event = a.wipe_event
-		WHERE a.result = 'passed' AND a.wipe_bench = ?`, c.Bench).Scan(&since); err != nil {
+		WHERE a.result = 'passed' AND a.wipe_bench = ? AND x.finished_at < ?`, c.Bench, formatTime(c.WipedAt)).Scan(&since); err != nil {
 		return nil, fmt.Errorf("last passed audit: %w", err)
 	}
 	if err := w.flushEvents(); err != nil { // standingErasures reads them
 		return nil, err
 	}
-	found, err := standingErasures(ctx, w.tx, ` AND f.bench = ? AND w.finished_at > ?`, c.Bench, since.String)
+	found, err := standingErasures(ctx, w.tx, ` AND f.bench = ? AND w.finished_at > ?
+		AND NOT EXISTS (SELECT 1 FROM audits a WHERE a.wipe_event = w.finish_event AND a.result = 'passed')`, c.Bench, since.String)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -114,7 +115,10 @@ func BuildActivity(ts []inventory.Timeline, from, to, now time.Time, o DocOption
 			if !ongoing {
 				until = t.Changes[i+1].At
 			}
-			stays[c.State] = append(stays[c.State], SlowUnit{UnitID: t.UnitID, Days: until.Sub(c.At).Hours() / 24, Ongoing: ongoing})
+			// Benches whose clocks disagree can stamp a change before the
+			// one it follows: that stay took no time, not negative days.
+			stay := max(0, until.Sub(c.At))
+			stays[c.State] = append(stays[c.State], SlowUnit{UnitID: t.UnitID, Days: stay.Hours() / 24, Ongoing: ongoing})
 		}
 	}
 	for _, m := range months {
@@ -166,13 +170,15 @@ func median(v []float64) float64 {
 // RenderActivityPDF lays the report out, one chart per figure.
 func RenderActivityPDF(r ActivityReport, o DocOptions) ([]byte, error) {
 	r, o = pdfClean(r), pdfClean(o)
-	d := newDoc(o, o.T("activity.title"), o.T("activity.footer", o.Org.Name))
+	d := newDoc(o, o.T("activity.title"), o.T("activity.footer", o.orgName()))
 	d.p.AddPage()
 	d.orgHeader(o.T("activity.title"), o.T("impact.subtitle", periodText(o, r.From, r.To), o.DateTime(o.Now)))
 	d.kv(o.T("impact.period"), periodText(o, r.From, r.To), 55)
 	d.kv(o.T("activity.received"), o.Int(int64(r.Received)), 55)
-	d.kv(o.T("activity.out"), o.T("activity.out.value", r.HandedOver, r.Recycled, r.Parts), 55)
-	d.kv(o.T("activity.yield"), o.T("activity.yield.value", o.Percent(r.Yield, 0), r.HandedOver, r.Received), 55)
+	d.kv(o.T("activity.out"), o.T("activity.out.value", i18n.M("count.doc.handed", r.HandedOver), i18n.M("count.doc.recycled", r.Recycled),
+		i18n.M("count.doc.parts", r.Parts)), 55)
+	d.kv(o.T("activity.yield"), o.T("activity.yield.value", o.Percent(r.Yield, 0), i18n.M("count.doc.handed", r.HandedOver),
+		i18n.M("count.doc.received", r.Received)), 55)
 
 	d.heading(o.T("activity.flows"))
 	if err := d.chart(flowChart(r, o), 62); err != nil {
@@ -281,8 +287,15 @@ func flowChart(r ActivityReport, o DocOptions) *plot.Plot {
 	p.Legend.Add(o.T("activity.chart.out"), bOut)
 	p.Legend.Top = true
 	p.NominalX(names...)
+	padBars(p, len(names))
 	countAxis(p, o)
 	return p
+}
+
+// padBars leaves half a slot on each side of n bars (or groups of bars):
+// the last one no longer sits cut against the right edge of the chart.
+func padBars(p *plot.Plot, n int) {
+	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
 }
 
 func timeChart(r ActivityReport, o DocOptions) *plot.Plot {
@@ -323,6 +336,7 @@ func stateBars(o DocOptions, yLabel string, states []string, values []float64, c
 	b.Color, b.LineStyle.Width = c, 0
 	p.Add(b)
 	p.NominalX(names...)
+	padBars(p, len(names))
 	return p
 }
 

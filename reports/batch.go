@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 )
 
@@ -173,11 +174,14 @@ func (c *BatchDiskCounts) add(d BatchDisk) {
 // A4 landscape pages.
 func RenderBatchPDF(r BatchReport, o DocOptions) ([]byte, error) {
 	r, o = pdfClean(r), pdfClean(o)
-	d := newLandscapeDoc(o, o.T("batch.title", r.Batch), o.T("batch.footer", r.Batch, o.Org.Name))
+	d := newLandscapeDoc(o, o.T("batch.title", r.Batch), o.T("batch.footer", r.Batch, o.orgName()))
 	d.p.AddPage()
 	d.orgHeader(o.T("batch.title", r.Batch), o.T("batch.subtitle", strings.Join(r.Donors, ", "), o.DateTime(r.Made)))
 	batchSummary(d, r)
 	batchTable(d, r)
+	// The heading, its text and the commands read as one: keep them on
+	// one page rather than leave the heading alone at the bottom.
+	d.ensure(45)
 	d.heading(o.T("batch.verify.title"))
 	d.para(o.T("batch.verify.text"), 8.5)
 	d.code("atelier verify manifest.json --key bench.pub\nbase64 -d manifest.json.sig > manifest.sig.bin\n" +
@@ -191,11 +195,14 @@ func batchSummary(d *doc, r BatchReport) {
 	d.heading(o.T("batch.summary"))
 	d.kv(o.T("batch.donor"), strings.Join(r.Donors, ", "), 60)
 	d.kv(o.T("batch.batch"), r.Batch, 60)
-	d.kv(o.T("batch.units"), o.T("batch.units.value", r.Units, r.Finished, r.Units-r.Finished), 60)
-	d.kv(o.T("batch.disks"), o.T("batch.disks.value", r.Disks.Total, r.Disks.Erased, r.Disks.Destroyed, r.Disks.NotProven), 60)
+	d.kv(o.T("batch.units"), o.T("batch.units.value", i18n.M("count.doc.units", r.Units), i18n.M("count.doc.finished", r.Finished),
+		r.Units-r.Finished), 60)
+	d.kv(o.T("batch.disks"), o.T("batch.disks.value", i18n.M("count.doc.disks", r.Disks.Total), i18n.M("count.doc.erased", r.Disks.Erased),
+		i18n.M("count.doc.destroyed", r.Disks.Destroyed), i18n.M("count.doc.notproven", r.Disks.NotProven)), 60)
 	audits := o.T("batch.audits.none")
 	if r.Audits.Audited > 0 {
-		audits = o.T("batch.audits.value", r.Audits.Audited, r.Audits.Passed, r.Audits.Failed)
+		audits = o.T("batch.audits.value", i18n.M("count.doc.checked", r.Audits.Audited), i18n.M("count.doc.passed", r.Audits.Passed),
+			i18n.M("count.doc.failed", r.Audits.Failed))
 	}
 	if r.Disks.Flagged > 0 {
 		audits += " — " + o.T("batch.audits.flagged", r.Disks.Flagged)
@@ -314,7 +321,7 @@ func WriteBatchCSV(w io.Writer, r BatchReport, o DocOptions) error {
 			if k.Audit != "" {
 				audit = o.T("csv.audit."+k.Audit, k.AuditedBy)
 			}
-			disk := []string{k.Serial, o.T("erasure." + k.Erasure), o.Word("cert.tech.", k.Technique), k.NIST, k.CertificateID, k.CertificateStatus,
+			disk := []string{k.Serial, o.T("erasure." + k.Erasure), o.Word("cert.tech.", k.Technique), k.NIST, k.CertificateID, o.Word("wipe.status.", k.CertificateStatus),
 				o.ShortDate(k.WipedAt), k.Operator, k.Bench, k.Destruction, audit, yes(k.Flagged)}
 			if err := c.Write(append(append([]string{}, unit...), disk...)...); err != nil {
 				return err

@@ -90,7 +90,7 @@ func WriteUnitsCSV(w io.Writer, units []inventory.Unit, o DocOptions) error {
 		return err
 	}
 	for _, u := range units {
-		if err := c.Write(u.ID, u.Serial, u.AssetTag, u.Vendor, u.Model, u.Type, o.T("state."+u.State), u.Site,
+		if err := c.Write(u.ID, u.Serial, u.AssetTag, u.Vendor, u.Model, o.UnitType(u.Type), o.T("state."+u.State), u.Site,
 			u.Batch, u.Donor, u.Grade, o.ShortDate(u.ReceivedAt), o.ShortDate(u.StateSince)); err != nil {
 			return err
 		}

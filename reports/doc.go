@@ -66,6 +66,15 @@ func (o DocOptions) Word(prefix, code string) string {
 	return code
 }
 
+// orgName is the association's name for a footer, or words saying it was
+// not set (never an empty name between two dashes).
+func (o DocOptions) orgName() string {
+	if n := strings.TrimSpace(o.Org.Name); n != "" {
+		return n
+	}
+	return o.T("doc.org.unset")
+}
+
 // UnitType is a unit's type in words ("portable").
 func (o DocOptions) UnitType(t string) string { return o.Word("unittype.", t) }
 

@@ -1,6 +1,7 @@
 package reports_test
 
 import (
+	"bytes"
 	"math"
 	"os"
 	"path/filepath"
@@ -145,6 +146,7 @@ func TestFactorsFileRefusesAFigureWithoutSource(t *testing.T) {
 		"low above high":  {dev(`,"avoided_share_low":{"value":0.9,"source":"s"},"avoided_share_high":{"value":0.4,"source":"s"}`), "factors.range"},
 		"half a range":    {dev(`,"avoided_share_low":{"value":0.4,"source":"s"}`), "factors.range"},
 		"negative":        {strings.Replace(dev(""), `"value":1,`, `"value":-1,`, 1), "factors.value"},
+		"absurdly large":  {strings.Replace(dev(""), `"value":1,`, `"value":1e308,`, 1), "factors.value"},
 		"unknown field":   {dev(`,"price":3`), "factors.parse"},
 		"other schema":    {strings.Replace(dev(""), "v1", "v9", 1), "factors.schema"},
 		"no device":       {strings.Replace(base, "%s", "", 1), "factors.nodevice"},
@@ -159,6 +161,7 @@ func TestFactorsFileRefusesAFigureWithoutSource(t *testing.T) {
 func FuzzParseFactors(f *testing.F) {
 	def, _ := os.ReadFile(filepath.Join("factors", "ademe-2022.json"))
 	f.Add(def)
+	f.Add(bytes.Replace(def, []byte("170.3"), []byte("1e308"), 1)) // overflowed the totals to +Inf
 	f.Add([]byte(`{"schema":"atelier.impact-factors/v1","sources":[],"devices":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fac, err := reports.ParseFactors(data)
@@ -218,6 +221,34 @@ func TestActivityCountsMonthsStaysAndYield(t *testing.T) {
 	}
 }
 
+// Two benches whose clocks disagree (or an import stamped by a clock
+// ahead) give a change an earlier time than the one before it: the stay
+// between them is no time at all, never a negative number of days.
+func TestActivityNeverCountsANegativeStay(t *testing.T) {
+	o := reports.DocOptions{Lang: i18n.FR, Now: day("2026-12-15 10:00")}
+	skewed := []inventory.Timeline{{UnitID: "U1", Type: "laptop", State: "triaged", Changes: []inventory.StateChange{
+		{State: "received", At: day("2026-11-27 09:00")}, {State: "triaged", At: day("2026-11-16 09:00")}}},
+		{UnitID: "U2", Type: "laptop", State: "received", Changes: []inventory.StateChange{{State: "received", At: day("2026-12-20 09:00")}}}}
+	r := reports.BuildActivity(skewed, time.Time{}, time.Time{}, o.Now, o)
+	for _, s := range r.States {
+		if s.MedianDays < 0 {
+			t.Errorf("%s: median %v days", s.State, s.MedianDays)
+		}
+		for _, u := range s.Slowest {
+			if u.Days < 0 {
+				t.Errorf("%s: %s stayed %v days", s.State, u.UnitID, u.Days)
+			}
+		}
+	}
+	pdf, err := reports.RenderActivityPDF(r, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfBytesText(t, pdf); strings.Contains(text, "-") && regexp.MustCompile(`-\d+,\d`).MatchString(text) {
+		t.Errorf("a negative figure in the activity PDF:\n%s", text)
+	}
+}
+
 // Every message key the documents use exists in both languages.
 func TestEveryDocumentKeyIsTranslated(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
@@ -235,6 +266,55 @@ func TestEveryDocumentKeyIsTranslated(t *testing.T) {
 			if _, ok := i18n.Lookup(k); !ok {
 				t.Errorf("%s: key %q has no message", f, k)
 			}
+		}
+	}
+}
+
+// A site or donor that matches nothing is a typo: refused, rather than an
+// official-looking report of 0 units. Names match as BuildImpact matches
+// them (case and spacing aside).
+func TestImpactFilterNamesMustExist(t *testing.T) {
+	ts := timelines()
+	sites := []string{"MDH Village 2", "MDH Essarts", "MDH Surieux"}
+	for f, key := range map[reports.ImpactFilter]string{
+		{Site: "MDH Nulle Part"}:             "impact.site.unknown",
+		{Donor: "Mairie de Grenoble"}:        "impact.donor.unknown",
+		{Site: "mdh  village 2"}:             "",
+		{Site: "MDH Surieux"}:                "", // a site with no handover yet is no typo
+		{Donor: "dsi échirolles", Site: ""}:  "",
+		{Donor: "DSI Échirolles", Site: "x"}: "impact.site.unknown",
+	} {
+		err := reports.CheckImpactFilter(ts, sites, f)
+		if key == "" && err != nil || key != "" && problemKey(t, err) != key {
+			t.Errorf("%+v: %v, want %q", f, err, key)
+		}
+	}
+}
+
+// A document made before `org set` says so in its footer too, instead of
+// an empty name between two dashes ("Impact environnemental —  — page 1").
+func TestFooterWithoutTheAssociationSaysSo(t *testing.T) {
+	o := reports.DocOptions{Lang: i18n.FR, Now: day("2026-12-15 10:00")}
+	fac, _ := reports.LoadDefaultFactors()
+	docs := map[string]func() ([]byte, error){
+		"impact": func() ([]byte, error) {
+			return reports.RenderImpactPDF(reports.BuildImpact(nil, fac, reports.ImpactFilter{}, o), o)
+		},
+		"activity": func() ([]byte, error) {
+			return reports.RenderActivityPDF(reports.BuildActivity(nil, time.Time{}, time.Time{}, o.Now, o), o)
+		},
+		"batch": func() ([]byte, error) {
+			return reports.RenderBatchPDF(reports.BuildBatchReport("2026-11", nil, o.Now), o)
+		},
+	}
+	for name, render := range docs {
+		pdf, err := render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdfBytesText(t, pdf)
+		if strings.Contains(text, "— — page") || !strings.Contains(text, "association non renseignée — page 1/") {
+			t.Errorf("%s footer:\n%s", name, text)
 		}
 	}
 }

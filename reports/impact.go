@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -134,6 +135,12 @@ func ParseFactors(b []byte) (Factors, error) {
 	return f, nil
 }
 
+// maxFactorKg bounds any amount of a factors file: a device's whole
+// manufacturing is a few hundred kilograms of CO2e, a server's a few
+// tonnes. A typo such as 1e308 would otherwise overflow the totals to
+// infinity, which JSON cannot hold and the PDF printed as 0,0.
+const maxFactorKg = 100_000
+
 func checkDevice(d DeviceFactors, sources map[string]bool) error {
 	if d.Manufacturing == nil || d.Distribution == nil {
 		return problem("factors.missing", d.ID)
@@ -154,7 +161,7 @@ func checkDevice(d DeviceFactors, sources map[string]bool) error {
 		if !sources[n.v.Source] {
 			return problem("factors.nosource", d.ID, n.name, n.v.Source)
 		}
-		if math.IsNaN(n.v.Value) || math.IsInf(n.v.Value, 0) || n.v.Value < 0 || (n.share && n.v.Value > 1) {
+		if math.IsNaN(n.v.Value) || math.IsInf(n.v.Value, 0) || n.v.Value < 0 || (n.share && n.v.Value > 1) || n.v.Value > maxFactorKg {
 			return problem("factors.value", d.ID, n.name)
 		}
 	}
@@ -276,6 +283,19 @@ func BuildImpact(ts []inventory.Timeline, fac Factors, f ImpactFilter, o DocOpti
 	return r
 }
 
+// CheckImpactFilter refuses a --site that names no known site and a
+// --donor no unit came from: a typo would otherwise print an
+// official-looking report of nothing. sites are the ledger's site names.
+func CheckImpactFilter(ts []inventory.Timeline, sites []string, f ImpactFilter) error {
+	if f.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameName(s, f.Site) }) {
+		return problem("impact.site.unknown", f.Site)
+	}
+	if f.Donor != "" && !slices.ContainsFunc(ts, func(t inventory.Timeline) bool { return sameName(t.Donor, f.Donor) }) {
+		return problem("impact.donor.unknown", f.Donor)
+	}
+	return nil
+}
+
 func firstChange(t inventory.Timeline, state string) (inventory.StateChange, bool) {
 	for _, c := range t.Changes {
 		if c.State == state {
@@ -314,7 +334,7 @@ func inPeriod(at, from, to time.Time) bool {
 // the method and its limits, and every source.
 func RenderImpactPDF(r ImpactReport, o DocOptions) ([]byte, error) {
 	r, o = pdfClean(r), pdfClean(o)
-	d := newDoc(o, o.T("impact.title"), o.T("impact.footer", o.Org.Name))
+	d := newDoc(o, o.T("impact.title"), o.T("impact.footer", o.orgName()))
 	d.p.AddPage()
 	d.orgHeader(o.T("impact.title"), o.T("impact.subtitle", periodText(o, r.From, r.To), o.DateTime(o.Now)))
 	d.kv(o.T("impact.period"), periodText(o, r.From, r.To), 55)

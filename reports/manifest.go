@@ -196,8 +196,12 @@ func safeRelPath(p string) bool {
 
 // VerifyManifest checks a pack: the manifest's signature by pub, then
 // every file it lists (present, same size, same SHA-256), then each
-// certificate of the pack signed by the same key. The first failure is
-// returned as a Problem naming the file.
+// certificate of the pack signed by the same key. The folder must hold
+// nothing else: atelier writes ordinary files only, so a link anywhere in
+// it, or a file the manifest does not list, makes the pack invalid (only
+// hidden files, such as an office suite's lock file, are left out, and
+// named in Unlisted). The first failure is returned as a Problem naming
+// the file.
 func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, error) {
 	var res ManifestCheck
 	dir := filepath.Dir(manifestPath)
@@ -209,6 +213,11 @@ func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, 
 		return res, err
 	}
 	defer root.Close()
+	// Before reading anything: a link in the folder is refused, never followed.
+	found, hidden, err := scanPack(dir)
+	if err != nil {
+		return res, err
+	}
 	name := filepath.Base(manifestPath)
 	data, err := readManifestFile(root, name, maxManifestBytes)
 	if err != nil {
@@ -239,7 +248,7 @@ func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, 
 		return res, err
 	}
 	res.Manifest = m
-	listed := map[string]bool{ManifestFile: true, ManifestFile + SigSuffix: true}
+	listed := map[string]bool{name: true, name + SigSuffix: true}
 	for _, f := range m.Files {
 		listed[f.Path] = true
 		sum, n, err := hashFileIn(root, filepath.FromSlash(f.Path), f.Bytes)
@@ -253,14 +262,18 @@ func VerifyManifest(manifestPath string, pub ed25519.PublicKey) (ManifestCheck, 
 	if err := checkPackCertificates(root, m, pub, &res); err != nil {
 		return res, err
 	}
-	res.Unlisted, err = unlistedFiles(dir, listed)
-	for _, f := range res.Unlisted {
-		// A file among the certificates would pass for signed proof.
-		if strings.HasPrefix(f, "certificates/") {
-			return res, problem("manifest.file.added", f)
+	for _, f := range found {
+		switch {
+		case listed[f.path]:
+		case strings.HasPrefix(f.path, "certificates/"):
+			// A file among the certificates would pass for signed proof.
+			return res, problem("manifest.file.added", f.path)
+		default:
+			return res, problem("manifest.file.extra", f.path)
 		}
 	}
-	return res, err
+	res.Unlisted = hidden
+	return res, nil
 }
 
 // checkPackCertificates verifies each certificate of the pack signed by
@@ -293,31 +306,45 @@ func checkPackCertificates(root *os.Root, m Manifest, pub ed25519.PublicKey, res
 	return nil
 }
 
-func unlistedFiles(dir string, listed map[string]bool) ([]string, error) {
-	out := []string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// packEntry is a file found in a pack's folder.
+type packEntry struct {
+	path string // relative, with '/'
+}
+
+// scanPack lists the pack folder's files without following anything: a
+// link (to a file, a folder, inside or out) is refused, and so is a file
+// that is not an ordinary one when it is not hidden. Hidden entries (an
+// office suite's lock file) are returned apart and not descended into.
+func scanPack(dir string) (found []packEntry, hidden []string, err error) {
+	hidden = []string{}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != dir {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
+		if p == dir {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}
-		if rel = filepath.ToSlash(rel); !listed[rel] {
-			out = append(out, rel)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			return problem("manifest.file.link", rel)
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			hidden = append(hidden, rel)
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			found = append(found, packEntry{path: rel})
 		}
 		return nil
 	})
-	return out, err
+	return found, hidden, err
 }
 
 // readManifestFile reads a manifest or its signature inside root, at most

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/pcsolidaire/atelier/inventory"
 )
@@ -200,13 +201,8 @@ func WriteBatchPack(dir string, r BatchReport, ds []inventory.Dossier, opt PackO
 	if err := writeManifest(tmp, m, files, opt.Certs.Key); err != nil {
 		return res, err
 	}
-	// os.Rename never replaces a folder, even an empty one (made first
-	// with mkdir, which checkEmptyDir accepted): remove it just before.
-	if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return res, fmt.Errorf("proof pack %s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, target); err != nil {
-		return res, fmt.Errorf("proof pack %s: %w", dir, err)
+	if err := placePack(tmp, target, dir); err != nil {
+		return res, err
 	}
 	res.Files = len(files) + 2
 	res.Manifest = filepath.Join(dir, ManifestFile)
@@ -218,6 +214,26 @@ func WriteBatchPack(dir string, r BatchReport, ds []inventory.Dossier, opt PackO
 		}
 	}
 	return res, nil
+}
+
+// placePack renames the finished pack tmp to target. os.Rename never
+// replaces a folder, even an empty one (made first with mkdir, which
+// checkEmptyDir accepted): it is removed just before. A folder that filled
+// meanwhile (another pack written there at the same moment) is left alone.
+func placePack(tmp, target, dir string) error {
+	if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, fs.ErrExist) {
+			return problem("pack.notempty", dir)
+		}
+		return fmt.Errorf("proof pack %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		if errors.Is(err, syscall.ENOTEMPTY) || errors.Is(err, fs.ErrExist) {
+			return problem("pack.notempty", dir)
+		}
+		return fmt.Errorf("proof pack %s: %w", dir, err)
+	}
+	return nil
 }
 
 func relocate(p, from, to string) string {

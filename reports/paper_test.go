@@ -3,8 +3,10 @@ package reports_test
 import (
 	"bytes"
 	"crypto/ed25519"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -12,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -263,10 +266,29 @@ func TestCSVOpensInAFrenchSpreadsheetAndNeverRunsAFormula(t *testing.T) {
 	if len(rows) != 6 || rows[0][0] != "Unité" { // a header, then one row per disk or disk-less unit
 		t.Fatalf("rows = %d, header %v", len(rows), rows[0])
 	}
+	// unit list --csv: the same rules, the same words.
+	var ub bytes.Buffer
+	units := []inventory.Unit{{ID: "PCS-26-0001", Serial: "-5CG", Model: "=cmd()", Type: "laptop", State: "handed_over", Site: "@MDH"}}
+	if err := reports.WriteUnitsCSV(&ub, units, docFR(t)); err != nil {
+		t.Fatal(err)
+	}
+	urd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(ub.Bytes(), []byte("\xef\xbb\xbf"))))
+	urd.Comma = ';'
+	urows, err := urd.ReadAll()
+	if err != nil || len(urows) != 2 || !bytes.HasPrefix(ub.Bytes(), []byte("\xef\xbb\xbf")) {
+		t.Fatalf("unit list CSV: %v %q", err, ub.String())
+	}
+	rows = append(rows, urows[1])
+	// Words, never the ledger's codes, in a French spreadsheet.
+	codes := map[string]bool{"passed": true, "failed": true, "laptop": true, "handed_over": true, "recycled": true,
+		"wiped": true, "ready": true, "received": true, "destroyed": true, "zero": true, "overwrite": true}
 	for _, row := range rows[1:] {
 		for _, cell := range row {
 			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
 				t.Errorf("cell %q would run as a formula", cell)
+			}
+			if codes[cell] {
+				t.Errorf("cell %q is a code, not a French word; row %v", cell, row)
 			}
 		}
 	}
@@ -313,12 +335,13 @@ func TestProofPackVerifiesAndEveryChangeIsCaught(t *testing.T) {
 			t.Errorf("certificate %s in the pack lacks the association", ex.ID)
 		}
 	}
-	// An office suite's lock file is fine; another file is reported.
-	os.WriteFile(filepath.Join(dir, ".~lock.batch.csv#"), []byte("x"), 0o644)
-	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
+	// An office suite's lock file is named, not refused.
+	lock := filepath.Join(dir, ".~lock.batch.csv#")
+	os.WriteFile(lock, []byte("x"), 0o644)
 	if check, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil || len(check.Unlisted) != 1 {
 		t.Fatalf("unlisted = %v, %v", check.Unlisted, err)
 	}
+	os.Remove(lock)
 	cases := []struct {
 		name   string
 		change func()
@@ -328,6 +351,10 @@ func TestProofPackVerifiesAndEveryChangeIsCaught(t *testing.T) {
 		{"certificate gone", func() { os.Remove(filepath.Join(dir, "certificates", recs[0].CertificateID+".pdf")) }, "manifest.file.missing"},
 		{"manifest edited", func() { replaceIn(t, filepath.Join(dir, "manifest.json"), "etabli-1", "etabli-2") }, "manifest.sig.invalid"},
 		{"signature gone", func() { os.Remove(filepath.Join(dir, "manifest.json.sig")) }, "manifest.sig.missing"},
+		{"signature changed", func() { flipSig(t, filepath.Join(dir, "manifest.json.sig")) }, "manifest.sig.invalid"},
+		{"certificate signature changed", func() { flipSig(t, filepath.Join(dir, "certificates", recs[0].CertificateID+".json.sig")) }, "manifest.file.changed"},
+		{"file added", func() { os.WriteFile(filepath.Join(dir, "batch-corrige.pdf"), []byte("x"), 0o644) }, "manifest.file.extra"},
+		{"link added", func() { os.Symlink("batch.pdf", filepath.Join(dir, "copie.pdf")) }, "manifest.file.link"},
 	}
 	for _, c := range cases {
 		saved := snapshot(t, dir)
@@ -360,6 +387,21 @@ func TestProofPackFailingHalfWayLeavesNothing(t *testing.T) {
 	}
 }
 
+// flipSig changes one bit of a base64 signature file, keeping it well formed.
+func flipSig(t *testing.T, p string) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig[5] ^= 1
+	os.WriteFile(p, []byte(base64.StdEncoding.EncodeToString(sig)+"\n"), 0o644)
+}
+
 func appendTo(t *testing.T, p, s string) {
 	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -385,7 +427,18 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return m
 }
 
+// restore puts the snapshot back and removes what was added since.
 func restore(t *testing.T, dir string, m map[string][]byte) {
+	var added []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if _, ok := m[p]; err == nil && !d.IsDir() && !ok {
+			added = append(added, p)
+		}
+		return nil
+	})
+	for _, p := range added {
+		os.Remove(p)
+	}
 	for p, b := range m {
 		os.WriteFile(p, b, 0o644)
 	}
@@ -550,6 +603,66 @@ func TestCertificatePDFIsTheSameBytesEveryTime(t *testing.T) {
 		for range 10 {
 			if again, _ := reports.RenderCertificatePDF(c, "ab", o); !bytes.Equal(again, first) {
 				t.Fatalf("two renderings differ (org %q, %s)", o.Org.Name, o.Lang)
+			}
+		}
+	}
+}
+
+// A batch of one unit with one disk: French says "1 unité : 1 terminée"
+// and "0 détruit" (0 and 1 take the singular), never "1 unités".
+func TestBatchSummaryAgreesInNumber(t *testing.T) {
+	_, _, recs := certBench(t)
+	ds := sampleBatch(recs)[:1]
+	r := reports.BuildBatchReport("2026-11", ds, time.Now())
+	pdf, err := reports.RenderBatchPDF(r, docFR(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfBytesText(t, pdf)
+	for _, want := range []string{"1 unité : 1 terminée (remises, pièces ou recyclées), 0 encore en cours",
+		"1 disque : 1 effacé avec certificat, 0 détruit physiquement, 0 pas encore prouvé effacé"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("batch PDF lacks %q; text:\n%s", want, text)
+		}
+	}
+	en := docFR(t)
+	en.Lang = i18n.EN
+	pdf, _ = reports.RenderBatchPDF(r, en)
+	if text := pdfBytesText(t, pdf); !strings.Contains(text, "1 unit: 1 finished") || !strings.Contains(text, "1 disk: 1 erased with a certificate") {
+		t.Errorf("English batch PDF:\n%s", text)
+	}
+}
+
+// However many units push it down the page, the "check this pack" heading
+// stays on the page of its commands (it was left alone at the bottom of a
+// page, the commands on the next).
+func TestBatchCheckHeadingStaysWithItsCommands(t *testing.T) {
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	_, _, recs := certBench(t)
+	base := sampleBatch(recs)
+	for n := 1; n <= 24; n++ {
+		var ds []inventory.Dossier
+		for i := range n {
+			d := base[i%len(base)]
+			d.Unit.ID = fmt.Sprintf("PCS-26-%04d", i+1)
+			ds = append(ds, d)
+		}
+		pdf, err := reports.RenderBatchPDF(reports.BuildBatchReport("2026-11", ds, time.Now()), docFR(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := writeTemp(t, "b.pdf", pdf)
+		for page := 1; ; page++ {
+			out, err := exec.Command(pdftotext, "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-").Output()
+			if err != nil {
+				break // past the last page
+			}
+			text := string(out)
+			if strings.Contains(text, "Vérifier ce dossier") {
+				if !strings.Contains(text, "openssl pkeyutl") {
+					t.Errorf("%d units: the heading on page %d, its commands elsewhere", n, page)
+				}
+				break
 			}
 		}
 	}

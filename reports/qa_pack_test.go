@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -62,13 +63,31 @@ func TestVerifyPackNeverReadsOutsideItsFolder(t *testing.T) {
 	}
 }
 
-// A link inside the pack to another file of the pack stays readable.
-func TestVerifyPackFollowsLinksThatStayInside(t *testing.T) {
-	dir, pub := packFor(t)
-	os.Rename(filepath.Join(dir, "batch.csv"), filepath.Join(dir, ".batch.csv"))
-	os.Symlink(".batch.csv", filepath.Join(dir, "batch.csv"))
-	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil {
-		t.Fatal(err)
+// A proof pack holds ordinary files only: atelier never writes a link,
+// so a link anywhere in the pack (even to another file of the pack, whose
+// hash then matches) means the folder is not the pack that was signed.
+func TestVerifyPackRefusesAnyLink(t *testing.T) {
+	cases := map[string]func(dir string){
+		"listed file made a link inside": func(dir string) {
+			os.Rename(filepath.Join(dir, "batch.csv"), filepath.Join(dir, ".batch.csv"))
+			os.Symlink(".batch.csv", filepath.Join(dir, "batch.csv"))
+		},
+		"extra link to a file of the pack": func(dir string) { os.Symlink("batch.pdf", filepath.Join(dir, "copie.pdf")) },
+		"extra link outside":               func(dir string) { os.Symlink("/etc/passwd", filepath.Join(dir, "passwd")) },
+		"extra link to a folder":           func(dir string) { os.Symlink("/etc", filepath.Join(dir, "etc")) },
+		"link loop in a sub-folder": func(dir string) {
+			os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+			os.Symlink("..", filepath.Join(dir, "sub", "up"))
+		},
+	}
+	for name, change := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir, pub := packFor(t)
+			change(dir)
+			if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); problemKey(t, err) != "manifest.file.link" {
+				t.Fatalf("VerifyManifest = %v, want manifest.file.link", err)
+			}
+		})
 	}
 }
 
@@ -214,17 +233,34 @@ func TestCharactersBeyondTheFontPlaneNeverBreakADocument(t *testing.T) {
 	}
 }
 
-// A certificate slipped into a pack's certificates/ folder would be read
-// as part of the signed proof: the pack is then invalid, not "valid" with
-// a note. Other unlisted files (a note, an office lock file) stay notes.
-func TestVerifyPackRefusesAnAddedCertificate(t *testing.T) {
-	dir, pub := packFor(t)
-	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
-	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); err != nil {
-		t.Fatalf("a note beside the pack: %v", err)
+// A file the manifest does not list would be read as part of the signed
+// proof (a "corrected" PDF beside batch.pdf, a certificate among the
+// certificates): the pack is then invalid, not "valid" with a note. Only
+// hidden files (an office suite's lock file) are left out, and named.
+func TestVerifyPackRefusesAnAddedFile(t *testing.T) {
+	for _, name := range []string{"notes.txt", "batch-corrige.pdf", "certificates/01KAQ7ZC0N6M5V4H0S3G3Y9T99.pdf", "sub/x.json"} {
+		t.Run(name, func(t *testing.T) {
+			dir, pub := packFor(t)
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte("%PDF-1.4 forged"), 0o644)
+			_, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub)
+			if k := problemKey(t, err); k != "manifest.file.added" && k != "manifest.file.extra" {
+				t.Fatalf("added %s: %v", name, err)
+			}
+		})
 	}
-	os.WriteFile(filepath.Join(dir, "certificates", "01KAQ7ZC0N6M5V4H0S3G3Y9T99.pdf"), []byte("%PDF-1.4 forged"), 0o644)
-	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); problemKey(t, err) != "manifest.file.added" {
-		t.Fatalf("added certificate: %v", err)
+	dir, pub := packFor(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub); problemKey(t, err) != "manifest.file.extra" {
+		t.Fatalf("added named pipe: %v", err)
+	}
+	dir, pub = packFor(t)
+	os.WriteFile(filepath.Join(dir, ".~lock.batch.csv#"), []byte("x"), 0o644)
+	check, err := reports.VerifyManifest(filepath.Join(dir, "manifest.json"), pub)
+	if err != nil || len(check.Unlisted) != 1 || check.Unlisted[0] != ".~lock.batch.csv#" {
+		t.Fatalf("office lock file: %+v, %v", check.Unlisted, err)
 	}
 }

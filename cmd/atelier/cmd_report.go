@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pcsolidaire/atelier/internal/fsread"
+	"github.com/pcsolidaire/atelier/internal/i18n"
 	"github.com/pcsolidaire/atelier/inventory"
 	"github.com/pcsolidaire/atelier/reports"
 )
@@ -94,7 +95,7 @@ func runReportBatch(ctx context.Context, g *globals, o reportBatchOptions) error
 				Report reports.BatchReport `json:"report"`
 			}{res, r})
 		}
-		fmt.Fprintln(g.stdout, g.T("batch.written", r.Batch, o.out, r.Units, len(res.Certificates)))
+		fmt.Fprintln(g.stdout, g.T("batch.written", r.Batch, o.out, i18n.M("count.doc.units", r.Units), i18n.M("count.doc.certs", len(res.Certificates))))
 		for _, id := range res.Unsigned {
 			fmt.Fprintln(g.stderr, g.T("batch.unsigned", id))
 		}

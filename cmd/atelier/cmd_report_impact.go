@@ -75,7 +75,11 @@ func runReportImpact(ctx context.Context, g *globals, o reportImpactOptions) err
 		if err != nil {
 			return err
 		}
-		r := reports.BuildImpact(ts, fac, reports.ImpactFilter{From: from, To: to, Donor: o.donor, Site: o.site}, doc)
+		filter := reports.ImpactFilter{From: from, To: to, Donor: o.donor, Site: o.site}
+		if err := checkImpactNames(ctx, l, ts, filter); err != nil {
+			return g.reportErr(err)
+		}
+		r := reports.BuildImpact(ts, fac, filter, doc)
 		if o.out != "" {
 			pdf, err := reports.RenderImpactPDF(r, doc)
 			if err != nil {
@@ -96,6 +100,21 @@ func runReportImpact(ctx context.Context, g *globals, o reportImpactOptions) err
 		}
 		return nil
 	})
+}
+
+// checkImpactNames refuses a --site or --donor that names nothing.
+func checkImpactNames(ctx context.Context, l *inventory.Ledger, ts []inventory.Timeline, f reports.ImpactFilter) error {
+	var names []string
+	if f.Site != "" {
+		sites, err := l.Sites(ctx)
+		if err != nil {
+			return err
+		}
+		for _, s := range sites {
+			names = append(names, s.Name)
+		}
+	}
+	return reports.CheckImpactFilter(ts, names, f)
 }
 
 // loadFactors reads --factors, or the embedded ADEME figures.

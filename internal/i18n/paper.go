@@ -10,10 +10,11 @@ var paperMessages = Catalog{
 		EN: "Association not set: run atelier org set --name … --address …",
 		FR: "Association non renseignée\u202f: lancez atelier org set --name … --address …",
 	},
-	"doc.siret":   {EN: "SIRET %s", FR: "SIRET %s"},
-	"doc.made":    {EN: "Made on %s", FR: "Édité le %s"},
-	"doc.none":    {EN: "none", FR: "aucun"},
-	"doc.unknown": {EN: "unknown", FR: "inconnu"},
+	"doc.siret":     {EN: "SIRET %s", FR: "SIRET %s"},
+	"doc.made":      {EN: "Made on %s", FR: "Édité le %s"},
+	"doc.org.unset": {EN: "association not set", FR: "association non renseignée"},
+	"doc.none":      {EN: "none", FR: "aucun"},
+	"doc.unknown":   {EN: "unknown", FR: "inconnu"},
 
 	// Certificates: new labels and values in words.
 	"cert.pdf.footer":    {EN: "Certificate %s", FR: "Certificat %s"},
@@ -127,6 +128,7 @@ var paperMessages = Catalog{
 	"audit.notpassed.interrupted": {EN: "disk %s of %s: its erasure was interrupted: nothing to audit", FR: "disque %s de %s\u202f: son effacement a été interrompu\u202f: rien à contrôler"},
 	"audit.notpassed.unverified":  {EN: "disk %s of %s was overwritten without verification: wipe it with verification first", FR: "le disque %s de %s a été réécrit sans vérification\u202f: effacez-le d'abord avec vérification"},
 	"audit.notpassed.destroyed":   {EN: "disk %s of %s was physically destroyed: nothing to audit", FR: "le disque %s de %s a été détruit physiquement\u202f: rien à contrôler"},
+	"audit.notpassed.uncertified": {EN: "disk %s of %s: its certificate was never written: write it with atelier wipe --reissue, then audit it", FR: "disque %s de %s\u202f: son certificat n'a jamais été écrit\u202f: écrivez-le avec atelier wipe --reissue, puis contrôlez-le"},
 	"audit.notpassed.passed":      {EN: "disk %s of %s: no finished wipe found for its erasure", FR: "disque %s de %s\u202f: aucun effacement terminé trouvé"},
 
 	// A sticker's page given as the hub's address.

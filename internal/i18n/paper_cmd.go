@@ -14,7 +14,7 @@ var paperCmdMessages = Catalog{
 	"paper.period":       {EN: "--to %s comes before --from %s: swap them?", FR: "--to %s est avant --from %s\u202f: inversez-les\u202f?"},
 
 	"batch.empty":    {EN: "no unit in batch %q (see atelier unit list --batch)", FR: "aucune unité dans le lot %q (voir atelier unit list --batch)"},
-	"batch.written":  {EN: "proof pack of batch %s written to %s: %d units, %d certificates, signed manifest", FR: "dossier de preuves du lot %s écrit dans %s\u202f: %d unités, %d certificats, manifeste signé"},
+	"batch.written":  {EN: "proof pack of batch %s written to %s: %s, %s, signed manifest", FR: "dossier de preuves du lot %s écrit dans %s\u202f: %s, %s, manifeste signé"},
 	"batch.unsigned": {EN: "certificate %s comes from another bench and its signature file is not here: add it from that bench's certificates folder", FR: "le certificat %s vient d'un autre poste et son fichier de signature n'est pas ici\u202f: ajoutez-le depuis le dossier de certificats de ce poste"},
 
 	"receipt.written": {EN: "donation certificate of %s written to %s", FR: "attestation de don de %s écrite dans %s"},
@@ -23,7 +23,9 @@ var paperCmdMessages = Catalog{
 		FR: "la remise de %s est enregistrée, mais l'attestation n'a pas pu être écrite (%s)\u202f: imprimez-la avec atelier report receipt %s --out FICHIER.pdf",
 	},
 
-	"impact.summary":   {EN: "%d units reused: new equivalents weigh %s kg CO₂e; reuse avoids %s to %s kg CO₂e", FR: "%d unités réemployées\u202f: leurs équivalents neufs pèsent %s kg CO₂e\u202f; le réemploi évite de %s à %s kg CO₂e"},
+	"impact.summary": {Count: 1,
+		EN: "%d units reused: new equivalents weigh %s kg CO₂e; reuse avoids %s to %s kg CO₂e", ENOne: "%d unit reused: a new equivalent weighs %s kg CO₂e; reuse avoids %s to %s kg CO₂e",
+		FR: "%d unités réemployées\u202f: leurs équivalents neufs pèsent %s kg CO₂e\u202f; le réemploi évite de %s à %s kg CO₂e", FROne: "%d unité réemployée\u202f: son équivalent neuf pèse %s kg CO₂e\u202f; le réemploi évite de %s à %s kg CO₂e"},
 	"activity.summary": {EN: "units received: %d; handed over: %d; recycled or kept for parts: %d; yield %s", FR: "unités reçues\u202f: %d\u202f; remises\u202f: %d\u202f; recyclées ou gardées pour pièces\u202f: %d\u202f; rendement %s"},
 
 	"label.none": {EN: "name the units to label, or --batch B", FR: "nommez les unités à étiqueter, ou --batch LOT"},
@@ -42,10 +44,10 @@ var paperCmdMessages = Catalog{
 		FR: "%d disques effacés par %s mis de côté\u202f: une autre personne doit les contrôler", FROne: "%d disque effacé par %s mis de côté\u202f: une autre personne doit le contrôler"},
 	"audit.why.random":      {EN: "drawn at random", FR: "tiré au sort"},
 	"audit.why.flagged":     {EN: "flagged by a failed check", FR: "signalé par un contrôle échoué"},
-	"audit.col.cert":        {EN: "CERTIFICATE", FR: "CERTIFICAT"},
-	"audit.col.wipedby":     {EN: "WIPED BY", FR: "EFFACÉ PAR"},
-	"audit.col.bench":       {EN: "BENCH", FR: "POSTE"},
-	"audit.col.why":         {EN: "WHY", FR: "POURQUOI"},
+	"audit.col.cert":        {EN: "Certificate", FR: "Certificat"},
+	"audit.col.wipedby":     {EN: "Wiped by", FR: "Effacé par"},
+	"audit.col.bench":       {EN: "Bench", FR: "Poste"},
+	"audit.col.why":         {EN: "Why", FR: "Pourquoi"},
 	"audit.recorded.passed": {EN: "check of disk %s (%s) recorded: passed", FR: "contrôle du disque %s (%s) enregistré\u202f: réussi"},
 	"audit.recorded.failed": {
 		Count: 3,
