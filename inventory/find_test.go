@@ -165,7 +165,7 @@ func TestSearchColumnMigratedFromOlderLedger(t *testing.T) {
 
 // undoUnitFind takes a ledger back to before migration 0005.
 var undoUnitFind = []string{`ALTER TABLE units DROP COLUMN merged_into`, `ALTER TABLE units DROP COLUMN absorbed`, // 0010
-	`DROP INDEX units_name`, `DROP INDEX units_idnum`, `DROP INDEX units_search`,
+	`DROP INDEX units_name`, `DROP INDEX units_idnum`, `DROP INDEX IF EXISTS units_search`, // PostgreSQL drops it in 0012
 	`ALTER TABLE units DROP COLUMN search`, `ALTER TABLE units DROP COLUMN name_key`, `ALTER TABLE units DROP COLUMN name`}
 
 // The DSI's name for a computer goes through the personal-data checks like

@@ -56,20 +56,24 @@ func TestPGListByStateReadsOneIndex(t *testing.T) {
 // DSI's texts have no bound; an index entry over ~2,700 bytes would make
 // PostgreSQL refuse the unit's row) is listed in its place on both
 // engines: the list then reads the table for that state.
-// (A 2,300-byte model: one past ~2,650 bytes is refused on PostgreSQL
-// already, by the older index on the search text.)
+// (Identifiers stop at MaxIdentifier characters: three of them written in
+// a script of 3-byte characters make a document of more than 2,300 bytes.)
 func TestListLongDocumentInItsPlace(t *testing.T) {
 	l := newLedger(t)
 	ctx := context.Background()
 	r := rand.New(rand.NewSource(1))
-	long := make([]byte, 2300) // letters at random: no compression brings the document under pgListDocMax
-	for i := range long {
-		long[i] = byte('a' + r.Intn(26))
+	field := func() string { // characters at random: no compression brings the document under pgListDocMax
+		var b strings.Builder
+		for i := 0; i < MaxIdentifier; i++ {
+			b.WriteRune(rune(0x4E00 + r.Intn(20000)))
+		}
+		return b.String()
 	}
+	long := field()
 	a := addUnit(t, l, "LONG1")
-	b, err := l.AddUnit(ctx, cam, NewUnit{Serial: "LONG2", Vendor: "Dell", Model: string(long)})
+	b, err := l.AddUnit(ctx, cam, NewUnit{Serial: "LONG2", Vendor: field(), Model: long, Name: field()})
 	if err != nil {
-		t.Fatalf("a unit with a %d-byte model: %v", len(long), err)
+		t.Fatalf("a unit with three %d-character fields: %v", MaxIdentifier, err)
 	}
 	c := addUnit(t, l, "LONG3")
 	ids := func(f ListFilter) string {

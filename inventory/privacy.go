@@ -93,8 +93,18 @@ func NormalizeIdentifier(f Field, s string) (string, error) {
 	if err := checkVisible(f, s); err != nil {
 		return "", err
 	}
-	return collapseSpaces(s), nil
+	s = collapseSpaces(s)
+	if utf8.RuneCountInString(s) > MaxIdentifier {
+		return "", newErr(ErrInvalidInput, "ident.toolong", f.arg(), MaxIdentifier)
+	}
+	return s, nil
 }
+
+// MaxIdentifier is the longest identifier, in characters: GLPI's own
+// columns stop at 255, and a longer value is a pasted paragraph, not a
+// serial or a model. Both engines refuse it alike (PostgreSQL's indexes
+// would refuse a few kilobytes with an error nobody could act on).
+const MaxIdentifier = 255
 
 // normalizeName is an identifier a person types or a DSI export carries
 // that could also hold personal data: a site, donor, batch, operator,

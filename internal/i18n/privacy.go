@@ -34,6 +34,10 @@ var privacyMessages = Catalog{
 		EN: "%s holds an invisible or control character (%s, character %d): type the text again without it",
 		FR: "%s contient un caractère invisible ou de contrôle (%s, caractère n° %d)\u202f: ressaisissez le texte sans ce caractère",
 	},
+	"ident.toolong": {
+		EN: "%s is too long (at most %d characters): keep the identifier alone, put remarks in a note",
+		FR: "%s est trop long (%d caractères au plus)\u202f: gardez l'identifiant seul, mettez les remarques dans une note",
+	},
 	"privacy.email": {
 		EN: "%s looks like it holds an e-mail address: every event is kept forever and must hold no personal data; remove it",
 		FR: "%s semble contenir une adresse e-mail\u202f: chaque événement est conservé pour toujours et ne doit contenir aucune donnée personnelle\u202f; retirez-la",
