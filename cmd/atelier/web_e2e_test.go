@@ -124,14 +124,15 @@ func TestWebInBrowserAgainstServe(t *testing.T) {
 	// An MDH staff member on a phone, keyboard only.
 	do("open the login page", chromedp.Navigate(hub.url+"/login"), chromedp.WaitVisible(chromedp.ID("login")))
 	shot("login")
-	do("log in with the keyboard",
-		chromedp.KeyEvent("\t\tmdh-v2\t"+e2ePassword+"\r"),
-		chromedp.WaitVisible(chromedp.ID("q")))
+	do("type login and password with the keyboard", chromedp.KeyEvent("\t\tmdh-v2\t"+e2ePassword))
+	browsertest.Enter(t, ctx, "log in")
+	do("home after login", chromedp.WaitVisible(chromedp.ID("q")))
 	if got := text(".units"); !strings.Contains(got, v2) || strings.Contains(got, ess) || strings.Contains(got, ready) {
 		t.Fatalf("home lists %q: want %s only", got, v2)
 	}
 	shot("home")
-	do("search by serial", chromedp.SendKeys(chromedp.ID("q"), "SA1\r"))
+	do("type a serial", chromedp.SendKeys(chromedp.ID("q"), "SA1"))
+	browsertest.Enter(t, ctx, "search by serial")
 	browsertest.WaitURL(t, ctx, "q=SA1")
 	do("search result", chromedp.WaitVisible(chromedp.CSS(".unit a")))
 	do("open the unit", chromedp.Click(chromedp.CSS(".unit a")), chromedp.WaitVisible(chromedp.ID("beneficiary")))
@@ -139,12 +140,16 @@ func TestWebInBrowserAgainstServe(t *testing.T) {
 		t.Fatalf("before: %q", got)
 	}
 	shot("unit")
-	do("refused reference", chromedp.SendKeys(chromedp.ID("beneficiary"), "06 12 34 56 78\r"), chromedp.WaitVisible(chromedp.ID("error")))
+	do("type a phone number as reference", chromedp.SendKeys(chromedp.ID("beneficiary"), "06 12 34 56 78"))
+	browsertest.Enter(t, ctx, "send it")
+	do("refused reference", chromedp.WaitVisible(chromedp.ID("error")))
 	if got := text("#error"); !strings.Contains(got, "téléphone") {
 		t.Fatalf("refusal: %q", got)
 	}
 	shot("unit-refused")
-	do("record the handover", chromedp.SendKeys(chromedp.ID("beneficiary"), "MDH-V2-2026-017\r"), chromedp.WaitVisible(chromedp.ID("notice")))
+	do("type the reference", chromedp.SendKeys(chromedp.ID("beneficiary"), "MDH-V2-2026-017"))
+	browsertest.Enter(t, ctx, "send it")
+	do("record the handover", chromedp.WaitVisible(chromedp.ID("notice")))
 	if got := text("#sentence"); !strings.Contains(got, "remis par MDH Village 2") {
 		t.Fatalf("after: %q", got)
 	}
@@ -182,8 +187,10 @@ func TestWebInBrowserAgainstServe(t *testing.T) {
 	}
 	desk("sticker", sticker, "main")
 	desk("login", "/login", "#login")
-	do("admin logs in", chromedp.SendKeys(chromedp.ID("login"), "admin"),
-		chromedp.SendKeys(chromedp.ID("password"), e2ePassword+"\r"), chromedp.WaitVisible(chromedp.ID("q")))
+	do("admin types login and password", chromedp.SendKeys(chromedp.ID("login"), "admin"),
+		chromedp.SendKeys(chromedp.ID("password"), e2ePassword))
+	browsertest.Enter(t, ctx, "admin logs in")
+	do("admin's home", chromedp.WaitVisible(chromedp.ID("q")))
 	desk("home", "/", "#q")
 	desk("unit", "/u/"+ess, "#sentence")
 	desk("handover-done", "/u/"+v2+"?done=handover.done", "#notice")

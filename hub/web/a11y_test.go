@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/pcsolidaire/atelier/internal/browsertest"
 )
 
 // a11yScript walks the DOM: every visible form field has a label with text,
@@ -81,12 +83,10 @@ func TestBrowserAccessibility(t *testing.T) {
 	check("/login", "#login")
 	check("/s/k7qzj3m4wxbd2p5r6y8t9n0v1c", "#sentence")
 	check("/s/unknown", "h1")
-	b := chromedp.Do(ctx, chromedp.Navigate(f.srv.URL+"/login"), chromedp.WaitVisible(chromedp.ID("login")),
-		chromedp.SendKeys(chromedp.ID("login"), "mdh-v2"), chromedp.SendKeys(chromedp.ID("password"), testPassword+"\r"),
-		chromedp.WaitVisible(chromedp.ID("q")))
-	if b != nil {
-		t.Fatal(b)
-	}
+	browsertest.Do(t, ctx, "type login and password", chromedp.Navigate(f.srv.URL+"/login"), chromedp.WaitVisible(chromedp.ID("login")),
+		chromedp.SendKeys(chromedp.ID("login"), "mdh-v2"), chromedp.SendKeys(chromedp.ID("password"), testPassword))
+	browsertest.Enter(t, ctx, "log in")
+	browsertest.Do(t, ctx, "home after login", chromedp.WaitVisible(chromedp.ID("q")))
 	check("/", "#q")
 	check("/u/"+f.ids["v2"], "#beneficiary")
 	check("/u/"+f.ids["given"], "#confirm")

@@ -143,12 +143,33 @@ func Do(t testing.TB, ctx context.Context, what string, steps ...chromedp.Action
 	}
 }
 
+// Enter presses Enter in the focused field, as a person sends a form from
+// the keyboard. The form's navigation may replace the page before the
+// browser has answered for the key's release ("Inspected target navigated
+// or closed"): that is the form being sent, not a failure; the next step
+// waits for the page that follows.
+func Enter(t testing.TB, ctx context.Context, what string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r")); err != nil && !navigatedAway(err) {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func navigatedAway(err error) bool {
+	return strings.Contains(err.Error(), "navigated or closed")
+}
+
 // WaitURL waits until the page's address holds part: a form sent with
 // Enter navigates, and the old page's elements match until it has.
 func WaitURL(t testing.TB, ctx context.Context, part string) {
 	t.Helper()
 	for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(50 * time.Millisecond) {
 		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil && navigatedAway(err) {
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
