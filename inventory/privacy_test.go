@@ -35,6 +35,12 @@ var privacyCases = []struct{ text, want string }{
 	{"jean.dupont@gmail", pdEmail},
 	{"jean.dupont at gmail", pdEmail},
 	{"jean.dupont@exa\u200bmple.org", pdEmail}, // a zero-width space does not hide it
+	// Issue 8, second hostile pass: letter-spaced and doubled at signs.
+	{"j e a n . d u p o n t @ g m a i l . c o m", pdEmail},
+	{"contact j e a n @ f r e e . f r", pdEmail},
+	{"jean@@gmail.com", pdEmail},
+	{"jean @ @ gmail.com", pdEmail},
+	{"JEAN.DUPONT@@LAPOSTE.NET", pdEmail},
 	// Phone numbers, French and international, any common spacing.
 	{"rappeler le 06 12 34 56 78", pdPhone},
 	{"tél. 06.12.34.56.78", pdPhone},
@@ -52,6 +58,18 @@ var privacyCases = []struct{ text, want string }{
 	{"+32 2 123 45 67", pdPhone},
 	{"appeler le ０６ １２ ３４ ５６ ７８", pdPhone},          // full-width digits
 	{"06\u00a012\u00a034\u00a056\u00a078", pdPhone}, // no-break spaces
+	// Issue 8, second hostile pass: digit by digit, odd groups, no plus.
+	{"0 6 1 2 3 4 5 6 7 8", pdPhone},
+	{"tel 0 6 1 2 3 4 5 6 7 8 merci", pdPhone},
+	{"0612 345 678", pdPhone},
+	{"06 123 456 78", pdPhone},
+	{"061 234 5678", pdPhone},
+	{"06.123.456.78", pdPhone},
+	{"0-6-1-2-3-4-5-6-7-8", pdPhone},
+	{"33 6 12 34 56 78", pdPhone},
+	{"33612345678", pdPhone},
+	{"appeler 33 7 98 76 54 32", pdPhone},
+	{"(33) 6 12 34 56 78", pdPhone},
 	// French social security numbers (NIR): key checked, or a real date
 	// and département without it.
 	{"NIR 1 85 05 78 006 084 91", pdNIR},
@@ -120,6 +138,26 @@ var privacyCases = []struct{ text, want string }{
 	{"Seagate ST500LM021-1KJ152 W62345678901", ""},
 	{"carte mère 01LV781, BIOS N1CET63W (1.31)", ""},
 	{"SSD 2.5\" 240 Go 1234567890", ""},
+	// Issue 8, second pass: what must stay accepted next to the new rules.
+	{"RAM 2 x 4 Go", ""},
+	{"Latitude E6410 i5 2,4 GHz", ""},
+	{"12/03/2024", ""},
+	{"reçu le 12/03/2024, 2 sacs", ""},
+	{"06.11.2026 08:15", ""},
+	{"06 11 2026 08:15", ""},
+	{"INV-2019-0042", ""},
+	{"0000123456", ""},
+	{"0000000000", ""},
+	{"SIRET 123 456 789 00012", ""},
+	{"12345678900012", ""},
+	{"3 3 6 postes", ""},
+	{"lot 2 de 3 : 4 PC, 5 écrans, 6 claviers", ""},
+	{"1 2 3 4 5 6 7 8 9", ""},
+	{"compteur 0 000 123 456 pages", ""},
+	{"a b c @ d e f", ""},
+	{"tarif @ 2 €", ""},
+	{"version 3.3.6.1.2.3.4.5.6", ""},
+	{"commande 33612345678901", ""},
 }
 
 func TestPersonalDataTable(t *testing.T) {
