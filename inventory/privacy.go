@@ -117,6 +117,21 @@ func normalizeName(f Field, s string) (string, error) {
 	return s, checkPersonalData(f, s)
 }
 
+// normalizeAssetTag is an asset tag: an identifier, checked for personal
+// data like a name, except when it is digits only. DSIs number machines
+// with bare digit strings ("0000123456", the GLPI corpus's "0000000000",
+// even a 10-digit number starting 06) and such a string is their
+// inventory number; a number written the way a phone number is written
+// ("+33 6 12 34 56 78", "06 12 34 56 78", "06.12.34.56.78") and an e-mail
+// address are refused.
+func normalizeAssetTag(f Field, s string) (string, error) {
+	s, err := NormalizeIdentifier(f, s)
+	if err != nil || s == "" || strings.Trim(s, "0123456789") == "" {
+		return s, err
+	}
+	return s, checkPersonalData(f, s)
+}
+
 // CheckText normalises and checks free text (a note, a reason): NFC and
 // trimmed, its inner spacing kept; refused when it holds an invisible or
 // control character or looks like it holds personal data.
@@ -714,26 +729,23 @@ func CheckBeneficiary(ref string) error {
 }
 
 // normalizeNewUnit puts a unit to register in normal form, or says which
-// field is refused: the serial and asset tag are identifiers; vendor,
-// model, donor and batch identifiers too, and may not hold personal data.
+// field is refused: the serial is an identifier; the asset tag one that
+// may not hold personal data unless it is bare digits (normalizeAssetTag);
+// vendor, model, donor and batch identifiers that may not hold any.
 func normalizeNewUnit(nu *NewUnit) error {
 	var err error
 	for _, f := range []struct {
 		field Field
 		v     *string
-		name  bool
+		rule  func(Field, string) (string, error)
 	}{
-		{FieldSerial, &nu.Serial, false}, {FieldAssetTag, &nu.AssetTag, false}, {FieldType, &nu.Type, false},
-		{FieldVendor, &nu.Vendor, true}, {FieldModel, &nu.Model, true},
-		{FieldDonor, &nu.Donor, true}, {FieldBatch, &nu.Batch, true},
-		{FieldDSIName, &nu.Name, true},
+		{FieldSerial, &nu.Serial, NormalizeIdentifier}, {FieldAssetTag, &nu.AssetTag, normalizeAssetTag},
+		{FieldType, &nu.Type, NormalizeIdentifier},
+		{FieldVendor, &nu.Vendor, normalizeName}, {FieldModel, &nu.Model, normalizeName},
+		{FieldDonor, &nu.Donor, normalizeName}, {FieldBatch, &nu.Batch, normalizeName},
+		{FieldDSIName, &nu.Name, normalizeName},
 	} {
-		if f.name {
-			*f.v, err = normalizeName(f.field, *f.v)
-		} else {
-			*f.v, err = NormalizeIdentifier(f.field, *f.v)
-		}
-		if err != nil {
+		if *f.v, err = f.rule(f.field, *f.v); err != nil {
 			return err
 		}
 	}
@@ -882,7 +894,7 @@ func checkPayload(payload any) error {
 		}
 		return checkAll(FieldSite, normalizeName, p.Site)
 	case Image:
-		if err := checkAll(FieldImage, NormalizeIdentifier, p.Name); err != nil {
+		if err := checkAll(FieldImage, normalizeName, p.Name); err != nil {
 			return err
 		}
 		return checkAll(FieldImage, cleanText, p.OS, p.Version, p.Edition)

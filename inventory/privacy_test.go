@@ -359,6 +359,16 @@ func TestEveryEntryPathRefusesPersonalData(t *testing.T) {
 		"image": func() error {
 			return l.AddImage(ctx, cam, Image{Name: "zorin\x1b[8m", Path: "/x.img"})
 		},
+		"image e-mail": func() error {
+			return l.AddImage(ctx, cam, Image{Name: "zorin de jean.dupont@gmail.com", Path: "/x.img"})
+		},
+		"image phone": func() error {
+			return l.AddImage(ctx, cam, Image{Name: "zorin 06 12 34 56 78", Path: "/x.img"})
+		},
+		"asset tag phone": func() error {
+			_, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", AssetTag: "+33 6 12 34 56 78"})
+			return err
+		},
 	}
 	for name, try := range tries {
 		n := countEvents(t, l)
@@ -561,5 +571,62 @@ func TestPaperTrailFreeTextIsChecked(t *testing.T) {
 		if (err != nil) != c.refused {
 			t.Errorf("%s %s: refused=%v, want %v (%v)", c.kind, c.payload, err != nil, c.refused, err)
 		}
+	}
+}
+
+// An asset tag is checked for personal data, except a bare digit string:
+// DSIs number their machines "0000123456" or "0612345678" and mean an
+// inventory number, not a phone. A number written as a phone is written
+// (with "+33", spaces, dots) is refused; so is an e-mail address.
+func TestAssetTagRule(t *testing.T) {
+	for _, c := range []struct {
+		tag     string
+		refused bool
+	}{
+		{"+33 6 12 34 56 78", true},
+		{"+33612345678", true},
+		{"06 12 34 56 78", true},
+		{"06.12.34.56.78", true},
+		{"0612 345 678", true},
+		{"jean.dupont@gmail.com", true},
+		{"INV-2019-0042", false},
+		{"0000123456", false},
+		{"0000000000", false}, // the corpus's GLPI ASSETTAG
+		{"COMP1", false},
+		{"0612345678", false},     // bare digits: an inventory number
+		{"33612345678", false},    // bare digits too
+		{"12345678900012", false}, // a SIRET-like number
+		{"ECH-PC-000123", false},
+		{"", false},
+	} {
+		nu := NewUnit{Serial: "S1", AssetTag: c.tag}
+		err := normalizeNewUnit(&nu)
+		if (err != nil) != c.refused {
+			t.Errorf("asset tag %q: refused=%v, want %v (%v)", c.tag, err != nil, c.refused, err)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "the asset tag looks like it holds") {
+			t.Errorf("asset tag %q: %v", c.tag, err)
+		}
+	}
+	// intake import: the asset tag column refused like the model column.
+	_, err := ParseComputerList(strings.NewReader("Serial number;Model;Inventory number\nS1;ok;INV-1\nS2;ok;+33 6 12 34 56 78\nS3;ok;0612345678\n"), "f.csv")
+	var ie *IntakeError
+	if !errors.As(err, &ie) || strings.Join(ie.RowLines(i18n.EN), "\n") != "f.csv line 3: the asset tag looks like it holds a phone number: every event is kept forever and must hold no personal data; remove it" {
+		t.Errorf("%v", err)
+	}
+}
+
+// Image names are names a person types: no personal data either, and the
+// usual names pass.
+func TestImageNameChecked(t *testing.T) {
+	for _, ok := range []string{"zorin-18.1-core", "Zorin OS 18.1 Core (2026-11-03)", "zorin-18-core-64bit-r2", "atelier 2026.11.03 v2"} {
+		if err := CheckEventPrivacy(KindImageAdded, []byte(`{"name":"`+ok+`"}`)); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+	err := CheckEventPrivacy(KindImageAdded, []byte(`{"name":"zorin 0 6 1 2 3 4 5 6 7 8"}`))
+	var e *Error
+	if !errors.As(err, &e) || e.Key != "privacy.phone" {
+		t.Errorf("replayed image name with a phone: %v", err)
 	}
 }
