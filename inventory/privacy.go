@@ -20,12 +20,14 @@ package inventory
 //     point: they let two serials that look the same differ, and an escape
 //     sequence (OSC 52) can write a terminal's clipboard when printed.
 //   - no personal data in free text: e-mail addresses (also written
-//     "(at)", "[at]", " at ", "arobase" or with a full-width ＠), phone
-//     numbers (French and international, any common spacing), French
+//     "(at)", "[at]", " at ", "arobase", with a full-width ＠, "@@" or
+//     letter by letter), phone numbers (French and international, any
+//     spacing or grouping, "33 6..." without its "+"), French
 //     social security numbers (NIR, key checked when present) and IBANs
 //     (mod-97 checked) are refused, saying which field and which kind of
 //     data, never echoing it. A beneficiary is an opaque MDH code of a
-//     fixed shape (CheckBeneficiary).
+//     fixed shape (CheckBeneficiary). An asset tag of bare digits is a
+//     DSI's inventory number and is not checked (normalizeAssetTag).
 //
 // What hardware or an engine reports (a disk's model, a device path, an
 // I/O error) is stored as reported, never refused, and escaped when
