@@ -741,11 +741,12 @@ func normalizeNewUnit(nu *NewUnit) error {
 		v     *string
 		rule  func(Field, string) (string, error)
 	}{
-		{FieldSerial, &nu.Serial, NormalizeIdentifier}, {FieldAssetTag, &nu.AssetTag, normalizeAssetTag},
-		{FieldType, &nu.Type, NormalizeIdentifier},
+		// The DSI's name before the asset tag: an import takes the tag from
+		// the name when it has none, and the refusal names the column read.
+		{FieldSerial, &nu.Serial, NormalizeIdentifier}, {FieldDSIName, &nu.Name, normalizeName},
+		{FieldAssetTag, &nu.AssetTag, normalizeAssetTag}, {FieldType, &nu.Type, NormalizeIdentifier},
 		{FieldVendor, &nu.Vendor, normalizeName}, {FieldModel, &nu.Model, normalizeName},
 		{FieldDonor, &nu.Donor, normalizeName}, {FieldBatch, &nu.Batch, normalizeName},
-		{FieldDSIName, &nu.Name, normalizeName},
 	} {
 		if *f.v, err = f.rule(f.field, *f.v); err != nil {
 			return err
