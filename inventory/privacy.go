@@ -464,7 +464,8 @@ func holdsGroupedPhone(p string) bool {
 			continue
 		}
 		digits, j := readGroups(p, i)
-		if isPhoneDigits(digits) {
+		// "touches 0 1 2 3 4 5 6 7 8 9 mortes" lists a keyboard's top row.
+		if isPhoneDigits(digits) && !(digits == "0123456789" && j-i == 19) {
 			return true
 		}
 		i = j

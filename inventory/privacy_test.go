@@ -157,6 +157,7 @@ var privacyCases = []struct{ text, want string }{
 	{"a b c @ d e f", ""},
 	{"tarif @ 2 €", ""},
 	{"version 3.3.6.1.2.3.4.5.6", ""},
+	{"touches 0 1 2 3 4 5 6 7 8 9 mortes", ""}, // the keyboard's top row, not a number
 	{"commande 33612345678901", ""},
 }
 
