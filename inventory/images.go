@@ -8,7 +8,8 @@ import (
 // AddImage adds an OS image to the catalogue; names are unique, ignoring case.
 func (l *Ledger) AddImage(ctx context.Context, a Actor, img Image) error {
 	var err error
-	if img.Name, err = NormalizeIdentifier(FieldImage, img.Name); err != nil {
+	// A name a person types: checked for personal data like a site's.
+	if img.Name, err = normalizeName(FieldImage, img.Name); err != nil {
 		return err
 	}
 	if img.Name == "" {

@@ -20,12 +20,14 @@ package inventory
 //     point: they let two serials that look the same differ, and an escape
 //     sequence (OSC 52) can write a terminal's clipboard when printed.
 //   - no personal data in free text: e-mail addresses (also written
-//     "(at)", "[at]", " at ", "arobase" or with a full-width ＠), phone
-//     numbers (French and international, any common spacing), French
+//     "(at)", "[at]", " at ", "arobase", with a full-width ＠, "@@" or
+//     letter by letter), phone numbers (French and international, any
+//     spacing or grouping, "33 6..." without its "+"), French
 //     social security numbers (NIR, key checked when present) and IBANs
 //     (mod-97 checked) are refused, saying which field and which kind of
 //     data, never echoing it. A beneficiary is an opaque MDH code of a
-//     fixed shape (CheckBeneficiary).
+//     fixed shape (CheckBeneficiary). An asset tag of bare digits is a
+//     DSI's inventory number and is not checked (normalizeAssetTag).
 //
 // What hardware or an engine reports (a disk's model, a device path, an
 // I/O error) is stored as reported, never refused, and escaped when
@@ -113,6 +115,21 @@ func normalizeName(f Field, s string) (string, error) {
 	s, err := NormalizeIdentifier(f, s)
 	if err != nil {
 		return "", err
+	}
+	return s, checkPersonalData(f, s)
+}
+
+// normalizeAssetTag is an asset tag: an identifier, checked for personal
+// data like a name, except when it is digits only. DSIs number machines
+// with bare digit strings ("0000123456", the GLPI corpus's "0000000000",
+// even a 10-digit number starting 06) and such a string is their
+// inventory number; a number written the way a phone number is written
+// ("+33 6 12 34 56 78", "06 12 34 56 78", "06.12.34.56.78") and an e-mail
+// address are refused.
+func normalizeAssetTag(f Field, s string) (string, error) {
+	s, err := NormalizeIdentifier(f, s)
+	if err != nil || s == "" || strings.Trim(s, "0123456789") == "" {
+		return s, err
 	}
 	return s, checkPersonalData(f, s)
 }
@@ -334,7 +351,7 @@ var (
 	emailLocal = `[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*`
 	emailLabel = `[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?`
 	emailDot   = `(?:\.|\s*[(\[{<]\s*(?:dot|point|\.)\s*[)\]}>]\s*|\s+(?:dot|point)\s+)`
-	emailAtSym = `(?:\s*@\s*|\s*[(\[{<]\s*(?:at|arobase)\s*[)\]}>]\s*|\s+arobase\s+)`
+	emailAtSym = `(?:(?:\s*@)+\s*|\s*[(\[{<]\s*(?:at|arobase)\s*[)\]}>]\s*|\s+arobase\s+)`
 	emailTLDs  = `(?:fr|com|org|net|eu|be|ch|de|uk|es|it|lu|ca|us|io|info|biz|me|re|gp|mq|gf|yt|nc|pf|pm)`
 	webmails   = `(?:gmail|googlemail|hotmail|outlook|msn|yahoo|ymail|orange|wanadoo|free|sfr|neuf|laposte|icloud|gmx|aol|protonmail|proton|bbox|numericable)`
 
@@ -365,7 +382,45 @@ func mayHoldEmail(p string) bool {
 	return false
 }
 
-func holdsEmail(p string) bool { return emailRE.MatchString(p) || emailWordWebmailRE.MatchString(p) }
+func holdsEmail(p string) bool {
+	if emailRE.MatchString(p) || emailWordWebmailRE.MatchString(p) {
+		return true
+	}
+	if q := joinLetterSpaced(p); q != p {
+		return emailRE.MatchString(q) || emailWordWebmailRE.MatchString(q)
+	}
+	return false
+}
+
+// joinLetterSpaced glues back a word typed one character at a time: in a
+// run of three or more one-character words, the spaces go, so that
+// "j e a n . d u p o n t @ g m a i l . c o m" is read as the address it
+// is. Ordinary words are left alone: "a b c @ d e f" becomes "abc@def",
+// still no address (no domain ending).
+func joinLetterSpaced(p string) string {
+	words := strings.Split(p, " ")
+	var b strings.Builder
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && len(words[j]) == 1 {
+			j++
+		}
+		if j-i >= 3 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.Join(words[i:j], ""))
+			i = j
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[i])
+		i++
+	}
+	return b.String()
+}
 
 // French phone numbers: 0 then 1-9, then four pairs of digits, written
 // together or with one kind of separator ("06 12 34 56 78",
@@ -378,7 +433,7 @@ var frPhoneRE = regexp.MustCompile(`(?:^|[^0-9a-z+])0[1-9](?:[0-9]{8}|(?: [0-9]{
 var intlPhoneRE = regexp.MustCompile(`(?:^|[^0-9a-z+])(?:\+|00)\s?[1-9]`)
 
 func holdsPhone(p string) bool {
-	if frPhoneRE.MatchString(p) {
+	if frPhoneRE.MatchString(p) || holdsGroupedPhone(p) {
 		return true
 	}
 	for _, m := range intlPhoneRE.FindAllStringIndex(p, -1) {
@@ -388,6 +443,100 @@ func holdsPhone(p string) bool {
 		if intlPhoneAt(p, m[1]-1) {
 			return true
 		}
+	}
+	return false
+}
+
+// holdsGroupedPhone finds a phone number written in groups of any size
+// split by one kind of separator (a space, a dot or a dash), or in one
+// piece: a French number of 10 digits, 0 then 1-9 ("0 6 1 2 3 4 5 6 7 8",
+// "0612 345 678", "06 123 456 78"), or the same dialled from abroad
+// without its "+" or "00", 33 then 1-9 and 11 digits in all
+// ("33 6 12 34 56 78", "33612345678", "(33) 6 12..."). The digits must
+// stand alone: glued to a letter or a "+", or followed by a time
+// ("06 11 2026 08:15"), a slash or a decimal part, they are something else.
+// In groups, a group has at most four digits: "SIRET 123 456 789 00012"
+// is a company, not a person.
+func holdsGroupedPhone(p string) bool {
+	for i := 0; i < len(p); {
+		if !isDigit(p[i]) || !standsAlone(p, i) {
+			i++
+			continue
+		}
+		digits, j := readGroups(p, i)
+		// "touches 0 1 2 3 4 5 6 7 8 9 mortes" lists a keyboard's top row.
+		if isPhoneDigits(digits) && !(digits == "0123456789" && j-i == 19) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// standsAlone: the digit at p[i] starts a number, not the middle of a
+// word, of an international number ("+33") or of a dotted or dashed code.
+func standsAlone(p string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := p[i-1]
+	switch {
+	case isAlnum(c) || c == '+':
+		return false
+	case c == '.' || c == '-' || c == '/' || c == ',' || c == ':':
+		return i < 2 || !isAlnum(p[i-2])
+	}
+	return true
+}
+
+// readGroups reads the digit groups from p[i], split by one kind of
+// separator, and returns their digits and where the reading stopped.
+// Digits that run on into something else ("08:15", "2,4", "12/03") are
+// returned as "" so they never count as a number.
+func readGroups(p string, i int) (string, int) {
+	var d strings.Builder
+	var sep byte
+	groups, longest := 0, 0
+	for {
+		start := i
+		for i < len(p) && isDigit(p[i]) {
+			d.WriteByte(p[i])
+			i++
+		}
+		groups++
+		longest = max(longest, i-start)
+		// "(33) 6 12 34 56 78": the bracketed first group then a space.
+		if groups == 1 && i+2 < len(p) && p[i] == ')' && p[i+1] == ' ' && isDigit(p[i+2]) && start > 0 && p[start-1] == '(' {
+			sep, i = ' ', i+2
+			continue
+		}
+		if i+1 < len(p) && (p[i] == ' ' || p[i] == '.' || p[i] == '-') && isDigit(p[i+1]) && (sep == 0 || sep == p[i]) {
+			sep = p[i]
+			i++
+			continue
+		}
+		break
+	}
+	if i < len(p) {
+		c := p[i]
+		if isAlnum(c) || (strings.IndexByte(".-/,:", c) >= 0 && i+1 < len(p) && isDigit(p[i+1])) {
+			return "", i
+		}
+	}
+	if groups > 1 && longest > 4 {
+		return "", i
+	}
+	return d.String(), i
+}
+
+// isPhoneDigits: 0 then 1-9, 10 digits (French); 33 then 1-9, 11 digits
+// (French, country code without its "+").
+func isPhoneDigits(d string) bool {
+	switch len(d) {
+	case 10:
+		return d[0] == '0' && d[1] != '0'
+	case 11:
+		return d[:2] == "33" && d[2] != '0'
 	}
 	return false
 }
@@ -583,26 +732,24 @@ func CheckBeneficiary(ref string) error {
 }
 
 // normalizeNewUnit puts a unit to register in normal form, or says which
-// field is refused: the serial and asset tag are identifiers; vendor,
-// model, donor and batch identifiers too, and may not hold personal data.
+// field is refused: the serial is an identifier; the asset tag one that
+// may not hold personal data unless it is bare digits (normalizeAssetTag);
+// vendor, model, donor and batch identifiers that may not hold any.
 func normalizeNewUnit(nu *NewUnit) error {
 	var err error
 	for _, f := range []struct {
 		field Field
 		v     *string
-		name  bool
+		rule  func(Field, string) (string, error)
 	}{
-		{FieldSerial, &nu.Serial, false}, {FieldAssetTag, &nu.AssetTag, false}, {FieldType, &nu.Type, false},
-		{FieldVendor, &nu.Vendor, true}, {FieldModel, &nu.Model, true},
-		{FieldDonor, &nu.Donor, true}, {FieldBatch, &nu.Batch, true},
-		{FieldDSIName, &nu.Name, true},
+		// The DSI's name before the asset tag: an import takes the tag from
+		// the name when it has none, and the refusal names the column read.
+		{FieldSerial, &nu.Serial, NormalizeIdentifier}, {FieldDSIName, &nu.Name, normalizeName},
+		{FieldAssetTag, &nu.AssetTag, normalizeAssetTag}, {FieldType, &nu.Type, NormalizeIdentifier},
+		{FieldVendor, &nu.Vendor, normalizeName}, {FieldModel, &nu.Model, normalizeName},
+		{FieldDonor, &nu.Donor, normalizeName}, {FieldBatch, &nu.Batch, normalizeName},
 	} {
-		if f.name {
-			*f.v, err = normalizeName(f.field, *f.v)
-		} else {
-			*f.v, err = NormalizeIdentifier(f.field, *f.v)
-		}
-		if err != nil {
+		if *f.v, err = f.rule(f.field, *f.v); err != nil {
 			return err
 		}
 	}
@@ -751,7 +898,7 @@ func checkPayload(payload any) error {
 		}
 		return checkAll(FieldSite, normalizeName, p.Site)
 	case Image:
-		if err := checkAll(FieldImage, NormalizeIdentifier, p.Name); err != nil {
+		if err := checkAll(FieldImage, normalizeName, p.Name); err != nil {
 			return err
 		}
 		return checkAll(FieldImage, cleanText, p.OS, p.Version, p.Edition)

@@ -40,6 +40,9 @@ func FuzzPrivacyRules(f *testing.F) {
 		} else if len(s) > 3 && strings.Contains(err.Error(), s) {
 			t.Fatalf("refusal repeats the input: %v", err)
 		}
+		if tag, err := normalizeAssetTag(FieldAssetTag, s); err == nil && strings.Trim(tag, "0123456789") != "" && personalData(tag) != "" {
+			t.Fatalf("asset tag %q accepted with personal data", s)
+		}
 		if CheckBeneficiary(s) == nil && !beneficiaryRE.MatchString(strings.TrimSpace(s)) {
 			t.Fatalf("beneficiary %q accepted outside the shape", s)
 		}

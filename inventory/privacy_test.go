@@ -35,6 +35,12 @@ var privacyCases = []struct{ text, want string }{
 	{"jean.dupont@gmail", pdEmail},
 	{"jean.dupont at gmail", pdEmail},
 	{"jean.dupont@exa\u200bmple.org", pdEmail}, // a zero-width space does not hide it
+	// Issue 8, second hostile pass: letter-spaced and doubled at signs.
+	{"j e a n . d u p o n t @ g m a i l . c o m", pdEmail},
+	{"contact j e a n @ f r e e . f r", pdEmail},
+	{"jean@@gmail.com", pdEmail},
+	{"jean @ @ gmail.com", pdEmail},
+	{"JEAN.DUPONT@@LAPOSTE.NET", pdEmail},
 	// Phone numbers, French and international, any common spacing.
 	{"rappeler le 06 12 34 56 78", pdPhone},
 	{"tél. 06.12.34.56.78", pdPhone},
@@ -52,6 +58,18 @@ var privacyCases = []struct{ text, want string }{
 	{"+32 2 123 45 67", pdPhone},
 	{"appeler le ０６ １２ ３４ ５６ ７８", pdPhone},          // full-width digits
 	{"06\u00a012\u00a034\u00a056\u00a078", pdPhone}, // no-break spaces
+	// Issue 8, second hostile pass: digit by digit, odd groups, no plus.
+	{"0 6 1 2 3 4 5 6 7 8", pdPhone},
+	{"tel 0 6 1 2 3 4 5 6 7 8 merci", pdPhone},
+	{"0612 345 678", pdPhone},
+	{"06 123 456 78", pdPhone},
+	{"061 234 5678", pdPhone},
+	{"06.123.456.78", pdPhone},
+	{"0-6-1-2-3-4-5-6-7-8", pdPhone},
+	{"33 6 12 34 56 78", pdPhone},
+	{"33612345678", pdPhone},
+	{"appeler 33 7 98 76 54 32", pdPhone},
+	{"(33) 6 12 34 56 78", pdPhone},
 	// French social security numbers (NIR): key checked, or a real date
 	// and département without it.
 	{"NIR 1 85 05 78 006 084 91", pdNIR},
@@ -120,6 +138,27 @@ var privacyCases = []struct{ text, want string }{
 	{"Seagate ST500LM021-1KJ152 W62345678901", ""},
 	{"carte mère 01LV781, BIOS N1CET63W (1.31)", ""},
 	{"SSD 2.5\" 240 Go 1234567890", ""},
+	// Issue 8, second pass: what must stay accepted next to the new rules.
+	{"RAM 2 x 4 Go", ""},
+	{"Latitude E6410 i5 2,4 GHz", ""},
+	{"12/03/2024", ""},
+	{"reçu le 12/03/2024, 2 sacs", ""},
+	{"06.11.2026 08:15", ""},
+	{"06 11 2026 08:15", ""},
+	{"INV-2019-0042", ""},
+	{"0000123456", ""},
+	{"0000000000", ""},
+	{"SIRET 123 456 789 00012", ""},
+	{"12345678900012", ""},
+	{"3 3 6 postes", ""},
+	{"lot 2 de 3 : 4 PC, 5 écrans, 6 claviers", ""},
+	{"1 2 3 4 5 6 7 8 9", ""},
+	{"compteur 0 000 123 456 pages", ""},
+	{"a b c @ d e f", ""},
+	{"tarif @ 2 €", ""},
+	{"version 3.3.6.1.2.3.4.5.6", ""},
+	{"touches 0 1 2 3 4 5 6 7 8 9 mortes", ""}, // the keyboard's top row, not a number
+	{"commande 33612345678901", ""},
 }
 
 func TestPersonalDataTable(t *testing.T) {
@@ -320,6 +359,16 @@ func TestEveryEntryPathRefusesPersonalData(t *testing.T) {
 		},
 		"image": func() error {
 			return l.AddImage(ctx, cam, Image{Name: "zorin\x1b[8m", Path: "/x.img"})
+		},
+		"image e-mail": func() error {
+			return l.AddImage(ctx, cam, Image{Name: "zorin de jean.dupont@gmail.com", Path: "/x.img"})
+		},
+		"image phone": func() error {
+			return l.AddImage(ctx, cam, Image{Name: "zorin 06 12 34 56 78", Path: "/x.img"})
+		},
+		"asset tag phone": func() error {
+			_, err := l.AddUnit(ctx, cam, NewUnit{Serial: "S2", AssetTag: "+33 6 12 34 56 78"})
+			return err
 		},
 	}
 	for name, try := range tries {
@@ -523,5 +572,62 @@ func TestPaperTrailFreeTextIsChecked(t *testing.T) {
 		if (err != nil) != c.refused {
 			t.Errorf("%s %s: refused=%v, want %v (%v)", c.kind, c.payload, err != nil, c.refused, err)
 		}
+	}
+}
+
+// An asset tag is checked for personal data, except a bare digit string:
+// DSIs number their machines "0000123456" or "0612345678" and mean an
+// inventory number, not a phone. A number written as a phone is written
+// (with "+33", spaces, dots) is refused; so is an e-mail address.
+func TestAssetTagRule(t *testing.T) {
+	for _, c := range []struct {
+		tag     string
+		refused bool
+	}{
+		{"+33 6 12 34 56 78", true},
+		{"+33612345678", true},
+		{"06 12 34 56 78", true},
+		{"06.12.34.56.78", true},
+		{"0612 345 678", true},
+		{"jean.dupont@gmail.com", true},
+		{"INV-2019-0042", false},
+		{"0000123456", false},
+		{"0000000000", false}, // the corpus's GLPI ASSETTAG
+		{"COMP1", false},
+		{"0612345678", false},     // bare digits: an inventory number
+		{"33612345678", false},    // bare digits too
+		{"12345678900012", false}, // a SIRET-like number
+		{"ECH-PC-000123", false},
+		{"", false},
+	} {
+		nu := NewUnit{Serial: "S1", AssetTag: c.tag}
+		err := normalizeNewUnit(&nu)
+		if (err != nil) != c.refused {
+			t.Errorf("asset tag %q: refused=%v, want %v (%v)", c.tag, err != nil, c.refused, err)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "the asset tag looks like it holds") {
+			t.Errorf("asset tag %q: %v", c.tag, err)
+		}
+	}
+	// intake import: the asset tag column refused like the model column.
+	_, err := ParseComputerList(strings.NewReader("Serial number;Model;Inventory number\nS1;ok;INV-1\nS2;ok;+33 6 12 34 56 78\nS3;ok;0612345678\n"), "f.csv")
+	var ie *IntakeError
+	if !errors.As(err, &ie) || strings.Join(ie.RowLines(i18n.EN), "\n") != "f.csv line 3: the asset tag looks like it holds a phone number: every event is kept forever and must hold no personal data; remove it" {
+		t.Errorf("%v", err)
+	}
+}
+
+// Image names are names a person types: no personal data either, and the
+// usual names pass.
+func TestImageNameChecked(t *testing.T) {
+	for _, ok := range []string{"zorin-18.1-core", "Zorin OS 18.1 Core (2026-11-03)", "zorin-18-core-64bit-r2", "atelier 2026.11.03 v2"} {
+		if err := CheckEventPrivacy(KindImageAdded, []byte(`{"name":"`+ok+`"}`)); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+	err := CheckEventPrivacy(KindImageAdded, []byte(`{"name":"zorin 0 6 1 2 3 4 5 6 7 8"}`))
+	var e *Error
+	if !errors.As(err, &e) || e.Key != "privacy.phone" {
+		t.Errorf("replayed image name with a phone: %v", err)
 	}
 }
