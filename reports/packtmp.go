@@ -108,4 +108,3 @@ func isPackTempName(name, prefix string) bool {
 	}
 	return true
 }
-
