@@ -27,6 +27,9 @@ type Label struct {
 	UnitID string `json:"unit_id"`
 	QR     string `json:"qr"` // what the QR code holds
 	Model  string `json:"model"`
+	// Vendor, when Model starts with it, is the part of Model cut first
+	// when the text does not fit: the model is what a volunteer looks for.
+	Vendor string `json:"-"`
 	Grade  string `json:"grade"`
 }
 
@@ -128,23 +131,15 @@ func (d *doc) labelText(l Label, x, y, w, h, idSize float64) {
 	p.SetXY(x, y)
 	p.CellFormat(w, idSize*0.42, l.UnitID, "", 2, "L", false, 0, "")
 	p.Ln(1)
-	p.SetFont("DejaVu", "", 8.5)
 	model := strings.TrimSpace(l.Model)
 	if model == "" {
 		model = o.T("label.nomodel")
 	}
-	lines := p.SplitText(model, w)
-	if len(lines) > 2 {
-		lines = lines[:2]
-		lines[1] = strings.TrimRight(lines[1], " ") + "…"
-		for p.GetStringWidth(lines[1]) > w && len(lines[1]) > 2 {
-			r := []rune(lines[1])
-			lines[1] = string(r[:len(r)-2]) + "…"
-		}
-	}
+	size, lines := fitModel(p, model, strings.TrimSpace(l.Vendor), w)
+	p.SetFont("DejaVu", "", size)
 	for _, line := range lines {
 		p.SetX(x)
-		p.CellFormat(w, 3.7, line, "", 2, "L", false, 0, "")
+		p.CellFormat(w, size*modelLead, line, "", 2, "L", false, 0, "")
 	}
 	if l.Grade != "" {
 		p.SetX(x)
@@ -162,6 +157,55 @@ func (d *doc) labelText(l Label, x, y, w, h, idSize float64) {
 		p.SetXY(x, y+h-3.2)
 		p.CellFormat(w, 3, name, "", 0, "L", false, 0, "")
 	}
+}
+
+// The model's type: 8.5 pt, down to 6.5 pt (still readable on a sticker)
+// before anything is cut; modelLead is its line height in mm per point.
+const (
+	modelSize    = 8.5
+	modelMinSize = 6.5
+	modelLead    = 3.7 / 8.5
+)
+
+// fitModel fits model into two lines of width w: in a smaller type first,
+// then, at the smallest, by cutting the vendor (its leading part) with an
+// ellipsis, and only then the model's own end. A long vendor name once
+// filled both lines and pushed the model off the label.
+func fitModel(p *fpdf.Fpdf, model, vendor string, w float64) (float64, []string) {
+	fits := func(text string) ([]string, bool) {
+		lines := p.SplitText(text, w)
+		return lines, len(lines) <= 2
+	}
+	for size := modelSize; size >= modelMinSize; size -= 0.5 {
+		p.SetFont("DejaVu", "", size)
+		if lines, ok := fits(model); ok {
+			return size, lines
+		}
+	}
+	if rest, ok := strings.CutPrefix(model, vendor); ok && vendor != "" && strings.TrimSpace(rest) != "" {
+		rest = strings.TrimSpace(rest)
+		v := []rune(vendor)
+		for n := len(v) - 1; n > 0; n-- {
+			cut := strings.TrimRight(string(v[:n]), " ") + "… " + rest
+			if lines, ok := fits(cut); ok {
+				return modelMinSize, lines
+			}
+		}
+		model = rest
+		if lines, ok := fits(model); ok {
+			return modelMinSize, lines
+		}
+	}
+	lines := p.SplitText(model, w)
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = strings.TrimRight(lines[1], " ") + "…"
+		for p.GetStringWidth(lines[1]) > w && len([]rune(lines[1])) > 2 {
+			r := []rune(lines[1])
+			lines[1] = string(r[:len(r)-2]) + "…"
+		}
+	}
+	return modelMinSize, lines
 }
 
 // qrMatrix encodes text at error correction level M (15 %: survives a

@@ -185,10 +185,11 @@ func WriteBatchPack(dir string, r BatchReport, ds []inventory.Dossier, opt PackO
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, fmt.Errorf("proof pack %s: %w", dir, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(target))+".tmp-*")
+	tmp, release, err := makePackTemp(parent, target)
 	if err != nil {
 		return res, fmt.Errorf("proof pack %s: %w", dir, err)
 	}
+	defer release()
 	defer os.RemoveAll(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return res, err

@@ -67,18 +67,15 @@ export before sending it) it checks the file on its own.`,
 				return err
 			}
 			defer closeFile()
-			path, err := g.ledgerPath()
-			if err != nil {
-				return err
-			}
-			l, err := inventory.Open(cmd.Context(), path)
+			// The shared opening path: the same refusals, bench keys and
+			// test hooks (the shifted clock) as every other command.
+			l, err := g.openLedgerRaw(cmd.Context())
 			// A DSI checking its export before sending it has no ledger: a
 			// dry run then checks the file on its own.
 			noLedger := o.DryRun && (errors.Is(err, inventory.ErrNoLedger) || errors.Is(err, inventory.ErrFolderMissing))
 			switch {
 			case err == nil:
 				defer l.Close()
-				l.SetBenchKeys(g.benchKeys(l.Dir()))
 			case !noLedger:
 				return g.ledgerErr(err)
 			}

@@ -155,7 +155,7 @@ func buildLabels(ctx context.Context, g *globals, l *inventory.Ledger, org inven
 	labels := make([]reports.Label, len(units))
 	for i, u := range units {
 		labels[i] = reports.Label{UnitID: u.ID, QR: org.StickerURL(u.ID, tokens[i]),
-			Model: strings.TrimSpace(u.Vendor + " " + u.Model), Grade: u.Grade}
+			Model: strings.TrimSpace(u.Vendor + " " + u.Model), Vendor: u.Vendor, Grade: u.Grade}
 	}
 	return labels, nil
 }

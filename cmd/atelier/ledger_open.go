@@ -15,13 +15,24 @@ import (
 // default, with its refusals said in the user's language, and hands it this
 // bench's keys: every write signs the bench's chain head.
 func (g *globals) openLedger(ctx context.Context) (*inventory.Ledger, error) {
+	l, err := g.openLedgerRaw(ctx)
+	if err != nil {
+		return nil, g.ledgerErr(err)
+	}
+	return l, nil
+}
+
+// openLedgerRaw is openLedger with the inventory's refusals left untranslated,
+// for a caller that tells them apart (intake import's dry run goes on
+// without a ledger) before saying them through ledgerErr.
+func (g *globals) openLedgerRaw(ctx context.Context) (*inventory.Ledger, error) {
 	path, err := g.ledgerPath()
 	if err != nil {
 		return nil, err
 	}
 	l, err := inventory.Open(ctx, path)
 	if err != nil {
-		return nil, g.ledgerErr(err)
+		return nil, err
 	}
 	l.SetBenchKeys(g.benchKeys(l.Dir()))
 	if g.ledgerHook != nil {
