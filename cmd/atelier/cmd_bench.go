@@ -41,7 +41,7 @@ same unit ids.`,
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if keyFile == "" {
-				return fail(2, g.T("bench.nokeyflag"))
+				return usageErr(cmd, "bench.nokeyflag")
 			}
 			pub, err := reports.ReadPublicKey(keyFile)
 			if err != nil {

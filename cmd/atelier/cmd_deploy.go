@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -112,7 +115,9 @@ func runDeploy(ctx context.Context, g *globals, f deployFlags, disk string) erro
 	ui := newProgress(g) // the display wipe uses: disk, step, speed, time left, then "done in"
 	bar := newDeployBar(g, ui, plan.Device.Path)
 	res, runErr, recErr := s.Write(ctx, plan, bar)
-	bar.bar.finish(res.Status == string(vocab.StatusPassed))
+	// The line ends on the numbers the summary below says, not on its own
+	// clock and its count of bytes read back too.
+	bar.bar.finishWith(res.Status == string(vocab.StatusPassed), doneIn(g.lang(), deployTime(res), res.WrittenBytes))
 	ui.wait()
 	recErr = g.ledgerErr(recErr)
 	return renderDeployEnd(g, s, plan, res, runErr, recErr)
@@ -179,31 +184,56 @@ func renderDeployPlan(g *globals, p *deploy.Plan, src *workshop.DeploySession) e
 }
 
 func renderDeployResult(g *globals, res deploy.Result, src *workshop.DeploySession) {
+	lang := g.lang()
+	statusW, nameW := 0, 10
+	for _, s := range res.Steps {
+		statusW = max(statusW, runeLen(stepStatus(g, s.Status)))
+		nameW = max(nameW, runeLen(stepWord(lang, s.Name)))
+	}
 	for _, s := range res.Steps {
 		meaning := map[string]string{"ok": "good", "warn": "warn", "failed": "bad"}[s.Status]
-		fmt.Fprintf(g.stdout, "%s %-10s %s\n", termui.Status(g.stdout, fmt.Sprintf("[%s]", g.T("deploy.status."+s.Status)), meaning), stepWord(g.lang(), s.Name), s.In(g.lang()))
+		label := stepStatus(g, s.Status)
+		// Pad outside the colour codes, by characters: "[attention]" and
+		// "écriture" are wider than "[ok]" and bytes would misalign them.
+		fmt.Fprintf(g.stdout, "%s%s %s %s\n", termui.Status(g.stdout, label, meaning), pad(label, statusW),
+			stepWord(lang, s.Name), pad(stepWord(lang, s.Name), nameW)+s.In(lang))
 	}
 	status := g.T("deploy.status." + res.Status)
+	d := deployTime(res)
+	took, size := duration(lang, d), i18n.Size(res.WrittenBytes).In(lang)
 	var line string
 	if res.Status == string(vocab.StatusPassed) {
-		mbps := 0.0
-		if res.Seconds > 0 {
-			mbps = float64(res.WrittenBytes) / 1e6 / res.Seconds
+		rate := "0"
+		if d > 0 {
+			rate = mbps(lang, float64(res.WrittenBytes)/d.Seconds())
 		}
-		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, i18n.Size(res.WrittenBytes).In(g.lang()),
-			res.Seconds, mbps, deploy.VerificationText(g.lang(), res.Verification)), "good")
+		line = termui.Status(g.stdout, g.T("deploy.done", status, res.Device, size,
+			took, rate, deploy.VerificationText(lang, res.Verification)), "good")
 	} else if res.Status == "interrupted" {
-		line = termui.Status(g.stdout, g.T("deploy.done.interrupted", res.Device,
-			i18n.Size(res.WrittenBytes).In(g.lang()), res.Seconds), "warn")
+		line = termui.Status(g.stdout, g.T("deploy.done.interrupted", res.Device, size, took), "warn")
 	} else {
-		line = termui.Status(g.stdout, g.T("deploy.done.failed", status, res.Device, oneLine(res.Error),
-			i18n.Size(res.WrittenBytes).In(g.lang()), res.Seconds), "bad")
+		line = termui.Status(g.stdout, g.T("deploy.done.failed", status, res.Device, oneLine(res.Error), size, took), "bad")
 	}
 	fmt.Fprintln(g.stdout, line)
 	if src.Unit == nil {
 		fmt.Fprintln(g.stdout, g.T("deploy.notrecorded", src.Disk))
 	}
 }
+
+// deployTime is the run's length as the engine measured it: the one time
+// the summary and the progress line both divide by.
+func deployTime(res deploy.Result) time.Duration {
+	return time.Duration(res.Seconds * float64(time.Second))
+}
+
+func stepStatus(g *globals, status string) string {
+	return "[" + g.T("deploy.status."+status) + "]"
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// pad is the spaces that bring s to width characters.
+func pad(s string, width int) string { return strings.Repeat(" ", max(width-runeLen(s), 0)) }
 
 // planUnit says where the deploy will be recorded.
 func planUnit(g *globals, src *workshop.DeploySession) string {

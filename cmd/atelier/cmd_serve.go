@@ -45,7 +45,7 @@ flag the header is ignored: anyone could write it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if err := lc.Check(); err != nil {
-				return g.serveErr(err, lc)
+				return g.serveErr(cmd, err, lc)
 			}
 			l, err := g.openLedger(ctx)
 			if err != nil {
@@ -78,7 +78,7 @@ flag the header is ignored: anyone could write it.`,
 				fmt.Fprintln(g.stdout, g.T("serve.ready", url, l.Path()))
 			})
 			if err != nil {
-				return g.serveErr(err, lc)
+				return g.serveErr(cmd, err, lc)
 			}
 			fmt.Fprintln(g.stdout, g.T("serve.stopped"))
 			return nil
@@ -94,12 +94,12 @@ flag the header is ignored: anyone could write it.`,
 	return cmd
 }
 
-func (g *globals) serveErr(err error, lc hub.ListenConfig) error {
+func (g *globals) serveErr(cmd *cobra.Command, err error, lc hub.ListenConfig) error {
 	switch {
 	case errors.Is(err, hub.ErrPlainHTTPOffLoopback):
 		return fail(2, g.T("serve.plainhttp", lc.Addr))
 	case errors.Is(err, hub.ErrHalfTLS):
-		return fail(2, g.T("serve.halftls"))
+		return usageErr(cmd, "serve.halftls")
 	}
 	return err
 }
@@ -132,7 +132,7 @@ hub) is refused whole, naming the first bad event.`,
 				}
 			}
 			if modes > 1 || (modes == 1 && cmd.Flags().Changed("hub")) {
-				return fail(2, g.T("sync.onemode"))
+				return usageErr(cmd, "sync.onemode")
 			}
 			ctx := cmd.Context()
 			return g.withLedger(ctx, func(l *inventory.Ledger) error {

@@ -100,7 +100,7 @@ func (g *globals) syncHub(cmd *cobra.Command, l *inventory.Ledger, url string) e
 		url = remembered
 	}
 	if url == "" {
-		return fail(2, g.T("sync.nohub"))
+		return usageErr(cmd, "sync.nohub")
 	}
 	key, err := reports.LoadBenchKey(l.Dir())
 	if err != nil {

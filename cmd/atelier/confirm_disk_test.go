@@ -33,7 +33,7 @@ func TestDiskConfirmSpeaksTheOperatorsLanguage(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Key != "guard.mismatch" || !strings.Contains(err.Error(), "ne correspond pas") {
 		t.Fatalf("wrong code in French: %v", err)
 	}
-	if s := out.String(); !strings.Contains(s, "2,1 Go") || !strings.Contains(s, "Tapez les 4 derniers caractères") {
+	if s := out.String(); !strings.Contains(s, "2,1\u202fGo") || !strings.Contains(s, "Tapez les 4 derniers caractères") {
 		t.Fatalf("French dialogue: %q", s)
 	}
 

@@ -44,7 +44,7 @@ func TestDisksTableKeepsSerialAndEveryReason(t *testing.T) {
 				t.Errorf("en sizes:\n%s", text)
 			}
 		case "fr":
-			if !strings.Contains(text, "Périphérique") || !strings.Contains(text, "1,0 To") || !strings.Contains(text, "2,1 Go") {
+			if !strings.Contains(text, "Périphérique") || !strings.Contains(text, "1,0\u202fTo") || !strings.Contains(text, "2,1\u202fGo") {
 				t.Errorf("fr header or sizes:\n%s", text)
 			}
 		}

@@ -149,6 +149,15 @@ func (b *diskBar) rateETA() string {
 // average speed over everything read and written, which a run too short
 // for a live speed still shows; otherwise kept where it stopped.
 func (b *diskBar) finish(ok bool) {
+	b.mu.Lock()
+	d, n := time.Since(b.start), b.cur
+	b.mu.Unlock()
+	b.finishWith(ok, doneIn(b.w.g.lang(), d, n))
+}
+
+// finishWith ends the line on text, a "done in" that the caller computed
+// from the same bytes and time as its own summary, so the two agree.
+func (b *diskBar) finishWith(ok bool, text string) {
 	if !ok {
 		if b.bar != nil {
 			b.bar.Abort(false)
@@ -156,8 +165,7 @@ func (b *diskBar) finish(ok bool) {
 		return
 	}
 	b.mu.Lock()
-	b.doneText = doneIn(b.w.g.lang(), time.Since(b.start), b.cur)
-	text := b.doneText
+	b.doneText = text
 	b.mu.Unlock()
 	if b.bar == nil {
 		b.w.println(b.w.g.T("progress.finished", b.dev, text))
@@ -183,17 +191,28 @@ func doneIn(lang i18n.Lang, d time.Duration, bytes int64) string {
 // duration says a run's length the way a person does: "40 ms", "3 s",
 // "2 min 05 s", "1 h 02 min" (decimal comma in French).
 func duration(lang i18n.Lang, d time.Duration) string {
+	sp := unitSpace(lang)
 	switch {
 	case d < time.Second:
-		return fmt.Sprintf("%d\u00a0ms", max(d.Milliseconds(), 1))
+		return fmt.Sprintf("%d%sms", max(d.Milliseconds(), 1), sp)
 	case d < time.Minute:
-		return fmt.Sprintf("%d\u00a0s", int(d.Round(time.Second).Seconds()))
+		return fmt.Sprintf("%d%ss", int(d.Round(time.Second).Seconds()), sp)
 	case d < time.Hour:
 		s := int(d.Round(time.Second).Seconds())
-		return fmt.Sprintf("%d\u00a0min\u00a0%02d\u00a0s", s/60, s%60)
+		return fmt.Sprintf("%d%smin%s%02d%ss", s/60, sp, sp, s%60, sp)
 	}
 	m := int(d.Round(time.Minute).Minutes())
-	return fmt.Sprintf("%d\u00a0h\u00a0%02d\u00a0min", m/60, m%60)
+	return fmt.Sprintf("%d%sh%s%02d%smin", m/60, sp, sp, m%60, sp)
+}
+
+// unitSpace goes between a number and its unit: the narrow no-break space
+// in French, as the catalogue's sizes and seconds have it; a no-break space
+// in English, so "3 s" never splits across lines.
+func unitSpace(lang i18n.Lang) string {
+	if lang == i18n.FR {
+		return "\u202f"
+	}
+	return "\u00a0"
 }
 
 // mbps is a speed in MB/s as a number: one decimal below 10.

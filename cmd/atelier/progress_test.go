@@ -45,10 +45,10 @@ func TestDoneInSaysTimeAndSpeed(t *testing.T) {
 		bytes int64
 		want  string
 	}{
-		{i18n.FR, 3 * time.Second, 1536e6, "terminé en 3\u00a0s, 512 Mo/s"},
+		{i18n.FR, 3 * time.Second, 1536e6, "terminé en 3\u202fs, 512\u202fMo/s"},
 		{i18n.EN, 3 * time.Second, 1536e6, "done in 3\u00a0s, 512 MB/s"},
 		{i18n.EN, 40 * time.Millisecond, 2e6, "done in 40\u00a0ms, 50 MB/s"},
-		{i18n.FR, 125 * time.Second, 125e6, "terminé en 2\u00a0min\u00a005\u00a0s, 1,0 Mo/s"},
+		{i18n.FR, 125 * time.Second, 125e6, "terminé en 2\u202fmin\u202f05\u202fs, 1,0\u202fMo/s"},
 		{i18n.EN, 90 * time.Minute, 0, "done in 1\u00a0h\u00a030\u00a0min"},
 	} {
 		if got := doneIn(tc.lang, tc.d, tc.bytes); got != tc.want {

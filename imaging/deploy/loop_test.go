@@ -150,7 +150,7 @@ func TestDeployEachFormAndPersonalise(t *testing.T) {
 				// The grown partition is told by its new size, in the
 				// reader's language, not by growpart's own English report.
 				if s.Name == "grow" && (strings.Contains(s.Detail, "CHANGED") || !strings.Contains(s.Detail, "(now ") ||
-					!strings.Contains(s.In(i18n.FR), "(désormais ") || !strings.Contains(s.In(i18n.FR), " Mo)")) {
+					!strings.Contains(s.In(i18n.FR), "(désormais ") || !strings.Contains(s.In(i18n.FR), "\u202fMo)")) {
 					t.Errorf("grow step: %q / %q", s.Detail, s.In(i18n.FR))
 				}
 			}

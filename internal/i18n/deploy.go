@@ -257,16 +257,16 @@ var deployMessages = Catalog{
 		FR: "interrompu",
 	},
 	"deploy.done": {
-		EN: "deploy %s on %s: %s written in %.1f s (%.0f MB/s); verification: %s",
-		FR: "déploiement %s sur %s\u202f: %s écrits en %.1f s (%.0f Mo/s)\u202f; vérification\u202f: %s",
+		EN: "deploy %s on %s: %s written in %s (%s MB/s); verification: %s",
+		FR: "déploiement %s sur %s\u202f: %s écrits en %s (%s\u202fMo/s)\u202f; vérification\u202f: %s",
 	},
 	"deploy.done.failed": {
-		EN: "deploy %s on %s: %s (%s written in %.1f s)",
-		FR: "déploiement %s sur %s\u202f: %s (%s écrits en %.1f s)",
+		EN: "deploy %s on %s: %s (%s written in %s)",
+		FR: "déploiement %s sur %s\u202f: %s (%s écrits en %s)",
 	},
 	"deploy.done.interrupted": {
-		EN: "deploy interrupted on %s after %s written in %.1f s: the disk holds a partial image and must be deployed again",
-		FR: "déploiement interrompu sur %s après %s écrits en %.1f s\u202f: le disque contient une image partielle, il faut le redéployer",
+		EN: "deploy interrupted on %s after %s written in %s: the disk holds a partial image and must be deployed again",
+		FR: "déploiement interrompu sur %s après %s écrits en %s\u202f: le disque contient une image partielle, il faut le redéployer",
 	},
 	"deploy.recorded.passed": {
 		EN: "recorded on unit %[1]s (disk %[2]s): the unit is now %[3]s",

@@ -417,6 +417,14 @@ var hubMessages = Catalog{
 		EN: "registered this machine%.0s",
 		FR: "a enregistré cette machine%.0s",
 	},
+	"conflicts.kind.disk.destroyed": {
+		EN: "recorded a disk as destroyed%.0s",
+		FR: "a enregistré la destruction d'un disque%.0s",
+	},
+	"conflicts.kind.wipe.certified": {
+		EN: "recorded a wipe certificate%.0s",
+		FR: "a enregistré un certificat d'effacement%.0s",
+	},
 	"conflicts.duplicate_serial": {
 		EN: "the same serial number was registered first as %s, at another bench, before they synced",
 		FR: "le même numéro de série a d'abord été enregistré comme %s, à un autre établi, avant leur synchronisation",

@@ -63,11 +63,11 @@ func TestSizesAndDecimalsAreWrittenTheLanguagesWay(t *testing.T) {
 		v    Localized
 		want string
 	}{
-		{FR, Size(2_147_483_648), "2,1 Go"},
+		{FR, Size(2_147_483_648), "2,1\u202fGo"},
 		{EN, Size(2_147_483_648), "2.1 GB"},
-		{FR, Size(275_000_000_000), "275 Go"},
+		{FR, Size(275_000_000_000), "275\u202fGo"},
 		{EN, Size(999), "999 B"},
-		{FR, Size(999_990_000), "1,0 Go"},
+		{FR, Size(999_990_000), "1,0\u202fGo"},
 		{FR, Decimal{V: 1.5, Prec: 1}, "1,5"},
 		{FR, Decimal{V: 2, Prec: 1, Trim: true}, "2"},
 		{FR, Seconds(900 * time.Millisecond), "0,9\u202fs"},
@@ -107,15 +107,17 @@ func TestFrenchQuotesKeepTheEscaping(t *testing.T) {
 }
 
 func TestFrenchDecimalsTakeAComma(t *testing.T) {
-	got := FR.T("deploy.done", "zorin", "/dev/fakedisk1", "2,1 Go", 0.94, 536.9, "ok")
-	if !strings.Contains(got, "0,9\u202fs") && !strings.Contains(got, "0,9 s") {
-		t.Errorf("French seconds: %q", got)
+	// The deploy summary takes its numbers already written (the edge's
+	// duration and rate, shared with the progress line): the units keep
+	// the one French rule, a narrow no-break space after the number.
+	got := FR.T("deploy.done", "zorin", "/dev/fakedisk1", Size(2_100_000_000).In(FR), Seconds(900*time.Millisecond).In(FR), Decimal{V: 0.7, Prec: 1}.In(FR), "ok")
+	for _, want := range []string{"2,1\u202fGo", "0,9\u202fs", "(0,7\u202fMo/s)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("French deploy summary %q lacks %q", got, want)
+		}
 	}
-	if !strings.Contains(got, "537") {
-		t.Errorf("French rate: %q", got)
-	}
-	if en := EN.T("deploy.done", "zorin", "/dev/fakedisk1", "2.1 GB", 0.94, 536.9, "ok"); !strings.Contains(en, "0.9 s") {
-		t.Errorf("English seconds: %q", en)
+	if en := EN.T("deploy.done", "zorin", "/dev/fakedisk1", Size(2_100_000_000).In(EN), Seconds(900*time.Millisecond).In(EN), "0.7", "ok"); !strings.Contains(en, "2.1 GB written in 0.9 s (0.7 MB/s)") {
+		t.Errorf("English deploy summary: %q", en)
 	}
 }
 

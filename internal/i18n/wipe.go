@@ -64,13 +64,13 @@ var wipeMessages = Catalog{
 		EN: "It has no serial number: type its name (%s) to go on: ",
 		FR: "Il n'a pas de numéro de série\u202f: tapez son nom (%s) pour continuer\u202f: ",
 	},
-	"size.bytes":  {EN: "%d B", FR: "%d o"},
-	"size.unit.k": {EN: "%s kB", FR: "%s ko"},
-	"size.unit.M": {EN: "%s MB", FR: "%s Mo"},
-	"size.unit.G": {EN: "%s GB", FR: "%s Go"},
-	"size.unit.T": {EN: "%s TB", FR: "%s To"},
-	"size.unit.P": {EN: "%s PB", FR: "%s Po"},
-	"size.unit.E": {EN: "%s EB", FR: "%s Eo"},
+	"size.bytes":  {EN: "%d B", FR: "%d\u202fo"},
+	"size.unit.k": {EN: "%s kB", FR: "%s\u202fko"},
+	"size.unit.M": {EN: "%s MB", FR: "%s\u202fMo"},
+	"size.unit.G": {EN: "%s GB", FR: "%s\u202fGo"},
+	"size.unit.T": {EN: "%s TB", FR: "%s\u202fTo"},
+	"size.unit.P": {EN: "%s PB", FR: "%s\u202fPo"},
+	"size.unit.E": {EN: "%s EB", FR: "%s\u202fEo"},
 	"guard.noanswer": {
 		EN: "%s: no answer, nothing written",
 		FR: "%s\u202f: pas de réponse, rien n'a été écrit",
@@ -160,7 +160,7 @@ var wipeCommandMessages = Catalog{
 	"wipe.phase.verifying":   {EN: "verifying", FR: "vérification"},
 	"wipe.progress.phase":    {EN: "%s: %s…", FR: "%s\u202f: %s…"},
 	"wipe.progress.line":     {EN: "%s: %s %d%%, %s", FR: "%s\u202f: %s %d\u202f%%, %s"},
-	"wipe.progress.rate":     {EN: "%s MB/s", FR: "%s Mo/s"},
+	"wipe.progress.rate":     {EN: "%s MB/s", FR: "%s\u202fMo/s"},
 	"wipe.progress.eta":      {EN: "%s left", FR: "reste %s"},
 	"wipe.line":              {EN: "%s: %s", FR: "%s\u202f: %s"},
 	"wipe.verify.full":       {EN: "full", FR: "complète"},
@@ -355,7 +355,7 @@ que la raison nomme alors.`},
 
 	// The progress display wipe and deploy share (cmd/atelier/progress.go).
 	"progress.done":      {EN: "done in %s", FR: "terminé en %s"},
-	"progress.done.rate": {EN: "done in %s, %s MB/s", FR: "terminé en %s, %s Mo/s"},
+	"progress.done.rate": {EN: "done in %s, %s MB/s", FR: "terminé en %s, %s\u202fMo/s"},
 	"progress.finished":  {EN: "%s: %s", FR: "%s\u202f: %s"},
 
 	// Estimated durations: under a minute, minutes, hours and minutes.
