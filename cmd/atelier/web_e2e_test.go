@@ -120,13 +120,15 @@ func TestWebInBrowserAgainstServe(t *testing.T) {
 	}
 	text := func(sel string) string { t.Helper(); return browsertest.Text(t, ctx, sel) }
 	shot := func(name string) { t.Helper(); browsertest.Screenshot(t, ctx, name+"-phone") }
+	send := func(what string, typing, next chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		browsertest.Send(t, ctx, what, typing, next)
+	}
 
 	// An MDH staff member on a phone, keyboard only.
 	do("open the login page", chromedp.Navigate(hub.url+"/login"), chromedp.WaitVisible(chromedp.ID("login")))
 	shot("login")
-	do("type login and password with the keyboard", chromedp.KeyEvent("\t\tmdh-v2\t"+e2ePassword))
-	browsertest.Enter(t, ctx, "log in")
-	do("home after login", chromedp.WaitVisible(chromedp.ID("q")))
+	send("log in with the keyboard", chromedp.KeyEvent("\t\tmdh-v2\t"+e2ePassword), chromedp.WaitVisible(chromedp.ID("q")))
 	if got := text(".units"); !strings.Contains(got, v2) || strings.Contains(got, ess) || strings.Contains(got, ready) {
 		t.Fatalf("home lists %q: want %s only", got, v2)
 	}
@@ -140,16 +142,12 @@ func TestWebInBrowserAgainstServe(t *testing.T) {
 		t.Fatalf("before: %q", got)
 	}
 	shot("unit")
-	do("type a phone number as reference", chromedp.SendKeys(chromedp.ID("beneficiary"), "06 12 34 56 78"))
-	browsertest.Enter(t, ctx, "send it")
-	do("refused reference", chromedp.WaitVisible(chromedp.ID("error")))
+	send("refused reference", chromedp.SendKeys(chromedp.ID("beneficiary"), "06 12 34 56 78"), chromedp.WaitVisible(chromedp.ID("error")))
 	if got := text("#error"); !strings.Contains(got, "téléphone") {
 		t.Fatalf("refusal: %q", got)
 	}
 	shot("unit-refused")
-	do("type the reference", chromedp.SendKeys(chromedp.ID("beneficiary"), "MDH-V2-2026-017"))
-	browsertest.Enter(t, ctx, "send it")
-	do("record the handover", chromedp.WaitVisible(chromedp.ID("notice")))
+	send("record the handover", chromedp.SendKeys(chromedp.ID("beneficiary"), "MDH-V2-2026-017"), chromedp.WaitVisible(chromedp.ID("notice")))
 	if got := text("#sentence"); !strings.Contains(got, "remis par MDH Village 2") {
 		t.Fatalf("after: %q", got)
 	}
@@ -187,10 +185,8 @@ func TestWebInBrowserAgainstServe(t *testing.T) {
 	}
 	desk("sticker", sticker, "main")
 	desk("login", "/login", "#login")
-	do("admin types login and password", chromedp.SendKeys(chromedp.ID("login"), "admin"),
-		chromedp.SendKeys(chromedp.ID("password"), e2ePassword))
-	browsertest.Enter(t, ctx, "admin logs in")
-	do("admin's home", chromedp.WaitVisible(chromedp.ID("q")))
+	do("admin types the login", chromedp.SendKeys(chromedp.ID("login"), "admin"))
+	send("admin logs in", chromedp.SendKeys(chromedp.ID("password"), e2ePassword), chromedp.WaitVisible(chromedp.ID("q")))
 	desk("home", "/", "#q")
 	desk("unit", "/u/"+ess, "#sentence")
 	desk("handover-done", "/u/"+v2+"?done=handover.done", "#notice")

@@ -359,14 +359,24 @@ func (h *Handler) sticker(w http.ResponseWriter, r *http.Request) {
 	h.render(w, http.StatusOK, "sticker", p)
 }
 
-// accountsPage lists the accounts, for admins; anyone else sees "not found".
-func (h *Handler) accountsPage(w http.ResponseWriter, r *http.Request) {
+// requireAdmin is requireSession for the admins' pages: anyone else is
+// told "not found", as for a page that is not theirs.
+func (h *Handler) requireAdmin(w http.ResponseWriter, r *http.Request) (*session, bool) {
 	s, ok := h.requireSession(w, r)
 	if !ok {
-		return
+		return nil, false
 	}
 	if s.acc.Role != inventory.RoleAdmin {
 		h.hidden(w, r, s)
+		return nil, false
+	}
+	return s, true
+}
+
+// accountsPage lists the accounts, for admins; anyone else sees "not found".
+func (h *Handler) accountsPage(w http.ResponseWriter, r *http.Request) {
+	s, ok := h.requireAdmin(w, r)
+	if !ok {
 		return
 	}
 	// The notice after an act names a login: only a well-formed one, so a
@@ -395,12 +405,8 @@ func (h *Handler) showAccounts(w http.ResponseWriter, r *http.Request, s *sessio
 // ledger events as the CLI, under the admin's login. An admin cannot
 // disable itself (nobody would be left to enable it from a browser).
 func (h *Handler) accountAct(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.requireSession(w, r)
+	s, ok := h.requireAdmin(w, r)
 	if !ok {
-		return
-	}
-	if s.acc.Role != inventory.RoleAdmin {
-		h.hidden(w, r, s)
 		return
 	}
 	if !h.checkCSRF(w, r, s) {

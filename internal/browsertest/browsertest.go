@@ -157,6 +157,15 @@ func Enter(t testing.TB, ctx context.Context, what string) {
 	}
 }
 
+// Send fills a form as a person does (typing, then Enter) and waits for
+// what the next page shows.
+func Send(t testing.TB, ctx context.Context, what string, typing, next chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	Do(t, ctx, what+" (typing)", typing)
+	Enter(t, ctx, what)
+	Do(t, ctx, what+" (next page)", next)
+}
+
 func navigatedAway(err error) bool {
 	return strings.Contains(err.Error(), "navigated or closed")
 }
